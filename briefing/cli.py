@@ -1,0 +1,181 @@
+"""The `briefing` command: the app by default, headless subcommands for scripts.
+
+Errors the user can cause (bad paths, bad config, missing model) end in one line on stderr and an
+exit code, never a traceback. Exit codes: 0 ok, 1 no usable article or bad argument, 2 usage or
+config error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from briefing import __version__
+from briefing.config import Config, ConfigError, load_config
+
+EXIT_OK, EXIT_NO_ARTICLES, EXIT_USAGE = 0, 1, 2
+
+
+class CommandError(Exception):
+    """A user error with its exit code; printed as one line."""
+
+    def __init__(self, message: str, code: int = EXIT_NO_ARTICLES) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _common(parser: argparse.ArgumentParser, *, paths: bool = True) -> None:
+    parser.add_argument("--config", metavar="FILE", help="config file (default: see README, 'Configuration')")
+    if paths:
+        parser.add_argument(
+            "paths",
+            nargs="*",
+            metavar="PATH",
+            help="article files, folders or feed URLs (default: corpus.paths, else the samples)",
+        )
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    app = argparse.ArgumentParser(
+        prog="briefing",
+        description="Read news articles by country pair: who said what, what happened when, and the trend. "
+        "Without a command, opens the reader on PATHs (default: the sample corpus).",
+        epilog="commands: brief, export, index, fetch, evaluate (see `briefing COMMAND --help`)",
+    )
+    app.add_argument("--version", action="version", version=f"briefing {__version__}")
+    _common(app)
+
+    commands: dict[str, argparse.ArgumentParser] = {}
+    brief = argparse.ArgumentParser(prog="briefing brief", description="Print per-pair briefs without the app.")
+    _common(brief)
+    brief.add_argument(
+        "--pair",
+        action="append",
+        default=[],
+        metavar="AAA-BBB",
+        help="only this pair, as ISO alpha-3 codes (e.g. MAR-SYR); repeatable",
+    )
+    brief.add_argument("--format", choices=("markdown", "json"), default="markdown", help="output format")
+    brief.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    brief.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    brief.add_argument("--no-cache", action="store_true", help="analyse everything again, ignoring the cache")
+    commands["brief"] = brief
+    return app, commands
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Config], int]] = {}
+
+
+def command(
+    name: str,
+) -> Callable[[Callable[[argparse.Namespace, Config], int]], Callable[[argparse.Namespace, Config], int]]:
+    def register(fn: Callable[[argparse.Namespace, Config], int]) -> Callable[[argparse.Namespace, Config], int]:
+        COMMANDS[name] = fn
+        return fn
+
+    return register
+
+
+def warn(message: str) -> None:
+    print(f"warning: {message}", file=sys.stderr)
+
+
+def open_for(args: argparse.Namespace, config: Config, status: object = None):  # type: ignore[no-untyped-def]
+    """Ingest and analyse the command's paths, printing one warning line per bad input."""
+    from briefing.analyze.nlp import ModelMissingError
+    from briefing.corpus import open_corpus
+
+    try:
+        corpus = open_corpus(args.paths, config, use_cache=not getattr(args, "no_cache", False))
+    except ModelMissingError as exc:
+        raise CommandError(str(exc), EXIT_USAGE) from exc
+    for problem in corpus.problems:
+        warn(str(problem))
+    if not corpus.briefing.articles:
+        where = ", ".join(args.paths) if args.paths else ", ".join(config.corpus_paths)
+        raise CommandError(f"no usable article in {where}")
+    return corpus
+
+
+def write_output(text: str, output: str | None, *, force: bool) -> None:
+    """Standard output, or a file written atomically that never replaces one unless --force."""
+    if not output or output == "-":
+        sys.stdout.write(text)
+        return
+    from briefing.export.files import ExportError, write_atomic
+
+    try:
+        write_atomic(Path(output), text, force=force)
+    except ExportError as exc:
+        raise CommandError(str(exc)) from exc
+    print(f"wrote {output}", file=sys.stderr)
+
+
+@command("brief")
+def run_brief(args: argparse.Namespace, config: Config) -> int:
+    corpus = open_for(args, config)
+    briefing = corpus.briefing
+    if args.pair:
+        briefing = briefing.only(args.pair)
+        missing = [p for p in args.pair if corpus.briefing.get(p) is None]
+        if missing:
+            known = ", ".join(b.key for b in corpus.briefing) or "none"
+            raise CommandError(f"no articles for pair {', '.join(missing)} (pairs found: {known})")
+    if args.format == "json":
+        from briefing.brief import Briefing
+        from briefing.export.json_export import briefing_to_dict, render_json
+
+        if args.pair:
+            ids = {a.id for b in briefing for a in b.articles}
+            briefing = Briefing(briefing.briefs, tuple(a for a in corpus.briefing.articles if a.id in ids))
+        text = render_json(briefing)
+        del briefing_to_dict
+    else:
+        from briefing.export.markdown import render_briefing
+
+        text = render_briefing(briefing)
+    write_output(text, args.output, force=args.force)
+    return EXIT_OK
+
+
+def run_app(args: argparse.Namespace, config: Config) -> int:
+    try:
+        from briefing.app import run
+    except ImportError:
+        raise CommandError(
+            "the interactive reader is not available in this build; use `briefing brief` (see --help)", EXIT_USAGE
+        ) from None
+    return run(args.paths, config)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    app_parser, parsers = build_parser()
+    name = next((a for a in argv if not a.startswith("-")), None)
+    try:
+        if name in parsers and name in COMMANDS:
+            rest = list(argv)
+            rest.remove(name)
+            args = parsers[name].parse_args(rest)
+            handler = COMMANDS[name]
+        else:
+            args = app_parser.parse_args(argv)
+            handler = run_app
+        config = load_config(args.config)
+        return handler(args, config)
+    except ConfigError as exc:
+        print(f"briefing: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except CommandError as exc:
+        print(f"briefing: error: {exc}", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        print("briefing: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK

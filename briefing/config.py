@@ -1,0 +1,187 @@
+"""Configuration: one TOML file found by a fixed lookup order, validated against the packaged default.
+
+The packaged config.toml is the single source of every key, its default and its type, so the
+documentation, the defaults and the validation cannot drift apart. No Textual or spaCy here.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from briefing.bundled import default_config, sample_corpus
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+ENV_VAR = "BRIEFING_CONFIG"
+
+
+class ConfigError(Exception):
+    """A config problem, worded as the one line the user sees."""
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    values: Mapping[str, Mapping[str, Any]]
+    path: Path | None = None
+    """The user's file that was read, or None when only the packaged defaults apply."""
+    base: Path = field(default_factory=Path.cwd)
+    """Folder that relative corpus paths are read from."""
+
+    def get(self, section: str, key: str) -> Any:
+        return self.values[section][key]
+
+    @property
+    def model(self) -> str:
+        return str(self.get("analysis", "model"))
+
+    @property
+    def max_article_chars(self) -> int:
+        return int(self.get("analysis", "max_article_chars"))
+
+    @property
+    def corpus_paths(self) -> list[str]:
+        """Configured corpus, or the sample corpus; URLs are kept as they are."""
+        paths = [_resolve(p, self.base) for p in self.get("corpus", "paths")]
+        return paths or [str(sample_corpus())]
+
+    @property
+    def feeds(self) -> list[str]:
+        return [str(u) for u in self.get("corpus", "feeds")]
+
+    @property
+    def cache_dir(self) -> Path:
+        configured = str(self.get("cache", "directory"))
+        if configured:
+            return Path(_resolve(configured, self.base))
+        from platformdirs import user_cache_dir
+
+        return Path(user_cache_dir("briefing", appauthor=False))
+
+    @property
+    def highlight(self) -> tuple[str, ...]:
+        return tuple(str(label).upper() for label in self.get("app", "highlight"))
+
+    @property
+    def keys(self) -> dict[str, str]:
+        return {k: str(v) for k, v in self.values["keys"].items()}
+
+    @property
+    def export_dir(self) -> Path:
+        return Path(os.path.expanduser(str(self.get("export", "directory"))))
+
+
+def _resolve(path: str, base: Path) -> str:
+    if path.startswith(("http://", "https://")):
+        return path
+    p = Path(os.path.expanduser(path))
+    return str(p if p.is_absolute() else base / p)
+
+
+def user_config_path() -> Path:
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("briefing", appauthor=False)) / "config.toml"
+
+
+def find_config(explicit: str | os.PathLike[str] | None = None) -> Path | None:
+    """The file to read: --config, $BRIEFING_CONFIG, ./config.toml, the user config dir, else None."""
+    if explicit:
+        path = Path(explicit)
+        if not path.is_file():
+            raise ConfigError(f"{path}: config file not found (given with --config)")
+        return path
+    env = os.environ.get(ENV_VAR)
+    if env:
+        path = Path(env)
+        if not path.is_file():
+            raise ConfigError(f"{path}: config file not found (given by ${ENV_VAR})")
+        return path
+    for candidate in (Path.cwd() / "config.toml", user_config_path()):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text") from exc
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config ({exc.strerror or exc})") from exc
+
+
+def defaults() -> dict[str, dict[str, Any]]:
+    return _read_toml(default_config())
+
+
+def load_config(explicit: str | os.PathLike[str] | None = None) -> Config:
+    """Defaults overlaid with the user's file; every key and type checked against the defaults."""
+    values = defaults()
+    path = find_config(explicit)
+    if path is None:
+        return Config(values)
+    user = _read_toml(path)
+    merged = validate(user, values, path)
+    return Config(merged, path=path, base=path.resolve().parent)
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int):
+        return "a whole number"
+    if isinstance(value, float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list of strings"
+    return type(value).__name__
+
+
+def _check(value: Any, default: Any) -> bool:
+    if isinstance(default, bool):
+        return isinstance(value, bool)
+    if isinstance(default, float):
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if isinstance(default, int):
+        return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    if isinstance(default, list):
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    return isinstance(value, type(default))
+
+
+def validate(
+    user: Mapping[str, Any], defaults_: Mapping[str, Mapping[str, Any]], path: Path
+) -> dict[str, dict[str, Any]]:
+    merged = {section: dict(keys) for section, keys in defaults_.items()}
+    for section, keys in user.items():
+        if section not in defaults_:
+            known = ", ".join(sorted(defaults_))
+            raise ConfigError(f"{path}: unknown section [{section}] (known sections: {known})")
+        if not isinstance(keys, dict):
+            raise ConfigError(f"{path}: {section} must be a [{section}] table")
+        for key, value in keys.items():
+            if key not in defaults_[section]:
+                known = ", ".join(sorted(defaults_[section]))
+                raise ConfigError(f"{path}: unknown key {section}.{key} (known keys in [{section}]: {known})")
+            default = defaults_[section][key]
+            if not _check(value, default):
+                expected = _type_name(default)
+                if isinstance(default, int) and not isinstance(default, bool):
+                    expected = "a whole number >= 0"
+                raise ConfigError(f"{path}: {section}.{key} must be {expected}, not {value!r}")
+            merged[section][key] = float(value) if isinstance(default, float) else value
+    return merged

@@ -1,0 +1,106 @@
+"""Remove page debris from article text with general rules about its shape, never about one site.
+
+What web copy-paste leaves behind: photo captions repeated by the page template, stray widget
+fragments ("TT", "20"), credit and tag lines, weather widgets and share/subscribe boilerplate.
+The result has one paragraph per block, separated by a blank line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+_SENTENCE_END = re.compile(r"[.!?…:;\"'”’)\]]\s*$")
+_CREDIT_TAIL = re.compile(r"\((?:[A-Z][\w.&/' -]{1,40}|photo|file photo|image|archive)\)\s*$", re.IGNORECASE)
+_BOILERPLATE = re.compile(
+    r"""^\s*(?:
+        (?:image|photo|picture|video|graphic)\s*(?:credit|courtesy|source)?\s*:
+      | (?:tags?|topics?|keywords?|categories|category|filed\s+under)\s*:
+      | (?:share|share\s+this(?:\s+article|\s+story)?|share\s+on\s+\w+|tweet|email|print|save)\s*(?:$|:|\|)
+      | (?:subscribe|sign\s+up|newsletter|follow\s+us|like\s+us|join\s+us|download\s+our\s+app)\b
+      | (?:read\s+more|related(?:\s+articles?|\s+stories|\s+news)?|more\s+on\s+this|see\s+also|recommended)\s*:?\s*$
+      | (?:advertisement|sponsored(?:\s+content)?|ad|promoted)\s*$
+      | (?:click\s+here|all\s+rights\s+reserved|copyright\s+©|©)
+      | (?:listen\s+to\s+(?:this|the)\s+article|\d+\s+min(?:ute)?s?\s+read)\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_WEATHER = re.compile(
+    r"^(?:[\d.,\s°CF%]+|°|[CF]|(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?(?:\s+\d{1,2}:\d{2})?"
+    r"|(?:mostly|partly|light|heavy|scattered)?\s*(?:sunny|cloudy|clear|rain|showers|snow|fog|drizzle|thunderstorms?|overcast|windy)"
+    r"|mostlycloudy|partlycloudy|humidity.*|wind.*)$",
+    re.IGNORECASE,
+)
+
+
+def is_prose(line: str) -> bool:
+    """A line that reads as a sentence of the article rather than a label or fragment."""
+    words = line.split()
+    return len(words) >= 8 or (len(words) >= 4 and bool(_SENTENCE_END.search(line)))
+
+
+def is_stray(line: str) -> bool:
+    """Widget fragments: a few characters, or only digits and symbols."""
+    s = line.strip()
+    if len(s) <= 3:
+        return True  # "TT", "20", "°"
+    return not any(ch.isalpha() for ch in s) and len(s) < 40
+
+
+def is_caption(line: str) -> bool:
+    """A photo caption: a label ending in a parenthesised credit such as "(Reuters)"."""
+    s = line.strip()
+    return bool(_CREDIT_TAIL.search(s)) and not s.endswith((".", "!", "?", ".)")) and len(s) < 300
+
+
+def is_boilerplate(line: str) -> bool:
+    return len(line) < 160 and bool(_BOILERPLATE.match(line))
+
+
+def clean_lines(lines: list[str], title: str | None = None) -> list[str]:
+    """Paragraph lines of an article with the debris removed."""
+    stripped = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in lines]
+    counts = Counter(s for s in stripped if s)
+    title_key = _key(title) if title else None
+    keep = [True] * len(stripped)
+    for i, s in enumerate(stripped):
+        if not s:
+            keep[i] = False
+        elif title_key and _key(s) == title_key:
+            keep[i] = False  # the page template repeats the headline
+        elif counts[s] > 1 and not is_prose(s):
+            keep[i] = False  # repeated captions and labels
+        elif is_stray(s) or is_caption(s) or is_boilerplate(s):
+            keep[i] = False
+    _drop_widget_runs(stripped, keep)
+    result: list[str] = []
+    for i, s in enumerate(stripped):
+        if keep[i] and (not result or result[-1] != s):
+            result.append(s)
+    return result
+
+
+def _drop_widget_runs(lines: list[str], keep: list[bool]) -> None:
+    """Runs of short non-sentence lines (weather, menus, tickers) are never article text."""
+    i = 0
+    n = len(lines)
+    while i < n:
+        j = i
+        weather = 0
+        while (
+            j < n
+            and lines[j]
+            and len(lines[j]) < 30
+            and not is_prose(lines[j])
+            and not lines[j].endswith((".", "?", "!"))
+        ):
+            weather += bool(_WEATHER.match(lines[j]))
+            j += 1
+        if j - i >= 4 or (j - i >= 2 and weather == j - i):
+            for k in range(i, j):
+                keep[k] = False
+        i = max(j, i + 1)
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().lower()
