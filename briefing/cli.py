@@ -38,32 +38,39 @@ def _common(parser: argparse.ArgumentParser, *, paths: bool = True) -> None:
         )
 
 
-def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
-    app = argparse.ArgumentParser(
+def app_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
         prog="briefing",
         description="Read news articles by country pair: who said what, what happened when, and the trend. "
         "Without a command, opens the reader on PATHs (default: the sample corpus).",
-        epilog="commands: brief, export, index, fetch, evaluate (see `briefing COMMAND --help`)",
+        epilog="commands: " + ", ".join(PARSERS) + " (see `briefing COMMAND --help`)",
     )
-    app.add_argument("--version", action="version", version=f"briefing {__version__}")
-    _common(app)
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    _common(parser)
+    return parser
 
-    commands: dict[str, argparse.ArgumentParser] = {}
-    brief = argparse.ArgumentParser(prog="briefing brief", description="Print per-pair briefs without the app.")
-    _common(brief)
-    brief.add_argument(
+
+def brief_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="briefing brief", description="Print per-pair briefs without the app.")
+    _common(parser)
+    parser.add_argument(
         "--pair",
         action="append",
         default=[],
         metavar="AAA-BBB",
         help="only this pair, as ISO alpha-3 codes (e.g. MAR-SYR); repeatable",
     )
-    brief.add_argument("--format", choices=("markdown", "json"), default="markdown", help="output format")
-    brief.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
-    brief.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
-    brief.add_argument("--no-cache", action="store_true", help="analyse everything again, ignoring the cache")
-    commands["brief"] = brief
-    return app, commands
+    parser.add_argument("--format", choices=("markdown", "json"), default="markdown", help="output format")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    parser.add_argument("--no-cache", action="store_true", help="analyse everything again, ignoring the cache")
+    return parser
+
+
+PARSERS: dict[str, Callable[[], argparse.ArgumentParser]] = {
+    "brief": brief_parser,
+}
+"""Subcommand name -> parser factory; each subcommand's handler is registered with @command."""
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, Config], int]] = {}
@@ -126,13 +133,12 @@ def run_brief(args: argparse.Namespace, config: Config) -> int:
             raise CommandError(f"no articles for pair {', '.join(missing)} (pairs found: {known})")
     if args.format == "json":
         from briefing.brief import Briefing
-        from briefing.export.json_export import briefing_to_dict, render_json
+        from briefing.export.json_export import render_json
 
         if args.pair:
             ids = {a.id for b in briefing for a in b.articles}
             briefing = Briefing(briefing.briefs, tuple(a for a in corpus.briefing.articles if a.id in ids))
         text = render_json(briefing)
-        del briefing_to_dict
     else:
         from briefing.export.markdown import render_briefing
 
@@ -153,16 +159,15 @@ def run_app(args: argparse.Namespace, config: Config) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    app_parser, parsers = build_parser()
     name = next((a for a in argv if not a.startswith("-")), None)
     try:
-        if name in parsers and name in COMMANDS:
+        if name in PARSERS and name in COMMANDS:
             rest = list(argv)
             rest.remove(name)
-            args = parsers[name].parse_args(rest)
+            args = PARSERS[name]().parse_args(rest)
             handler = COMMANDS[name]
         else:
-            args = app_parser.parse_args(argv)
+            args = app_parser().parse_args(argv)
             handler = run_app
         config = load_config(args.config)
         return handler(args, config)

@@ -16,7 +16,7 @@ from briefing.article import Entity, Person, Statement
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-SPEECH_VERBS = frozenset(  # noqa: SIM905 - a word list reads better as text
+SPEECH_VERBS = frozenset(
     """say tell add state declare announce stress emphasise emphasize underline underscore highlight note
     explain argue claim insist warn urge affirm reaffirm confirm assert describe call term express
     acknowledge admit reply respond answer ask write tweet post comment remark observe point suggest
