@@ -92,11 +92,13 @@ class AnalysisCache:
 def open_cache(config: Config) -> AnalysisCache | None:
     if not config.get("cache", "enabled"):
         return None
-    from briefing.analyze.analyzer import ANALYZER_VERSION
     from briefing.analyze.nlp import model_version
+    from briefing.analyze.version import analyzer_version
 
     try:
-        return AnalysisCache(config.cache_dir / FILE_NAME, config.model, model_version(config.model), ANALYZER_VERSION)
+        return AnalysisCache(
+            config.cache_dir / FILE_NAME, config.model, model_version(config.model), analyzer_version()
+        )
     except (OSError, sqlite3.Error) as exc:
         print(f"warning: {config.cache_dir}: cache unavailable ({exc}); analysing without it", file=sys.stderr)
         return None

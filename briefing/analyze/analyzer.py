@@ -23,9 +23,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-ANALYZER_VERSION = "1"
-"""Bump when a rule changes what analysis produces, so cached results are recomputed."""
-
 Progress = Callable[[int, int], None]
 """Called with (articles done, words done) after each article."""
 
