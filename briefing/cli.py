@@ -67,8 +67,27 @@ def brief_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def evaluate_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing evaluate",
+        description="Score the analysis against reference annotations (gold JSON, see README 'Evaluation').",
+    )
+    parser.add_argument("gold", metavar="GOLD.json", help="reference annotations")
+    _common(parser)
+    parser.add_argument(
+        "--min",
+        action="append",
+        default=[],
+        metavar="METRIC=VALUE",
+        help="fail (exit 1) when METRIC is below VALUE, e.g. --min pair=0.9; repeatable",
+    )
+    parser.add_argument("--no-cache", action="store_true", help="analyse everything again, ignoring the cache")
+    return parser
+
+
 PARSERS: dict[str, Callable[[], argparse.ArgumentParser]] = {
     "brief": brief_parser,
+    "evaluate": evaluate_parser,
 }
 """Subcommand name -> parser factory; each subcommand's handler is registered with @command."""
 
@@ -144,6 +163,37 @@ def run_brief(args: argparse.Namespace, config: Config) -> int:
 
         text = render_briefing(briefing)
     write_output(text, args.output, force=args.force)
+    return EXIT_OK
+
+
+@command("evaluate")
+def run_evaluate(args: argparse.Namespace, config: Config) -> int:
+    import json
+
+    from briefing.evaluate import gold_paths, parse_minimums, report, score, shortfalls
+    from briefing.export.json_export import briefing_to_dict
+
+    gold_file = Path(args.gold)
+    try:
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        files = gold["files"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise CommandError(f"{gold_file}: not a gold annotation file ({exc})", EXIT_USAGE) from None
+    if not isinstance(files, dict):
+        raise CommandError(f"{gold_file}: 'files' must map file names to articles", EXIT_USAGE)
+    try:
+        minimums = parse_minimums(args.min)
+    except ValueError as exc:
+        raise CommandError(str(exc), EXIT_USAGE) from None
+    if not args.paths:
+        args.paths = gold_paths(gold, gold_file)
+    corpus = open_for(args, config)
+    counts = score(gold, briefing_to_dict(corpus.briefing))
+    sys.stdout.write(report(counts))
+    short = shortfalls(counts.metrics(), minimums)
+    if short:
+        print(f"below threshold: {', '.join(short)}", file=sys.stderr)
+        return EXIT_NO_ARTICLES
     return EXIT_OK
 
 

@@ -56,8 +56,8 @@ def add_country_ruler(nlp: Language) -> None:
     """Tag countries, capitals, demonyms and institutions with their alpha-3 code as entity id."""
     if RULER_NAME in nlp.pipe_names:
         return
-    where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
-    ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, config={"phrase_matcher_attr": "ORTH"}, **where)
+    before = "ner" if "ner" in nlp.pipe_names else None
+    ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, config={"phrase_matcher_attr": "ORTH"}, before=before)
     patterns: list[dict[str, object]] = []
     for term in country_terms():
         variants = {term.text}

@@ -76,6 +76,8 @@ def read_json_feed(source: str, data: bytes) -> list[RawArticle]:
         obj = json.loads(text)
     except json.JSONDecodeError as exc:
         raise IngestError(f"not valid JSON (line {exc.lineno}: {exc.msg})") from exc
+    except (ValueError, RecursionError) as exc:  # numbers too long to convert, nesting too deep
+        raise IngestError(f"not usable JSON ({_one_line(str(exc))})") from exc
     if not is_json_feed(obj):
         raise IngestError('not a JSON Feed (needs "version" naming jsonfeed.org and an "items" list)')
     return json_feed_articles(source, obj)

@@ -8,6 +8,7 @@ time, size and redirects, since a feed URL is whatever the user (or a config fil
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import http.client
 import os
@@ -45,10 +46,6 @@ _HEADERS = {
     "text/xml;q=0.9, application/json;q=0.8, */*;q=0.5",
     "Accept-Encoding": "gzip",
 }
-
-
-def is_url(value: object) -> bool:
-    return isinstance(value, str) and value.lower().startswith(("http://", "https://"))
 
 
 def fetch_feeds(
@@ -220,7 +217,9 @@ def _remaining(deadline: float, timeout: float) -> float:
 
 
 def _size(n: int) -> str:
-    return f"{n / 1_000_000:.1f} MB" if n >= 100_000 else f"{n / 1000:.0f} kB"
+    if n >= 1_000_000:
+        return f"{n / 1_000_000:.1f}".removesuffix(".0") + " MB"
+    return f"{n / 1000:.0f} kB" if n >= 1000 else f"{n} bytes"
 
 
 def cache_path(cache_dir: Path, url: str) -> Path:
@@ -253,7 +252,5 @@ def _write_cache(cache_dir: Path | None, url: str, data: bytes) -> None:
         pass  # the feed itself was read; only the offline copy is missing
     finally:
         if tmp is not None:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(tmp)
-            except OSError:
-                pass

@@ -39,16 +39,16 @@ def split_front_matter(text: str) -> tuple[FrontMatter, str]:
                 return FrontMatter(fields), "\n".join(lines[end + 1 :])
         return FrontMatter(problem="front matter block is not closed or not `key: value` lines"), stripped
     # Header lines: consecutive `Key: value` lines with known keys, ended by a blank line.
-    fields: dict[str, str] = {}
+    header: dict[str, str] = {}
     i = first
     while i < len(lines) and lines[i].strip():
         m = _KEY_LINE.match(lines[i])
         if not m or _norm_key(m.group(1)) not in _HEADER_KEYS:
             break
-        fields[_norm_key(m.group(1))] = _unquote(m.group(2))
+        header[_norm_key(m.group(1))] = _unquote(m.group(2))
         i += 1
-    if fields and (i >= len(lines) or not lines[i].strip()):
-        return FrontMatter(fields), "\n".join(lines[i:])
+    if header and (i >= len(lines) or not lines[i].strip()):
+        return FrontMatter(header), "\n".join(lines[i:])
     return FrontMatter(), stripped
 
 

@@ -9,7 +9,7 @@ otherwise take some of them for text or for the byline.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from briefing.article import RawArticle
 from briefing.ingest.clean import clean_lines, is_prose
@@ -18,10 +18,10 @@ from briefing.ingest.errors import IngestError
 from briefing.ingest.published import normalise_published
 from briefing.ingest.sanitize import sanitize
 
-if TYPE_CHECKING:
-    from lxml.html import HtmlElement
-
 MAX_TITLE_CHARS = 300
+
+HtmlElement = Any
+"""An `lxml.html.HtmlElement`; lxml ships no type stubs, so the tree is untyped here."""
 
 _HIDDEN_CLASSES = ("hidden", "visually-hidden", "visuallyhidden", "sr-only", "screen-reader-text", "offscreen")
 _HIDDEN_XPATH = "//*[not(self::html or self::body) and (@hidden or @aria-hidden='true' or {} or {})]".format(

@@ -69,6 +69,8 @@ def read_json_lines(source: str, data: bytes) -> list[RawArticle]:
                 item = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise IngestError(f"not valid JSON ({exc.msg})") from exc
+            except (ValueError, RecursionError) as exc:
+                raise IngestError(f"not usable JSON ({' '.join(str(exc).split())[:120]})") from exc
             articles.append(record_article(source, number - 1, item))
         except IngestError as exc:
             first_bad = first_bad or f"line {number}: {exc}"
@@ -111,8 +113,8 @@ def _load_json(data: bytes) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise IngestError(f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from exc
-    except RecursionError as exc:
-        raise IngestError("JSON nested too deeply") from exc
+    except (ValueError, RecursionError) as exc:  # numbers too long to convert, nesting too deep
+        raise IngestError(f"not usable JSON ({' '.join(str(exc).split())[:120]})") from exc
 
 
 def _first(item: Mapping[str, Any], keys: tuple[str, ...]) -> Any:

@@ -83,7 +83,7 @@ def test_body_is_the_article_text_in_paragraphs(extracted: Extracted, name: str)
 def test_body_has_no_page_chrome(extracted: Extracted, name: str) -> None:
     _, article = extracted[name]
     body = article.body
-    for marker in ("<div", "<script", "function(", "var ", "document.", "window.", "{\"", "cookie", "Cookie"):
+    for marker in ("<div", "<script", "function(", "var ", "document.", "window.", '{"', "cookie", "Cookie"):
         assert marker not in body, marker
     for chrome in ("Continue reading the main story", "Advertisement", "Sign In", "Username", "Skip to"):
         assert chrome not in body.split("\n\n"), chrome

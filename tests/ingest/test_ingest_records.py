@@ -46,7 +46,11 @@ def test_list_of_records_maps_every_field() -> None:
     )
     assert first.source == "a.json" and first.index == 0
     assert second.body.startswith("Heavy rain is expected")
-    assert (second.published, second.outlet, second.link) == ("2023-01-02", "Weather Desk", "https://weather.example/rain")
+    assert (second.published, second.outlet, second.link) == (
+        "2023-01-02",
+        "Weather Desk",
+        "https://weather.example/rain",
+    )
     assert second.author is None and second.index == 1
 
 
@@ -85,7 +89,8 @@ def test_json_feed_in_a_json_file_goes_to_the_feed_reader() -> None:
 def test_body_is_sanitized_and_cleaned() -> None:
     record = {
         "title": "Quiet night",
-        "body": "Quiet night\n\x1b[2JThe town had a quiet night, the police said on Sunday morning.\nShare this article\n",
+        "body": "Quiet night\n\x1b[2JThe town had a quiet night, the police said on Sunday morning.\n"
+        "Share this article\n",
     }
     [article] = read_json("a.json", _dump([record]))
     assert article.body == "The town had a quiet night, the police said on Sunday morning."
