@@ -85,8 +85,35 @@ def evaluate_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def export_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing export",
+        description="Write one Markdown brief per country pair, plus index.md linking them, into a folder. "
+        "Existing files are never replaced without --force: they are skipped with a warning "
+        "(exit 0; exit 1 when nothing at all could be written).",
+    )
+    _common(parser)
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="DIR",
+        help="folder to write to (default: export.directory of the config); '-' prints one --pair's brief",
+    )
+    parser.add_argument(
+        "--pair",
+        action="append",
+        default=[],
+        metavar="AAA-BBB",
+        help="only this pair, as ISO alpha-3 codes (e.g. MAR-SYR); repeatable",
+    )
+    parser.add_argument("--force", action="store_true", help="overwrite files that exist")
+    parser.add_argument("--no-cache", action="store_true", help="analyse everything again, ignoring the cache")
+    return parser
+
+
 PARSERS: dict[str, Callable[[], argparse.ArgumentParser]] = {
     "brief": brief_parser,
+    "export": export_parser,
     "evaluate": evaluate_parser,
 }
 """Subcommand name -> parser factory; each subcommand's handler is registered with @command."""
@@ -194,6 +221,40 @@ def run_evaluate(args: argparse.Namespace, config: Config) -> int:
     if short:
         print(f"below threshold: {', '.join(short)}", file=sys.stderr)
         return EXIT_NO_ARTICLES
+    return EXIT_OK
+
+
+@command("export")
+def run_export(args: argparse.Namespace, config: Config) -> int:
+    corpus = open_for(args, config)
+    briefing = corpus.briefing
+    if args.pair:
+        missing = [p for p in args.pair if briefing.get(p) is None]
+        if missing:
+            known = ", ".join(b.key for b in briefing) or "none"
+            raise CommandError(f"no articles for pair {', '.join(missing)} (pairs found: {known})")
+        briefing = briefing.only(args.pair)
+    if args.output == "-":
+        if len(briefing) != 1:
+            raise CommandError("-o - prints a single brief: give exactly one --pair", EXIT_USAGE)
+        from briefing.export.markdown import render_pair
+
+        sys.stdout.write(render_pair(briefing.briefs[0]))
+        return EXIT_OK
+    from briefing.export.files import ExportError
+    from briefing.export.writer import export_briefs
+
+    directory = Path(args.output) if args.output else config.export_dir
+    try:
+        result = export_briefs(briefing, directory, force=args.force)
+    except ExportError as exc:
+        raise CommandError(str(exc)) from exc
+    for path in result.skipped:
+        warn(f"{path}: already exists; left unchanged (use --force to overwrite)")
+    for path in result.written:
+        print(f"wrote {path}", file=sys.stderr)
+    if not result.written:
+        raise CommandError(f"nothing written: every file already exists in {directory} (use --force to overwrite)")
     return EXIT_OK
 
 

@@ -44,21 +44,61 @@ class _Quote:
 
 def find_quotes(body: str) -> list[_Quote]:
     """Quoted passages in any quote style, in text order, without overlaps."""
-    found: list[_Quote] = []
-    taken: list[tuple[int, int]] = []
-    for pattern in QUOTE_PATTERNS:
+    found = _double_quotes(body)
+    taken: list[tuple[int, int]] = [(q.start - 1, q.end + 1) for q in found]
+    for pattern in QUOTE_PATTERNS[2:]:
         for m in pattern.finditer(body):
             s, e = m.start(1), m.end(1)
-            if any(s < te and ts < e for ts, te in taken):
+            if any(m.start() < te and ts < m.end() for ts, te in taken):
                 continue
             taken.append((m.start(), m.end()))
             found.append(_Quote(s, e))
-    # An unclosed “ at a paragraph end continues in the next paragraph's opening “.
-    for m in re.finditer(r"“([^“”\n]{20,})\n\n(?=“)", body):
-        if not any(m.start() < te and ts < m.end() for ts, te in taken):
-            taken.append((m.start(), m.end()))
-            found.append(_Quote(m.start(1), m.end(1)))
     return sorted(found, key=lambda q: q.start)
+
+
+_OPENERS = " \t\n([{—–-/"
+
+
+def _double_quotes(body: str) -> list[_Quote]:
+    """Straight and curly double quotes paired by a scan that knows continued quotes.
+
+    News copy leaves a quote open when the speaker goes on in a new sentence or paragraph
+    (“… shut down. “They colluded with it.”): an opening mark inside an open quote right after a
+    sentence end continues it; any other opening mark means the earlier one was never closed.
+    """
+    quotes: list[_Quote] = []
+    open_at = seg = -1
+    for m in re.finditer(r'["“”]', body):
+        i, ch = m.start(), m.group()
+        prev = body[i - 1] if i else " "
+        nxt = body[i + 1] if i + 1 < len(body) else " "
+        if ch == "“":
+            opening = True
+        elif ch == "”":
+            opening = False
+        elif prev in _OPENERS and not nxt.isspace():
+            opening = True
+        elif not prev.isspace():
+            opening = False
+        else:
+            opening = open_at < 0
+        if open_at >= 0 and "\n" in body[seg:i]:
+            # A quote runs on into the next paragraph only when that paragraph opens with a quote mark.
+            para_end = body.index("\n", seg)
+            rest = body[para_end:i].strip()
+            if rest or not opening or not _sentence_end(body[seg:para_end]):
+                open_at = -1
+        if opening:
+            before = body[open_at:i].rstrip()
+            if open_at >= 0 and before.endswith((".", "!", "?", ".’", "?’")):
+                seg = i + 1
+                continue  # the same speaker goes on
+            open_at = seg = i + 1
+        elif open_at >= 0:
+            if i - open_at >= 2:
+                quotes.append(_Quote(open_at, i))
+            open_at = -1
+    return quotes
 
 
 def is_statement_like(words: str) -> bool:
@@ -89,11 +129,16 @@ def extract_statements(doc: Doc, entities: tuple[Entity, ...], people: tuple[Per
         quoted_sents.update(sents)
         speaker = None
         for sent in sents.values():
-            speaker = resolver.from_sentence(sent, quote, last_speaker)
+            speaker = resolver.from_sentence(sent, quote)
             if speaker:
                 break
-        if speaker is None and last_speaker and quote.start - last_end < 600:
-            speaker = last_speaker  # a quote standing alone continues the last speaker
+        if speaker is None:
+            # A quote standing alone continues the person the text is about, else the last speaker.
+            focus = resolver.focus(quote.start)
+            if focus and focus[0] > last_end and quote.start - focus[0] < 600:
+                speaker = focus[1]
+            elif last_speaker and quote.start - last_end < 600:
+                speaker = last_speaker
         if speaker is None:
             continue
         text = _clean_quote(words)
@@ -181,17 +226,59 @@ def _sentence_end(text: str) -> bool:
 
 
 def _clean_quote(words: str) -> str:
+    """One line, without the marks that reopen a continued quote."""
+    words = re.sub(r'(?<=[.!?’])\s+["“]', " ", words)
     return " ".join(words.split()).strip(" ,")
 
 
+TITLE_HEADS = frozenset(
+    """minister spokesman spokeswoman spokesperson president secretary ambassador official envoy chancellor
+    premier king queen leader chairman chief governor mayor senator general commander""".split()
+)
+INSTITUTION_HEADS = frozenset(
+    """ministry department office government committee agency statement kremlin embassy council army
+    military police commission court palace cabinet""".split()
+)
+
+
 class _SpeakerResolver:
-    """Turns a subject token into a speaker name, using the people the article introduced."""
+    """Turns a subject token into a speaker name, using the people the article introduced.
+
+    It follows the person the text is about (the last named person who is the subject of a main clause
+    or of a speech verb), which is who "he said" and a quote standing alone refer to.
+    """
 
     def __init__(self, doc: Doc, entities: tuple[Entity, ...], people: tuple[Person, ...]) -> None:
         self.doc = doc
         self.people = people
         self.persons = [e for e in entities if e.label == "PERSON"]
         self.orgs = [e for e in entities if e.label in ("ORG", "GPE", "NORP")]
+        self.focus_events: list[tuple[int, str]] = []
+        self._build_focus()
+
+    def _build_focus(self) -> None:
+        for sent in self.doc.sents:
+            verbs = [sent.root, *(t for t in sent if t.lemma_.lower() in SPEECH_VERBS and t is not sent.root)]
+            for verb in verbs:
+                subj = _subject(verb)
+                if subj is None or subj.lower_ in PRONOUNS or subj.lower_ in ("it", "this", "that"):
+                    continue
+                name = self.resolve(subj, subj.idx)
+                if name and self.is_person(name):
+                    self.focus_events.append((subj.idx, name))
+                    break
+
+    def focus(self, before: int) -> tuple[int, str] | None:
+        """The person in focus just before an offset, with where they were last the subject."""
+        found = None
+        for at, name in self.focus_events:
+            if at >= before:
+                break
+            found = (at, name)
+        return found
+
+    def is_person(self, name: str) -> bool:
+        return any(p.name == name for p in self.people) or any(e.text == name for e in self.persons)
 
     def person(self, name: str) -> Person | None:
         return next((p for p in self.people if p.name == name), None)
@@ -204,13 +291,18 @@ class _SpeakerResolver:
                 return p.name
         return text
 
-    def from_sentence(self, sent: Span, quote: _Quote, last_speaker: str | None) -> str | None:
+    def from_sentence(self, sent: Span, quote: _Quote) -> str | None:
         verbs = [t for t in sent if t.lemma_.lower() in SPEECH_VERBS and not (quote.start <= t.idx < quote.end)]
         verbs.sort(key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))
         for verb in verbs:
             subj = _subject(verb)
             if subj is not None and not (quote.start <= subj.idx < quote.end):
-                speaker = self.resolve(subj, quote.start, last_speaker)
+                speaker = self.resolve(subj, quote.start)
+                if speaker:
+                    return speaker
+            inverted = _inverted_subject(verb)  # “…,” said Price / asserted the minister
+            if inverted is not None and verb.idx >= quote.end:
+                speaker = self.resolve(inverted, quote.start)
                 if speaker:
                     return speaker
         m = re.search(r"according to ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*)", sent.text)
@@ -220,16 +312,17 @@ class _SpeakerResolver:
         root = sent.root
         subj = _subject(root)
         if subj is not None and not (quote.start <= subj.idx < quote.end) and subj.ent_type_ == "PERSON":
-            return self.resolve(subj, quote.start, last_speaker)
+            return self.resolve(subj, quote.start)
         return None
 
-    def resolve(self, subj: Token, before: int, last_speaker: str | None = None) -> str | None:
+    def resolve(self, subj: Token, before: int) -> str | None:
         doc = self.doc
         if subj.lower_ in PRONOUNS:
             if subj.lower_ in ("i", "we"):
                 return None
-            if last_speaker:
-                return last_speaker
+            focus = self.focus(subj.idx if subj.idx < before else before)
+            if focus:
+                return focus[1]
             prior = [p for p in self.persons if p.end <= before]
             return self.full_name(prior[-1].text) if prior else None
         for ent in doc.ents:
@@ -239,48 +332,44 @@ class _SpeakerResolver:
                 if ent.label_ in ("ORG", "GPE", "NORP") and not ent.ent_id_:
                     return self.full_name(ent.text)
         phrase = doc[min(t.i for t in subj.subtree) : max(t.i for t in subj.subtree) + 1]
+        # "the leader of Ennahda, Rachid Ghannouchi,": the name in apposition is the speaker.
+        for child in subj.children:
+            if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+                ent = next((e for e in doc.ents if e.start <= child.i < e.end), None)
+                if ent is not None:
+                    return self.full_name(ent.text)
         if len(phrase) > 12:
             phrase = doc[subj.left_edge.i : subj.i + 1]
         persons_in = [e for e in phrase.ents if e.label_ == "PERSON"]
         if persons_in:
             return self.full_name(persons_in[-1].text)
         head = subj.lower_
-        if head in (
-            "minister",
-            "spokesman",
-            "spokeswoman",
-            "spokesperson",
-            "president",
-            "secretary",
-            "ambassador",
-            "official",
-            "envoy",
-            "chancellor",
-            "premier",
-            "king",
-            "leader",
-        ):
+        if head in TITLE_HEADS:
             for p in reversed(self.people):
                 if p.role and head in p.role.lower():
                     return p.name
+            # "the prime minister" after a named person without a known role: the person in focus.
+            focus = self.focus(subj.idx)
+            if focus and phrase[0].lower_ == "the" and subj.idx - focus[0] < 1500:
+                person = self.person(focus[1])
+                if person is None or person.role is None or head in person.role.lower():
+                    return focus[1]
             return phrase.text
-        if head in (
-            "ministry",
-            "department",
-            "office",
-            "government",
-            "committee",
-            "agency",
-            "statement",
-            "kremlin",
-            "spokesman",
-            "embassy",
-            "council",
-            "army",
-            "military",
-            "police",
-        ):
+        if head in INSTITUTION_HEADS:
             return re.sub(r"^(?:the|a|an)\s+", "", phrase.text, flags=re.IGNORECASE)
         if subj.pos_ == "PROPN":
             return self.full_name(phrase.text)
         return None
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """The speaker after the verb in "…,” said Price": the parser often makes it an object."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc):
+        return None
+    nxt = doc[verb.i + 1]
+    if nxt.lower_ == "the":
+        return next((t for t in doc[verb.i + 2 : verb.i + 6] if t.lower_ in TITLE_HEADS), None)
+    if nxt.is_title and nxt.dep_ in ("dobj", "nsubj", "npadvmod", "attr", "compound", "appos"):
+        return nxt
+    return None

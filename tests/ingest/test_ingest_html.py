@@ -166,6 +166,20 @@ def test_synthetic_page_keeps_article_and_drops_banners_navigation_and_scripts()
         assert chrome not in article.body, chrome
 
 
+def test_text_the_page_hides_from_readers_is_dropped_but_text_after_it_is_kept() -> None:
+    page = SYNTHETIC_PAGE.replace(
+        "<p>Fishing boats",
+        '<p class="visually-hidden">Screen reader users can skip to the next section of this article here.</p>'
+        "<div hidden><p>This hidden block repeats the subscription offer for new readers of the site.</p></div>"
+        '<p style="display: none">A collapsed panel holds the sign-in form and the list of saved stories.</p>'
+        '<p>Fishing <span class="sr-only">(label for assistive technology)</span>boats',
+    )
+    [article] = read_html_article("page.html", page.encode("utf-8"))
+    assert "Fishing boats left the quay at dawn" in article.body
+    for hidden in ("Screen reader users", "subscription offer", "sign-in form", "assistive technology"):
+        assert hidden not in article.body, hidden
+
+
 def test_escape_sequences_in_a_page_never_reach_the_body() -> None:
     page = SYNTHETIC_PAGE.replace("Fishing boats", "Fishing \x1b[31mboats\x1b[0m\u202e")
     [article] = read_html_article("page.html", page.encode("utf-8"))
