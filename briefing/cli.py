@@ -111,8 +111,19 @@ def export_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def fetch_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing fetch",
+        description="Download the configured feeds (corpus.feeds) and any feed URLs given, for offline reading.",
+    )
+    _common(parser, paths=False)
+    parser.add_argument("urls", nargs="*", metavar="URL", help="feed URLs (default: corpus.feeds)")
+    return parser
+
+
 PARSERS: dict[str, Callable[[], argparse.ArgumentParser]] = {
     "brief": brief_parser,
+    "fetch": fetch_parser,
     "export": export_parser,
     "evaluate": evaluate_parser,
 }
@@ -256,6 +267,33 @@ def run_export(args: argparse.Namespace, config: Config) -> int:
     if not result.written:
         raise CommandError(f"nothing written: every file already exists in {directory} (use --force to overwrite)")
     return EXIT_OK
+
+
+@command("fetch")
+def run_fetch(args: argparse.Namespace, config: Config) -> int:
+    from briefing.ingest.fetch import fetch_feeds
+
+    urls = list(args.urls) or config.feeds
+    if not urls:
+        raise CommandError("no feeds to fetch: give URLs or list them in corpus.feeds in config.toml")
+    bad = [u for u in urls if not u.startswith(("http://", "https://"))]
+    if bad:
+        raise CommandError(f"not an http(s) URL: {bad[0]}")
+
+    def progress(done: int, total: int, url: str) -> None:
+        print(f"[{done}/{total}] {url}", file=sys.stderr)
+
+    articles, problems = fetch_feeds(
+        urls,
+        config.cache_dir / "feeds",
+        timeout=float(config.get("network", "timeout")),
+        max_bytes=int(config.get("network", "max_feed_bytes")),
+        progress=progress,
+    )
+    for problem in problems:
+        warn(str(problem))
+    print(f"{len(articles)} articles from {len(urls)} feeds")
+    return EXIT_OK if articles else EXIT_NO_ARTICLES
 
 
 def run_app(args: argparse.Namespace, config: Config) -> int:

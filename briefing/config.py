@@ -57,6 +57,12 @@ class Config:
         return [str(u) for u in self.get("corpus", "feeds")]
 
     @property
+    def default_inputs(self) -> list[str]:
+        """What opens without PATH arguments: configured paths and feeds, else the sample corpus."""
+        configured = [_resolve(p, self.base) for p in self.get("corpus", "paths")] + self.feeds
+        return configured or [str(sample_corpus())]
+
+    @property
     def cache_dir(self) -> Path:
         configured = str(self.get("cache", "directory"))
         if configured:

@@ -38,7 +38,13 @@ class Corpus:
 
 def load_cached(paths: Sequence[str], config: Config, *, use_cache: bool = True) -> Corpus:
     """Ingest the paths and fill in every analysis the cache holds; never imports spaCy."""
-    loaded = load_articles(list(paths) or config.corpus_paths, max_article_chars=config.max_article_chars)
+    loaded = load_articles(
+        list(paths) or config.default_inputs,
+        max_article_chars=config.max_article_chars,
+        feed_cache_dir=config.cache_dir / "feeds",
+        fetch_timeout=float(config.get("network", "timeout")),
+        fetch_max_bytes=int(config.get("network", "max_feed_bytes")),
+    )
     analysed: dict[int, AnalyzedArticle] = {}
     if use_cache:
         from briefing.cache import open_cache

@@ -343,23 +343,38 @@ class _SpeakerResolver:
         persons_in = [e for e in phrase.ents if e.label_ == "PERSON"]
         if persons_in:
             return self.full_name(persons_in[-1].text)
+        if subj.is_title and self.person(self.full_name(subj.text)):
+            return self.full_name(subj.text)  # a surname the model did not tag ("asserted Price")
         head = subj.lower_
         if head in TITLE_HEADS:
-            for p in reversed(self.people):
-                if p.role and head in p.role.lower():
-                    return p.name
-            # "the prime minister" after a named person without a known role: the person in focus.
-            focus = self.focus(subj.idx)
-            if focus and phrase[0].lower_ == "the" and subj.idx - focus[0] < 1500:
-                person = self.person(focus[1])
-                if person is None or person.role is None or head in person.role.lower():
-                    return focus[1]
-            return phrase.text
+            return self._titled(subj, phrase, head)
         if head in INSTITUTION_HEADS:
             return re.sub(r"^(?:the|a|an)\s+", "", phrase.text, flags=re.IGNORECASE)
         if subj.pos_ == "PROPN":
             return self.full_name(phrase.text)
         return None
+
+
+    def _titled(self, subj: Token, phrase: Span, head: str) -> str:
+        """ "the (Moroccan) minister": the person in focus when the title fits, else the one holding it."""
+        from briefing.analyze.gazetteer import lookup
+
+        codes = {t.code for t in (lookup(tok.text) for tok in phrase) if t}
+
+        def fits(person: Person | None) -> bool:
+            if person is None:
+                return not codes
+            if codes and person.country and person.country not in codes:
+                return False
+            return person.role is None or head in person.role.lower()
+
+        focus = self.focus(subj.idx)
+        if focus and phrase[0].lower_ == "the" and subj.idx - focus[0] < 1500 and fits(self.person(focus[1])):
+            return focus[1]
+        for p in reversed(self.people):
+            if p.role and head in p.role.lower() and (not codes or p.country in codes):
+                return p.name
+        return phrase.text
 
 
 def _inverted_subject(verb: Token) -> Token | None:

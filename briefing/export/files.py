@@ -19,7 +19,7 @@ class ExportError(Exception):
     """A file that cannot be written; the message names it."""
 
 
-_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", "clock$"} | {f"{d}{i}" for d in ("com", "lpt") for i in "0123456789¹²³"}
+_WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {f"{d}{i}" for d in ("com", "lpt") for i in "0123456789¹²³"}
 MAX_STEM = 80
 """Longest file name stem: well under every file system's limit, and readable in a listing."""
 

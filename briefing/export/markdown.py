@@ -106,7 +106,7 @@ def merge_timeline(brief: PairBrief) -> tuple[MergedDate, ...]:
     merged: dict[tuple[str, str], tuple[str, list[str]]] = {}
     for t in brief.timeline:
         key = (t.value, statement_key(t.sentence))
-        sentence, sources = merged.setdefault(key, (t.sentence, []))
+        _, sources = merged.setdefault(key, (t.sentence, []))
         if t.article not in sources:
             sources.append(t.article)
     items = [MergedDate(value, sentence, tuple(sources)) for (value, _), (sentence, sources) in merged.items()]

@@ -91,21 +91,23 @@ def export_briefs(briefs: Iterable[PairBrief], directory: Path, *, force: bool =
 
     written: list[Path] = []
     created: list[Path] = []
-    try:
-        for i, (tmp, path) in enumerate(temps):
+    for n, (tmp, path) in enumerate(temps):
+        try:
             existed = os.path.lexists(path)
-            if place(tmp, path, force=force):
-                written.append(path)
-                if not existed:
-                    created.append(path)
-            else:
-                skipped.append(path)
-    except BaseException as exc:
-        _remove(t for t, _ in temps[i:])
-        _remove(created)
-        if isinstance(exc, OSError):
-            raise ExportError(f"{path}: cannot write ({reason(exc)}); the files this export created were removed") from exc
-        raise
+            placed = place(tmp, path, force=force)
+        except BaseException as exc:
+            _remove(t for t, _ in temps[n:])
+            _remove(created)
+            if isinstance(exc, OSError):
+                message = f"{path}: cannot write ({reason(exc)}); the files this export created were removed"
+                raise ExportError(message) from exc
+            raise
+        if placed:
+            written.append(path)
+            if not existed:
+                created.append(path)
+        else:
+            skipped.append(path)
 
     index = directory / INDEX_NAME
     order = {name: n for n, (name, _) in enumerate(files)}

@@ -105,3 +105,9 @@ def test_every_default_key_is_documented_in_readme() -> None:
             continue
         for key in keys:
             assert f"`{section}.{key}`" in readme, f"{section}.{key} is not documented in README.md"
+
+
+def test_feeds_alone_replace_the_sample_corpus(tmp_path: Path) -> None:
+    cfg = write(tmp_path / "c.toml", '[corpus]\nfeeds = ["https://example.org/rss"]\n')
+    assert load_config(cfg).default_inputs == ["https://example.org/rss"]
+    assert load_config(write(tmp_path / "d.toml", "")).default_inputs == [str(sample_corpus())]

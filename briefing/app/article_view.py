@@ -1,0 +1,91 @@
+"""The article pane: a line-API scroll view, so a long article costs only the lines on screen to paint.
+
+Wrapping is done here (not by Rich) so that any body offset (a statement, a search match) maps to
+the screen line that shows it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from rich.segment import Segment
+from rich.text import Text
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from briefing.app.render import wrap_offsets
+
+
+class ArticleView(ScrollView, can_focus=True):
+    DEFAULT_CSS = """
+    ArticleView { padding: 0 1; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._text: Text = Text()
+        self._offsets: list[tuple[int, int]] = []
+        self._starts: list[int] = []
+        self._lines: list[Text] = []
+        self._wrapped_width = -1
+
+    @property
+    def plain(self) -> str:
+        return self._text.plain
+
+    def set_text(self, text: Text, *, keep_scroll: bool = False) -> None:
+        y = self.scroll_y
+        self._text = text
+        self._wrapped_width = -1
+        self._rewrap()
+        self.scroll_to(y=y if keep_scroll else 0, animate=False, immediate=True)
+        self.refresh()
+
+    def _content_width(self) -> int:
+        return max(10, self.scrollable_content_region.width or self.size.width or 80)
+
+    def _rewrap(self) -> None:
+        width = self._content_width()
+        if width == self._wrapped_width and self._lines:
+            return
+        self._wrapped_width = width
+        self._offsets = wrap_offsets(self._text.plain, width)
+        cuts = sorted({o for pair in self._offsets for o in pair})
+        pieces = self._text.divide(cuts)
+        by_start = {}
+        position = 0
+        for piece in pieces:
+            by_start[position] = piece
+            position += len(piece.plain)
+        self._lines = []
+        for start, end in self._offsets:
+            piece = by_start.get(start)
+            self._lines.append(piece if piece is not None and len(piece.plain) == end - start else self._text[start:end])
+        self._starts = [s for s, _ in self._offsets]
+        self.virtual_size = Size(width, len(self._lines))
+
+    def on_resize(self) -> None:
+        self._rewrap()
+        self.refresh()
+
+    def line_of(self, offset: int) -> int:
+        """The screen line showing the character at a text offset."""
+        return max(0, bisect_right(self._starts, offset) - 1)
+
+    def show_offset(self, offset: int) -> None:
+        """Scroll so the offset sits a few lines below the top."""
+        self._rewrap()
+        self.scroll_to(y=max(0, self.line_of(offset) - 2), animate=False, immediate=True)
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = y + scroll_y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if index >= len(self._lines):
+            return Strip.blank(width, base)
+        line = self._lines[index]
+        segments = [Segment(s.text, base + s.style if s.style else base) for s in line.render(self.app.console) if s.text]
+        strip = Strip(segments)
+        return strip.crop_extend(scroll_x, scroll_x + width, base)

@@ -1,0 +1,307 @@
+"""Rich Text built from untrusted strings: never markup, control characters made visible, offsets kept.
+
+Everything here is pure (no Textual, no I/O) so the safety rules and the highlighting are easy to test.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.text import Text
+
+from briefing.article import AnalyzedArticle, Entity
+from briefing.brief import PairBrief
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+ENTITY_STYLES: dict[str, tuple[str, str]] = {
+    "COUNTRY": ("bold #5fafff", "country"),
+    "PERSON": ("bold #ffaf5f", "person"),
+    "ORG": ("#d787ff", "organisation"),
+    "GPE": ("#5fd7af", "place"),
+    "LOC": ("#5fd7af", "place"),
+    "NORP": ("#87afd7", "group"),
+    "DATE": ("#d7d75f", "date"),
+    "EVENT": ("#ff87af", "event"),
+}
+STATEMENT_STYLE = "italic underline"
+SPEAKER_STYLE = "bold reverse #ffaf5f"
+MATCH_STYLE = "black on #d7af00"
+CURRENT_MATCH_STYLE = "black on #ff5f00 bold"
+TREND_MARKS: dict[str, tuple[str, str]] = {
+    "warming": ("▲", "green"),
+    "cooling": ("▼", "red"),
+    "mixed": ("◆", "yellow"),
+    "unknown": ("·", "dim"),
+}
+
+
+def literal(value: str | None) -> str:
+    """The string with control, escape and bidi characters replaced one for one, so offsets still match."""
+    if not value:
+        return ""
+
+    def picture(m: re.Match[str]) -> str:
+        c = ord(m.group())
+        if c == 0x1B:
+            return "␛"
+        if c < 0x20:
+            return chr(0x2400 + c)
+        return "�"
+
+    return _CONTROL.sub(picture, value.replace("\t", " "))
+
+
+def plain(value: str | None, style: str = "") -> Text:
+    """A Text that shows the string as typed: brackets and escapes never become markup or terminal codes."""
+    return Text(literal(value), style=style)
+
+
+def entity_kind(entity: Entity) -> str:
+    return "COUNTRY" if entity.country else entity.label.upper()
+
+
+def trend_mark(label: str) -> Text:
+    mark, style = TREND_MARKS.get(label, TREND_MARKS["unknown"])
+    return Text(mark, style=style)
+
+
+def pair_label(brief: PairBrief, unread: int) -> Text:
+    text = Text.assemble(plain(brief.title, "bold" if unread else ""), " ")
+    text.append(f"{len(brief.articles)}", style="cyan")
+    text.append(" ")
+    text.append_text(trend_mark(brief.trend.label))
+    if unread:
+        text.append(f" {unread} new", style="dim")
+    return text
+
+
+def article_meta(article: AnalyzedArticle) -> str:
+    a = article.article
+    parts = [a.outlet or a.source.rsplit("/", 1)[-1], a.published or "undated"]
+    return " · ".join(p for p in parts if p)
+
+
+def article_label(article: AnalyzedArticle, *, read: bool, bookmarked: bool) -> Text:
+    text = Text()
+    text.append("● " if not read else "  ", style="bold #5fafff")
+    text.append("★ " if bookmarked else "", style="bold yellow")
+    text.append_text(plain(article.article.title or "(untitled)", "" if read else "bold"))
+    text.append("\n  ")
+    text.append_text(plain(article_meta(article), "dim"))
+    return text
+
+
+def legend(labels: Sequence[str], enabled: bool) -> Text:
+    text = Text("Legend: ", style="dim")
+    seen: set[str] = set()
+    for label in labels:
+        style, name = ENTITY_STYLES.get(label, ("underline", label.lower()))
+        if name in seen:
+            continue
+        seen.add(name)
+        text.append(name, style=style if enabled else "dim")
+        text.append("  ")
+    text.append("“statement”", style=STATEMENT_STYLE if enabled else "dim")
+    text.append("  ")
+    text.append("speaker", style=SPEAKER_STYLE if enabled else "dim")
+    if not enabled:
+        text.append("  (highlighting off)", style="dim italic")
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleDocument:
+    text: Text
+    body_offset: int
+    """Where the article body starts inside `text`: body offsets + this = text offsets."""
+
+
+def speaker_spans(article: AnalyzedArticle) -> list[tuple[int, int]]:
+    """Where each statement's speaker is named: the nearest mention before the quote, else after it."""
+    body = article.article.body
+    spans: list[tuple[int, int]] = []
+    for s in article.statements:
+        names = [s.speaker, s.speaker.split()[-1]] if s.speaker.split() else []
+        for name in names:
+            before = body.rfind(name, max(0, s.start - 400), s.start)
+            if before >= 0:
+                spans.append((before, before + len(name)))
+                break
+            after = body.find(name, s.end, s.end + 400)
+            if after >= 0:
+                spans.append((after, after + len(name)))
+                break
+    return spans
+
+
+def article_document(
+    article: AnalyzedArticle,
+    *,
+    labels: Sequence[str],
+    highlight: bool,
+    matches: Sequence[tuple[int, int]] = (),
+    current: int | None = None,
+    bookmarked: bool = False,
+) -> ArticleDocument:
+    """Title, metadata, legend and the body; entity/statement styles are spans over literal text."""
+    a = article.article
+    head = Text()
+    if bookmarked:
+        head.append("★ ", style="bold yellow")
+    head.append_text(plain(a.title or "(untitled)", "bold"))
+    head.append("\n")
+    meta = [a.outlet, a.author, a.published or "undated", a.link or a.source]
+    head.append_text(plain(" · ".join(m for m in meta if m), "dim"))
+    head.append("\n")
+    head.append_text(legend(labels, highlight))
+    head.append("\n\n")
+    offset = len(head.plain)
+    body = plain(a.body)
+    if highlight:
+        wanted = set(labels)
+        n = len(a.body)
+        for s in article.statements:
+            if 0 <= s.start < s.end <= n:
+                body.stylize(STATEMENT_STYLE, s.start, s.end)
+        for e in article.entities:
+            kind = entity_kind(e)
+            if kind in wanted and 0 <= e.start < e.end <= n:
+                body.stylize(ENTITY_STYLES.get(kind, ("underline", ""))[0], e.start, e.end)
+        if "DATE" in wanted:
+            for d in article.dates:
+                if 0 <= d.start < d.end <= n:
+                    body.stylize(ENTITY_STYLES["DATE"][0], d.start, d.end)
+        for start, end in speaker_spans(article):
+            body.stylize(SPEAKER_STYLE, start, end)
+    for i, (start, end) in enumerate(matches):
+        body.stylize(CURRENT_MATCH_STYLE if i == current else MATCH_STYLE, start, end)
+    head.append_text(body)
+    return ArticleDocument(head, offset)
+
+
+def find_all(haystack: str, needle: str) -> list[tuple[int, int]]:
+    """Case-insensitive, non-overlapping matches; offsets index into the original string."""
+    if not needle:
+        return []
+    found: list[tuple[int, int]] = []
+    lower, wanted = haystack.lower(), needle.lower()
+    if len(lower) != len(haystack):  # casefolding changed lengths: fall back to a regex on the original
+        return [(m.start(), m.end()) for m in re.finditer(re.escape(needle), haystack, re.IGNORECASE)]
+    start = lower.find(wanted)
+    while start >= 0:
+        found.append((start, start + len(wanted)))
+        start = lower.find(wanted, start + len(wanted))
+    return found
+
+
+def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
+    """(start, end) of every screen line when the text is word-wrapped to `width` cells."""
+    width = max(1, width)
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for para in text.split("\n"):
+        start = pos
+        pos += len(para) + 1
+        if not para:
+            lines.append((start, start))
+            continue
+        line_start, line_width = start, 0
+        for m in re.finditer(r"\S+\s*|\s+", para):
+            word = m.group().rstrip() or m.group()
+            word_width = cell_len(word)
+            token_start = start + m.start()
+            if line_width and line_width + word_width > width:
+                lines.append((line_start, token_start))
+                line_start, line_width = token_start, 0
+            while word_width > width:  # a word longer than the line: fold it
+                cut, w = 0, 0
+                while cut < len(word) and w + cell_len(word[cut]) <= width:
+                    w += cell_len(word[cut])
+                    cut += 1
+                cut = max(cut, 1)
+                lines.append((line_start, line_start + cut))
+                line_start += cut
+                word = word[cut:]
+                word_width = cell_len(word)
+            line_width = cell_len(text[line_start : start + m.end()])
+        lines.append((line_start, start + len(para)))
+    return lines
+
+
+@dataclass(frozen=True, slots=True)
+class BriefItem:
+    prompt: Text
+    article: str | None = None
+    """Id of the article the item jumps to; None for headings."""
+    start: int = 0
+    end: int = 0
+
+
+def _locate(article: AnalyzedArticle | None, snippet: str) -> tuple[int, int]:
+    if article is None or not snippet:
+        return 0, 0
+    at = article.article.body.find(snippet)
+    return (at, at + len(snippet)) if at >= 0 else (0, 0)
+
+
+def _heading(title: str) -> BriefItem:
+    return BriefItem(Text(title, style="bold underline"))
+
+
+def brief_items(brief: PairBrief) -> list[BriefItem]:
+    """The brief pane, one selectable item per evidence sentence, statement, date and person."""
+    items: list[BriefItem] = []
+    head = Text.assemble(plain(brief.title, "bold"), "  trend: ")
+    head.append_text(trend_mark(brief.trend.label))
+    head.append(f" {brief.trend.label}")
+    period = brief.period
+    if period:
+        head.append(f"   {period[0]} – {period[1]}", style="dim")
+    items.append(BriefItem(head))
+    if brief.trend.evidence:
+        items.append(_heading("Trend evidence"))
+        for sentence in brief.trend.evidence:
+            owner = next((a for a in brief.articles if sentence and sentence in a.article.body), None)
+            start, end = _locate(owner, sentence)
+            items.append(BriefItem(plain(sentence), owner.id if owner else None, start, end))
+    if brief.statements:
+        items.append(_heading("Key statements"))
+        for ps in brief.statements:
+            s = ps.statement
+            who = Text.assemble(plain(s.speaker, "bold #ffaf5f"))
+            extra = ", ".join(x for x in (s.role, s.country) if x)
+            if extra:
+                who.append_text(plain(f" ({extra})", "dim"))
+            who.append("\n")
+            quote = plain(s.text if not s.direct else f"“{s.text}”", "italic")
+            who.append_text(quote)
+            owner = brief.article(ps.article)
+            if owner is not None:
+                who.append_text(plain(f"\n— {owner.article.title}", "dim"))
+            items.append(BriefItem(who, ps.article, s.start, s.end))
+    if brief.timeline:
+        items.append(_heading("Timeline"))
+        for t in brief.timeline:
+            owner = brief.article(t.article)
+            start, end = _locate(owner, t.sentence)
+            line = Text.assemble(plain(t.value, "bold #d7d75f"), "  ", plain(t.sentence))
+            items.append(BriefItem(line, t.article, start, end))
+    if brief.people:
+        items.append(_heading("People"))
+        for p in brief.people:
+            line = plain(p.name, "bold")
+            extra = ", ".join(x for x in (p.role, p.country) if x)
+            if extra:
+                line.append_text(plain(f" — {extra}", "dim"))
+            owner = next((a for a in brief.articles if p.name in a.article.body), None)
+            start, end = _locate(owner, p.name)
+            items.append(BriefItem(line, owner.id if owner else None, start, end))
+    return items
+
+
+def unread_count(articles: Iterable[AnalyzedArticle], read: set[str]) -> int:
+    return sum(1 for a in articles if a.id not in read)
