@@ -53,13 +53,16 @@ class ArticleView(ScrollView, can_focus=True):
         self._offsets = wrap_offsets(self._text.plain, width)
         cuts = sorted({o for pair in self._offsets for o in pair})
         pieces = self._text.divide(cuts)
-        by_start = {}
+        by_start: dict[int, Text] = {}
         position = 0
         for piece in pieces:
             by_start[position] = piece
             position += len(piece.plain)
         self._lines = []
         for start, end in self._offsets:
+            if start == end:
+                self._lines.append(Text())
+                continue
             piece = by_start.get(start)
             self._lines.append(piece if piece is not None and len(piece.plain) == end - start else self._text[start:end])
         self._starts = [s for s, _ in self._offsets]
