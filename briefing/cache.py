@@ -1,95 +1,300 @@
-"""Persistent analysis cache: analysed articles stored by content hash, model and analyzer version.
+"""Persistent cache: analysed articles by content hash, model and analyzer version; ingested folders by listing.
 
-SQLite (stdlib) in WAL mode, so concurrent runs do not corrupt it; a corrupt or foreign file is
-moved aside and rebuilt with a warning rather than crashing.
+SQLite (stdlib) in WAL mode with a busy timeout, so concurrent runs wait for each other instead of
+corrupting it. A corrupt or foreign file is moved aside and rebuilt with a warning, never a crash.
+Reads are one batched query per few hundred articles and writes are grouped in transactions,
+because a re-opened corpus of thousands of articles must cost well under a second.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
+import os
 import sqlite3
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
+from typing import Any
 
-from briefing.article import AnalyzedArticle, RawArticle
+from briefing.article import AnalyzedArticle, Problem, RawArticle
 from briefing.config import Config
 
-SCHEMA = 1
+SCHEMA = 2
 FILE_NAME = "analysis.sqlite3"
+APPLICATION_ID = 0x42524946
+"""'BRIF': marks the file as ours, so a foreign SQLite file at the same path is never written into."""
+COMMIT_EVERY = 64
+QUERY_CHUNK = 500
+"""Host parameters per IN (...) query; well under every SQLite build's limit."""
+KEEP_LISTINGS = 16
+STALE_SECONDS = 30 * 24 * 3600
+"""Results of other models/analyzer versions older than this are pruned."""
+
+
+class ForeignCacheError(sqlite3.DatabaseError):
+    """The file is SQLite but not ours, or ours with another schema."""
+
+
+def _warn(message: str) -> None:
+    print(f"warning: {message}", file=sys.stderr)
 
 
 class AnalysisCache:
     def __init__(self, path: Path, model: str, model_version: str, analyzer_version: str) -> None:
         self.path = path
         self.scope = f"{model}@{model_version}/a{analyzer_version}"
+        self._pending: list[tuple[str, str, str, int]] = []
+        self._broken = False
         self.db = self._connect()
+
+    # -- opening -----------------------------------------------------------------------------------
 
     def _connect(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             return self._open()
         except sqlite3.DatabaseError as exc:
-            aside = self.path.with_name(f"{self.path.name}.corrupt-{int(time.time())}")
-            print(f"warning: {self.path}: cache unreadable ({exc}); moved to {aside.name} and rebuilt", file=sys.stderr)
-            self.path.replace(aside)
+            self._move_aside(str(exc))
             return self._open()
 
+    def _move_aside(self, why: str) -> None:
+        aside = self.path.with_name(f"{self.path.name}.corrupt-{int(time.time())}-{os.getpid()}")
+        _warn(f"{self.path}: cache unreadable ({why}); moved to {aside.name} and rebuilt")
+        with contextlib.suppress(FileNotFoundError):  # another run may have moved it first
+            self.path.replace(aside)
+        for suffix in ("-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                self.path.with_name(self.path.name + suffix).replace(aside.with_name(aside.name + suffix))
+
     def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=30)
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA synchronous=NORMAL")
-        db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
-        row = db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
-        if row is None:
-            db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
-        elif row[0] != str(SCHEMA):
-            raise sqlite3.DatabaseError(f"cache schema {row[0]}, expected {SCHEMA}")
-        db.execute(
-            "CREATE TABLE IF NOT EXISTS analysis (scope TEXT, hash TEXT, article TEXT, PRIMARY KEY (scope, hash))"
-        )
-        db.commit()
+        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        try:
+            db.execute("PRAGMA busy_timeout=30000")
+            app_id = db.execute("PRAGMA application_id").fetchone()[0]
+            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if app_id != APPLICATION_ID and (app_id != 0 or tables):
+                raise ForeignCacheError("not a briefing cache")
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if app_id == APPLICATION_ID and version != SCHEMA:
+                raise ForeignCacheError(f"cache schema {version}, expected {SCHEMA}")
+            if db.execute("PRAGMA journal_mode=WAL").fetchone()[0].lower() != "wal":
+                raise ForeignCacheError("cannot use WAL journal")
+            db.execute("PRAGMA synchronous=NORMAL")
+            if app_id == 0:
+                db.execute("BEGIN IMMEDIATE")
+                db.execute(
+                    "CREATE TABLE IF NOT EXISTS analysis (scope TEXT NOT NULL, hash TEXT NOT NULL, "
+                    "article TEXT NOT NULL, created INTEGER NOT NULL, PRIMARY KEY (scope, hash)) WITHOUT ROWID"
+                )
+                db.execute(
+                    "CREATE TABLE IF NOT EXISTS listing (key TEXT PRIMARY KEY, result TEXT NOT NULL, "
+                    "created INTEGER NOT NULL)"
+                )
+                db.execute(f"PRAGMA user_version={SCHEMA}")
+                db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+                db.execute("COMMIT")
+        except BaseException:
+            db.close()
+            raise
         return db
 
+    def _failed(self, exc: sqlite3.Error) -> None:
+        """A cache that breaks mid-run is dropped for the rest of the run; the next run rebuilds it."""
+        if not self._broken:
+            _warn(f"{self.path}: cache error ({exc}); continuing without it")
+        self._broken = True
+        self._pending.clear()
+
+    # -- analysis ----------------------------------------------------------------------------------
+
     def get_many(self, articles: Sequence[RawArticle]) -> dict[int, AnalyzedArticle]:
-        """Index in `articles` -> cached analysis, for those the cache has."""
-        found: dict[int, AnalyzedArticle] = {}
+        """Index in `articles` -> cached analysis, for those the cache has (a few queries in all)."""
+        where: dict[str, list[int]] = {}
         for i, raw in enumerate(articles):
-            row = self.db.execute(
-                "SELECT article FROM analysis WHERE scope=? AND hash=?", (self.scope, raw.content_hash)
-            ).fetchone()
-            if row is None:
-                continue
-            try:
-                stored = AnalyzedArticle.from_dict(json.loads(row[0]))
-            except (ValueError, KeyError, TypeError):
-                continue
-            # Analysis depends on text only; the source and position come from this run.
-            found[i] = AnalyzedArticle(
-                raw,
-                stored.pair,
-                stored.pairs,
-                stored.entities,
-                stored.statements,
-                stored.dates,
-                stored.people,
-                stored.trend,
-            )
+            where.setdefault(raw.content_hash, []).append(i)
+        hashes = list(where)
+        found: dict[int, AnalyzedArticle] = {}
+        if self._broken:
+            return found
+        try:
+            for start in range(0, len(hashes), QUERY_CHUNK):
+                chunk = hashes[start : start + QUERY_CHUNK]
+                marks = ",".join("?" * len(chunk))
+                rows = self.db.execute(
+                    f"SELECT hash, article FROM analysis WHERE scope=? AND hash IN ({marks})", (self.scope, *chunk)
+                ).fetchall()
+                for digest, text in rows:
+                    for i in where.get(digest, ()):
+                        result = _decode(articles[i], text)
+                        if result is not None:
+                            found[i] = result
+        except sqlite3.Error as exc:
+            self._failed(exc)
+            return {}
         return found
 
     def put(self, analysed: AnalyzedArticle) -> None:
-        self.db.execute(
-            "INSERT OR REPLACE INTO analysis VALUES (?, ?, ?)",
-            (self.scope, analysed.article.content_hash, json.dumps(analysed.to_dict(), ensure_ascii=False)),
-        )
-        self.db.commit()
+        """Queue one result; written with the others every COMMIT_EVERY results and on flush/close."""
+        if self._broken:
+            return
+        self._pending.append((self.scope, analysed.article.content_hash, _encode(analysed), int(time.time())))
+        if len(self._pending) >= COMMIT_EVERY:
+            self.flush()
+
+    def put_many(self, results: Iterable[AnalyzedArticle]) -> None:
+        for result in results:
+            self.put(result)
+        self.flush()
+
+    def flush(self) -> None:
+        if not self._pending or self._broken:
+            return
+        rows, self._pending = self._pending, []
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.executemany("INSERT OR REPLACE INTO analysis VALUES (?, ?, ?, ?)", rows)
+            self.db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            self._failed(exc)
+
+    def prune(self) -> None:
+        """Forget results of other models or analyzer versions that nobody wrote for a month."""
+        if self._broken:
+            return
+        try:
+            self.db.execute(
+                "DELETE FROM analysis WHERE scope<>? AND created<?", (self.scope, int(time.time()) - STALE_SECONDS)
+            )
+        except sqlite3.Error as exc:
+            self._failed(exc)
+
+    # -- ingested folders --------------------------------------------------------------------------
+
+    def get_listing(self, key: str) -> tuple[tuple[RawArticle, ...], tuple[Problem, ...]] | None:
+        """What ingesting an unchanged set of files gave last time, or None."""
+        if self._broken:
+            return None
+        try:
+            row = self.db.execute("SELECT result FROM listing WHERE key=?", (key,)).fetchone()
+        except sqlite3.Error as exc:
+            self._failed(exc)
+            return None
+        if row is None:
+            return None
+        try:
+            data = json.loads(row[0])
+            fields = data["fields"]
+            articles = tuple(RawArticle(**dict(zip(fields, values, strict=True))) for values in data["articles"])
+            problems = tuple(Problem(source, message) for source, message in data["problems"])
+        except (ValueError, KeyError, TypeError):
+            return None
+        return articles, problems
+
+    def put_listing(self, key: str, articles: Sequence[RawArticle], problems: Sequence[Problem]) -> None:
+        if self._broken:
+            return
+        fields = list(RawArticle.__dataclass_fields__)
+        data = {
+            "fields": fields,
+            "articles": [[getattr(a, f) for f in fields] for a in articles],
+            "problems": [[p.source, p.message] for p in problems],
+        }
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute(
+                "INSERT OR REPLACE INTO listing VALUES (?, ?, ?)",
+                (key, json.dumps(data, ensure_ascii=False), int(time.time())),
+            )
+            self.db.execute(
+                "DELETE FROM listing WHERE key NOT IN (SELECT key FROM listing ORDER BY created DESC LIMIT ?)",
+                (KEEP_LISTINGS,),
+            )
+            self.db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            self._failed(exc)
 
     def close(self) -> None:
-        self.db.close()
+        try:
+            self.flush()
+        finally:
+            self.db.close()
+
+    def __enter__(self) -> AnalysisCache:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+
+_TEXT_FIELDS = ("id", "source", "index", "title", "published", "outlet", "author", "link", "body")
+"""Stored with the article itself; the cache keeps only what analysis found."""
+
+
+def _encode(analysed: AnalyzedArticle) -> str:
+    data = analysed.to_dict()
+    for key in _TEXT_FIELDS:
+        data.pop(key, None)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _decode(raw: RawArticle, text: str) -> AnalyzedArticle | None:
+    """The cached analysis attached to this run's article (source and position come from this run)."""
+    try:
+        data: dict[str, Any] = json.loads(text)
+        data.update(source=raw.source, title=raw.title, body="")
+        stored = AnalyzedArticle.from_dict(data)
+    except (ValueError, KeyError, TypeError):
+        return None
+    return AnalyzedArticle(
+        raw, stored.pair, stored.pairs, stored.entities, stored.statements, stored.dates, stored.people, stored.trend
+    )
+
+
+@lru_cache(maxsize=1)
+def ingest_version() -> str:
+    """Fingerprint of the ingest code and the libraries it uses: a change re-reads every file."""
+    h = hashlib.sha256()
+    root = Path(__file__).resolve().parent
+    for path in [root / "article.py", *sorted((root / "ingest").glob("*.py"))]:
+        h.update(path.name.encode())
+        try:
+            h.update(path.read_bytes())
+        except OSError:
+            continue
+    for dist in ("charset-normalizer", "trafilatura", "feedparser", "dateparser", "lxml"):
+        try:
+            h.update(metadata.version(dist).encode())
+        except metadata.PackageNotFoundError:
+            continue
+    return h.hexdigest()[:16]
+
+
+def listing_key(items: Iterable[Path | Problem], max_article_chars: int) -> str | None:
+    """Identity of a set of input files (path, size, mtime, inode); None when one cannot be stat'ed."""
+    h = hashlib.sha256(f"{ingest_version()}\x00{max_article_chars}\x00".encode())
+    for item in items:
+        if isinstance(item, Problem):
+            h.update(f"!{item.source}\x00{item.message}\x00".encode("utf-8", "surrogatepass"))
+            continue
+        try:
+            st = item.stat()
+        except OSError:
+            return None
+        h.update(f"{item}\x00{st.st_size}\x00{st.st_mtime_ns}\x00{st.st_ino}\x00".encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
 
 
 def open_cache(config: Config) -> AnalysisCache | None:
+    """The cache for this config, or None when disabled or unusable (with one warning line)."""
     if not config.get("cache", "enabled"):
         return None
     from briefing.analyze.nlp import model_version
@@ -100,5 +305,5 @@ def open_cache(config: Config) -> AnalysisCache | None:
             config.cache_dir / FILE_NAME, config.model, model_version(config.model), analyzer_version()
         )
     except (OSError, sqlite3.Error) as exc:
-        print(f"warning: {config.cache_dir}: cache unavailable ({exc}); analysing without it", file=sys.stderr)
+        _warn(f"{config.cache_dir}: cache unavailable ({exc}); analysing without it")
         return None

@@ -76,10 +76,11 @@ def evaluate_parser() -> argparse.ArgumentParser:
     _common(parser)
     parser.add_argument(
         "--min",
-        action="append",
+        action="extend",
+        nargs="+",
         default=[],
         metavar="METRIC=VALUE",
-        help="fail (exit 1) when METRIC is below VALUE, e.g. --min pair=0.9; repeatable",
+        help="fail (exit 1) when METRIC is below VALUE, e.g. --min pair=0.9 stmt_recall=0.85; repeatable",
     )
     parser.add_argument("--no-cache", action="store_true", help="analyse everything again, ignoring the cache")
     return parser
@@ -121,8 +122,19 @@ def fetch_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def index_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing index",
+        description="Analyse articles ahead of time and keep the results in the cache, so the reader opens "
+        "instantly. Only new or changed articles are analysed; Ctrl+C stops and keeps what was done.",
+    )
+    _common(parser)
+    return parser
+
+
 PARSERS: dict[str, Callable[[], argparse.ArgumentParser]] = {
     "brief": brief_parser,
+    "index": index_parser,
     "fetch": fetch_parser,
     "export": export_parser,
     "evaluate": evaluate_parser,
@@ -294,6 +306,74 @@ def run_fetch(args: argparse.Namespace, config: Config) -> int:
         warn(str(problem))
     print(f"{len(articles)} articles from {len(urls)} feeds")
     return EXIT_OK if articles else EXIT_NO_ARTICLES
+
+
+@command("index")
+def run_index(args: argparse.Namespace, config: Config) -> int:
+    import time
+    from contextlib import closing
+
+    from briefing.analyze.nlp import ModelMissingError
+    from briefing.corpus import iter_complete, load_cached
+
+    if not config.get("cache", "enabled"):
+        raise CommandError("cache.enabled is false in the config: there is no cache to index into", EXIT_USAGE)
+    started = time.perf_counter()
+    corpus = load_cached(args.paths, config)
+    for problem in corpus.problems:
+        warn(str(problem))
+    if not corpus.raw:
+        where = ", ".join(args.paths) if args.paths else ", ".join(config.corpus_paths)
+        raise CommandError(f"no usable article in {where}")
+    total, cached = len(corpus.raw), len(corpus.analysed)
+    todo, done, words = total - cached, 0, 0
+    tty = sys.stderr.isatty()
+    begin = time.perf_counter()
+
+    def lines(n: int, w: int) -> None:
+        nonlocal done, words
+        done, words = n, w
+        if n == todo or n % max(1, todo // 20) == 0:
+            elapsed = max(time.perf_counter() - begin, 1e-9)
+            print(f"analysed {n}/{todo} articles, {w / elapsed:,.0f} words/s", file=sys.stderr, flush=True)
+
+    try:
+        if todo and tty:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            with Progress(
+                TextColumn("analysing"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("articles  {task.fields[rate]} words/s  ETA"),
+                TimeRemainingColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            ) as bar:
+                task = bar.add_task("analysing", total=todo, rate="–")
+
+                def rich_progress(n: int, w: int) -> None:
+                    nonlocal done, words
+                    done, words = n, w
+                    rate = f"{w / max(time.perf_counter() - begin, 1e-9):,.0f}"
+                    bar.update(task, completed=n, rate=rate)
+
+                with closing(iter_complete(corpus, config, progress=rich_progress)) as results:
+                    for _ in results:
+                        pass
+        elif todo:
+            with closing(iter_complete(corpus, config, progress=lines)) as results:
+                for _ in results:
+                    pass
+    except ModelMissingError as exc:
+        raise CommandError(str(exc), EXIT_USAGE) from exc
+    except KeyboardInterrupt:
+        print(f"interrupted: {cached + done} of {total} articles are cached; run again to finish", file=sys.stderr)
+        return 130
+    elapsed = time.perf_counter() - started
+    print(f"indexed {total} articles ({done} analysed, {cached} already in the cache) in {elapsed:.1f} s")
+    return EXIT_OK
 
 
 def run_app(args: argparse.Namespace, config: Config) -> int:

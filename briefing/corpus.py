@@ -7,16 +7,23 @@ two steps so that the app can paint from the cache (no spaCy import) before anal
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from briefing.article import AnalyzedArticle, Problem, RawArticle
 from briefing.brief import Briefing
 from briefing.config import Config
 from briefing.ingest import load_articles
 
+if TYPE_CHECKING:
+    from briefing.cache import AnalysisCache
+
 Status = Callable[[int, int], None]
 """Analysis progress callback: (articles done, articles to do)."""
+Progress = Callable[[int, int], None]
+"""Finer progress callback: (articles done, words done)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,57 +44,99 @@ class Corpus:
 
 
 def load_cached(paths: Sequence[str], config: Config, *, use_cache: bool = True) -> Corpus:
-    """Ingest the paths and fill in every analysis the cache holds; never imports spaCy."""
-    loaded = load_articles(
-        list(paths) or config.default_inputs,
-        max_article_chars=config.max_article_chars,
-        feed_cache_dir=config.cache_dir / "feeds",
-        fetch_timeout=float(config.get("network", "timeout")),
-        fetch_max_bytes=int(config.get("network", "max_feed_bytes")),
-    )
-    analysed: dict[int, AnalyzedArticle] = {}
-    if use_cache:
-        from briefing.cache import open_cache
+    """Ingest the paths and fill in every analysis the cache holds; never imports spaCy.
 
-        cache = open_cache(config)
+    An unchanged set of files (same paths, sizes and modification times) is not even re-read: the
+    articles ingesting them gave last time come from the cache too.
+    """
+    wanted = list(paths) or config.corpus_paths
+    cache = _open_cache(config) if use_cache else None
+    try:
+        raw, problems = _ingest(wanted, config, cache)
+        analysed = cache.get_many(raw) if cache is not None else {}
+    finally:
         if cache is not None:
-            try:
-                analysed = cache.get_many(loaded.articles)
-            finally:
-                cache.close()
-    return Corpus(loaded.articles, analysed, loaded.problems)
+            cache.close()
+    return Corpus(raw, analysed, problems)
+
+
+def _open_cache(config: Config) -> AnalysisCache | None:
+    from briefing.cache import open_cache
+
+    return open_cache(config)
+
+
+def _ingest(
+    paths: list[str], config: Config, cache: AnalysisCache | None
+) -> tuple[tuple[RawArticle, ...], tuple[Problem, ...]]:
+    key = None
+    if cache is not None and not any(p.lower().startswith(("http://", "https://")) for p in paths):
+        from briefing.cache import listing_key
+        from briefing.ingest import discover
+
+        key = listing_key(discover(paths), config.max_article_chars)
+        if key is not None:
+            hit = cache.get_listing(key)
+            if hit is not None:
+                return hit
+    loaded = load_articles(paths, max_article_chars=config.max_article_chars)
+    if cache is not None and key is not None:
+        cache.put_listing(key, loaded.articles, loaded.problems)
+    return loaded.articles, loaded.problems
 
 
 def complete(corpus: Corpus, config: Config, status: Status | None = None, *, use_cache: bool = True) -> Corpus:
-    """Analyse what the cache did not have (loading spaCy only then) and store it."""
+    """Analyse what the cache did not have (loading spaCy only then) and store it as it comes.
+
+    Results are committed in small batches, so an interrupted run (Ctrl+C) keeps what it did.
+    """
     missing = [(i, a) for i, a in enumerate(corpus.raw) if i not in corpus.analysed]
     if not missing:
         return corpus
+    analysed = dict(corpus.analysed)
+    with closing(iter_complete(corpus, config, status, use_cache=use_cache)) as results:
+        for i, result in results:
+            analysed[i] = result
+    return Corpus(corpus.raw, analysed, corpus.problems)
+
+
+def iter_complete(
+    corpus: Corpus,
+    config: Config,
+    status: Status | None = None,
+    *,
+    use_cache: bool = True,
+    progress: Progress | None = None,
+) -> Generator[tuple[int, AnalyzedArticle], None, None]:
+    """(index in `corpus.raw`, analysis) for each article the corpus lacks, stored in the cache as it comes."""
+    missing = [(i, a) for i, a in enumerate(corpus.raw) if i not in corpus.analysed]
+    if not missing:
+        return
     from briefing.analyze.analyzer import Analyzer
-    from briefing.cache import open_cache
 
     analyzer = Analyzer(
         config.model,
         batch_size=int(config.get("analysis", "batch_size")),
         processes=int(config.get("analysis", "processes")),
     )
-    cache = open_cache(config) if use_cache else None
-    analysed = dict(corpus.analysed)
+    cache = _open_cache(config) if use_cache else None
     total = len(missing)
+
+    def report(done: int, words: int) -> None:
+        if status:
+            status(done, total)
+        if progress:
+            progress(done, words)
+
     try:
-
-        def report(done: int, _words: int) -> None:
-            if status:
-                status(done, total)
-
-        for (i, _), result in zip(missing, analyzer.iter_analyze([a for _, a in missing], report), strict=False):
-            analysed[i] = result
+        for (i, _), result in zip(missing, analyzer.iter_analyze([a for _, a in missing], report), strict=True):
             if cache is not None:
                 cache.put(result)
+            yield i, result
     finally:
         if cache is not None:
+            cache.prune()
             cache.close()
-    return Corpus(corpus.raw, analysed, corpus.problems)
 
 
 def open_corpus(

@@ -141,9 +141,7 @@ def score_article(fname: str, g: Json, o: Json, c: Counts) -> None:
     got_dates = {d["value"] for d in o.get("dates", []) if d.get("value")}
     c.d_gold += len(gold_dates)
     c.d_hit += len(gold_dates & got_dates)
-    absolute = {
-        d["value"] for d in o.get("dates", []) if d.get("value") and _YEAR_WRITTEN.search(d.get("text") or "")
-    }
+    absolute = {d["value"] for d in o.get("dates", []) if d.get("value") and _YEAR_WRITTEN.search(d.get("text") or "")}
     for v in sorted(absolute):
         c.d_out += 1
         if v in gold_dates:

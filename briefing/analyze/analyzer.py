@@ -26,13 +26,22 @@ if TYPE_CHECKING:
 Progress = Callable[[int, int], None]
 """Called with (articles done, words done) after each article."""
 
+PARALLEL_MIN_WORDS = 20_000
+"""Below this much text, starting worker processes (each loads the model, ~2 s) does not pay."""
+MAX_PROCESSES = 4
+
 
 class Analyzer:
-    """Holds the loaded pipeline; spaCy is loaded on first use, never at import."""
+    """Holds the loaded pipeline; spaCy is loaded on first use, never at import.
+
+    One process: titles and bodies stream through `nlp.pipe` in batches. Several processes: each
+    worker loads the pipeline once and runs parse *and* rules on chunks of articles, sending back
+    only the small results; Docs are never pickled, and the main process never loads spaCy.
+    """
 
     def __init__(self, model: str, *, batch_size: int = 64, processes: int = 0) -> None:
         self.model = model
-        self.batch_size = batch_size
+        self.batch_size = max(1, batch_size)
         self.processes = processes
         self._nlp: Language | None = None
 
@@ -44,12 +53,15 @@ class Analyzer:
             self._nlp = load_pipeline(self.model)
         return self._nlp
 
-    def n_process(self, n_texts: int) -> int:
-        """Worker processes: several only when there is enough text to repay their start-up."""
+    def n_process(self, articles: Sequence[RawArticle]) -> int:
+        """Worker processes: several only on a multi-core machine and with enough text to repay start-up."""
         if self.processes:
-            return self.processes
+            return max(1, min(self.processes, len(articles)))
         cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-        return min(cpus, 4) if n_texts >= 400 and cpus > 1 else 1
+        words = sum(len(a.body) + len(a.title) for a in articles) // 6
+        if cpus < 2 or words < PARALLEL_MIN_WORDS:
+            return 1
+        return min(cpus, MAX_PROCESSES)
 
     def analyze(self, articles: Sequence[RawArticle], progress: Progress | None = None) -> list[AnalyzedArticle]:
         return list(self.iter_analyze(articles, progress))
@@ -60,19 +72,67 @@ class Analyzer:
         """Analysed articles in input order, yielded as they are done (so callers can cache each)."""
         if not articles:
             return
-        nlp = self.nlp
-        titles = list(nlp.pipe((a.title for a in articles), batch_size=256))
-        texts = ((a.body, i) for i, a in enumerate(articles))
-        n_process = self.n_process(len(articles))
+        n_process = self.n_process(articles)
+        results = self._iter_parallel(articles, n_process) if n_process > 1 else self._iter_serial(articles)
         words = 0
-        for done, (doc, i) in enumerate(
-            nlp.pipe(texts, as_tuples=True, batch_size=self.batch_size, n_process=n_process), start=1
-        ):
-            result = analyze_doc(articles[i], doc, titles[i])
-            words += len(doc)
+        for done, (result, n_words) in enumerate(results, start=1):
+            words += n_words
             if progress:
                 progress(done, words)
             yield result
+
+    def _iter_serial(self, articles: Sequence[RawArticle]) -> Iterator[tuple[AnalyzedArticle, int]]:
+        nlp = self.nlp
+        titles = nlp.pipe((a.title for a in articles), batch_size=self.batch_size)
+        bodies = nlp.pipe((a.body for a in articles), batch_size=self.batch_size)
+        for article, title_doc, doc in zip(articles, titles, bodies, strict=True):
+            yield analyze_doc(article, doc, title_doc), len(doc)
+
+    def _iter_parallel(self, articles: Sequence[RawArticle], n_process: int) -> Iterator[tuple[AnalyzedArticle, int]]:
+        import multiprocessing
+
+        # Small chunks keep every worker busy to the end and make Ctrl+C lose little work.
+        size = max(4, min(self.batch_size, -(-len(articles) // (n_process * 4))))
+        chunks = [list(articles[i : i + size]) for i in range(0, len(articles), size)]
+        # spawn, not fork: the app analyses from a thread, and forking a threaded process can deadlock.
+        pool = multiprocessing.get_context("spawn").Pool(
+            n_process, initializer=_worker_init, initargs=(self.model, self.batch_size)
+        )
+        finished = False
+        try:
+            for chunk_results in pool.imap(_worker_run, chunks):
+                yield from chunk_results
+            finished = True
+        finally:
+            if finished:
+                pool.close()
+            else:
+                pool.terminate()  # Ctrl+C or the caller stopped early: drop work in flight
+            pool.join()
+
+
+_WORKER: dict[str, object] = {}
+
+
+def _worker_init(model: str, batch_size: int) -> None:
+    """Load the pipeline once per worker; a failure is reported by the first task, not by respawning."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl+C and terminates us
+    try:
+        _WORKER["analyzer"] = Analyzer(model, batch_size=batch_size, processes=1)
+        _WORKER["analyzer"].nlp  # type: ignore[attr-defined]  # noqa: B018
+    except Exception as exc:
+        _WORKER["error"] = exc
+
+
+def _worker_run(chunk: list[RawArticle]) -> list[tuple[AnalyzedArticle, int]]:
+    error = _WORKER.get("error")
+    if isinstance(error, Exception):
+        raise error
+    analyzer = _WORKER["analyzer"]
+    assert isinstance(analyzer, Analyzer)
+    return list(analyzer._iter_serial(chunk))
 
 
 def analyze_doc(article: RawArticle, doc: Doc, title_doc: Doc) -> AnalyzedArticle:

@@ -167,7 +167,7 @@ def _resolve(ent: Span, base: date) -> str | None:
         return f"{parsed.year:04d}-{parsed.month:02d}"
     if re.search(r"\b(?:last|next|this)\s+year\b", lowered):
         return f"{parsed.year:04d}"
-    return parsed.date().isoformat()
+    return str(parsed.date().isoformat())
 
 
 def _sentence(doc: Doc, start: int, end: int) -> str:

@@ -25,6 +25,8 @@ def extract_entities(doc: Doc) -> tuple[Entity, ...]:
         if code and ent.text in AMBIGUOUS and _part_of_name(ent):
             code = None
             label = "PERSON" if ent.text in ("Chad", "Jordan") else "GPE"
+        if code and label == "NORP" and _first_name(ent):
+            code, label = None, "PERSON"  # "Economy Minister German Gref"
         if not code and label in ("GPE", "ORG", "NORP", "LOC") and ent.text.lower() in person_tokens:
             label = "PERSON"  # a surname the model took for a place ("Mekdad asserted")
         if not code and label in ("GPE", "NORP"):
@@ -39,6 +41,26 @@ def _part_of_name(ent: Span) -> bool:
     doc = ent.doc
     before = doc[ent.start - 1] if ent.start > 0 else None
     after = doc[ent.end] if ent.end < len(doc) else None
-    if before is not None and before.is_title and not before.is_sent_start and before.pos_ == "PROPN":
+    if (
+        before is not None
+        and before.is_title
+        and before.pos_ == "PROPN"
+        and before.ent_type_ in ("", "PERSON")
+        and (not before.is_sent_start or before.text not in AMBIGUOUS)
+    ):
         return True
     return after is not None and after.is_title and after.pos_ == "PROPN" and after.ent_type_ in ("", "PERSON", "ORG")
+
+
+_TITLE_WORDS = frozenset(
+    "minister president secretary chancellor premier ambassador envoy spokesman spokeswoman chief".split()
+)
+
+
+def _first_name(ent: Span) -> bool:
+    """A demonym between a title and a surname is a first name: "Economy Minister German Gref"."""
+    doc = ent.doc
+    if len(ent) != 1 or ent.start == 0 or ent.end >= len(doc):
+        return False
+    before, after = doc[ent.start - 1], doc[ent.end]
+    return before.lower_ in _TITLE_WORDS and after.ent_type_ == "PERSON" and after.is_title

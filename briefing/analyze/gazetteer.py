@@ -76,6 +76,63 @@ DEMONYM_ALIASES: dict[str, tuple[str, ...]] = {
     "UKR": ("Ukrainian", "Ukrainians"),
     "AFG": ("Afghan", "Afghans"),
 }
+# Heads of state and government news names without their country: world knowledge the text takes for
+# granted ("Blair congratulates Bush"). Full names only, so a surname alone never decides.
+LEADERS: dict[str, tuple[str, ...]] = {
+    "USA": (
+        "George Bush",
+        "George W Bush",
+        "George W. Bush",
+        "Bill Clinton",
+        "Barack Obama",
+        "Donald Trump",
+        "Joe Biden",
+        "Dick Cheney",
+        "Kamala Harris",
+    ),
+    "GBR": (
+        "Tony Blair",
+        "Gordon Brown",
+        "David Cameron",
+        "Theresa May",
+        "Boris Johnson",
+        "Liz Truss",
+        "Rishi Sunak",
+        "Keir Starmer",
+    ),
+    "RUS": ("Vladimir Putin", "Dmitry Medvedev", "Boris Yeltsin", "Mikhail Kasyanov", "Mikhail Fradkov"),
+    "FRA": ("Jacques Chirac", "Nicolas Sarkozy", "Francois Hollande", "François Hollande", "Emmanuel Macron"),
+    "DEU": ("Gerhard Schroeder", "Gerhard Schröder", "Angela Merkel", "Olaf Scholz", "Friedrich Merz"),
+    "CHN": ("Hu Jintao", "Wen Jiabao", "Xi Jinping", "Li Keqiang", "Li Qiang", "Jiang Zemin"),
+    "JPN": ("Junichiro Koizumi", "Shinzo Abe", "Fumio Kishida", "Yoshihide Suga", "Shigeru Ishiba"),
+    "IND": ("Manmohan Singh", "Narendra Modi", "Atal Bihari Vajpayee"),
+    "PAK": ("Pervez Musharraf", "Imran Khan", "Nawaz Sharif", "Shehbaz Sharif", "Shaukat Aziz"),
+    "ISR": ("Ariel Sharon", "Ehud Olmert", "Benjamin Netanyahu", "Naftali Bennett", "Yair Lapid", "Isaac Herzog"),
+    "PSE": ("Yasser Arafat", "Mahmoud Abbas"),
+    "IRN": (
+        "Mohammad Khatami",
+        "Mahmoud Ahmadinejad",
+        "Hassan Rouhani",
+        "Ebrahim Raisi",
+        "Ali Khamenei",
+        "Masoud Pezeshkian",
+    ),
+    "TUR": ("Recep Tayyip Erdogan", "Recep Tayyip Erdoğan", "Ahmet Davutoglu", "Binali Yildirim"),
+    "UKR": ("Viktor Yushchenko", "Viktor Yanukovych", "Petro Poroshenko", "Volodymyr Zelensky", "Volodymyr Zelenskyy"),
+    "SYR": ("Bashar al-Assad", "Bashar Assad", "Ahmed al-Sharaa"),
+    "EGY": ("Hosni Mubarak", "Mohamed Morsi", "Abdel Fattah al-Sisi", "Abdel Fattah el-Sisi"),
+    "MAR": ("Mohammed VI",),
+    "BRA": ("Luiz Inacio Lula da Silva", "Lula da Silva", "Jair Bolsonaro", "Dilma Rousseff"),
+    "VEN": ("Hugo Chavez", "Hugo Chávez", "Nicolas Maduro", "Nicolás Maduro"),
+    "ZWE": ("Robert Mugabe", "Emmerson Mnangagwa"),
+    "ZAF": ("Thabo Mbeki", "Jacob Zuma", "Cyril Ramaphosa", "Nelson Mandela"),
+    "PRK": ("Kim Jong-il", "Kim Jong-un", "Kim Jong Un", "Kim Jong Il"),
+    "KOR": ("Roh Moo-hyun", "Lee Myung-bak", "Park Geun-hye", "Moon Jae-in", "Yoon Suk Yeol", "Lee Jae-myung"),
+    "SAU": ("Mohammed bin Salman",),
+    "ITA": ("Silvio Berlusconi", "Giorgia Meloni", "Mario Draghi"),
+    "CAN": ("Justin Trudeau", "Stephen Harper", "Paul Martin", "Mark Carney"),
+    "AUS": ("John Howard", "Kevin Rudd", "Anthony Albanese", "Scott Morrison"),
+}
 # Words the libraries list that are far more often something else in news text.
 NOT_COUNTRY_NAMES = frozenset(
     {
@@ -288,3 +345,13 @@ _SHORT_NAMES = {
 
 def country_name(code: str) -> str:
     return country_names().get(code, code)
+
+
+@lru_cache(maxsize=1)
+def _leaders() -> dict[str, str]:
+    return {name: code for code, names in LEADERS.items() for name in names}
+
+
+def leader_country(name: str) -> str | None:
+    """Country of a well-known head of state or government, by full name."""
+    return _leaders().get(name)

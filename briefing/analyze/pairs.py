@@ -9,7 +9,7 @@ pair; an article in which only one country carries weight gets no pair rather th
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from itertools import combinations
 
@@ -22,7 +22,13 @@ BODY_WEIGHT = 1.0
 RELATION_BONUS = 4.0
 MIN_SECOND_SHARE = 0.2
 """The second country needs this share of the first's weight to form a pair without a relation phrase."""
-MIN_SECOND_WEIGHT = 2.5
+MIN_SECOND_WEIGHT = 4.0
+"""About three mentions: a country named once or twice in passing does not make a relationship."""
+INSTITUTION_SHARE = 0.5
+"""An institution ("Downing Street", "the Kremlin") mostly reports a government at home, not a relation."""
+
+Weights = defaultdict[str, float]
+"""Country code -> weight."""
 
 _NAME = r"[A-Z][\w’'.]*(?:\s[A-Z][\w’'.]*){0,2}"
 RELATION_PATTERNS = (
@@ -43,16 +49,21 @@ RELATION_PATTERNS = (
 
 def country_weights(
     title_entities: Iterable[Entity], entities: Iterable[Entity], people: Iterable[Person], lead_end: int
-) -> Counter[str]:
-    weights: Counter[str] = Counter()
+) -> Weights:
+    weights: Weights = defaultdict(float)
+    person_country = {p.name.split()[-1]: p.country for p in people if p.country}
     for e in title_entities:
         if e.country:
-            weights[e.country] += TITLE_WEIGHT
-    person_country = {p.name.split()[-1]: p.country for p in people if p.country}
+            weights[e.country] += TITLE_WEIGHT * (INSTITUTION_SHARE if e.label == "ORG" else 1.0)
+        elif e.label == "PERSON":
+            code = person_country.get(e.text.split()[-1])
+            if code:
+                weights[code] += 0.5 * TITLE_WEIGHT
     for e in entities:
         w = LEAD_WEIGHT if e.start < lead_end else BODY_WEIGHT
         if e.country:
-            weights[e.country] += w * (0.7 if e.label == "NORP" else 1.0)
+            share = 0.7 if e.label == "NORP" else INSTITUTION_SHARE if e.label == "ORG" else 1.0
+            weights[e.country] += w * share
         elif e.label == "PERSON":
             code = person_country.get(e.text.split()[-1])
             if code:
@@ -87,14 +98,14 @@ def _pair(a: str, b: str) -> tuple[str, str]:
 
 
 def choose_pairs(
-    weights: Counter[str],
+    weights: Weights,
     title_relations: Counter[tuple[str, str]],
     body_relations: Counter[tuple[str, str]],
     cooccurrence: Counter[tuple[str, str]],
 ) -> tuple[tuple[str, str] | None, tuple[tuple[str, str], ...]]:
     """The primary pair (or None) and every pair worth listing, strongest first."""
-    scores: Counter[tuple[str, str]] = Counter()
-    ranked = [c for c, _ in weights.most_common()]
+    scores: defaultdict[tuple[str, str], float] = defaultdict(float)
+    ranked = sorted(weights, key=lambda c: -weights[c])
     for a, b in combinations(ranked[:8], 2):
         pair = _pair(a, b)
         scores[pair] = min(weights[a], weights[b]) + 0.5 * cooccurrence[pair]
@@ -104,7 +115,7 @@ def choose_pairs(
         scores[pair] += RELATION_BONUS * min(n, 3)
     if not scores:
         return None, ()
-    top = weights.most_common(1)[0][1] if weights else 0.0
+    top = max(weights.values(), default=0.0)
 
     def credible(pair: tuple[str, str]) -> bool:
         if title_relations[pair] or body_relations[pair]:
@@ -112,7 +123,7 @@ def choose_pairs(
         second = min(weights[pair[0]], weights[pair[1]])
         return second >= MIN_SECOND_WEIGHT and second >= MIN_SECOND_SHARE * top
 
-    pairs = tuple(p for p, _ in scores.most_common() if credible(p))
+    pairs = tuple(p for p in sorted(scores, key=lambda p: -scores[p]) if credible(p))
     return (pairs[0] if pairs else None), pairs
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from briefing.analyze.gazetteer import leader_country
 from briefing.article import Entity, Person
 
 if TYPE_CHECKING:
@@ -39,6 +40,11 @@ def find_people(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Person, ...]:
         full = _full_name(name, people)
         role, country = _role_and_country(text, ent, countries, previous_end)
         previous_end = ent.end
+        leader = leader_country(full)
+        if leader and leader != country:
+            # World knowledge beats a title phrase that belonged to a neighbouring name.
+            role = role if country is None else None
+            country = leader
         known = people.get(full)
         if known is None:
             people[full] = Person(full, country, role)
@@ -47,8 +53,18 @@ def find_people(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Person, ...]:
     return tuple(people.values())
 
 
+OCCUPATIONS = re.compile(
+    r"^(?:(?:lawyer|attorney|barrister|solicitor|professor|prof|judge|justice|economist|analyst|author|"
+    r"campaigner|activist|director|chairman|chairwoman|chief|minister|president|senator|mp|rev|father)\.?\s+)+",
+    re.IGNORECASE,
+)
+
+
 def _clean_name(text: str) -> str:
     name = HONORIFICS.sub("", text.strip())
+    stripped = OCCUPATIONS.sub("", name)
+    if " " in stripped.strip():
+        name = stripped  # "Lawyer Louise Christian" -> "Louise Christian"
     name = re.sub(r"['’]s$", "", name).strip(" ,.")
     return name if any(ch.isupper() for ch in name[:1]) else ""
 

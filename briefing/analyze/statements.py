@@ -335,9 +335,9 @@ class _SpeakerResolver:
         # "the leader of Ennahda, Rachid Ghannouchi,": the name in apposition is the speaker.
         for child in subj.children:
             if child.dep_ == "appos" and child.ent_type_ == "PERSON":
-                ent = next((e for e in doc.ents if e.start <= child.i < e.end), None)
-                if ent is not None:
-                    return self.full_name(ent.text)
+                named = next((e for e in doc.ents if e.start <= child.i < e.end), None)
+                if named is not None:
+                    return self.full_name(named.text)
         if len(phrase) > 12:
             phrase = doc[subj.left_edge.i : subj.i + 1]
         persons_in = [e for e in phrase.ents if e.label_ == "PERSON"]
@@ -353,7 +353,6 @@ class _SpeakerResolver:
         if subj.pos_ == "PROPN":
             return self.full_name(phrase.text)
         return None
-
 
     def _titled(self, subj: Token, phrase: Span, head: str) -> str:
         """ "the (Moroccan) minister": the person in focus when the title fits, else the one holding it."""

@@ -17,6 +17,7 @@ WARMING = re.compile(
     r"\b(?:thaw\w*|warm\w*|rapprochement|normali[sz]\w*|restor\w*|re-?establish\w*|reopen\w*|resum\w*|"
     r"strengthen\w*|deepen\w*|reaffirm\w*|cooperat\w*|partnership|reconcil\w*|agree\w*|sign\w*|"
     r"improv\w*|boost\w*|elevat\w*|welcom\w*|praise\w*|commend\w*|support\w*|friendship|dialogue|"
+    r"congratulat\w*|consensus|seal\w*|lift(?:s|ed|ing)?\s+(?:the\s+|an?\s+)?(?:\w+\s+)?(?:ban|embargo|sanctions)|"
     r"re-?engag\w*|rebuild\w*|mend\w*|détente|detente|ally|allies|alliance|treaty|deal|accord)\b",
     re.IGNORECASE,
 )
@@ -24,7 +25,8 @@ COOLING = re.compile(
     r"\b(?:sever\w*|expel\w*|sanction\w*|tension\w*|strain\w*|dispute\w*|condemn\w*|recall\w*|accus\w*|"
     r"clash\w*|suspend\w*|rift|row|spat|hostil\w*|threat\w*|attack\w*|protest\w*|retaliat\w*|boycott\w*|"
     r"cut\s+(?:off\s+)?ties|broke\s+off|break\s+off|downgrad\w*|warn\w*|crisis|standoff|stand-off|"
-    r"escalat\w*|isolat\w*|criticis\w*|criticiz\w*|hostage|invasion|invad\w*|war)\b",
+    r"escalat\w*|isolat\w*|criticis\w*|criticiz\w*|hostage|invasion|invad\w*|war|at\s+risk|jeopardi\w*|"
+    r"block\w*|scrap\w*|cancel\w*|slash\w*|freez\w*|in\s+trouble|into\s+trouble|bail\s+out)\b",
     re.IGNORECASE,
 )
 REVERSAL = re.compile(
@@ -49,14 +51,22 @@ def article_trend(sentences: Sequence[tuple[str, set[str]]], pair: tuple[str, st
     """Trend of a pair from (sentence, country codes in it) items; headline first when present."""
     if pair is None:
         return Trend("unknown")
-    scored: list[tuple[float, str]] = []
+    both: list[tuple[float, str]] = []
+    one: list[tuple[float, str]] = []
     for i, (sentence, codes) in enumerate(sentences):
-        if not (codes & set(pair)) and not ABOUT_PAIR.search(sentence):
+        shared = codes & set(pair)
+        if not shared and not ABOUT_PAIR.search(sentence):
             continue
         score = sentence_trend(sentence)
         if score:
-            scored.append((score * (2.0 if i == 0 else 1.0), sentence))
-    return combine(scored)
+            # One vote per sentence: a sentence piling up cues ("crackdown … protests … escalated")
+            # says no more about the relationship than one that names a single step.
+            vote = (1.0 if score > 0 else -1.0) * (2.0 if i == 0 else 1.0)
+            about_both = i == 0 or len(shared) == 2 or ABOUT_PAIR.search(sentence)
+            (both if about_both else one).append((vote, sentence))
+    # Sentences naming both sides (or the headline) speak about the relationship; a sentence about one
+    # country ("the war in Afghanistan", "attacks in Tel Aviv") only when nothing better is said.
+    return combine(both) if both else combine(one)
 
 
 def combine(scored: Iterable[tuple[float, str]]) -> Trend:

@@ -19,7 +19,7 @@ from briefing.app.render import wrap_offsets
 
 class ArticleView(ScrollView, can_focus=True):
     DEFAULT_CSS = """
-    ArticleView { padding: 0 1; }
+    ArticleView { padding: 0 1; overflow-x: hidden; overflow-y: scroll; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -52,21 +52,23 @@ class ArticleView(ScrollView, can_focus=True):
         self._wrapped_width = width
         self._offsets = wrap_offsets(self._text.plain, width)
         cuts = sorted({o for pair in self._offsets for o in pair})
-        pieces = self._text.divide(cuts)
         by_start: dict[int, Text] = {}
         position = 0
-        for piece in pieces:
+        for piece in self._text.divide(cuts):
             by_start[position] = piece
             position += len(piece.plain)
-        self._lines = []
+        lines: list[Text] = []
         for start, end in self._offsets:
+            found = by_start.get(start)
             if start == end:
-                self._lines.append(Text())
-                continue
-            piece = by_start.get(start)
-            self._lines.append(piece if piece is not None and len(piece.plain) == end - start else self._text[start:end])
+                lines.append(Text())
+            elif found is not None and len(found.plain) == end - start:
+                lines.append(found)
+            else:
+                lines.append(self._text[start:end])
+        self._lines = lines
         self._starts = [s for s, _ in self._offsets]
-        self.virtual_size = Size(width, len(self._lines))
+        self.virtual_size = Size(width, len(lines))
 
     def on_resize(self) -> None:
         self._rewrap()
@@ -88,7 +90,9 @@ class ArticleView(ScrollView, can_focus=True):
         base = self.rich_style
         if index >= len(self._lines):
             return Strip.blank(width, base)
-        line = self._lines[index]
-        segments = [Segment(s.text, base + s.style if s.style else base) for s in line.render(self.app.console) if s.text]
-        strip = Strip(segments)
-        return strip.crop_extend(scroll_x, scroll_x + width, base)
+        segments = [
+            Segment(s.text, base + s.style if s.style else base)
+            for s in self._lines[index].render(self.app.console)
+            if s.text
+        ]
+        return Strip(segments).crop_extend(scroll_x, scroll_x + width, base)

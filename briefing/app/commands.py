@@ -5,7 +5,6 @@ A command is defined once here, so a key rebound in config.toml changes every pl
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -58,7 +57,7 @@ BY_ID = {c.id: c for c in COMMANDS}
 
 
 def _valid_key(key: str) -> bool:
-    from textual.keys import Keys
+    from textual.keys import Keys, _character_to_key, key_to_character
 
     *modifiers, name = key.split("+")
     if not name or any(m not in MODIFIERS for m in modifiers):
@@ -69,11 +68,10 @@ def _valid_key(key: str) -> bool:
         return True
     if name.startswith("f") and name[1:].isdigit():
         return 1 <= int(name[1:]) <= 24
-    try:
-        char = unicodedata.lookup(name.replace("_", " ").upper())
-    except KeyError:
-        return False
-    return len(char) == 1 and char.isprintable()
+    if name in {_character_to_key(chr(c)) for c in range(33, 127)}:
+        return True
+    char = key_to_character(name)
+    return char is not None and len(char) == 1 and char.isprintable()
 
 
 def normalize(keys: str) -> str:
@@ -97,14 +95,16 @@ def resolve_keys(configured: Mapping[str, str]) -> dict[str, str]:
         if bad or not parts:
             raise KeyConfigError(
                 f"keys.{command_id} = {value!r}: {', '.join(repr(b) for b in bad) or 'empty'} is not a key name "
-                "(use Textual key names such as \"q\", \"ctrl+p\", \"f1\", \"question_mark\"; several keys with commas)"
+                '(use Textual key names such as "q", "ctrl+p", "f1", "question_mark"; several keys with commas)'
             )
         keys[command_id] = normalize(str(value))
     owner: dict[str, str] = {}
     for command_id, value in keys.items():
         for key in value.split(","):
             if key in owner and owner[key] != command_id:
-                raise KeyConfigError(f"key {key!r} is bound to both {owner[key]} and {command_id}; change one in [keys]")
+                raise KeyConfigError(
+                    f"key {key!r} is bound to both {owner[key]} and {command_id}; change one in [keys]"
+                )
             owner[key] = command_id
     return keys
 

@@ -70,12 +70,10 @@ def trend_mark(label: str) -> Text:
 
 
 def pair_label(brief: PairBrief, unread: int) -> Text:
-    text = Text.assemble(plain(brief.title, "bold" if unread else ""), " ")
-    text.append(f"{len(brief.articles)}", style="cyan")
-    text.append(" ")
+    text = Text("● " if unread else "  ", style="bold #5fafff")
+    text.append_text(plain(brief.title, "bold" if unread else ""))
+    text.append(f" {len(brief.articles)} ", style="cyan")
     text.append_text(trend_mark(brief.trend.label))
-    if unread:
-        text.append(f" {unread} new", style="dim")
     return text
 
 
@@ -249,7 +247,7 @@ def _locate(article: AnalyzedArticle | None, snippet: str) -> tuple[int, int]:
 
 
 def _heading(title: str) -> BriefItem:
-    return BriefItem(Text(title, style="bold underline"))
+    return BriefItem(Text.assemble("\n", Text(title, style="bold underline")))
 
 
 def brief_items(brief: PairBrief) -> list[BriefItem]:

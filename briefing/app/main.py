@@ -1,0 +1,606 @@
+"""The reader: four panes over a precomputed Briefing, driven from the keyboard.
+
+Nothing here analyses text: pair switching and article opening only look things up in the Briefing,
+and loading (ingest, cache, spaCy) runs in a thread worker that hands results back with call_from_thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
+from pathlib import Path
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from briefing.app.article_view import ArticleView
+from briefing.app.commands import COMMANDS, resolve_keys
+from briefing.app.help import HelpScreen
+from briefing.app.render import (
+    BriefItem,
+    article_document,
+    article_label,
+    brief_items,
+    find_all,
+    pair_label,
+    plain,
+    unread_count,
+)
+from briefing.app.state import ReadingState
+from briefing.article import AnalyzedArticle
+from briefing.brief import Briefing, PairBrief
+from briefing.config import Config
+from briefing.corpus import Corpus, Status
+
+CorpusLoader = Callable[[], Corpus]
+"""Returns what can be shown at once (ingest + cache); must not import spaCy."""
+Completer = Callable[[Corpus, Status], Corpus]
+"""Analyses the rest; may raise ModelMissingError."""
+
+PANES = {"pairs": "#pairs", "articles": "#articles", "article": "#article", "brief": "#brief"}
+FOCUS_SPAN_STYLE = "reverse"
+
+
+class BriefingApp(App[int]):
+    TITLE = "briefing"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012
+    CSS = """
+    Screen { layout: vertical; }
+    #body { height: 1fr; }
+    #sidebar { width: 34; }
+    .-narrow #sidebar { width: 26; }
+    #filter { margin: 0 0 0 0; }
+    .pane { border: round $panel-lighten-2; border-title-color: $text-muted; background: $surface; }
+    .pane:focus { border: round $accent; border-title-color: $accent; border-title-style: bold; }
+    #pairs { height: 1fr; }
+    #main { width: 1fr; }
+    #articles { height: 9; }
+    .-narrow #articles { height: 6; }
+    #reading { height: 1fr; }
+    .-narrow #reading { layout: vertical; }
+    #article { width: 3fr; height: 1fr; }
+    #brief { width: 2fr; height: 1fr; }
+    .-narrow #article { width: 1fr; height: 3fr; }
+    .-narrow #brief { width: 1fr; height: 2fr; }
+    #search { display: none; }
+    #search.-active { display: block; }
+    #status { height: 1; padding: 0 1; background: $boost; color: $text-muted; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(c.key, c.action, c.description, show=c.footer, id=c.id, priority=c.priority) for c in COMMANDS
+    ]
+
+    def __init__(
+        self,
+        config: Config,
+        *,
+        paths: Sequence[str] = (),
+        corpus_loader: CorpusLoader | None = None,
+        completer: Completer | None = None,
+        state: ReadingState | None = None,
+    ) -> None:
+        self.keys = resolve_keys(config.keys)
+        super().__init__()
+        self.config = config
+        self.paths = list(paths)
+        self._loader = corpus_loader or partial(_load_cached, self.paths, config)
+        self._completer = completer or partial(_complete, config)
+        self.state = state or ReadingState()
+        self.labels = config.highlight
+        self.highlight = True
+        self.briefing = Briefing()
+        self.corpus: Corpus | None = None
+        self.loading = True
+        self.load_error: str | None = None
+        self.brief: PairBrief | None = None
+        self.article: AnalyzedArticle | None = None
+        self.items: list[BriefItem] = []
+        self.search_term = ""
+        self.matches: list[tuple[int, int]] = []
+        self.match_index: int | None = None
+        self.focus_span: tuple[int, int] | None = None
+        self._pane_before_search: Widget | None = None
+        self.set_keymap({k: v for k, v in self.keys.items() if v != _default_key(k)})
+
+    # ----- layout -------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="body"):
+            with Vertical(id="sidebar"):
+                yield Input(placeholder="filter pairs", id="filter", compact=True)
+                pairs = OptionList(id="pairs", classes="pane")
+                pairs.border_title = "1 Pairs"
+                yield pairs
+            with Vertical(id="main"):
+                articles = OptionList(id="articles", classes="pane")
+                articles.border_title = "2 Articles"
+                yield articles
+                with Horizontal(id="reading"):
+                    article = ArticleView(id="article")
+                    article.add_class("pane")
+                    article.border_title = "3 Article"
+                    yield article
+                    brief = OptionList(id="brief", classes="pane")
+                    brief.border_title = "4 Brief"
+                    yield brief
+        yield Input(placeholder="search this article (enter: find, escape: close)", id="search", compact=True)
+        yield Static(Text("Loading…"), id="status", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        theme = str(self.config.get("app", "theme"))
+        try:
+            self.theme = theme
+        except Exception:
+            self.notify(f"unknown theme {theme!r} in config.toml; using the default", severity="warning")
+        if self.state.problem:
+            self.notify(self.state.problem, severity="warning")
+        self.query_one("#pairs").focus()
+        self._show_message(Text("Loading articles…", style="italic"))
+        self.load()
+
+    # ----- loading ------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="load")
+    def load(self) -> None:
+        try:
+            corpus = self._loader()
+        except Exception as exc:  # a bad path or an unreadable cache must not kill the app
+            self.call_from_thread(self._show_failure, f"could not open the articles: {exc}")
+            return
+        self.call_from_thread(self._show_corpus, corpus, bool(corpus.missing))
+        if not corpus.missing:
+            return
+        total = len(corpus.missing)
+        self.call_from_thread(self._progress, 0, total)
+
+        def status(done: int, todo: int) -> None:
+            self.call_from_thread(self._progress, done, todo)
+
+        try:
+            corpus = self._completer(corpus, status)
+        except Exception as exc:
+            from briefing.analyze.nlp import ModelMissingError
+
+            if isinstance(exc, ModelMissingError):
+                message = f"Articles from the cache only: {exc}"
+            else:
+                message = f"analysis failed: {type(exc).__name__}: {exc}"
+            self.call_from_thread(self._show_failure, message)
+            return
+        self.call_from_thread(self._show_corpus, corpus, False)
+
+    def _progress(self, done: int, total: int) -> None:
+        self._set_status(Text(f"Analysing articles… {done}/{total} (shown: what the cache already had)"))
+
+    def _show_failure(self, message: str) -> None:
+        self.loading = False
+        self.load_error = message
+        self._set_status(plain(message, "bold red"))
+        self.notify(message, severity="error", timeout=10)
+        if self.article is None:
+            self._show_message(self._empty_text())
+
+    def _show_corpus(self, corpus: Corpus, loading: bool) -> None:
+        self.corpus = corpus
+        self.loading = loading
+        self.briefing = corpus.briefing
+        if corpus.problems and not loading:
+            lines = "\n".join(literal_line(str(p)) for p in corpus.problems[:5])
+            more = f"\n… and {len(corpus.problems) - 5} more" if len(corpus.problems) > 5 else ""
+            self.notify(f"{len(corpus.problems)} input(s) could not be read:\n{lines}{more}", severity="warning")
+        self._refresh_pairs()
+        self._update_status()
+
+    def _update_status(self) -> None:
+        corpus = self.corpus
+        if corpus is None:
+            return
+        pairs = sum(1 for b in self.briefing if b.pair is not None)
+        text = Text(f"{len(self.briefing.articles)} articles · {pairs} pairs")
+        if self.loading:
+            text.append(f" · analysing {len(corpus.missing)} more…", style="bold")
+        if corpus.problems:
+            text.append(f" · {len(corpus.problems)} unreadable input(s)", style="yellow")
+        if self.load_error:
+            text.append(" · ")
+            text.append_text(plain(self.load_error, "red"))
+        self._set_status(text)
+
+    def _set_status(self, text: Text) -> None:
+        self.query_one("#status", Static).update(text)
+
+    # ----- panes --------------------------------------------------------------------------------
+
+    def _visible(self) -> Briefing:
+        return self.briefing.filter(self.query_one("#filter", Input).value)
+
+    def _refresh_pairs(self) -> None:
+        pairs = self.query_one("#pairs", OptionList)
+        current = self.brief.key if self.brief else None
+        view = self._visible()
+        pairs.set_options(
+            Option(pair_label(b, unread_count(b.articles, self.state.read)), id=b.key) for b in view.briefs
+        )
+        if not view.briefs:
+            self.brief = None
+            self.query_one("#articles", OptionList).clear_options()
+            self.query_one("#brief", OptionList).clear_options()
+            self.article = None
+            self._show_message(self._empty_text())
+            return
+        keys = [b.key for b in view.briefs]
+        index = keys.index(current) if current in keys else 0
+        pairs.highlighted = index
+        self._select_pair(view.briefs[index])
+
+    def _empty_text(self) -> Text:
+        text = Text()
+        if self.loading:
+            text.append("Loading articles…", style="italic")
+            return text
+        if self.briefing.articles and not self._visible().briefs:
+            text.append_text(plain(f"No pair matches “{self.query_one('#filter', Input).value}”.", "bold"))
+            text.append("\nClear the filter box (1, then tab back to it) to see every pair.")
+            return text
+        corpus = self.corpus
+        if self.load_error:
+            text.append_text(plain(self.load_error, "bold red"))
+            text.append("\n\n")
+        if corpus is not None and not corpus.raw:
+            where = ", ".join(self.paths) or "the configured corpus"
+            text.append_text(plain(f"No articles found in {where}.", "bold"))
+            text.append(
+                "\n\nGive files or folders of .txt, .md or .html articles, or RSS/Atom/JSON feeds:"
+                "\n    briefing ~/news feeds/\nor set corpus.paths in config.toml."
+            )
+        elif corpus is not None and not self.briefing.articles and not self.load_error:
+            text.append("No article could be analysed yet.")
+        if corpus is not None and corpus.problems:
+            text.append(f"\n\n{len(corpus.problems)} input(s) could not be read and were skipped:\n", style="yellow")
+            for problem in corpus.problems:
+                text.append_text(plain(f"  {problem}\n"))
+        return text
+
+    def _show_message(self, text: Text) -> None:
+        self.query_one("#article", ArticleView).set_text(text)
+
+    def _select_pair(self, brief: PairBrief) -> None:
+        changed = self.brief is None or self.brief.key != brief.key or self.brief is not brief
+        self.brief = brief
+        if not changed:
+            return
+        articles = self.query_one("#articles", OptionList)
+        articles.set_options(self._article_option(a) for a in brief.articles)
+        keep = self.article.id if self.article and brief.article(self.article.id) else None
+        index = next((i for i, a in enumerate(brief.articles) if a.id == keep), 0)
+        articles.highlighted = index if brief.articles else None
+        self.items = brief_items(brief)
+        self.query_one("#brief", OptionList).set_options(
+            Option(item.prompt, id=f"item-{i}", disabled=item.article is None) for i, item in enumerate(self.items)
+        )
+        if brief.articles:
+            self._show_article(brief.articles[index], keep_scroll=keep is not None)
+
+    def _article_option(self, article: AnalyzedArticle) -> Option:
+        label = article_label(
+            article, read=self.state.is_read(article.id), bookmarked=self.state.is_bookmarked(article.id)
+        )
+        return Option(label, id=article.id)
+
+    def _show_article(self, article: AnalyzedArticle, *, keep_scroll: bool = False) -> None:
+        if self.article is None or self.article.id != article.id:
+            self.focus_span = None
+        self.article = article
+        self.matches = find_all(article.article.body, self.search_term) if self.search_term else []
+        if self.match_index is not None and self.match_index >= len(self.matches):
+            self.match_index = 0 if self.matches else None
+        self._render_article(keep_scroll=keep_scroll)
+
+    def _render_article(self, *, keep_scroll: bool = True) -> None:
+        article = self.article
+        if article is None:
+            return
+        doc = article_document(
+            article,
+            labels=self.labels,
+            highlight=self.highlight,
+            matches=self.matches,
+            current=self.match_index,
+            bookmarked=self.state.is_bookmarked(article.id),
+        )
+        if self.focus_span:
+            start, end = self.focus_span
+            doc.text.stylize(FOCUS_SPAN_STYLE, doc.body_offset + start, doc.body_offset + end)
+        self._doc_offset = doc.body_offset
+        self.query_one("#article", ArticleView).set_text(doc.text, keep_scroll=keep_scroll)
+
+    def _update_article_labels(self) -> None:
+        """Unread/bookmark marks changed: relabel the visible lists without moving anything."""
+        articles = self.query_one("#articles", OptionList)
+        if self.brief is not None:
+            for i, a in enumerate(self.brief.articles):
+                if i < articles.option_count:
+                    articles.replace_option_prompt_at_index(i, self._article_option(a).prompt)
+        pairs = self.query_one("#pairs", OptionList)
+        for i, b in enumerate(self._visible().briefs):
+            if i < pairs.option_count:
+                pairs.replace_option_prompt_at_index(i, pair_label(b, unread_count(b.articles, self.state.read)))
+
+    @on(OptionList.OptionHighlighted, "#pairs")
+    def _pair_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        brief = self.briefing.get(event.option.id or "")
+        if brief is not None:
+            self._select_pair(brief)
+
+    @on(OptionList.OptionSelected, "#pairs")
+    def _pair_selected(self, event: OptionList.OptionSelected) -> None:
+        self.query_one("#articles").focus()
+
+    @on(OptionList.OptionHighlighted, "#articles")
+    def _article_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if self.brief is not None:
+            article = self.brief.article(event.option.id or "")
+            if article is not None and (self.article is None or article.id != self.article.id):
+                self._show_article(article)
+
+    @on(OptionList.OptionSelected, "#articles")
+    def _article_selected(self, event: OptionList.OptionSelected) -> None:
+        if self.brief is not None:
+            article = self.brief.article(event.option.id or "")
+            if article is not None:
+                self._open(article)
+
+    @on(OptionList.OptionSelected, "#brief")
+    def _brief_selected(self, event: OptionList.OptionSelected) -> None:
+        index = int((event.option.id or "item--1").rsplit("-", 1)[-1])
+        item = self.items[index] if 0 <= index < len(self.items) else None
+        if item is None or item.article is None or self.brief is None:
+            return
+        article = self.brief.article(item.article)
+        if article is None:
+            return
+        self.query_one("#articles", OptionList).highlighted = self.brief.articles.index(article)
+        self.focus_span = (item.start, item.end) if item.end > item.start else None
+        self._open(article, offset=item.start)
+
+    def _open(self, article: AnalyzedArticle, offset: int | None = None) -> None:
+        """Show the article in the article pane, mark it read and move there."""
+        if self.article is None or self.article.id != article.id:
+            self._show_article(article)
+        else:
+            self._render_article()
+        if offset is not None:
+            self.query_one("#article", ArticleView).show_offset(self._doc_offset + offset)
+        self._mark_read(article)
+        self.query_one("#article").focus()
+
+    def _mark_read(self, article: AnalyzedArticle) -> None:
+        try:
+            changed = self.state.mark_read(article.id)
+        except OSError as exc:
+            self.notify(f"could not save read state: {exc}", severity="warning")
+            return
+        if changed:
+            self._update_article_labels()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self._refresh_pairs()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        self.query_one("#pairs").focus()
+
+    # ----- search -------------------------------------------------------------------------------
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        self.search_term = event.value
+        self._close_search()
+        if self.article is None:
+            return
+        self.matches = find_all(self.article.article.body, self.search_term)
+        if not self.search_term:
+            self.match_index = None
+            self._render_article()
+            return
+        if not self.matches:
+            self.match_index = None
+            self._render_article()
+            self.notify(f"no match for “{literal_line(self.search_term)}” in this article", severity="warning")
+            return
+        self.match_index = 0
+        self._goto_match()
+
+    def _close_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.remove_class("-active")
+        target = self._pane_before_search or self.query_one("#article")
+        target.focus()
+
+    def on_key(self, event: Any) -> None:
+        if event.key == "escape" and self.focused is self.query_one("#search", Input):
+            event.stop()
+            self._close_search()
+
+    def _goto_match(self) -> None:
+        if self.match_index is None or not self.matches:
+            return
+        self._render_article()
+        start, _ = self.matches[self.match_index]
+        self.query_one("#article", ArticleView).show_offset(self._doc_offset + start)
+        self._set_status(
+            Text(f"match {self.match_index + 1}/{len(self.matches)} for “{literal_line(self.search_term)}”")
+        )
+
+    # ----- actions (each bound once, in the command table) --------------------------------------
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
+        else:
+            self.push_screen(HelpScreen(self.keys))
+
+    def action_search(self) -> None:
+        if self.focused in (self.query_one("#pairs"), self.query_one("#filter")):
+            self.query_one("#filter").focus()
+            return
+        focused = self.focused
+        self._pane_before_search = focused if isinstance(focused, Widget) and focused.has_class("pane") else None
+        search = self.query_one("#search", Input)
+        search.add_class("-active")
+        search.value = self.search_term
+        search.focus()
+
+    def _step_match(self, step: int) -> None:
+        if not self.matches:
+            if self.search_term:
+                self.notify(f"no match for “{literal_line(self.search_term)}” in this article")
+            else:
+                self.notify("nothing to repeat: search with /")
+            return
+        self.match_index = ((self.match_index or 0) + step) % len(self.matches)
+        self._goto_match()
+
+    def action_next_match(self) -> None:
+        self._step_match(1)
+
+    def action_previous_match(self) -> None:
+        self._step_match(-1)
+
+    def _step_pair(self, step: int) -> None:
+        pairs = self.query_one("#pairs", OptionList)
+        if not pairs.option_count:
+            return
+        current = pairs.highlighted if pairs.highlighted is not None else -step
+        pairs.highlighted = max(0, min(pairs.option_count - 1, current + step))
+
+    def action_next_pair(self) -> None:
+        self._step_pair(1)
+
+    def action_previous_pair(self) -> None:
+        self._step_pair(-1)
+
+    def action_focus_pane(self, pane: str) -> None:
+        self.query_one(PANES[pane]).focus()
+
+    def action_move(self, step: int) -> None:
+        focused = self.focused
+        if isinstance(focused, OptionList):
+            if step > 0:
+                focused.action_cursor_down()
+            else:
+                focused.action_cursor_up()
+        elif isinstance(focused, ArticleView):
+            focused.scroll_relative(y=step, animate=False)
+
+    def action_open(self) -> None:
+        if self.article is not None:
+            self._open(self.article)
+
+    def action_toggle_highlight(self) -> None:
+        self.highlight = not self.highlight
+        self._render_article()
+        self.notify("highlighting on" if self.highlight else "highlighting off", timeout=2)
+
+    def action_bookmark(self) -> None:
+        article = self.article
+        if article is None:
+            self.notify("no article to bookmark")
+            return
+        try:
+            marked = self.state.toggle_bookmark(article.id)
+        except OSError as exc:
+            self.notify(f"could not save the bookmark: {exc}", severity="error")
+            return
+        self._update_article_labels()
+        self._render_article()
+        self.notify(
+            ("bookmarked: " if marked else "bookmark removed: ") + literal_line(article.article.title), timeout=3
+        )
+
+    def action_export(self) -> None:
+        if self.brief is None:
+            self.notify("no pair to export", severity="warning")
+            return
+        self._export([self.brief])
+
+    def action_export_all(self) -> None:
+        if not self.briefing.briefs:
+            self.notify("nothing to export", severity="warning")
+            return
+        self._export(list(self.briefing.briefs))
+
+    @work(thread=True, group="export")
+    def _export(self, briefs: list[PairBrief]) -> None:
+        try:
+            from briefing.export.writer import export_briefs
+        except ImportError:
+            self.call_from_thread(self.notify, "export is not available", severity="error")
+            return
+        directory = self.config.export_dir
+        try:
+            result = export_briefs(briefs, directory)
+        except Exception as exc:
+            self.call_from_thread(self.notify, f"export failed: {exc}", severity="error")
+            return
+        self.call_from_thread(self._exported, list(result.written), list(result.skipped))
+
+    def _exported(self, written: list[Path], skipped: list[Path]) -> None:
+        lines = []
+        if written:
+            lines.append("wrote " + ", ".join(str(p) for p in written[:6]) + (" …" if len(written) > 6 else ""))
+        if skipped:
+            lines.append(
+                "kept existing (not overwritten): "
+                + ", ".join(str(p) for p in skipped[:6])
+                + (" …" if len(skipped) > 6 else "")
+            )
+        self.notify("\n".join(lines) or "nothing written", title="Export", timeout=8, markup=False)
+
+    # ----- command palette ----------------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        for command in COMMANDS:
+            if command.id in ("command_palette", "down", "up"):
+                continue
+            key = self.keys.get(command.id, command.key)
+            yield SystemCommand(
+                command.description, f"{command.id} ({key})", partial(self._palette_run, command.action)
+            )
+        yield from super().get_system_commands(screen)
+
+    def _palette_run(self, action: str) -> None:
+        self.call_later(self.run_action, action)
+
+
+def literal_line(value: str) -> str:
+    """Untrusted text for a one-line notification: control characters made visible, newlines flattened."""
+    return plain(value).plain.replace("\n", " ")
+
+
+def _default_key(command_id: str) -> str:
+    from briefing.app.commands import BY_ID, normalize
+
+    return normalize(BY_ID[command_id].key)
+
+
+def _load_cached(paths: Sequence[str], config: Config) -> Corpus:
+    from briefing.corpus import load_cached
+
+    return load_cached(paths, config)
+
+
+def _complete(config: Config, corpus: Corpus, status: Status) -> Corpus:
+    from briefing.corpus import complete
+
+    return complete(corpus, config, status)

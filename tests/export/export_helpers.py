@@ -1,0 +1,99 @@
+"""Builders and Markdown parsing shared by the export tests (not a test module itself)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from briefing.article import AnalyzedArticle, DateMention, Person, RawArticle, Statement, Trend
+
+# A strict CommonMark parser and a GitHub-like one (tables, strikethrough, bare-URL autolinks).
+PARSERS = {"commonmark": MarkdownIt("commonmark"), "gfm": MarkdownIt("gfm-like")}
+
+HOSTILE = [
+    "# heading",
+    "[link](http://x)",
+    "<script>alert(1)</script>",
+    "| a | b |",
+    "`code`",
+    "*em*",
+    "1. list",
+    "> quote",
+    "---",
+    "_under_ **strong** ~~gone~~",
+    "www.example.com and https://example.org/x?a=1&b=2",
+    "see example.com or ftp://files.example.net",
+    "mail me@example.com",
+    "&amp; &#60;b&#62;",
+    "![img](http://x/y.png)",
+    "```",
+    "- item",
+    "+ item",
+    "===",
+    "    indented",
+    "line one\n\n# second line\n---\n| x |\n|---|",
+    "trailing backslash \\",
+    "$x^2$ ==mark== {#id}",
+    "<http://autolink.example>",
+    "[ref]: http://x",
+]
+
+WARMING = Trend("warming", ("Relations improved.",))
+
+
+def article(
+    title: str = "Talks in Rabat",
+    *,
+    source: str = "news/a.txt",
+    index: int = 0,
+    published: str | None = "2024-05-01",
+    outlet: str | None = "Example News",
+    link: str | None = None,
+    statements: Sequence[Statement] = (),
+    dates: Sequence[DateMention] = (),
+    people: Sequence[Person] = (),
+    pair: tuple[str, str] | None = ("MAR", "SYR"),
+    trend: Trend = WARMING,
+) -> AnalyzedArticle:
+    raw = RawArticle(source, title, "body", index=index, published=published, outlet=outlet, link=link)
+    return AnalyzedArticle(
+        raw, pair, (pair,) if pair else (), (), tuple(statements), tuple(dates), tuple(people), trend
+    )
+
+
+def said(
+    text: str,
+    speaker: str = "Nasser Bourita",
+    *,
+    direct: bool = True,
+    role: str | None = "Foreign Minister",
+    country: str | None = "MAR",
+) -> Statement:
+    return Statement(speaker, text, direct, 0, len(text), role, country)
+
+
+def dated(value: str, sentence: str) -> DateMention:
+    return DateMention(value, value, 0, len(value), sentence)
+
+
+def walk(tokens: Sequence[Token]) -> Iterator[Token]:
+    for t in tokens:
+        yield t
+        if t.children:
+            yield from walk(t.children)
+
+
+def plain_text(markdown: str, parser: str = "commonmark") -> str:
+    """What a reader sees: the text of every text and code token, one line per block."""
+    out: list[str] = []
+    for t in PARSERS[parser].parse(markdown):
+        if t.type == "inline" and t.children:
+            breaks = ("softbreak", "hardbreak")
+            out.append(
+                "".join(
+                    c.content if c.type in ("text", "code_inline") else " " * (c.type in breaks) for c in t.children
+                )
+            )
+    return "\n".join(out)
