@@ -45,6 +45,15 @@ Bare().run()
 # -- helpers ---------------------------------------------------------------------------------------
 
 
+def snapshot(work: Path) -> Path:
+    """A frozen copy of the code: others editing the tree must not change the analyzer fingerprint mid-run."""
+    src = work / "src"
+    shutil.copytree(REPO / "briefing", src / "briefing", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(REPO / "config.toml", src / "config.toml")
+    shutil.copytree(REPO / "seeds", src / "seeds")
+    return src
+
+
 def log(line: str) -> None:
     print(line, flush=True)
 
@@ -82,7 +91,7 @@ def run_child(code: str, *args: str, env: dict[str, str] | None = None, timeout:
         text=True,
         timeout=timeout,
         env=env,
-        cwd=REPO,
+        cwd=Path.cwd(),
         check=False,
     )
     if out.returncode != 0:
@@ -149,7 +158,7 @@ def bench_throughput(folder: Path, model: str, runs: int, variants: list[tuple[s
 def briefing_cmd(*args: str, env: dict[str, str]) -> tuple[float, str]:
     t = time.perf_counter()
     out = subprocess.run(
-        [sys.executable, "-m", "briefing", *args], capture_output=True, text=True, env=env, cwd=REPO, check=False
+        [sys.executable, "-m", "briefing", *args], capture_output=True, text=True, env=env, cwd=Path.cwd(), check=False
     )
     took = time.perf_counter() - t
     if out.returncode != 0:
@@ -212,9 +221,14 @@ def bench_reindex(folder: Path, work: Path, runs: int, env: dict[str, str]) -> t
 def paint_time(command: str, marker: str, env: dict[str, str], timeout: float = 120.0) -> float | None:
     """Seconds from starting `command` in a fresh tmux pane until `marker` is on screen (polled every 20 ms)."""
     name = f"bench{os.getpid()}{time.monotonic_ns() % 100000}"
-    env_args = [a for k, v in env.items() if k.startswith(("XDG_", "BRIEFING_")) for a in ("-e", f"{k}={v}")]
+    env_args = [
+        a for k, v in env.items() if k.startswith(("XDG_", "BRIEFING_", "PYTHONPATH")) for a in ("-e", f"{k}={v}")
+    ]
     t = time.perf_counter()
-    subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", "120", "-y", "40", *env_args, command], check=True)
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", name, "-x", "120", "-y", "40", "-c", str(Path.cwd()), *env_args, command],
+        check=True,
+    )
     try:
         while time.perf_counter() - t < timeout:
             screen = subprocess.run(
@@ -376,8 +390,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     n_articles, runs = (5, 1) if args.smoke else (args.articles, args.runs)
     sections = args.only or (["throughput", "reindex"] if args.smoke else ["throughput", "reindex", "paint", "pilot"])
     work = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
+    src = snapshot(work)
     env = {**os.environ, "XDG_CACHE_HOME": str(work / "xdg-cache"), "XDG_CONFIG_HOME": str(work / "xdg-config")}
+    env["PYTHONPATH"] = os.pathsep.join([str(src), *filter(None, [os.environ.get("PYTHONPATH")])])
     env.pop("BRIEFING_CONFIG", None)
+    os.environ.update(env)  # every child, and this process's own imports, use the snapshot
+    sys.path.insert(0, str(src))
+    os.chdir(work)
     try:
         folder = stage(pick_files(corpus, n_articles), work / "corpus")
         cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
@@ -412,6 +431,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.output.write_text("\n".join(head + body))
         log(f"wrote {args.output}")
     finally:
+        os.chdir(REPO)
         shutil.rmtree(work, ignore_errors=True)
     return 0
 

@@ -14,7 +14,9 @@ REPO = Path(__file__).resolve().parents[1]
 
 @pytest.mark.skipif(shutil.which("ruff") is None, reason="ruff not installed")
 def test_ruff_clean() -> None:
-    result = subprocess.run(["ruff", "check", "briefing", "tests", "benchmarks"], cwd=REPO, capture_output=True, text=True)
+    result = subprocess.run(
+        ["ruff", "check", "briefing", "tests", "benchmarks"], cwd=REPO, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout[-3000:]
 
 

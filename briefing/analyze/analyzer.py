@@ -61,7 +61,13 @@ class Analyzer:
         words = sum(len(a.body) + len(a.title) for a in articles) // 6
         if cpus < 2 or words < PARALLEL_MIN_WORDS:
             return 1
-        return min(cpus, MAX_PROCESSES)
+        # Only idle cores help: on a busy machine a second worker measured slower than one process
+        # (benchmarks/RESULTS.md), since each worker also pays its own model load.
+        try:
+            idle = int(cpus - os.getloadavg()[0] + 0.5)
+        except OSError:
+            idle = cpus
+        return max(1, min(idle, cpus, MAX_PROCESSES))
 
     def analyze(self, articles: Sequence[RawArticle], progress: Progress | None = None) -> list[AnalyzedArticle]:
         return list(self.iter_analyze(articles, progress))
@@ -90,14 +96,23 @@ class Analyzer:
 
     def _iter_parallel(self, articles: Sequence[RawArticle], n_process: int) -> Iterator[tuple[AnalyzedArticle, int]]:
         import multiprocessing
+        import signal
+        import threading
 
         # Small chunks keep every worker busy to the end and make Ctrl+C lose little work.
         size = max(4, min(self.batch_size, -(-len(articles) // (n_process * 4))))
         chunks = [list(articles[i : i + size]) for i in range(0, len(articles), size)]
         # spawn, not fork: the app analyses from a thread, and forking a threaded process can deadlock.
-        pool = multiprocessing.get_context("spawn").Pool(
-            n_process, initializer=_worker_init, initargs=(self.model, self.batch_size)
-        )
+        # Workers start with SIGINT ignored (inherited through exec), so Ctrl+C reaches only this process.
+        in_main = threading.current_thread() is threading.main_thread()
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if in_main else None
+        try:
+            pool = multiprocessing.get_context("spawn").Pool(
+                n_process, initializer=_worker_init, initargs=(self.model, self.batch_size)
+            )
+        finally:
+            if in_main:
+                signal.signal(signal.SIGINT, previous)
         finished = False
         try:
             for chunk_results in pool.imap(_worker_run, chunks):

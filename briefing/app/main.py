@@ -16,13 +16,14 @@ from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.app.article_view import ArticleView
-from briefing.app.commands import COMMANDS, resolve_keys
+from briefing.app.commands import COMMANDS, display_key, resolve_keys
 from briefing.app.help import HelpScreen
 from briefing.app.render import (
     BriefItem,
@@ -78,6 +79,9 @@ class BriefingApp(App[int]):
         Binding(c.key, c.action, c.description, show=c.footer, id=c.id, priority=c.priority) for c in COMMANDS
     ]
 
+    FIRST_CHUNK = 32
+    """Articles analysed before the first fill-in; later chunks double."""
+
     def __init__(
         self,
         config: Config,
@@ -108,6 +112,8 @@ class BriefingApp(App[int]):
         self.match_index: int | None = None
         self.focus_span: tuple[int, int] | None = None
         self._pane_before_search: Widget | None = None
+        self._problems_shown = False
+        self._doc_offset = 0
         self.set_keymap({k: v for k, v in self.keys.items() if v != _default_key(k)})
 
     # ----- layout -------------------------------------------------------------------------------
@@ -159,27 +165,44 @@ class BriefingApp(App[int]):
         self.call_from_thread(self._show_corpus, corpus, bool(corpus.missing))
         if not corpus.missing:
             return
-        total = len(corpus.missing)
+        missing = [i for i in range(len(corpus.raw)) if i not in corpus.analysed]
+        total = len(missing)
         self.call_from_thread(self._progress, 0, total)
+        analysed = dict(corpus.analysed)
+        done, size = 0, self.FIRST_CHUNK
+        # Small first chunk, then doubling: the first pairs show within seconds, later chunks repay the
+        # model start-up. Each chunk goes through `complete`, so it is cached as it is done.
+        while done < total:
+            chunk = missing[done : done + size]
+            part = Corpus(tuple(corpus.raw[i] for i in chunk), {}, ())
 
-        def status(done: int, todo: int) -> None:
-            self.call_from_thread(self._progress, done, todo)
+            def status(n: int, _todo: int, base: int = done) -> None:
+                self.call_from_thread(self._progress, base + n, total)
 
-        try:
-            corpus = self._completer(corpus, status)
-        except Exception as exc:
-            from briefing.analyze.nlp import ModelMissingError
+            try:
+                result = self._completer(part, status)
+            except Exception as exc:
+                from briefing.analyze.nlp import ModelMissingError
 
-            if isinstance(exc, ModelMissingError):
-                message = f"Articles from the cache only: {exc}"
-            else:
-                message = f"analysis failed: {type(exc).__name__}: {exc}"
-            self.call_from_thread(self._show_failure, message)
-            return
-        self.call_from_thread(self._show_corpus, corpus, False)
+                if isinstance(exc, ModelMissingError):
+                    shown = len(analysed)
+                    message = (
+                        f"{shown} article(s) shown from the cache; the rest need analysis: {exc}" if shown else str(exc)
+                    )
+                else:
+                    message = f"analysis failed: {type(exc).__name__}: {exc}"
+                self.call_from_thread(self._show_failure, message)
+                return
+            for j, i in enumerate(chunk):
+                if j in result.analysed:
+                    analysed[i] = result.analysed[j]
+            done += len(chunk)
+            size *= 2
+            corpus = Corpus(corpus.raw, dict(analysed), corpus.problems)
+            self.call_from_thread(self._show_corpus, corpus, done < total)
 
     def _progress(self, done: int, total: int) -> None:
-        self._set_status(Text(f"Analysing articles… {done}/{total} (shown: what the cache already had)"))
+        self._set_status(Text(f"Analysing articles… {done}/{total}; what is done is shown, the rest fills in"))
 
     def _show_failure(self, message: str) -> None:
         self.loading = False
@@ -193,7 +216,8 @@ class BriefingApp(App[int]):
         self.corpus = corpus
         self.loading = loading
         self.briefing = corpus.briefing
-        if corpus.problems and not loading:
+        if corpus.problems and not self._problems_shown:
+            self._problems_shown = True
             lines = "\n".join(literal_line(str(p)) for p in corpus.problems[:5])
             more = f"\n… and {len(corpus.problems) - 5} more" if len(corpus.problems) > 5 else ""
             self.notify(f"{len(corpus.problems)} input(s) could not be read:\n{lines}{more}", severity="warning")
@@ -565,7 +589,19 @@ class BriefingApp(App[int]):
                 + ", ".join(str(p) for p in skipped[:6])
                 + (" …" if len(skipped) > 6 else "")
             )
-        self.notify("\n".join(lines) or "nothing written", title="Export", timeout=8, markup=False)
+        self.notify("\n".join(lines) or "nothing written", title="Export", timeout=8)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every message may quote an article title or a file name: never parse it as markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     # ----- command palette ----------------------------------------------------------------------
 
@@ -573,7 +609,7 @@ class BriefingApp(App[int]):
         for command in COMMANDS:
             if command.id in ("command_palette", "down", "up"):
                 continue
-            key = self.keys.get(command.id, command.key)
+            key = display_key(self.keys.get(command.id, command.key))
             yield SystemCommand(
                 command.description, f"{command.id} ({key})", partial(self._palette_run, command.action)
             )

@@ -105,7 +105,8 @@ def read_file(path: Path) -> list[RawArticle]:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise IngestError(f"file is {size // (1024 * 1024)} MB, over the {MAX_FILE_BYTES // (1024 * 1024)} MB limit")
+            mb = 1024 * 1024
+            raise IngestError(f"file is {size // mb} MB, over the {MAX_FILE_BYTES // mb} MB limit")
         data = path.read_bytes()
     except FileNotFoundError as exc:
         raise IngestError("file disappeared while loading") from exc

@@ -84,6 +84,10 @@ async def test_hostile_article_shown_literally_in_the_app(make_app: Callable[...
         await pilot.press("4", "enter", "3", "slash", *"[/]", "enter")
         assert len(app.matches) >= 2
         assert app.is_running
+        await pilot.press("b")
+        notes = list(app._notifications)
+        assert any("[bold]Rabat[/]" in n.message for n in notes)
+        assert all(not n.markup for n in notes)
         screen: Any = app.export_screenshot()
         assert "\x1b[31m" not in screen
         assert "[bold]Rabat[/]" in screen

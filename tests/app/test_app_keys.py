@@ -323,20 +323,26 @@ async def test_missing_model_is_shown_and_cached_articles_stay(
         assert app.is_running
 
 
-async def test_analysis_fills_in_after_first_paint(make_app: AppFactory, seed_articles: list[AnalyzedArticle]) -> None:
-    cached = Corpus(tuple(a.article for a in seed_articles), {}, ())
-    seen_empty: list[int] = []
+async def test_analysis_fills_in_chunk_by_chunk(make_app: AppFactory, seed_articles: list[AnalyzedArticle]) -> None:
+    cached = Corpus(tuple(a.article for a in seed_articles), {0: seed_articles[0]}, ())
+    by_id = {a.id: a for a in seed_articles}
+    seen: list[tuple[int, int]] = []
+    progress: list[tuple[int, int]] = []
 
     def completer(corpus: Corpus, status: Any) -> Corpus:
-        seen_empty.append(len(app.briefing.articles))
-        for i in range(len(seed_articles)):
-            status(i + 1, len(seed_articles))
-        return Corpus(corpus.raw, dict(enumerate(seed_articles)), ())
+        seen.append((len(corpus.raw), len(app.briefing.articles)))
+        status(len(corpus.raw), len(corpus.raw))
+        return Corpus(corpus.raw, {i: by_id[a.id] for i, a in enumerate(corpus.raw)}, ())
 
     app = make_app(corpus=cached, completer=completer)
+    app.FIRST_CHUNK = 2
+    original = app._progress
+    app._progress = lambda done, total: (progress.append((done, total)), original(done, total))  # type: ignore[method-assign]
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
-        assert seen_empty == [0]
+        # chunks of 2 then 4 (capped by what is left); the UI had the earlier results before each chunk ran
+        assert seen == [(2, 1), (3, 3)]
+        assert progress[-1] == (5, 5)
         assert len(app.briefing.articles) == len(seed_articles)
         assert pair_ids(app)[0] == app.briefing.briefs[0].key
         assert "analysing" not in str(app.query_one("#status").render())

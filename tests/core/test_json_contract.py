@@ -21,7 +21,11 @@ def seeds_json(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     env = {"XDG_CACHE_HOME": str(env_home / "c"), "XDG_CONFIG_HOME": str(env_home / "cfg"), "PATH": "/usr/bin:/bin"}
     out = subprocess.run(
         [sys.executable, "-m", "briefing", "brief", str(REPO / "seeds"), "--format", "json"],
-        capture_output=True, text=True, check=True, env=env, cwd=env_home,
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+        cwd=env_home,
     )
     return json.loads(out.stdout)  # type: ignore[no-any-return]
 
@@ -66,8 +70,11 @@ def test_pairs_are_sorted_codes_and_briefs_reference_articles(seeds_json: dict[s
 
 
 def test_one_country_article_has_no_pair(seeds_json: dict[str, Any]) -> None:
-    gold = json.loads((REPO.parent / "shared" / "gold" / "seeds.json").read_text()) if (
-        REPO.parent / "shared" / "gold" / "seeds.json").is_file() else None
+    gold = (
+        json.loads((REPO.parent / "shared" / "gold" / "seeds.json").read_text())
+        if (REPO.parent / "shared" / "gold" / "seeds.json").is_file()
+        else None
+    )
     if gold is None:
         pytest.skip("gold not available")
     for a in seeds_json["articles"]:

@@ -35,7 +35,9 @@ def make_nasty_folder(root: Path) -> dict[str, str]:
         "Égypte et Soudan\n\nLe ministre a déclaré que les relations entre l'Égypte et le Soudan étaient très "
         "bonnes, a indiqué le communiqué publié à Khartoum.\n".encode("latin-1")
     )
-    (root / "utf16.txt").write_bytes(GOOD.replace("Morocco and Syria restore", "Utf sixteen").replace("Monday", "Tuesday").encode("utf-16"))
+    (root / "utf16.txt").write_bytes(
+        GOOD.replace("Morocco and Syria restore", "Utf sixteen").replace("Monday", "Tuesday").encode("utf-16")
+    )
     para = "The ministers met again and discussed trade, visas and the border in detail. " * 20
     paras = "\n\n".join(f"{i}. {para}" for i in range(13_000))
     (root / "huge.txt").write_text("Huge article\n\n" + paras, encoding="utf-8")  # ~20 MB
@@ -46,7 +48,9 @@ def make_nasty_folder(root: Path) -> dict[str, str]:
     for i in range(60):
         deep = deep / f"d{i}"
     deep.mkdir(parents=True)
-    (deep / "deep.txt").write_text(GOOD.replace("restore ties", "deep ties").replace("Monday", "Friday"), encoding="utf-8")
+    (deep / "deep.txt").write_text(
+        GOOD.replace("restore ties", "deep ties").replace("Monday", "Friday"), encoding="utf-8"
+    )
     (root / "loop").symlink_to(root, target_is_directory=True)
     (root / "self").symlink_to(root / "self")
     return {
@@ -143,7 +147,11 @@ def test_end_to_end_nasty_folder_exit_0_and_one_warning_per_bad_file(tmp_path: P
     env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), XDG_CONFIG_HOME=str(tmp_path / "cfg"))
     result = subprocess.run(
         [sys.executable, "-m", "briefing", "brief", str(tmp_path / "nasty"), "--format", "json"],
-        capture_output=True, text=True, env=env, cwd=tmp_path, timeout=600,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=600,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "Traceback" not in result.stderr

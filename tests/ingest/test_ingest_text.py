@@ -19,7 +19,7 @@ BBC = Path(__file__).resolve().parents[3] / "shared" / "corpora" / "bbc"
 def test_yaml_front_matter_gives_title_date_source(tmp_path: Path) -> None:
     f = tmp_path / "a.md"
     f.write_text(
-        "---\ntitle: \"Rabat and Damascus talk\"\ndate: 2024-12-30\nsource: Morocco World News\n---\n\n"
+        '---\ntitle: "Rabat and Damascus talk"\ndate: 2024-12-30\nsource: Morocco World News\n---\n\n'
         "Diplomatic ties between Morocco and Syria are warming after a phone call between the ministers.\n",
         encoding="utf-8",
     )
@@ -87,9 +87,15 @@ def test_weather_widget_tags_and_credits_removed() -> None:
 
 def test_clean_rules_are_general() -> None:
     lines = [
-        "Share this article", "Subscribe to our newsletter", "Minister visits Paris (AFP)",
+        "Share this article",
+        "Subscribe to our newsletter",
+        "Minister visits Paris (AFP)",
         "The minister said the talks had gone well and would continue next month in Paris.",
-        "Advertisement", "Read more:", "Photo: a caption here", "12", "°C",
+        "Advertisement",
+        "Read more:",
+        "Photo: a caption here",
+        "12",
+        "°C",
         "A second paragraph of the article, long enough to be prose.",
     ]
     assert clean_lines(lines) == [lines[3], lines[-1]]
@@ -138,7 +144,10 @@ def test_bad_files_give_one_line_and_the_rest_goes_on(tmp_path: Path, content: b
 
 
 def test_legacy_encodings_are_read(tmp_path: Path) -> None:
-    text = "Caf\u00e9 talks in Rabat\n\nThe minister\u2019s visit to the caf\u00e9 was \u201cproductive\u201d, officials said.\n"
+    text = (
+        "Caf\u00e9 talks in Rabat\n\n"
+        "The minister\u2019s visit to the caf\u00e9 was \u201cproductive\u201d, officials said.\n"
+    )
     (tmp_path / "cp.txt").write_bytes(text.encode("cp1252"))
     (tmp_path / "u16.txt").write_bytes(text.encode("utf-16"))
     articles = load_articles([tmp_path]).articles
@@ -153,7 +162,9 @@ def test_missing_path_and_unsupported_file(tmp_path: Path) -> None:
 
 
 def test_long_article_is_cut_with_a_warning(tmp_path: Path) -> None:
-    paras = [f"Round {i}: the delegations met again in the capital and discussed trade and visas. " * 5 for i in range(40)]
+    paras = [
+        f"Round {i}: the delegations met again in the capital and discussed trade and visas. " * 5 for i in range(40)
+    ]
     (tmp_path / "long.txt").write_text("Long one\n\n" + "\n\n".join(paras))
     result = load_articles([tmp_path], max_article_chars=2000)
     assert len(result.articles[0].body) <= 2000

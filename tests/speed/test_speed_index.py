@@ -98,9 +98,17 @@ def test_process_choice() -> None:
     assert Analyzer(MODEL, processes=3).n_process(articles(10, 10)) == 3
     assert Analyzer(MODEL, processes=3).n_process(articles(2, 10)) == 2  # never more workers than articles
     assert Analyzer(MODEL).n_process(articles(2, 50)) == 1  # too little text to repay start-up
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    many = Analyzer(MODEL).n_process(articles(100, PARALLEL_MIN_WORDS // 50))
-    assert many == (1 if cpus < 2 else min(cpus, 4))
+
+
+@pytest.mark.parametrize(
+    ("cpus", "load", "expected"), [(1, 0.0, 1), (2, 0.1, 2), (2, 1.7, 1), (8, 2.0, 4), (8, 5.0, 3)]
+)
+def test_automatic_processes_follow_idle_cores(
+    monkeypatch: pytest.MonkeyPatch, cpus: int, load: float, expected: int
+) -> None:
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: set(range(cpus)), raising=False)
+    monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
+    assert Analyzer(MODEL).n_process(articles(100, PARALLEL_MIN_WORDS // 50)) == expected
 
 
 def test_parallel_and_serial_analysis_agree(tmp_path: Path) -> None:
