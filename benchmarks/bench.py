@@ -48,6 +48,8 @@ Bare().run()
 def snapshot(work: Path) -> Path:
     """A frozen copy of the code: others editing the tree must not change the analyzer fingerprint mid-run."""
     src = work / "src"
+    if src.is_dir():
+        return src  # --work of an earlier run: keep its code, so that its cache stays valid
     shutil.copytree(REPO / "briefing", src / "briefing", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy2(REPO / "config.toml", src / "config.toml")
     shutil.copytree(REPO / "seeds", src / "seeds")
@@ -65,13 +67,16 @@ def pick_files(corpus: Path, n: int) -> list[Path]:
 
 def stage(files: Sequence[Path], into: Path) -> Path:
     """Copy the chosen files into a folder of their own, so that every tool reads exactly these."""
-    into.mkdir(parents=True, exist_ok=True)
+    if into.is_dir():
+        return into
+    into.mkdir(parents=True)
     for i, f in enumerate(files):
         shutil.copy2(f, into / f"{i:05d}-{f.parent.name}-{f.name}")
     return into
 
 
 def config_file(folder: Path, cache: Path, processes: int) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"config-{processes}.toml"
     path.write_text(f'[analysis]\nprocesses = {processes}\n\n[cache]\ndirectory = "{cache.as_posix()}"\n')
     return path
@@ -224,11 +229,32 @@ def paint_time(command: str, marker: str, env: dict[str, str], timeout: float = 
     env_args = [
         a for k, v in env.items() if k.startswith(("XDG_", "BRIEFING_", "PYTHONPATH")) for a in ("-e", f"{k}={v}")
     ]
-    t = time.perf_counter()
-    subprocess.run(
-        ["tmux", "new-session", "-d", "-s", name, "-x", "120", "-y", "40", "-c", str(Path.cwd()), *env_args, command],
-        check=True,
-    )
+    for _ in range(3):  # a tmux server that is just stopping (another user's kill-server) makes this fail
+        t = time.perf_counter()
+        started = subprocess.run(
+            [
+                "tmux",
+                "new-session",
+                "-d",
+                "-s",
+                name,
+                "-x",
+                "120",
+                "-y",
+                "40",
+                "-c",
+                str(Path.cwd()),
+                *env_args,
+                command,
+            ],
+            capture_output=True,
+            check=False,
+        )
+        if started.returncode == 0:
+            break
+        time.sleep(0.5)
+    else:
+        return None
     try:
         while time.perf_counter() - t < timeout:
             screen = subprocess.run(
@@ -378,6 +404,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         default="raw:1,raw:2,analyzer:1,analyzer:2",
         help="throughput variants as MODE:N_PROCESS (MODE raw or analyzer; analyzer N 0 = automatic)",
     )
+    parser.add_argument(
+        "--work", type=Path, help="keep the snapshot, corpus copy and caches in this folder and reuse them next time"
+    )
     parser.add_argument("--smoke", action="store_true", help="5 articles, 1 run, no app: proves the script works")
     parser.add_argument("--output", type=Path, default=REPO / "benchmarks" / "RESULTS-latest.md")
     args = parser.parse_args(argv)
@@ -389,7 +418,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     corpus = args.corpus or (DEFAULT_CORPUS if DEFAULT_CORPUS.is_dir() else SEED_CORPUS)
     n_articles, runs = (5, 1) if args.smoke else (args.articles, args.runs)
     sections = args.only or (["throughput", "reindex"] if args.smoke else ["throughput", "reindex", "paint", "pilot"])
-    work = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
+    work = args.work.resolve() if args.work else Path(tempfile.mkdtemp(prefix="briefing-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
     src = snapshot(work)
     env = {**os.environ, "XDG_CACHE_HOME": str(work / "xdg-cache"), "XDG_CONFIG_HOME": str(work / "xdg-config")}
     env["PYTHONPATH"] = os.pathsep.join([str(src), *filter(None, [os.environ.get("PYTHONPATH")])])
@@ -432,7 +462,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         log(f"wrote {args.output}")
     finally:
         os.chdir(REPO)
-        shutil.rmtree(work, ignore_errors=True)
+        if not args.work:
+            shutil.rmtree(work, ignore_errors=True)
     return 0
 
 

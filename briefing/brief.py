@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from briefing.analyze.gazetteer import country_name
-from briefing.analyze.trend import combine
+from briefing.analyze.trend import merge_trends
 from briefing.article import AnalyzedArticle, Person, Statement, Trend
 
 OTHER = "Other"
@@ -104,25 +104,32 @@ def build_brief(pair: tuple[str, str] | None, articles: Sequence[AnalyzedArticle
     if pair is None:
         trend = Trend("unknown")
     else:
-        trend = combine(
-            (1.0 if a.trend.label == "warming" else -1.0 if a.trend.label == "cooling" else 0.0, ev)
-            for a in articles
-            if a.trend.label in ("warming", "cooling", "mixed")
-            for ev in (a.trend.evidence[:2] or ("",))
-        )
-        if any(a.trend.label == "mixed" for a in articles) and trend.label != "unknown" and len(articles) == 1:
-            trend = articles[0].trend
+        # One vote per article; the newest articles count a little more, since a trend is about where things go.
+        dated = sorted(range(len(articles)), key=lambda k: articles[k].article.published or "")
+        weights = [1.0] * len(articles)
+        if len(articles) > 1 and any(a.article.published for a in articles):
+            for rank, k in enumerate(dated):
+                weights[k] = 1.0 + 0.5 * rank / (len(articles) - 1)
+        trend = merge_trends([a.trend for a in articles], weights)
     return PairBrief(pair, tuple(articles), statements, timeline, people, trend)
 
 
 def _merge_people(people: Iterable[Person]) -> tuple[Person, ...]:
-    """One entry per person across articles; a surname alone joins the full name it belongs to."""
+    """One entry per person across articles; a surname alone joins the full name it belongs to.
+
+    Two different full names that share a surname ("Tony Blair", "Cherie Blair") stay apart.
+    """
     merged: dict[str, Person] = {}
+    by_surname: dict[str, str] = {}
     for p in sorted(people, key=lambda p: -len(p.name.split())):
-        key = next((k for k in merged if k == p.name or k.split()[-1] == p.name.split()[-1]), p.name)
+        words = p.name.split()
+        if not words:
+            continue
+        key = by_surname.get(words[-1], p.name) if len(words) == 1 else p.name
         known = merged.get(key)
         if known is None:
             merged[key] = p
+            by_surname.setdefault(words[-1], key)
         else:
             merged[key] = Person(known.name, known.country or p.country, known.role or p.role)
     return tuple(sorted(merged.values(), key=lambda p: p.name))

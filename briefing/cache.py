@@ -21,7 +21,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from briefing.article import AnalyzedArticle, Problem, RawArticle
+from briefing.article import AnalyzedArticle, DateMention, Entity, Person, Problem, RawArticle, Statement, Trend
 from briefing.config import Config
 
 SCHEMA = 2
@@ -47,7 +47,7 @@ def _warn(message: str) -> None:
 class AnalysisCache:
     def __init__(self, path: Path, model: str, model_version: str, analyzer_version: str) -> None:
         self.path = path
-        self.scope = f"{model}@{model_version}/a{analyzer_version}"
+        self.scope = f"{model}@{model_version}/a{analyzer_version}/r{RECORDS_VERSION}"
         self._pending: list[tuple[str, str, str, int]] = []
         self._broken = False
         self.db = self._connect()
@@ -75,15 +75,16 @@ class AnalysisCache:
         db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         try:
             db.execute("PRAGMA busy_timeout=30000")
-            app_id = db.execute("PRAGMA application_id").fetchone()[0]
+            # Tables first: another run creating the file sets both in one transaction, so seeing its
+            # tables means seeing its application_id too.
             tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            app_id = db.execute("PRAGMA application_id").fetchone()[0]
             if app_id != APPLICATION_ID and (app_id != 0 or tables):
                 raise ForeignCacheError("not a briefing cache")
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if app_id == APPLICATION_ID and version != SCHEMA:
                 raise ForeignCacheError(f"cache schema {version}, expected {SCHEMA}")
-            if db.execute("PRAGMA journal_mode=WAL").fetchone()[0].lower() != "wal":
-                raise ForeignCacheError("cannot use WAL journal")
+            db.execute("PRAGMA journal_mode=WAL")  # if another run holds a lock this may stay as is; still safe
             db.execute("PRAGMA synchronous=NORMAL")
             if app_id == 0:
                 db.execute("BEGIN IMMEDIATE")
@@ -136,6 +137,29 @@ class AnalysisCache:
         except sqlite3.Error as exc:
             self._failed(exc)
             return {}
+        return found
+
+    def known(self, articles: Sequence[RawArticle]) -> set[int]:
+        """Indexes in `articles` the cache has a result for, without decoding them (for `briefing index`)."""
+        where: dict[str, list[int]] = {}
+        for i, raw in enumerate(articles):
+            where.setdefault(raw.content_hash, []).append(i)
+        hashes = list(where)
+        found: set[int] = set()
+        if self._broken:
+            return found
+        try:
+            for start in range(0, len(hashes), QUERY_CHUNK):
+                chunk = hashes[start : start + QUERY_CHUNK]
+                marks = ",".join("?" * len(chunk))
+                rows = self.db.execute(
+                    f"SELECT hash FROM analysis WHERE scope=? AND hash IN ({marks})", (self.scope, *chunk)
+                ).fetchall()
+                for (digest,) in rows:
+                    found.update(where.get(digest, ()))
+        except sqlite3.Error as exc:
+            self._failed(exc)
+            return set()
         return found
 
     def put(self, analysed: AnalyzedArticle) -> None:
@@ -235,28 +259,48 @@ class AnalysisCache:
         self.close()
 
 
-_TEXT_FIELDS = ("id", "source", "index", "title", "published", "outlet", "author", "link", "body")
-"""Stored with the article itself; the cache keeps only what analysis found."""
+_RECORDS = (Entity, Statement, DateMention, Person)
+RECORDS_VERSION = hashlib.sha256(
+    repr([(c.__name__, list(c.__dataclass_fields__)) for c in (AnalyzedArticle, *_RECORDS)]).encode()
+).hexdigest()[:8]
+"""Stored rows are positional (parsing them is the hot path of a warm launch); a change of fields is a new scope."""
+
+
+def _row(record: Any) -> list[Any]:
+    return [getattr(record, name) for name in record.__dataclass_fields__]
 
 
 def _encode(analysed: AnalyzedArticle) -> str:
-    data = analysed.to_dict()
-    for key in _TEXT_FIELDS:
-        data.pop(key, None)
+    """Only what analysis found, as arrays: the article itself comes from this run's ingest."""
+    a = analysed
+    data = [
+        list(a.pair) if a.pair else None,
+        [list(p) for p in a.pairs],
+        [a.trend.label, list(a.trend.evidence)],
+        [_row(e) for e in a.entities],
+        [_row(s) for s in a.statements],
+        [_row(d) for d in a.dates],
+        [_row(p) for p in a.people],
+    ]
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def _decode(raw: RawArticle, text: str) -> AnalyzedArticle | None:
     """The cached analysis attached to this run's article (source and position come from this run)."""
     try:
-        data: dict[str, Any] = json.loads(text)
-        data.update(source=raw.source, title=raw.title, body="")
-        stored = AnalyzedArticle.from_dict(data)
-    except (ValueError, KeyError, TypeError):
+        pair, pairs, (label, evidence), entities, statements, dates, people = json.loads(text)
+        return AnalyzedArticle(
+            raw,
+            (pair[0], pair[1]) if pair else None,
+            tuple((p[0], p[1]) for p in pairs),
+            tuple(Entity(*e) for e in entities),
+            tuple(Statement(*s) for s in statements),
+            tuple(DateMention(*d) for d in dates),
+            tuple(Person(*p) for p in people),
+            Trend(label, tuple(evidence)),
+        )
+    except (ValueError, KeyError, TypeError, IndexError):
         return None
-    return AnalyzedArticle(
-        raw, stored.pair, stored.pairs, stored.entities, stored.statements, stored.dates, stored.people, stored.trend
-    )
 
 
 @lru_cache(maxsize=1)

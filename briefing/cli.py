@@ -314,18 +314,18 @@ def run_index(args: argparse.Namespace, config: Config) -> int:
     from contextlib import closing
 
     from briefing.analyze.nlp import ModelMissingError
-    from briefing.corpus import iter_complete, load_cached
+    from briefing.corpus import iter_complete, load_pending
 
     if not config.get("cache", "enabled"):
         raise CommandError("cache.enabled is false in the config: there is no cache to index into", EXIT_USAGE)
     started = time.perf_counter()
-    corpus = load_cached(args.paths, config)
+    corpus, known = load_pending(args.paths, config)
     for problem in corpus.problems:
         warn(str(problem))
     if not corpus.raw:
         where = ", ".join(args.paths) if args.paths else ", ".join(config.corpus_paths)
         raise CommandError(f"no usable article in {where}")
-    total, cached = len(corpus.raw), len(corpus.analysed)
+    total, cached = len(corpus.raw), len(known)
     todo, done, words = total - cached, 0, 0
     tty = sys.stderr.isatty()
     begin = time.perf_counter()
@@ -359,11 +359,11 @@ def run_index(args: argparse.Namespace, config: Config) -> int:
                     rate = f"{w / max(time.perf_counter() - begin, 1e-9):,.0f}"
                     bar.update(task, completed=n, rate=rate)
 
-                with closing(iter_complete(corpus, config, progress=rich_progress)) as results:
+                with closing(iter_complete(corpus, config, progress=rich_progress, skip=known)) as results:
                     for _ in results:
                         pass
         elif todo:
-            with closing(iter_complete(corpus, config, progress=lines)) as results:
+            with closing(iter_complete(corpus, config, progress=lines, skip=known)) as results:
                 for _ in results:
                     pass
     except ModelMissingError as exc:

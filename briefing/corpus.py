@@ -7,7 +7,7 @@ two steps so that the app can paint from the cache (no spaCy import) before anal
 
 from __future__ import annotations
 
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Callable, Collection, Generator, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -60,6 +60,23 @@ def load_cached(paths: Sequence[str], config: Config, *, use_cache: bool = True)
     return Corpus(raw, analysed, problems)
 
 
+def load_pending(paths: Sequence[str], config: Config) -> tuple[Corpus, set[int]]:
+    """The ingested corpus (no analysis attached) and which of its articles the cache already has.
+
+    For `briefing index`: answering "what is left to analyse" must not pay for decoding thousands of
+    cached results.
+    """
+    wanted = list(paths) or config.corpus_paths
+    cache = _open_cache(config)
+    try:
+        raw, problems = _ingest(wanted, config, cache)
+        known = cache.known(raw) if cache is not None else set()
+    finally:
+        if cache is not None:
+            cache.close()
+    return Corpus(raw, {}, problems), known
+
+
 def _open_cache(config: Config) -> AnalysisCache | None:
     from briefing.cache import open_cache
 
@@ -107,9 +124,13 @@ def iter_complete(
     *,
     use_cache: bool = True,
     progress: Progress | None = None,
+    skip: Collection[int] = (),
 ) -> Generator[tuple[int, AnalyzedArticle], None, None]:
-    """(index in `corpus.raw`, analysis) for each article the corpus lacks, stored in the cache as it comes."""
-    missing = [(i, a) for i, a in enumerate(corpus.raw) if i not in corpus.analysed]
+    """(index in `corpus.raw`, analysis) for each article the corpus lacks, stored in the cache as it comes.
+
+    `skip`: further indexes not to analyse (known to be cached, see `load_pending`).
+    """
+    missing = [(i, a) for i, a in enumerate(corpus.raw) if i not in corpus.analysed and i not in skip]
     if not missing:
         return
     from briefing.analyze.analyzer import Analyzer

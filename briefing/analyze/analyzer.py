@@ -168,7 +168,7 @@ def analyze_doc(article: RawArticle, doc: Doc, title_doc: Doc) -> AnalyzedArticl
         relation_pairs(article.body),
         sentence_cooccurrence(codes for _, codes in sentences),
     )
-    trend = article_trend([(article.title, title_codes), *sentences], pair)
+    trend = article_trend([(article.title, title_codes), *sentences], pair, article.published)
     return AnalyzedArticle(
         article=article,
         pair=pair,

@@ -15,10 +15,10 @@ from textual.widgets import Static
 from briefing.app.commands import COMMANDS, display_key
 
 PANES = (
-    ("1", "Pairs", "country pairs, article count and trend (▲ warming ▼ cooling ◆ mixed); type in the filter box"),
+    ("1", "Pairs", "country pairs with article count and trend (▲ warming ▼ cooling ◆ mixed); filter box above"),
     ("2", "Articles", "the pair's articles; ● unread, ★ bookmarked; enter opens"),
     ("3", "Article", "the text with people, countries, places, organisations and dates highlighted"),
-    ("4", "Brief", "trend evidence, statements, timeline, people; enter jumps to the place in the article"),
+    ("4", "Brief", "trend evidence, statements, timeline, people; enter jumps to the article"),
 )
 
 

@@ -57,11 +57,12 @@ class BriefingApp(App[int]):
     Screen { layout: vertical; }
     #body { height: 1fr; }
     #sidebar { width: 34; }
-    .-narrow #sidebar { width: 26; }
+    .-narrow #sidebar { width: 30; }
     #filter { margin: 0 0 0 0; }
     .pane { border: round $panel-lighten-2; border-title-color: $text-muted; background: $surface; }
     .pane:focus { border: round $accent; border-title-color: $accent; border-title-style: bold; }
     #pairs { height: 1fr; }
+    #pairs, #articles { text-wrap: nowrap; text-overflow: ellipsis; }
     #main { width: 1fr; }
     #articles { height: 9; }
     .-narrow #articles { height: 6; }
@@ -437,13 +438,35 @@ class BriefingApp(App[int]):
             self.match_index = None
             self._render_article()
             return
+        if not self.matches and self._search_elsewhere():
+            return
         if not self.matches:
             self.match_index = None
             self._render_article()
-            self.notify(f"no match for “{literal_line(self.search_term)}” in this article", severity="warning")
+            self.notify(f"no match for “{literal_line(self.search_term)}” in any shown pair", severity="warning")
             return
         self.match_index = 0
         self._goto_match()
+
+    def _search_elsewhere(self) -> bool:
+        """No match here: open the first article that has one, in this pair first, then in the pairs shown."""
+        needle = self.search_term.lower()
+        briefs = [b for b in self._visible().briefs if b is self.brief] + [
+            b for b in self._visible().briefs if b is not self.brief
+        ]
+        for brief in briefs:
+            for article in brief.articles:
+                if needle in article.article.body.lower():
+                    pairs = self.query_one("#pairs", OptionList)
+                    pairs.highlighted = [b.key for b in self._visible().briefs].index(brief.key)
+                    self._select_pair(brief)
+                    self.query_one("#articles", OptionList).highlighted = brief.articles.index(article)
+                    self.match_index = 0
+                    self._show_article(article)
+                    self._goto_match()
+                    self.notify(f"not in the previous article; showing {literal_line(article.article.title)}")
+                    return True
+        return False
 
     def _close_search(self) -> None:
         search = self.query_one("#search", Input)
@@ -455,6 +478,9 @@ class BriefingApp(App[int]):
         if event.key == "escape" and self.focused is self.query_one("#search", Input):
             event.stop()
             self._close_search()
+        elif event.key == "escape" and self.focused is self.query_one("#filter", Input):
+            event.stop()
+            self.query_one("#pairs").focus()
 
     def _goto_match(self) -> None:
         if self.match_index is None or not self.matches:

@@ -70,10 +70,12 @@ def trend_mark(label: str) -> Text:
 
 
 def pair_label(brief: PairBrief, unread: int) -> Text:
+    """Unread mark, count and trend first, so that they stay in view when a long name is cut."""
     text = Text("● " if unread else "  ", style="bold #5fafff")
-    text.append_text(plain(brief.title, "bold" if unread else ""))
-    text.append(f" {len(brief.articles)} ", style="cyan")
+    text.append(f"{len(brief.articles):>3} ", style="cyan")
     text.append_text(trend_mark(brief.trend.label))
+    text.append(" ")
+    text.append_text(plain(brief.title, "bold" if unread else ""))
     return text
 
 

@@ -346,3 +346,26 @@ async def test_analysis_fills_in_chunk_by_chunk(make_app: AppFactory, seed_artic
         assert len(app.briefing.articles) == len(seed_articles)
         assert pair_ids(app)[0] == app.briefing.briefs[0].key
         assert "analysing" not in str(app.query_one("#status").render())
+
+
+async def test_search_moves_to_an_article_that_has_the_term(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        current = app.article
+        assert current is not None
+        others = [a for a in app.briefing.articles if a.id != current.id]
+        word = next(
+            w
+            for a in others
+            for w in a.article.body.split()
+            if len(w) > 6 and w.isalpha() and w.lower() not in current.article.body.lower()
+        )
+        await pilot.press("3", "slash", *word, "enter")
+        assert app.article is not None and app.article.id != current.id
+        assert word.lower() in app.article.article.body.lower()
+        assert app.brief is not None and app.article in app.brief.articles
+        assert app.matches and app.match_index == 0
+        await pilot.press("3", "slash", *"zzqxj", "enter")
+        assert app.matches == []
+        assert any("no match" in n.message for n in app._notifications)

@@ -177,3 +177,31 @@ def test_open_cache_respects_config_directory(tmp_path: Path) -> None:
     assert cache.path.parent == tmp_path / "mycache"
     cfg.write_text("[cache]\nenabled = false\n")
     assert open_cache(load_config(cfg)) is None
+
+
+def _opener(path: str, rounds: int) -> None:
+    for i in range(rounds):
+        with AnalysisCache(Path(path), "model", "1.0", "v1") as cache:
+            cache.put_many([analysed(article(i))])
+
+
+def test_two_processes_creating_the_file_at_once_never_move_it_aside(tmp_path: Path) -> None:
+    ctx = multiprocessing.get_context("spawn")
+    for n in range(3):
+        path = tmp_path / f"c{n}.sqlite3"
+        procs = [ctx.Process(target=_opener, args=(str(path), 5)) for _ in range(2)]
+        for p in procs:
+            p.start()
+        for p in procs:
+            p.join(120)
+        assert [p.exitcode for p in procs] == [0, 0]
+    assert not [p for p in tmp_path.iterdir() if ".corrupt-" in p.name]
+
+
+def test_known_answers_without_decoding(tmp_path: Path) -> None:
+    raws = [article(i) for i in range(4)]
+    with cache_at(tmp_path / "c.sqlite3") as cache:
+        cache.put_many(analysed(r) for r in raws[:2])
+        cache.db.execute("UPDATE analysis SET article='not json'")
+        assert cache.known([raws[3], raws[1], raws[0]]) == {1, 2}
+        assert cache.get_many(raws) == {}  # undecodable rows are misses, not errors

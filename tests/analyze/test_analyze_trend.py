@@ -1,0 +1,196 @@
+"""Trend rules on real-style news sentences: cues, reversals, background, hedges and the evidence contract."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.analyze.trend import article_trend, merge_trends, sentence_trend
+from briefing.article import Trend
+
+PAIR = ("MAR", "SYR")
+
+
+def _check_contract(trend: Trend) -> None:
+    if trend.label == "unknown":
+        assert trend.evidence == ()
+    else:
+        assert trend.label in ("warming", "cooling", "mixed")
+        assert trend.evidence and all(e.strip() for e in trend.evidence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Moscow hosts reconciliation talks to end strained Syria-Turkey ties",
+        "The two countries agreed to lift sanctions imposed last year.",
+        "Both sides said they would work to ease tensions along the border.",
+        "Sanctions on the country were lifted on Monday.",
+        "The ministers signed a memorandum of understanding on trade.",
+    ],
+)
+def test_warming_sentences_and_reversed_cooling_cues(sentence: str) -> None:
+    assert sentence_trend(sentence) > 0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ankara recalled its ambassador and suspended cooperation on energy.",
+        "Turkey's biggest mobile firm could pull out of the $3bn deal.",
+        "The government threatened to scrap the agreement.",
+        "Talks collapsed and the two sides failed to agree on a new treaty.",
+        "The deal was scrapped after parliament voted against it.",
+        "Turkey-Iran mobile deal 'at risk'",
+        "The UN passed a resolution condemning the raid.",
+    ],
+)
+def test_cooling_sentences_and_undone_warming_cues(sentence: str) -> None:
+    assert sentence_trend(sentence) < 0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Several ministers met in London.",  # not "sever"
+        "Leaders discussed the war on terror.",
+        "Analysts said a great deal of work remains.",
+        "The government has to deal with rising prices.",
+    ],
+)
+def test_words_that_only_look_like_cues(sentence: str) -> None:
+    assert sentence_trend(sentence) == 0
+
+
+def test_negated_cooling_cue_says_nothing() -> None:
+    assert sentence_trend("The president said he will not tolerate attacks on civilians.") == 0
+    assert sentence_trend("Officials met in Rabat on Tuesday.") == 0
+
+
+def test_warming_story_with_background_of_severed_ties() -> None:
+    sentences = [
+        ("Is a phone call paving the way towards thawing Morocco-Syria relations?", {"MAR", "SYR"}),
+        ("The foreign ministers of Morocco and Syria held phone talks on Monday.", {"MAR", "SYR"}),
+        ("This phone call follows more than a decade of strained relations between the two countries.", set()),
+        ("In 2012, Morocco severed diplomatic ties with Syria and expelled Syrian diplomats.", {"MAR", "SYR"}),
+        ("Both officials emphasized the need to strengthen diplomatic relations.", set()),
+    ]
+    trend = article_trend(sentences, PAIR, "2025-01-20")
+    assert trend.label == "warming"
+    assert not any("severed" in e for e in trend.evidence)
+    _check_contract(trend)
+
+
+def test_cooling_story() -> None:
+    sentences = [
+        ("Turkey-Iran mobile deal 'at risk'", {"TUR", "IRN"}),
+        ("Turkey's investment in Iran's mobile industry looks set to be scrapped by Iranian MPs.", {"TUR", "IRN"}),
+        ("Iran accused Turkey of ties with Israel and recalled its ambassador from Ankara.", {"TUR", "IRN", "ISR"}),
+    ]
+    trend = article_trend(sentences, ("IRN", "TUR"))
+    assert trend.label == "cooling"
+    _check_contract(trend)
+
+
+def test_mixed_story_has_evidence_from_both_sides() -> None:
+    sentences = [
+        ("Ukraine and Turkmenistan: gas deal after supply cut", {"UKR", "TKM"}),
+        ("Ukraine has agreed to pay Turkmenistan 30% more for gas under a new deal.", {"UKR", "TKM"}),
+        ("Turkmenistan shut off gas supplies to Ukraine on Friday in a price dispute.", {"UKR", "TKM"}),
+        ("Ukraine accused Turkmenistan of blackmail and threatened retaliation.", {"UKR", "TKM"}),
+    ]
+    trend = article_trend(sentences, ("TKM", "UKR"))
+    assert trend.label == "mixed"
+    _check_contract(trend)
+    assert any(sentence_trend(e) > 0 for e in trend.evidence)
+    assert any(sentence_trend(e) < 0 for e in trend.evidence)
+
+
+def test_sentences_about_a_third_relationship_do_not_count() -> None:
+    sentences = [
+        ("Blair meets Bush in Washington", {"GBR", "USA"}),
+        ("US policy has changed since the war in Afghanistan and the invasion of Iraq.", {"USA", "AFG", "IRQ"}),
+        ("Britain and the US strengthened their partnership.", {"GBR", "USA"}),
+    ]
+    trend = article_trend(sentences, ("GBR", "USA"))
+    assert trend.label == "warming"
+    assert all("Afghanistan" not in e for e in trend.evidence)
+
+
+def test_headline_and_both_country_sentences_outweigh_one_country_noise() -> None:
+    sentences = [
+        ("Egypt and Israel seal trade deal", {"EGY", "ISR"}),
+        ("Protests and clashes continued in Cairo.", {"EGY"}),
+        ("The attack was condemned by Egyptian officials.", {"EGY"}),
+    ]
+    trend = article_trend(sentences, ("EGY", "ISR"))
+    assert trend.label == "warming"
+    assert trend.evidence[0] == "Egypt and Israel seal trade deal"
+
+
+def test_no_cue_or_no_pair_is_unknown() -> None:
+    flat = [("Morocco and Syria", {"MAR", "SYR"}), ("Officials of Morocco and Syria met in Rabat.", {"MAR", "SYR"})]
+    assert article_trend(flat, PAIR) == Trend("unknown")
+    warm = [("Morocco and Syria restore ties", {"MAR", "SYR"})]
+    assert article_trend(warm, None) == Trend("unknown")
+
+
+def test_one_country_article_is_unknown() -> None:
+    # Without a pair (an article about one country) there is no relationship to judge, whatever the cues.
+    sentences = [
+        ("Morocco signs trade agreement", {"MAR"}),
+        ("Morocco welcomed the deal and praised the partnership.", {"MAR"}),
+    ]
+    assert article_trend(sentences, None).label == "unknown"
+
+
+def test_hedged_cues_count_less_than_firm_ones() -> None:
+    firm = [("x", set()), ("Morocco and Syria restored ties.", {"MAR", "SYR"})]
+    hedged = [("x", set()), ("Morocco and Syria could restore ties.", {"MAR", "SYR"})]
+    from briefing.analyze.trend import sentence_votes
+
+    assert sentence_votes(hedged, PAIR)[0][0] < sentence_votes(firm, PAIR)[0][0]
+
+
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        [("Row over fishing rights", {"MAR", "ESP"}), ("Spain and Morocco traded accusations.", {"MAR", "ESP"})],
+        [("Spain, Morocco deepen ties", {"MAR", "ESP"})],
+        [("Spain and Morocco", {"MAR", "ESP"}), ("They met.", set())],
+        [("Spain and Morocco sign deal amid row", {"MAR", "ESP"})],
+    ],
+)
+def test_evidence_always_present_for_a_label(sentences: list[tuple[str, set[str]]]) -> None:
+    _check_contract(article_trend(sentences, ("ESP", "MAR")))
+
+
+def test_merge_trends_one_vote_per_article() -> None:
+    warm = Trend("warming", ("A restores ties with B.", "A and B signed a deal."))
+    cool = Trend("cooling", ("A expels B diplomats.",))
+    mixed = Trend("mixed", ("A and B agreed, then clashed.",))
+    assert merge_trends([warm, cool]).label == "mixed"
+    assert merge_trends([warm, warm, cool]).label == "warming"  # one side must weigh twice the other
+    assert merge_trends([warm, warm, warm, cool]).label == "warming"
+    assert merge_trends([cool, cool, cool, warm]).label == "cooling"
+    single = merge_trends([mixed])
+    assert single.label == "mixed" and single.evidence == mixed.evidence
+    assert merge_trends([Trend("unknown")]) == Trend("unknown")
+    assert merge_trends([]) == Trend("unknown")
+    merged = merge_trends([warm, warm, warm, cool])
+    assert "A expels B diplomats." not in merged.evidence and len(set(merged.evidence)) == len(merged.evidence)
+
+
+def test_merge_trends_newer_articles_weigh_more() -> None:
+    warm = Trend("warming", ("ties restored",))
+    cool = Trend("cooling", ("ambassador recalled",))
+    assert merge_trends([warm, cool], [1.0, 1.5]).label == "mixed"
+    assert merge_trends([warm, warm, cool], [1.0, 1.0, 1.5]).label == "mixed"
+    assert merge_trends([warm, warm, cool], [1.5, 1.5, 1.0]).label == "warming"
+
+
+def test_merge_trends_takes_evidence_from_several_articles() -> None:
+    long = Trend("warming", ("w1", "w2", "w3", "w4"))
+    short = Trend("warming", ("v1",))
+    merged = merge_trends([long, short])
+    assert merged.label == "warming"
+    assert "v1" in merged.evidence and "w3" not in merged.evidence
