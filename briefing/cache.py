@@ -34,6 +34,13 @@ QUERY_CHUNK = 500
 KEEP_LISTINGS = 16
 STALE_SECONDS = 30 * 24 * 3600
 """Results of other models/analyzer versions older than this are pruned."""
+BUSY_TIMEOUT = 30.0
+"""Seconds to wait for another run's lock; past that the run goes on without the cache (never hangs)."""
+_CORRUPT_CODES = {11, 26}
+"""SQLITE_CORRUPT, SQLITE_NOTADB: the only errors for which the file is moved aside. A locked, read-only
+or unopenable cache (SQLITE_BUSY, SQLITE_READONLY, SQLITE_CANTOPEN…) is another run's or the user's: left alone."""
+_GAVE_UP: set[Path] = set()
+"""Caches this process found unusable (locked, unwritable): not retried, so a run waits and warns once."""
 
 
 class ForeignCacheError(sqlite3.DatabaseError):
@@ -59,6 +66,8 @@ class AnalysisCache:
         try:
             return self._open()
         except sqlite3.DatabaseError as exc:
+            if not _is_corrupt(exc):
+                raise
             self._move_aside(str(exc))
             return self._open()
 
@@ -72,9 +81,9 @@ class AnalysisCache:
                 self.path.with_name(self.path.name + suffix).replace(aside.with_name(aside.name + suffix))
 
     def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)
         try:
-            db.execute("PRAGMA busy_timeout=30000")
+            db.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT * 1000)}")
             # Tables first: another run creating the file sets both in one transaction, so seeing its
             # tables means seeing its application_id too.
             tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -109,6 +118,7 @@ class AnalysisCache:
         if not self._broken:
             _warn(f"{self.path}: cache error ({exc}); continuing without it")
         self._broken = True
+        _GAVE_UP.add(self.path)
         self._pending.clear()
 
     # -- analysis ----------------------------------------------------------------------------------
@@ -259,6 +269,17 @@ class AnalysisCache:
         self.close()
 
 
+def _is_corrupt(exc: sqlite3.DatabaseError) -> bool:
+    """Damaged or not ours (move it aside), as opposed to busy, read-only or unopenable (leave it alone)."""
+    if isinstance(exc, ForeignCacheError):
+        return True
+    code = getattr(exc, "sqlite_errorcode", None)  # Python 3.11+
+    if code is not None:
+        return (code & 0xFF) in _CORRUPT_CODES
+    text = str(exc).lower()
+    return "not a database" in text or "malformed" in text
+
+
 _RECORDS = (Entity, Statement, DateMention, Person)
 RECORDS_VERSION = hashlib.sha256(
     repr([(c.__name__, list(c.__dataclass_fields__)) for c in (AnalyzedArticle, *_RECORDS)]).encode()
@@ -344,10 +365,13 @@ def open_cache(config: Config) -> AnalysisCache | None:
     from briefing.analyze.nlp import model_version
     from briefing.analyze.version import analyzer_version
 
+    path = config.cache_dir / FILE_NAME
+    if path in _GAVE_UP:
+        return None  # already warned in this run
     try:
-        return AnalysisCache(
-            config.cache_dir / FILE_NAME, config.model, model_version(config.model), analyzer_version()
-        )
+        return AnalysisCache(path, config.model, model_version(config.model), analyzer_version())
     except (OSError, sqlite3.Error) as exc:
-        _warn(f"{config.cache_dir}: cache unavailable ({exc}); analysing without it")
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        _warn(f"{config.cache_dir}: cache unavailable ({why}); analysing without it")
+        _GAVE_UP.add(path)
         return None

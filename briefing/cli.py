@@ -38,6 +38,20 @@ def _common(parser: argparse.ArgumentParser, *, paths: bool = True) -> None:
         )
 
 
+def _pair_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--pair",
+        action="append",
+        default=[],
+        metavar="AAA-BBB",
+        help="only this pair, as ISO alpha-3 codes (e.g. MAR-SYR); repeatable",
+    )
+
+
+def _no_cache_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--no-cache", action="store_true", help="analyse everything again, ignoring the cache")
+
+
 def app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefing",
@@ -53,17 +67,11 @@ def app_parser() -> argparse.ArgumentParser:
 def brief_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefing brief", description="Print per-pair briefs without the app.")
     _common(parser)
-    parser.add_argument(
-        "--pair",
-        action="append",
-        default=[],
-        metavar="AAA-BBB",
-        help="only this pair, as ISO alpha-3 codes (e.g. MAR-SYR); repeatable",
-    )
+    _pair_option(parser)
     parser.add_argument("--format", choices=("markdown", "json"), default="markdown", help="output format")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
-    parser.add_argument("--no-cache", action="store_true", help="analyse everything again, ignoring the cache")
+    _no_cache_option(parser)
     return parser
 
 
@@ -82,7 +90,7 @@ def evaluate_parser() -> argparse.ArgumentParser:
         metavar="METRIC=VALUE",
         help="fail (exit 1) when METRIC is below VALUE, e.g. --min pair=0.9 stmt_recall=0.85; repeatable",
     )
-    parser.add_argument("--no-cache", action="store_true", help="analyse everything again, ignoring the cache")
+    _no_cache_option(parser)
     return parser
 
 
@@ -100,15 +108,9 @@ def export_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="folder to write to (default: export.directory of the config); '-' prints one --pair's brief",
     )
-    parser.add_argument(
-        "--pair",
-        action="append",
-        default=[],
-        metavar="AAA-BBB",
-        help="only this pair, as ISO alpha-3 codes (e.g. MAR-SYR); repeatable",
-    )
+    _pair_option(parser)
     parser.add_argument("--force", action="store_true", help="overwrite files that exist")
-    parser.add_argument("--no-cache", action="store_true", help="analyse everything again, ignoring the cache")
+    _no_cache_option(parser)
     return parser
 
 

@@ -23,7 +23,9 @@ ROLE_WORDS = re.compile(
     re.IGNORECASE,
 )
 HONORIFICS = re.compile(
-    r"^(?:mr|mrs|ms|dr|sir|lord|lady|sheikh|king|queen|prince|president|gen|maj|col)\.?\s+", re.IGNORECASE
+    r"^(?:(?:his|her)\s+(?:majesty|highness|excellency)\s+|(?:majesty|highness|excellency)\s+)?"
+    r"(?:(?:mr|mrs|ms|dr|sir|lord|lady|sheikh|king|queen|prince|president|gen|maj|col)\.?\s+)?",
+    re.IGNORECASE,
 )
 
 

@@ -68,7 +68,12 @@ class ArticleView(ScrollView, can_focus=True):
                 lines.append(self._text[start:end])
         self._lines = lines
         self._starts = [s for s, _ in self._offsets]
-        self.virtual_size = Size(width, len(lines))
+        size = Size(width, len(lines))
+        if size != self.virtual_size:
+            # Not through the reactive: it asks for a layout of the whole screen, and the pane's own size
+            # never depends on its text (overflow-y is always scroll), so scrollbars are enough.
+            self.set_reactive(ArticleView.virtual_size, size)
+            self._scroll_update(size)
 
     def on_resize(self) -> None:
         self._rewrap()

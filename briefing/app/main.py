@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -48,6 +48,13 @@ Completer = Callable[[Corpus, Status], Corpus]
 
 PANES = {"pairs": "#pairs", "articles": "#articles", "article": "#article", "brief": "#brief"}
 FOCUS_SPAN_STYLE = "reverse"
+MIN_SIZE = (80, 20)
+"""Below this the four panes cannot show a line of text each: the app shows a message instead."""
+ARTICLE_PAGE = 200
+"""Articles listed before a "N more…" entry: a list of thousands costs every pair switch its measuring."""
+BRIEF_SECTION = 50
+"""Items per brief section before a "N more…" entry, for the same reason."""
+MORE_ARTICLES = "more-articles"
 
 
 class BriefingApp(App[int]):
@@ -75,6 +82,10 @@ class BriefingApp(App[int]):
     #search { display: none; }
     #search.-active { display: block; }
     #status { height: 1; padding: 0 1; background: $boost; color: $text-muted; }
+    #too-small { display: none; height: 1fr; content-align: center middle; text-align: center; }
+    Screen.-too-small #too-small { display: block; }
+    Screen.-too-small #body, Screen.-too-small #search, Screen.-too-small #status { display: none; }
+    Screen.-too-small Footer { display: none; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(c.key, c.action, c.description, show=c.footer, id=c.id, priority=c.priority) for c in COMMANDS
@@ -115,6 +126,11 @@ class BriefingApp(App[int]):
         self._pane_before_search: Widget | None = None
         self._problems_shown = False
         self._doc_offset = 0
+        self._items_cache: dict[tuple[str, bool], tuple[PairBrief, list[BriefItem]]] = {}
+        self._all_items: set[str] = set()
+        """Pairs whose brief pane shows every item (a "N more…" entry was chosen)."""
+        self._all_articles: set[str] = set()
+        """Pairs whose article list shows every article."""
         self.set_keymap({k: v for k, v in self.keys.items() if v != _default_key(k)})
 
     # ----- layout -------------------------------------------------------------------------------
@@ -140,6 +156,7 @@ class BriefingApp(App[int]):
                     yield brief
         yield Input(placeholder="search this article (enter: find, escape: close)", id="search", compact=True)
         yield Static(Text("Loading…"), id="status", markup=False)
+        yield Static(id="too-small", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -152,7 +169,20 @@ class BriefingApp(App[int]):
             self.notify(self.state.problem, severity="warning")
         self.query_one("#pairs").focus()
         self._show_message(Text("Loading articles…", style="italic"))
+        self._check_size(self.size.width, self.size.height)
         self.load()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._check_size(event.size.width, event.size.height)
+
+    def _check_size(self, width: int, height: int) -> None:
+        """Too small for the panes: one clear line instead of borders drawn over each other."""
+        small = width < MIN_SIZE[0] or height < MIN_SIZE[1]
+        screen = self.screen if not isinstance(self.screen, HelpScreen) else self.screen_stack[0]
+        screen.set_class(small, "-too-small")
+        if small:
+            need = f"Terminal too small: needs at least {MIN_SIZE[0]}x{MIN_SIZE[1]} (now {width}x{height})"
+            screen.query_one("#too-small", Static).update(Text(f"{need}\nEnlarge the window, or press q to quit."))
 
     # ----- loading ------------------------------------------------------------------------------
 
@@ -304,16 +334,49 @@ class BriefingApp(App[int]):
         if not changed:
             return
         articles = self.query_one("#articles", OptionList)
-        articles.set_options(self._article_option(a) for a in brief.articles)
         keep = self.article.id if self.article and brief.article(self.article.id) else None
         index = next((i for i, a in enumerate(brief.articles) if a.id == keep), 0)
+        if index >= ARTICLE_PAGE:
+            self._all_articles.add(brief.key)
+        self._set_article_options(brief)
         articles.highlighted = index if brief.articles else None
-        self.items = brief_items(brief)
-        self.query_one("#brief", OptionList).set_options(
-            Option(item.prompt, id=f"item-{i}", disabled=item.article is None) for i, item in enumerate(self.items)
-        )
+        self._set_brief_items(brief)
         if brief.articles:
             self._show_article(brief.articles[index], keep_scroll=keep is not None)
+
+    def _shown_articles(self, brief: PairBrief) -> int:
+        return len(brief.articles) if brief.key in self._all_articles else min(len(brief.articles), ARTICLE_PAGE)
+
+    def _set_article_options(self, brief: PairBrief) -> None:
+        shown = self._shown_articles(brief)
+        options = [self._article_option(a) for a in brief.articles[:shown]]
+        if shown < len(brief.articles):
+            more = Text(f"… {len(brief.articles) - shown} more articles (enter: show all)", style="italic dim")
+            options.append(Option(more, id=MORE_ARTICLES))
+        self.query_one("#articles", OptionList).set_options(options)
+
+    def _set_brief_items(self, brief: PairBrief) -> None:
+        """Items are cached per pair: building them scans the pair's articles for every person and date."""
+        full = brief.key in self._all_items
+        cached = self._items_cache.get((brief.key, full))
+        if cached is None or cached[0] is not brief:
+            cached = (brief, brief_items(brief, limit=None if full else BRIEF_SECTION))
+            self._items_cache[(brief.key, full)] = cached
+        self.items = cached[1]
+        self.query_one("#brief", OptionList).set_options(
+            Option(item.prompt, id=f"item-{i}", disabled=item.article is None and not item.more)
+            for i, item in enumerate(self.items)
+        )
+
+    def _highlight_article(self, article: AnalyzedArticle) -> None:
+        """Highlight an article of the current pair in the list, listing them all if it is past the first page."""
+        if self.brief is None:
+            return
+        index = self.brief.articles.index(article)
+        if index >= self._shown_articles(self.brief):
+            self._all_articles.add(self.brief.key)
+            self._set_article_options(self.brief)
+        self.query_one("#articles", OptionList).highlighted = index
 
     def _article_option(self, article: AnalyzedArticle) -> Option:
         label = article_label(
@@ -352,7 +415,7 @@ class BriefingApp(App[int]):
         """Unread/bookmark marks changed: relabel the visible lists without moving anything."""
         articles = self.query_one("#articles", OptionList)
         if self.brief is not None:
-            for i, a in enumerate(self.brief.articles):
+            for i, a in enumerate(self.brief.articles[: self._shown_articles(self.brief)]):
                 if i < articles.option_count:
                     articles.replace_option_prompt_at_index(i, self._article_option(a).prompt)
         pairs = self.query_one("#pairs", OptionList)
@@ -379,6 +442,12 @@ class BriefingApp(App[int]):
 
     @on(OptionList.OptionSelected, "#articles")
     def _article_selected(self, event: OptionList.OptionSelected) -> None:
+        if self.brief is not None and event.option.id == MORE_ARTICLES:
+            at = event.option_index
+            self._all_articles.add(self.brief.key)
+            self._set_article_options(self.brief)
+            self.query_one("#articles", OptionList).highlighted = at
+            return
         if self.brief is not None:
             article = self.brief.article(event.option.id or "")
             if article is not None:
@@ -388,12 +457,17 @@ class BriefingApp(App[int]):
     def _brief_selected(self, event: OptionList.OptionSelected) -> None:
         index = int((event.option.id or "item--1").rsplit("-", 1)[-1])
         item = self.items[index] if 0 <= index < len(self.items) else None
+        if item is not None and item.more and self.brief is not None:
+            self._all_items.add(self.brief.key)
+            self._set_brief_items(self.brief)
+            self.query_one("#brief", OptionList).highlighted = index
+            return
         if item is None or item.article is None or self.brief is None:
             return
         article = self.brief.article(item.article)
         if article is None:
             return
-        self.query_one("#articles", OptionList).highlighted = self.brief.articles.index(article)
+        self._highlight_article(article)
         self.focus_span = (item.start, item.end) if item.end > item.start else None
         self._open(article, offset=item.start)
 
@@ -460,7 +534,7 @@ class BriefingApp(App[int]):
                     pairs = self.query_one("#pairs", OptionList)
                     pairs.highlighted = [b.key for b in self._visible().briefs].index(brief.key)
                     self._select_pair(brief)
-                    self.query_one("#articles", OptionList).highlighted = brief.articles.index(article)
+                    self._highlight_article(article)
                     self.match_index = 0
                     self._show_article(article)
                     self._goto_match()

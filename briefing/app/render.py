@@ -239,6 +239,8 @@ class BriefItem:
     """Id of the article the item jumps to; None for headings."""
     start: int = 0
     end: int = 0
+    more: bool = False
+    """A "N more…" entry: selecting it shows the whole section."""
 
 
 def _locate(article: AnalyzedArticle | None, snippet: str) -> tuple[int, int]:
@@ -252,9 +254,20 @@ def _heading(title: str) -> BriefItem:
     return BriefItem(Text.assemble("\n", Text(title, style="bold underline")))
 
 
-def brief_items(brief: PairBrief) -> list[BriefItem]:
-    """The brief pane, one selectable item per evidence sentence, statement, date and person."""
+def _more(hidden: int, what: str) -> BriefItem:
+    return BriefItem(Text(f"… {hidden} more {what} (enter: show all)", style="italic dim"), more=True)
+
+
+def brief_items(brief: PairBrief, *, limit: int | None = None) -> list[BriefItem]:
+    """The brief pane, one selectable item per evidence sentence, statement, date and person.
+
+    `limit`: items per section; a pair of thousands of articles would otherwise build (and the pane
+    measure) thousands of items on every switch. A "N more…" entry ends a cut section.
+    """
     items: list[BriefItem] = []
+    cap = len(brief.articles) + len(brief.statements) + len(brief.timeline) + len(brief.people) + 1
+    if limit is None:
+        limit = cap
     head = Text.assemble(plain(brief.title, "bold"), "  trend: ")
     head.append_text(trend_mark(brief.trend.label))
     head.append(f" {brief.trend.label}")
@@ -270,7 +283,7 @@ def brief_items(brief: PairBrief) -> list[BriefItem]:
             items.append(BriefItem(plain(sentence), owner.id if owner else None, start, end))
     if brief.statements:
         items.append(_heading("Key statements"))
-        for ps in brief.statements:
+        for ps in brief.statements[:limit]:
             s = ps.statement
             who = Text.assemble(plain(s.speaker, "bold #ffaf5f"))
             extra = ", ".join(x for x in (s.role, s.country) if x)
@@ -283,16 +296,20 @@ def brief_items(brief: PairBrief) -> list[BriefItem]:
             if owner is not None:
                 who.append_text(plain(f"\n— {owner.article.title}", "dim"))
             items.append(BriefItem(who, ps.article, s.start, s.end))
+        if len(brief.statements) > limit:
+            items.append(_more(len(brief.statements) - limit, "statements"))
     if brief.timeline:
         items.append(_heading("Timeline"))
-        for t in brief.timeline:
+        for t in brief.timeline[:limit]:
             owner = brief.article(t.article)
             start, end = _locate(owner, t.sentence)
             line = Text.assemble(plain(t.value, "bold #d7d75f"), "  ", plain(t.sentence))
             items.append(BriefItem(line, t.article, start, end))
+        if len(brief.timeline) > limit:
+            items.append(_more(len(brief.timeline) - limit, "dates"))
     if brief.people:
         items.append(_heading("People"))
-        for p in brief.people:
+        for p in brief.people[:limit]:
             line = plain(p.name, "bold")
             extra = ", ".join(x for x in (p.role, p.country) if x)
             if extra:
@@ -300,6 +317,8 @@ def brief_items(brief: PairBrief) -> list[BriefItem]:
             owner = next((a for a in brief.articles if p.name in a.article.body), None)
             start, end = _locate(owner, p.name)
             items.append(BriefItem(line, owner.id if owner else None, start, end))
+        if len(brief.people) > limit:
+            items.append(_more(len(brief.people) - limit, "people"))
     return items
 
 

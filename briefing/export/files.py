@@ -108,9 +108,11 @@ def write_atomic(path: Path, text: str, *, force: bool = False) -> None:
         raise ExportError(f"{folder}: cannot write {path.name} here ({reason(exc)})") from exc
     try:
         placed = place(tmp, path, force=force)
-    except OSError as exc:
+    except BaseException as exc:  # Ctrl+C included: no temporary file is left behind
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise ExportError(f"{path}: cannot write ({reason(exc)})") from exc
+        if isinstance(exc, OSError):
+            raise ExportError(f"{path}: cannot write ({reason(exc)})") from exc
+        raise
     if not placed:
         raise ExportError(f"{path}: already exists; use --force to overwrite it")

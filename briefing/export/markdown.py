@@ -24,8 +24,10 @@ from briefing.brief import Briefing, PairBrief
 _ANYWHERE = re.compile(r"[\\`*_{}\[\]#|<>~&$^=@]|\.(?=\w)|:(?=/)")
 # Punctuation that only means something where a block can start (the start of the text).
 _LINE_START = re.compile(r"^(\d{1,9})([.)])|^([-+:])")
-# Control characters and the bidi overrides that reorder what a reader sees.
-_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Control characters, zero-width characters and the bidi marks/overrides that reorder what a reader sees.
+_INVISIBLE = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _QUOTES = re.compile(r"[\"'`´‘’‚‛“”„‟«»‹›「」『』]")
 _DASHES = re.compile(r"[‐‑‒–—―−]")
