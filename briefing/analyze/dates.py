@@ -144,6 +144,9 @@ def _parse_iso(value: str | None) -> date | None:
         return None
 
 
+_WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+
+
 def _resolve(ent: Span, base: date) -> str | None:
     """A relative date against the publication date, at the precision the words carry."""
     import datetime as dt
@@ -151,6 +154,10 @@ def _resolve(ent: Span, base: date) -> str | None:
     import dateparser
 
     words = re.sub(r"^(?:on|in|at|the|since|by|until)\s+", "", ent.text.strip(), flags=re.IGNORECASE)
+    weekday = _WEEKDAYS.get(words.lower().rstrip("."))
+    if weekday is not None:
+        # News means the latest such day up to the publication day itself ("on Tuesday" in Tuesday's paper).
+        return (base - dt.timedelta(days=(base.weekday() - weekday) % 7)).isoformat()
     parsed = dateparser.parse(
         words,
         languages=["en"],

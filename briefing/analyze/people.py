@@ -81,8 +81,11 @@ def _full_name(name: str, people: dict[str, Person]) -> str:
     return name
 
 
+_OFFICE_WORDS = "ministry|affairs|state|office|department|government|interior|trade|economy|finance|national|security"
+"""Words inside a title ("foreign ministry spokesman") that are not titles themselves."""
 _ROLE_RUN = re.compile(
-    r"((?:(?:[A-Z][\w’'.-]*|of|for|and|the|his|her|their|its|[’']s|" + ROLE_WORDS.pattern[3:-3] + r")[\s,]*)+)$",
+    r"((?:(?:[A-Z][\w’'.-]*|of|for|and|the|his|her|their|its|[’']s|" + _OFFICE_WORDS + "|"
+    + ROLE_WORDS.pattern[3:-3] + r")[\s,]*)+)$",
 )
 _APPOSITION_START = re.compile(
     r"(?:the|a|an|his|her|their|its|who\s+is|[A-Z]|" + ROLE_WORDS.pattern[3:-3] + r")", re.IGNORECASE
@@ -121,7 +124,8 @@ def _role_text(phrase: str) -> str | None:
     words = re.findall(r"[A-Za-z][\w.-]*|of|for|and", phrase)
     picked: list[str] = []
     for word in words:
-        if ROLE_WORDS.fullmatch(word) or (picked and word[:1].isupper()) or (picked and word in ("of", "for", "and")):
+        inside = picked and (word[:1].isupper() or word in ("of", "for", "and") or re.fullmatch(_OFFICE_WORDS, word))
+        if ROLE_WORDS.fullmatch(word) or inside:
             picked.append(word)
         elif picked:
             break

@@ -219,6 +219,22 @@ def test_relative_dates_resolve_against_publication() -> None:
     assert any(v.startswith("2023-12") or v.startswith("2024-12") for v in rel.values())
 
 
+def test_weekday_is_the_latest_such_day_up_to_publication() -> None:
+    r = analyze("Talks", "Talks ended on Tuesday. They had begun on Wednesday.", published="2024-10-22")  # a Tuesday
+    rel = {d.text: d.value for d in r.dates if d.relative}
+    assert rel.get("Tuesday") == "2024-10-22"
+    assert rel.get("Wednesday") == "2024-10-16"
+
+
+def test_office_words_stay_inside_the_role() -> None:
+    r = analyze(
+        "China and India",
+        "China's foreign ministry spokesman Lin Jian said the two sides had reached a resolution with India.",
+    )
+    lin = next(p for p in r.people if p.name == "Lin Jian")
+    assert lin.role == "foreign ministry spokesman" and lin.country == "CHN"
+
+
 def test_relative_dates_without_publication_have_no_value() -> None:
     r = analyze("Visit", "The minister arrived on Monday.")
     assert all(d.value == "" for d in r.dates if d.relative)
