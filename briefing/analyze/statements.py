@@ -148,6 +148,7 @@ def extract_statements(doc: Doc, entities: tuple[Entity, ...], people: tuple[Per
             and prev.speaker == speaker
             and prev.direct
             and quote.start - prev.end < 60
+            and "\n" not in body[prev.end : quote.start]
             and not _sentence_end(prev.text)
         ):
             # Split quote: “…,” he said, “…”

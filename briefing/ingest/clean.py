@@ -18,6 +18,7 @@ _BOILERPLATE = re.compile(
       | (?:tags?|topics?|keywords?|categories|category|filed\s+under)\s*:
       | (?:share|share\s+this(?:\s+article|\s+story)?|share\s+on\s+\w+|tweet|email|print|save)\s*(?:$|:|\|)
       | (?:subscribe|sign\s+up|newsletter|follow\s+us|like\s+us|join\s+us|download\s+our\s+app)\b
+      | follow\s+[\w .&'’-]{1,40}(?:\s+on\s+\w+)?\s*:?\s*$
       | (?:read\s+more|related(?:\s+articles?|\s+stories|\s+news)?|more\s+on\s+this|see\s+also|recommended)\s*:?\s*$
       | (?:advertisement|sponsored(?:\s+content)?|ad|promoted)\s*$
       | (?:click\s+here|all\s+rights\s+reserved|copyright\s+©|©)

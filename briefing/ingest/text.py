@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from briefing.article import RawArticle
 from briefing.ingest.clean import clean_lines, is_boilerplate, is_caption, is_stray
@@ -28,6 +29,8 @@ def read_text_article(source: str, data: bytes) -> list[RawArticle]:
     articles: list[RawArticle] = []
     for part in parts:
         title, body_lines = _title_and_body(part, meta.get("title") if not articles else None)
+        byline = read_byline(body_lines)
+        body_lines = [line for i, line in enumerate(body_lines) if i not in byline.lines]
         body = "\n\n".join(clean_lines(body_lines, title))
         if not body.strip():
             if title:
@@ -40,13 +43,60 @@ def read_text_article(source: str, data: bytes) -> list[RawArticle]:
                 title=_short_title(title or body),
                 body=body,
                 index=len(articles),
-                published=normalise_published(meta.get("date", "published")) if not articles else None,
+                published=(normalise_published(meta.get("date", "published")) if not articles else None)
+                or byline.published,
                 outlet=meta.get("source", "outlet") if not articles else None,
-                author=meta.get("author", "by") if not articles else None,
+                author=(meta.get("author", "by") if not articles else None) or byline.author,
                 link=meta.get("url", "link") if not articles else None,
             )
         )
     return articles
+
+
+_DATELINE = re.compile(
+    r"^(?:(?:published|posted|updated|last\s+updated|first\s+published)(?:\s+on)?\s*:?\s*)?(?P<date>.{6,60}?)"
+    r"(?:\s*(?:\||·|-)\s*(?:updated|\d{1,2}[:.]\d{2}).*)?$",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"^[Bb]y\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*(?:[,|·].*)?$")
+BYLINE_WINDOW = 6
+"""Datelines and bylines are looked for among this many first non-empty lines of an article."""
+
+
+@dataclass(frozen=True, slots=True)
+class Byline:
+    published: str | None = None
+    author: str | None = None
+    lines: frozenset[int] = frozenset()
+    """Indexes of the lines that held them (not article text)."""
+
+
+def read_byline(lines: list[str]) -> Byline:
+    """Publication date and author from "Published On 10 Mar 2023" / "By Jane Doe" lines at the top."""
+    published = author = None
+    used: set[int] = set()
+    seen = 0
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if not s:
+            continue
+        seen += 1
+        if seen > BYLINE_WINDOW:
+            break
+        if len(s) > 80:
+            continue
+        m = _BYLINE.match(s)
+        if m and author is None:
+            author = m.group("name")
+            used.add(i)
+            continue
+        m = _DATELINE.match(s)
+        if m and published is None and re.search(r"\d", s):
+            value = normalise_published(re.sub(r"\s+\d{1,2}[:.]\d{2}.*$", "", m.group("date")).strip(" ,"))
+            if value:
+                published = value
+                used.add(i)
+    return Byline(published, author, frozenset(used))
 
 
 def _title_and_body(lines: list[str], given: str | None) -> tuple[str, list[str]]:

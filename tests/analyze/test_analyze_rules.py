@@ -126,6 +126,17 @@ def test_split_quote_is_one_statement_of_the_speaker() -> None:
     assert whole[0].role == "Foreign Minister" and whole[0].country == "MAR"
 
 
+def test_quotes_in_separate_paragraphs_are_separate_statements() -> None:
+    r = analyze(
+        "Iran and Saudi Arabia",
+        'Ali Shamkhani described the talks as "clear and constructive".\n\n'
+        '"Removing misunderstandings will lead to stability," Shamkhani said.',
+    )
+    texts = [s.text for s in r.statements if s.direct]
+    assert any(t.startswith("clear and constructive") and "Removing" not in t for t in texts)
+    assert any(t.startswith("Removing misunderstandings") for t in texts)
+
+
 def test_quote_continued_over_a_paragraph_keeps_its_speaker() -> None:
     body = (
         'Lawyer Louise Christian said the government should have acted sooner. She said: "They should have '

@@ -178,3 +178,22 @@ def test_real_bbc_folder_loads_with_invalid_utf8_file() -> None:
     assert len(set(sources)) == len(sources), "a one-article BBC file was split"
     assert len(sources) >= 380  # 414 files, some of them the same article twice
     assert all(a.title and a.body for a in result.articles)
+
+
+def test_dateline_and_byline_become_metadata_not_body(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text(
+        "Iran and Saudi Arabia agree to resume ties\n\nBy Jane Doe\nPublished On 10 Mar 2023\n\n"
+        "Iran and Saudi Arabia have agreed to restore diplomatic relations, a joint statement said.\n\n"
+        "Follow Al Jazeera English:\n"
+    )
+    [article] = load_articles([f]).articles
+    assert (article.published, article.author) == ("2023-03-10", "Jane Doe")
+    assert article.body == "Iran and Saudi Arabia have agreed to restore diplomatic relations, a joint statement said."
+
+
+def test_sentence_starting_with_by_is_not_a_byline(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text("Talks end\n\nBy the time talks began, both sides had left the capital for consultations.\n")
+    [article] = load_articles([f]).articles
+    assert article.author is None and article.body.startswith("By the time")
