@@ -17,7 +17,6 @@ import sys
 import time
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -256,6 +255,33 @@ class AnalysisCache:
                 self.db.execute("ROLLBACK")
             self._failed(exc)
 
+    # -- first-screen summaries -----------------------------------------------------------------------
+
+    def get_summary(self, name: str) -> str | None:
+        """Text stored by put_summary under this name, or None (see `read_summary`)."""
+        if self._broken:
+            return None
+        try:
+            row = self.db.execute("SELECT result FROM listing WHERE key=?", (summary_key(name),)).fetchone()
+        except sqlite3.Error as exc:
+            self._failed(exc)
+            return None
+        return str(row[0]) if row is not None else None
+
+    def put_summary(self, name: str, text: str) -> None:
+        if self._broken:
+            return
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute(
+                "INSERT OR REPLACE INTO listing VALUES (?, ?, ?)", (summary_key(name), text, int(time.time()))
+            )
+            self.db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            self._failed(exc)
+
     def close(self) -> None:
         try:
             self.flush()
@@ -327,6 +353,8 @@ def _decode(raw: RawArticle, text: str) -> AnalyzedArticle | None:
 @lru_cache(maxsize=1)
 def ingest_version() -> str:
     """Fingerprint of the ingest code and the libraries it uses: a change re-reads every file."""
+    from importlib import metadata  # 20-30 ms of imports that the app's first frame (read_summary) does without
+
     h = hashlib.sha256()
     root = Path(__file__).resolve().parent
     for path in [root / "article.py", *sorted((root / "ingest").glob("*.py"))]:
@@ -356,6 +384,43 @@ def listing_key(items: Iterable[Path | Problem], max_article_chars: int) -> str 
             return None
         h.update(f"{item}\x00{st.st_size}\x00{st.st_mtime_ns}\x00{st.st_ino}\x00".encode("utf-8", "surrogatepass"))
     return h.hexdigest()
+
+
+def summary_name(paths: Sequence[str], config: Config) -> str:
+    """Identity of a corpus request (not of its files' contents), for the first-screen summary."""
+    wanted = list(paths) or config.corpus_paths
+    resolved = [p if p.lower().startswith(("http://", "https://")) else os.path.abspath(p) for p in wanted]
+    return "\x00".join([config.model, str(config.max_article_chars), *resolved])
+
+
+def summary_key(name: str) -> str:
+    # In the listing table (no schema change); listing keys are bare hex digests, so these never collide.
+    return "summary/" + hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def read_summary(config: Config, name: str) -> str | None:
+    """What `put_summary` stored under this name, read before anything else is known.
+
+    Opaque to the cache: the app keeps its first screen there, to paint before decoding thousands of
+    analyses. Read-only and without the model and analyzer fingerprints (tens of ms that a first frame
+    should not wait for), so it may be stale: the caller must replace it with the real corpus.
+    """
+    if not config.get("cache", "enabled"):
+        return None
+    path = config.cache_dir / FILE_NAME
+    if not path.is_file():
+        return None
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=1)
+        try:
+            if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+                return None
+            row = db.execute("SELECT result FROM listing WHERE key=?", (summary_key(name),)).fetchone()
+        finally:
+            db.close()
+    except (sqlite3.Error, OSError, ValueError):
+        return None
+    return str(row[0]) if row is not None else None
 
 
 def open_cache(config: Config) -> AnalysisCache | None:

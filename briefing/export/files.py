@@ -90,6 +90,15 @@ def place(tmp: Path, path: Path, *, force: bool) -> bool:
     return True
 
 
+def identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of a path itself, to tell the file we linked into place from anyone else's."""
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
 def reason(exc: BaseException) -> str:
     return (exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)) or type(exc).__name__
 
@@ -106,9 +115,13 @@ def write_atomic(path: Path, text: str, *, force: bool = False) -> None:
         tmp = write_temp(folder, path.name, text)
     except OSError as exc:
         raise ExportError(f"{folder}: cannot write {path.name} here ({reason(exc)})") from exc
+    existed, ours = os.path.lexists(path), identity(tmp)
     try:
         placed = place(tmp, path, force=force)
-    except BaseException as exc:  # Ctrl+C included: no temporary file is left behind
+    except BaseException as exc:  # Ctrl+C included: no temporary file is left behind, nor one we just linked
+        if not existed and ours is not None and identity(path) == ours:
+            with contextlib.suppress(OSError):
+                os.unlink(path)
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(exc, OSError):

@@ -93,12 +93,12 @@ def export_briefs(briefs: Iterable[PairBrief], directory: Path, *, force: bool =
     written: list[Path] = []
     created: list[Path] = []
     for n, (tmp, path) in enumerate(temps):
-        existed, ours = True, _identity(tmp)
+        existed, ours = True, files.identity(tmp)
         try:
             existed = os.path.lexists(path)
             placed = files.place(tmp, path, force=force)
         except BaseException as exc:
-            if not existed and ours is not None and _identity(path) == ours:
+            if not existed and ours is not None and files.identity(path) == ours:
                 created.append(path)  # interrupted between linking it into place and recording it
             _remove(t for t, _ in temps[n:])
             _remove(created)
@@ -117,14 +117,6 @@ def export_briefs(briefs: Iterable[PairBrief], directory: Path, *, force: bool =
     order = {name: n for n, (name, _) in enumerate(outputs)}
     skipped.sort(key=lambda p: order.get(p.name, len(order)))
     return ExportResult(written, skipped, index if index in written else None)
-
-
-def _identity(path: Path) -> tuple[int, int] | None:
-    try:
-        st = os.lstat(path)
-    except OSError:
-        return None
-    return st.st_dev, st.st_ino
 
 
 def _remove(paths: Iterable[Path]) -> None:

@@ -23,14 +23,20 @@ ARTICLE = (
     "Morocco and Syria agree talks {i}\n\n"
     "Moroccan Foreign Minister Nasser Bourita said on Monday that Rabat would reopen its embassy "
     'in Damascus in March {year}. "We want closer ties," he said.\n\n'
-    "Russia and Morocco signed a trade deal in Moscow in 2016, officials in Rabat said.\n"
+    "Syria and Morocco signed a trade deal in Damascus in 2016, officials in Rabat said.\n"
+)
+OTHER = (
+    "Japan and Brazil hold summit {i}\n\n"
+    "Japanese Prime Minister Fumio Kishida said in Tokyo on Tuesday that Japan and Brazil would expand "
+    'trade from April {year}. "Brazil is a close partner," he said after meeting Brazilian officials.\n'
 )
 
 
 def write_corpus(folder: Path, n: int = 3) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for i in range(n):
-        (folder / f"{i:02d}.txt").write_text(ARTICLE.format(i=i, year=2000 + i), encoding="utf-8")
+        text = (OTHER if i % 2 else ARTICLE).format(i=i, year=2000 + i)  # two pairs: two briefs and index.md
+        (folder / f"{i:02d}.txt").write_text(text, encoding="utf-8")
     return folder
 
 
@@ -67,7 +73,7 @@ def held_cache(work: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Pa
 
 
 def cache_lines(err: str) -> list[str]:
-    return [line for line in err.splitlines() if "cache" in line]
+    return [line for line in err.splitlines() if line.startswith("warning: ") and ": cache " in line]
 
 
 # -- a locked cache ---------------------------------------------------------------------------------
@@ -162,9 +168,7 @@ def test_a_folder_where_the_cache_file_should_be_is_not_moved(work: Path, capsys
     assert (folder / FILE_NAME / "keep.txt").read_text() == "mine"
 
 
-def test_index_with_an_unusable_cache_says_so_and_exits_cleanly(
-    work: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_index_with_an_unusable_cache_says_so_and_exits_cleanly(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
     blocker = work / "notafolder"
     blocker.write_text("x")
     cfg = config_with_cache(work, blocker)
