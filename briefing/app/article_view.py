@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
@@ -29,6 +30,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._starts: list[int] = []
         self._lines: list[Text] = []
         self._wrapped_width = -1
+        self._strips: dict[tuple[int, int, int, Style], Strip] = {}
+        """Rendered lines, kept until the text or width changes: a pane repaints several times per key."""
 
     @property
     def plain(self) -> str:
@@ -67,6 +70,7 @@ class ArticleView(ScrollView, can_focus=True):
             else:
                 lines.append(self._text[start:end])
         self._lines = lines
+        self._strips.clear()
         self._starts = [s for s, _ in self._offsets]
         size = Size(width, len(lines))
         if size != self.virtual_size:
@@ -95,9 +99,16 @@ class ArticleView(ScrollView, can_focus=True):
         base = self.rich_style
         if index >= len(self._lines):
             return Strip.blank(width, base)
-        segments = [
-            Segment(s.text, base + s.style if s.style else base)
-            for s in self._lines[index].render(self.app.console)
-            if s.text
-        ]
-        return Strip(segments).crop_extend(scroll_x, scroll_x + width, base)
+        key = (index, scroll_x, width, base)
+        strip = self._strips.get(key)
+        if strip is None:
+            segments = [
+                Segment(s.text, base + s.style if s.style else base)
+                for s in self._lines[index].render(self.app.console)
+                if s.text
+            ]
+            strip = Strip(segments).crop_extend(scroll_x, scroll_x + width, base)
+            if len(self._strips) > 4096:
+                self._strips.clear()
+            self._strips[key] = strip
+        return strip

@@ -9,14 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
 from textual.notifications import SeverityLevel
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, OptionList, Static
@@ -29,36 +31,56 @@ from briefing.app.render import (
     BriefItem,
     article_document,
     article_label,
+    article_label_of,
     brief_items,
     find_all,
     pair_label,
+    pair_label_of,
     plain,
     unread_count,
 )
 from briefing.app.state import ReadingState
-from briefing.article import AnalyzedArticle
-from briefing.brief import Briefing, PairBrief
+from briefing.app.summary import Summary, from_json, summarize, to_json
 from briefing.config import Config
-from briefing.corpus import Corpus, Status
 
-CorpusLoader = Callable[[], Corpus]
+if TYPE_CHECKING:  # imported by the loader, after the first frame
+    from briefing.article import AnalyzedArticle
+    from briefing.brief import Briefing, PairBrief
+    from briefing.corpus import Corpus, Status
+
+CorpusLoader = Callable[[], "Corpus"]
 """Returns what can be shown at once (ingest + cache); must not import spaCy."""
-Completer = Callable[[Corpus, Status], Corpus]
+Completer = Callable[["Corpus", "Status"], "Corpus"]
 """Analyses the rest; may raise ModelMissingError."""
+SummaryLoader = Callable[[], str | None]
+"""The first-screen summary stored by the last session on these paths (see summary.py); None: none."""
+SummarySaver = Callable[[str], None]
 
 PANES = {"pairs": "#pairs", "articles": "#articles", "article": "#article", "brief": "#brief"}
 FOCUS_SPAN_STYLE = "reverse"
 MIN_SIZE = (80, 20)
 """Below this the four panes cannot show a line of text each: the app shows a message instead."""
-ARTICLE_PAGE = 200
+ARTICLE_PAGE = 100
 """Articles listed before a "N more…" entry: a list of thousands costs every pair switch its measuring."""
-BRIEF_SECTION = 50
+BRIEF_SECTION = 20
 """Items per brief section before a "N more…" entry, for the same reason."""
 MORE_ARTICLES = "more-articles"
 
 
+class PaneList(OptionList):
+    """An OptionList whose new options repaint it, not the whole screen.
+
+    Its size comes from the layout (never from its options), so a longer or shorter list need not lay
+    out every pane again; scrollbars still follow, as OptionList updates them itself.
+    """
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
+
 class BriefingApp(App[int]):
     TITLE = "briefing"
+    AUTO_FOCUS = "#pairs"
+    """Focused as the screen starts: focusing it in on_mount instead recomposes the footer a second time."""
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012
     CSS = """
     Screen { layout: vertical; }
@@ -102,17 +124,25 @@ class BriefingApp(App[int]):
         corpus_loader: CorpusLoader | None = None,
         completer: Completer | None = None,
         state: ReadingState | None = None,
+        summary: tuple[SummaryLoader, SummarySaver] | None = None,
     ) -> None:
+        """`summary`: where the first screen is kept between sessions; by default in the cache, unless
+        `corpus_loader` is given (tests), which then has none unless given too."""
         self.keys = resolve_keys(config.keys)
         super().__init__()
         self.config = config
         self.paths = list(paths)
         self._loader = corpus_loader or partial(_load_cached, self.paths, config)
         self._completer = completer or partial(_complete, config)
+        if summary is None and corpus_loader is None:
+            summary = (partial(_load_summary, self.paths, config), partial(_save_summary, self.paths, config))
+        self._summary_io = summary
+        self._summary_text: str | None = None
+        self._summary_shown = False
         self.state = state or ReadingState()
         self.labels = config.highlight
         self.highlight = True
-        self.briefing = Briefing()
+        self._briefing: Briefing | None = None
         self.corpus: Corpus | None = None
         self.loading = True
         self.load_error: str | None = None
@@ -133,17 +163,29 @@ class BriefingApp(App[int]):
         """Pairs whose article list shows every article."""
         self.set_keymap({k: v for k, v in self.keys.items() if v != _default_key(k)})
 
+    @property
+    def briefing(self) -> Briefing:
+        if self._briefing is None:
+            from briefing.brief import Briefing
+
+            self._briefing = Briefing()
+        return self._briefing
+
+    @briefing.setter
+    def briefing(self, value: Briefing) -> None:
+        self._briefing = value
+
     # ----- layout -------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
             with Vertical(id="sidebar"):
                 yield Input(placeholder="filter pairs", id="filter", compact=True)
-                pairs = OptionList(id="pairs", classes="pane")
+                pairs = PaneList(id="pairs", classes="pane")
                 pairs.border_title = "1 Pairs"
                 yield pairs
             with Vertical(id="main"):
-                articles = OptionList(id="articles", classes="pane")
+                articles = PaneList(id="articles", classes="pane")
                 articles.border_title = "2 Articles"
                 yield articles
                 with Horizontal(id="reading"):
@@ -151,7 +193,7 @@ class BriefingApp(App[int]):
                     article.add_class("pane")
                     article.border_title = "3 Article"
                     yield article
-                    brief = OptionList(id="brief", classes="pane")
+                    brief = PaneList(id="brief", classes="pane")
                     brief.border_title = "4 Brief"
                     yield brief
         yield Input(placeholder="search this article (enter: find, escape: close)", id="search", compact=True)
@@ -167,10 +209,13 @@ class BriefingApp(App[int]):
             self.notify(f"unknown theme {theme!r} in config.toml; using the default", severity="warning")
         if self.state.problem:
             self.notify(self.state.problem, severity="warning")
-        self.query_one("#pairs").focus()
         self._show_message(Text("Loading articles…", style="italic"))
         self._check_size(self.size.width, self.size.height)
-        self.load()
+        summary = self._read_summary()
+        if summary is not None:
+            self._show_summary(summary)
+        # After the first frame: the loader holds the GIL for most of a second on a large corpus.
+        self.call_after_refresh(self.load)
 
     def on_resize(self, event: events.Resize) -> None:
         self._check_size(event.size.width, event.size.height)
@@ -188,6 +233,8 @@ class BriefingApp(App[int]):
 
     @work(thread=True, exclusive=True, group="load")
     def load(self) -> None:
+        from briefing.corpus import Corpus  # not before the first frame: it brings in every reader
+
         try:
             corpus = self._loader()
         except Exception as exc:  # a bad path or an unreadable cache must not kill the app
@@ -195,6 +242,7 @@ class BriefingApp(App[int]):
             return
         self.call_from_thread(self._show_corpus, corpus, bool(corpus.missing))
         if not corpus.missing:
+            self._keep_summary()
             return
         missing = [i for i in range(len(corpus.raw)) if i not in corpus.analysed]
         total = len(missing)
@@ -231,6 +279,49 @@ class BriefingApp(App[int]):
             size *= 2
             corpus = Corpus(corpus.raw, dict(analysed), corpus.problems)
             self.call_from_thread(self._show_corpus, corpus, done < total)
+        self._keep_summary()
+
+    def _read_summary(self) -> Summary | None:
+        """Last session's first screen (one small cache row, tens of ms): shown in the very first frame."""
+        if self._summary_io is None:
+            return None
+        try:
+            self._summary_text = self._summary_io[0]()
+        except Exception:  # a summary is an optimisation: never an error
+            self._summary_text = None
+        summary = from_json(self._summary_text)
+        return summary if summary is not None and summary.pairs else None
+
+    def _keep_summary(self) -> None:
+        """Worker side: store this corpus's first screen for the next launch, when it changed."""
+        if self._summary_io is None or not self.briefing.briefs:
+            return
+        text = to_json(summarize(self.briefing))
+        if text == self._summary_text:
+            return
+        try:
+            self._summary_io[1](text)
+            self._summary_text = text
+        except Exception:
+            return
+
+    def _show_summary(self, summary: Summary) -> None:
+        self._summary_shown = True
+        read = self.state.read
+        pairs = self.query_one("#pairs", OptionList)
+        pairs.set_options(
+            Option(pair_label_of(p.title, len(p.articles), p.trend, unread_count_ids(p.articles, read)), id=p.key)
+            for p in summary.pairs
+        )
+        pairs.highlighted = 0
+        self.query_one("#articles", OptionList).set_options(
+            Option(
+                article_label_of(a.title, a.meta, read=a.id in read, bookmarked=self.state.is_bookmarked(a.id)),
+                id=a.id,
+            )
+            for a in summary.first
+        )
+        self._set_status(Text(f"{summary.articles} articles · {len(summary.pairs)} pairs · loading…", style="italic"))
 
     def _progress(self, done: int, total: int) -> None:
         self._set_status(Text(f"Analysing articles… {done}/{total}; what is done is shown, the rest fills in"))
@@ -238,6 +329,10 @@ class BriefingApp(App[int]):
     def _show_failure(self, message: str) -> None:
         self.loading = False
         self.load_error = message
+        if self._summary_shown:  # last session's pairs must not stay as if they were this corpus
+            self._summary_shown = False
+            self.query_one("#pairs", OptionList).clear_options()
+            self.query_one("#articles", OptionList).clear_options()
         self._set_status(plain(message, "bold red"))
         self.notify(message, severity="error", timeout=10)
         if self.article is None:
@@ -281,6 +376,9 @@ class BriefingApp(App[int]):
     def _refresh_pairs(self) -> None:
         pairs = self.query_one("#pairs", OptionList)
         current = self.brief.key if self.brief else None
+        if current is None and self._summary_shown and pairs.highlighted is not None:
+            current = pairs.get_option_at_index(pairs.highlighted).id  # where the user moved on the summary
+        self._summary_shown = False
         view = self._visible()
         pairs.set_options(
             Option(pair_label(b, unread_count(b.articles, self.state.read)), id=b.key) for b in view.briefs
@@ -719,6 +817,10 @@ class BriefingApp(App[int]):
         self.call_later(self.run_action, action)
 
 
+def unread_count_ids(ids: Iterable[str], read: set[str]) -> int:
+    return sum(1 for i in ids if i not in read)
+
+
 def literal_line(value: str) -> str:
     """Untrusted text for a one-line notification: control characters made visible, newlines flattened."""
     return plain(value).plain.replace("\n", " ")
@@ -734,6 +836,18 @@ def _load_cached(paths: Sequence[str], config: Config) -> Corpus:
     from briefing.corpus import load_cached
 
     return load_cached(paths, config)
+
+
+def _load_summary(paths: Sequence[str], config: Config) -> str | None:
+    from briefing.cache import read_summary, summary_name  # not briefing.corpus: it imports every reader
+
+    return read_summary(config, summary_name(paths, config))
+
+
+def _save_summary(paths: Sequence[str], config: Config, text: str) -> None:
+    from briefing.corpus import save_summary
+
+    save_summary(paths, config, text)
 
 
 def _complete(config: Config, corpus: Corpus, status: Status) -> Corpus:

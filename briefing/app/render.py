@@ -8,12 +8,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.text import Text
 
-from briefing.article import AnalyzedArticle, Entity
-from briefing.brief import PairBrief
+if TYPE_CHECKING:  # types only: the first frame must not wait for the analysis records to import
+    from briefing.article import AnalyzedArticle, Entity
+    from briefing.brief import PairBrief
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -71,11 +73,15 @@ def trend_mark(label: str) -> Text:
 
 def pair_label(brief: PairBrief, unread: int) -> Text:
     """Unread mark, count and trend first, so that they stay in view when a long name is cut."""
+    return pair_label_of(brief.title, len(brief.articles), brief.trend.label, unread)
+
+
+def pair_label_of(title: str, count: int, trend: str, unread: int) -> Text:
     text = Text("● " if unread else "  ", style="bold #5fafff")
-    text.append(f"{len(brief.articles):>3} ", style="cyan")
-    text.append_text(trend_mark(brief.trend.label))
+    text.append(f"{count:>3} ", style="cyan")
+    text.append_text(trend_mark(trend))
     text.append(" ")
-    text.append_text(plain(brief.title, "bold" if unread else ""))
+    text.append_text(plain(title, "bold" if unread else ""))
     return text
 
 
@@ -86,12 +92,16 @@ def article_meta(article: AnalyzedArticle) -> str:
 
 
 def article_label(article: AnalyzedArticle, *, read: bool, bookmarked: bool) -> Text:
+    return article_label_of(article.article.title, article_meta(article), read=read, bookmarked=bookmarked)
+
+
+def article_label_of(title: str, meta: str, *, read: bool, bookmarked: bool) -> Text:
     text = Text()
     text.append("● " if not read else "  ", style="bold #5fafff")
     text.append("★ " if bookmarked else "", style="bold yellow")
-    text.append_text(plain(article.article.title or "(untitled)", "" if read else "bold"))
+    text.append_text(plain(title or "(untitled)", "" if read else "bold"))
     text.append("\n  ")
-    text.append_text(plain(article_meta(article), "dim"))
+    text.append_text(plain(meta, "dim"))
     return text
 
 

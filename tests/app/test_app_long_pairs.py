@@ -1,0 +1,64 @@
+"""A pair of hundreds of articles: lists are cut with a "N more…" entry that shows the rest when chosen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from briefing.app.main import ARTICLE_PAGE, BRIEF_SECTION, BriefingApp, PaneList
+from briefing.app.render import brief_items
+from briefing.article import AnalyzedArticle, Person
+from briefing.brief import Briefing
+
+
+def _many(seed: AnalyzedArticle, n: int) -> list[AnalyzedArticle]:
+    """n copies of one analysed article, each its own article (own source, title and people)."""
+    out = []
+    for i in range(n):
+        raw = replace(seed.article, source=f"{seed.article.source}-copy{i}", title=f"Copy {i}", link=None)
+        people = (Person(f"Person{i} Surname{i}", None, None),)
+        out.append(replace(seed, article=raw, people=people))
+    return out
+
+
+def test_brief_items_cut_each_section(seed_articles: list[AnalyzedArticle]) -> None:
+    seed = next(a for a in seed_articles if a.pair)
+    brief = Briefing.build(_many(seed, BRIEF_SECTION + 7)).get("-".join(seed.pair or ()))
+    assert brief is not None and len(brief.people) > BRIEF_SECTION
+    cut = brief_items(brief, limit=BRIEF_SECTION)
+    full = brief_items(brief)
+    more = [item for item in cut if item.more]
+    assert more and f"{len(brief.people) - BRIEF_SECTION} more people" in more[-1].prompt.plain
+    assert len(cut) < len(full) and not any(item.more for item in full)
+
+
+async def test_long_pair_lists_a_page_then_all(
+    make_app: Callable[..., BriefingApp], seed_articles: list[AnalyzedArticle]
+) -> None:
+    seed = next(a for a in seed_articles if a.pair)
+    articles = _many(seed, ARTICLE_PAGE + 30)
+    app = make_app(articles)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.brief is not None and len(app.brief.articles) == ARTICLE_PAGE + 30
+        listed = app.query_one("#articles", PaneList)
+        assert listed.option_count == ARTICLE_PAGE + 1
+        last = listed.get_option_at_index(ARTICLE_PAGE)
+        assert "30 more articles" in str(last.prompt)
+        listed.focus()
+        listed.highlighted = ARTICLE_PAGE
+        await pilot.press("enter")
+        await pilot.pause()
+        assert listed.option_count == ARTICLE_PAGE + 30
+        assert listed.highlighted == ARTICLE_PAGE
+        assert app.article is not None and app.article.id == app.brief.articles[ARTICLE_PAGE].id
+
+        brief_pane = app.query_one("#brief", PaneList)
+        count = brief_pane.option_count
+        more_at = next(i for i, item in enumerate(app.items) if item.more)
+        brief_pane.focus()
+        brief_pane.highlighted = more_at
+        await pilot.press("enter")
+        await pilot.pause()
+        assert brief_pane.option_count > count and not any(item.more for item in app.items)
