@@ -124,51 +124,38 @@ class AnalysisCache:
 
     def get_many(self, articles: Sequence[RawArticle]) -> dict[int, AnalyzedArticle]:
         """Index in `articles` -> cached analysis, for those the cache has (a few queries in all)."""
-        where: dict[str, list[int]] = {}
-        for i, raw in enumerate(articles):
-            where.setdefault(raw.content_hash, []).append(i)
-        hashes = list(where)
         found: dict[int, AnalyzedArticle] = {}
-        if self._broken:
-            return found
-        try:
-            for start in range(0, len(hashes), QUERY_CHUNK):
-                chunk = hashes[start : start + QUERY_CHUNK]
-                marks = ",".join("?" * len(chunk))
-                rows = self.db.execute(
-                    f"SELECT hash, article FROM analysis WHERE scope=? AND hash IN ({marks})", (self.scope, *chunk)
-                ).fetchall()
-                for digest, text in rows:
-                    for i in where.get(digest, ()):
-                        result = _decode(articles[i], text)
-                        if result is not None:
-                            found[i] = result
-        except sqlite3.Error as exc:
-            self._failed(exc)
-            return {}
+        for i, text in self._stored(articles, with_article=True):
+            result = _decode(articles[i], text)
+            if result is not None:
+                found[i] = result
         return found
 
     def known(self, articles: Sequence[RawArticle]) -> set[int]:
         """Indexes in `articles` the cache has a result for, without decoding them (for `briefing index`)."""
+        return {i for i, _ in self._stored(articles, with_article=False)}
+
+    def _stored(self, articles: Sequence[RawArticle], *, with_article: bool) -> list[tuple[int, str]]:
+        """(index in `articles`, stored JSON or "") for every article the cache holds, in batched queries."""
         where: dict[str, list[int]] = {}
         for i, raw in enumerate(articles):
             where.setdefault(raw.content_hash, []).append(i)
         hashes = list(where)
-        found: set[int] = set()
         if self._broken:
-            return found
+            return []
+        column = "article" if with_article else "''"
+        found: list[tuple[int, str]] = []
         try:
             for start in range(0, len(hashes), QUERY_CHUNK):
                 chunk = hashes[start : start + QUERY_CHUNK]
                 marks = ",".join("?" * len(chunk))
                 rows = self.db.execute(
-                    f"SELECT hash FROM analysis WHERE scope=? AND hash IN ({marks})", (self.scope, *chunk)
+                    f"SELECT hash, {column} FROM analysis WHERE scope=? AND hash IN ({marks})", (self.scope, *chunk)
                 ).fetchall()
-                for (digest,) in rows:
-                    found.update(where.get(digest, ()))
+                found.extend((i, text) for digest, text in rows for i in where.get(digest, ()))
         except sqlite3.Error as exc:
             self._failed(exc)
-            return set()
+            return []
         return found
 
     def put(self, analysed: AnalyzedArticle) -> None:
