@@ -11,7 +11,19 @@ import re
 from collections import Counter
 
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’)\]]\s*$")
-_CREDIT_TAIL = re.compile(r"\((?:[A-Z][\w.&/' -]{1,40}|photo|file photo|image|archive)\)\s*$", re.IGNORECASE)
+_CREDIT_TAIL = re.compile(
+    r"(?:\((?:[A-Z][\w.&/' -]{1,40}|photo|file photo|image|archive)\)"
+    r"|(?:photo|image|picture|credit|courtesy)(?:\s+by)?\s*:?\s+[A-Z][\w.&/' -]{1,40}"
+    r"|\s[/|]\s*(?:AFP|AP|Reuters|Getty Images|EPA|Anadolu|SPA|WAM|SANA|IRNA|Xinhua|TASS|File))\s*$",
+    re.IGNORECASE,
+)
+_RELATED = re.compile(
+    r"^(?:read\s+(?:more|also)|related(?:\s+articles?|\s+stories|\s+news|\s+coverage)?|more\s+on\s+this(?:\s+story)?"
+    r"|see\s+also|recommended|you\s+may\s+also\s+like|most\s+read)\s*:?\s*$",
+    re.IGNORECASE,
+)
+RELATED_RUN = 10
+"""At most this many headline lines after a "Read more:" header are taken as its link list."""
 _BOILERPLATE = re.compile(
     r"""^\s*(?:
         (?:image|photo|picture|video|graphic)\s*(?:credit|courtesy|source)?\s*:
@@ -69,16 +81,34 @@ def clean_lines(lines: list[str], title: str | None = None) -> list[str]:
             keep[i] = False
         elif title_key and _key(s) == title_key:
             keep[i] = False  # the page template repeats the headline
-        elif counts[s] > 1 and not is_prose(s):
-            keep[i] = False  # repeated captions and labels
+        elif counts[s] > 1 and (not is_prose(s) or not s.endswith((".", "!", "?", "”", '"', "’", "'"))):
+            keep[i] = False  # captions and labels the page template repeats
         elif is_stray(s) or is_caption(s) or is_boilerplate(s):
             keep[i] = False
     _drop_widget_runs(stripped, keep)
+    _drop_related_links(stripped, keep)
     result: list[str] = []
     for i, s in enumerate(stripped):
         if keep[i] and (not result or result[-1] != s):
             result.append(s)
     return result
+
+
+def _drop_related_links(lines: list[str], keep: list[bool]) -> None:
+    """The headlines listed under "Read more:" / "Related:" link elsewhere; they are not the article."""
+    for i, line in enumerate(lines):
+        if not _RELATED.match(line):
+            continue
+        keep[i] = False
+        taken = 0
+        for j in range(i + 1, len(lines)):
+            s = lines[j]
+            if not s:
+                continue
+            if taken >= RELATED_RUN or s.endswith((".", "!", "?", "”", '"')) or len(s) > 160:
+                break
+            keep[j] = False
+            taken += 1
 
 
 def _drop_widget_runs(lines: list[str], keep: list[bool]) -> None:

@@ -29,9 +29,9 @@ def read_text_article(source: str, data: bytes) -> list[RawArticle]:
     articles: list[RawArticle] = []
     for part in parts:
         title, body_lines = _title_and_body(part, meta.get("title") if not articles else None)
-        byline = read_byline(body_lines)
-        body_lines = [line for i, line in enumerate(body_lines) if i not in byline.lines]
-        body = "\n\n".join(clean_lines(body_lines, title))
+        cleaned = clean_lines(body_lines, title)
+        byline = read_byline(cleaned)
+        body = "\n\n".join(line for i, line in enumerate(cleaned) if i not in byline.lines)
         if not body.strip():
             if title:
                 body = title

@@ -197,3 +197,32 @@ def test_sentence_starting_with_by_is_not_a_byline(tmp_path: Path) -> None:
     f.write_text("Talks end\n\nBy the time talks began, both sides had left the capital for consultations.\n")
     [article] = load_articles([f]).articles
     assert article.author is None and article.body.startswith("By the time")
+
+
+def test_caption_credits_related_links_and_late_dateline(tmp_path: Path) -> None:
+    caption = "Egyptian Foreign Minister Sameh Shoukry and his Sudanese counterpart meet in Cairo. Photo: AFP"
+    f = tmp_path / "a.txt"
+    f.write_text(
+        "Egypt, Sudan sign agreement on Nile water cooperation\n"
+        f"{caption}\n{caption}\nShare\nFacebook\nTwitter\nWhatsApp\n"
+        "Last updated: 14 February 2024, 10:32 AM\n\n"
+        "CAIRO: Egypt and Sudan on Wednesday signed a memorandum of understanding, the ministry said.\n\n"
+        "Relations between Cairo and Khartoum were strained in 2021 but have improved since.\n\n"
+        "Read more:\nEthiopia says dam talks with Egypt have collapsed\nSudan army chief visits Cairo\n\n"
+        "Topics: Egypt, Sudan, Nile\n"
+    )
+    [article] = load_articles([f]).articles
+    assert article.published == "2024-02-14"
+    assert article.body.splitlines()[0].startswith("CAIRO: Egypt and Sudan")
+    for junk in ("Photo: AFP", "Facebook", "Last updated", "Read more", "dam talks", "army chief", "Topics"):
+        assert junk not in article.body
+    assert article.body.endswith("have improved since.")
+
+
+def test_repeated_sentence_paragraph_is_not_a_caption() -> None:
+    para = "The minister said the talks would continue next week in the capital."
+    assert clean_lines([para, "Other words of the article follow here in a sentence.", para]) == [
+        para,
+        "Other words of the article follow here in a sentence.",
+        para,
+    ]
