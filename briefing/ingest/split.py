@@ -27,7 +27,7 @@ def split_articles(lines: list[str]) -> list[list[str]]:
     for i, line in enumerate(lines):
         if i == 0 or not is_headline(line) or i - starts[-1] < 3:
             continue
-        gap = i >= 2 and not lines[i - 1].strip() and not lines[i - 2].strip()
+        gap = (i >= 2 and not lines[i - 1].strip() and not lines[i - 2].strip()) or _after_rule(lines, i)
         if any(lines[k].strip() == line.strip() for k in range(max(0, i - 12), i)):
             continue  # the template's second copy of a headline already seen
         repeated = any(lines[k].strip() == line.strip() for k in range(i + 1, min(len(lines), i + 12)))
@@ -40,6 +40,17 @@ def split_articles(lines: list[str]) -> list[list[str]]:
         if before >= MIN_ARTICLE_WORDS and after >= MIN_ARTICLE_WORDS:
             starts.append(i)
     return [lines[a:b] for a, b in zip(starts, [*starts[1:], len(lines)], strict=True)]
+
+
+_RULE = re.compile(r"^\s*(?:-{3,}|={3,}|\*{3,}|_{3,}|(?:\*\s*){3,}|#{3,})\s*$")
+
+
+def _after_rule(lines: list[str], i: int) -> bool:
+    """A horizontal rule ("---", "***") on the last non-blank line before a headline separates articles."""
+    k = i - 1
+    while k >= 0 and not lines[k].strip():
+        k -= 1
+    return k >= 0 and bool(_RULE.match(lines[k]))
 
 
 def _words(lines: list[str]) -> int:

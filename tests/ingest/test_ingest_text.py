@@ -226,3 +226,15 @@ def test_repeated_sentence_paragraph_is_not_a_caption() -> None:
         "Other words of the article follow here in a sentence.",
         para,
     ]
+
+
+def test_articles_separated_by_a_rule_line_are_split(tmp_path: Path) -> None:
+    para = "The ministers of both countries met in the capital and discussed trade, visas and security. " * 3
+    f = tmp_path / "two.txt"
+    f.write_text(
+        f"Qatar and Syria talk\n\n{para}\n\n---\n\n"
+        f"Turkey and Syria meet in Moscow\n\n{para.replace('both', 'the two')}\n"
+    )
+    articles = load_articles([f]).articles
+    assert [a.title for a in articles] == ["Qatar and Syria talk", "Turkey and Syria meet in Moscow"]
+    assert all("---" not in a.body for a in articles)
