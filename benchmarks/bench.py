@@ -321,6 +321,8 @@ def bench_paint(
 PILOT_CHILD = textwrap.dedent(
     """
     import asyncio, json, resource, statistics, sys, time
+    from textual import events
+    from textual._compositor import CompositorUpdate
     from briefing.config import load_config
     from briefing.app.main import BriefingApp
 
@@ -328,14 +330,54 @@ PILOT_CHILD = textwrap.dedent(
     config = load_config(cfg_path)
     keys = {k: v.split(",")[0] for k, v in config.keys.items()}
 
+    class Timed(BriefingApp):
+        # The app's own latency: from the key event reaching the app to the end of the first screen
+        # update painted after the pane updates that the key caused. Textual's call_after_refresh
+        # callbacks run from Screen._on_timer_update after `_compositor_refresh` (render_update +
+        # App._display), or at idle when nothing is dirty. Headless, `_display` skips building the
+        # terminal string; it is built here (and discarded) so that its cost is counted too.
+        t0 = None
+        samples = None
+
+        async def on_event(self, event):
+            if isinstance(event, events.Key) and self.samples is not None:
+                self.t0 = time.perf_counter()
+            await super().on_event(event)
+
+        def _display(self, screen, renderable):
+            super()._display(screen, renderable)
+            if isinstance(renderable, CompositorUpdate):
+                renderable.render_segments(self.console)
+
+        def _stop(self):
+            if self.t0 is not None and self.samples is not None:
+                self.samples.append(time.perf_counter() - self.t0)
+                self.t0 = None
+
+        def _select_pair(self, brief):
+            super()._select_pair(brief)
+            self.call_after_refresh(self._stop)
+
+        def _show_article(self, article, *, keep_scroll=False):
+            super()._show_article(article, keep_scroll=keep_scroll)
+            self.call_after_refresh(self._stop)
+
+    async def settle(app, pilot):
+        # Until the last sample is in: the stop callback runs after the paint, which Pilot may not await.
+        for _ in range(200):
+            if app.t0 is None:
+                return
+            await pilot.pause(0.005)
+
     async def main():
-        app = BriefingApp(config, paths=[folder])
-        switch, opened = [], []
+        app = Timed(config, paths=[folder])
+        switch, opened, own_switch, own_open, other = [], [], [], [], []
         async with app.run_test(size=(120, 40)) as pilot:
             t = time.perf_counter()
             while (app.corpus is None or app.loading) and time.perf_counter() - t < 600:
                 await pilot.pause(0.05)
             await pilot.pause(0.5)
+            # 1. Pilot round trip (press + pause), as before.
             for _ in range(n):
                 t = time.perf_counter()
                 await pilot.press(keys["next_pair"])
@@ -351,7 +393,33 @@ PILOT_CHILD = textwrap.dedent(
                 await pilot.press("down" if i % 2 == 0 else "up")
                 await pilot.pause()
                 opened.append(time.perf_counter() - t)
-        return switch, opened
+            # 2. The app's own latency: every pair, down the list and back up (twice each way).
+            await pilot.press(keys["focus_pairs"])
+            await pilot.pause()
+            pairs = app.query_one("#pairs")
+            count = pairs.option_count
+            big = max(app.briefing.briefs, key=lambda b: len(b.articles)).key
+            app.samples = own_switch
+            for step in [keys["next_pair"]] * (count - 1) + [keys["previous_pair"]] * (count - 1):
+                before = len(own_switch)
+                await pilot.press(step)
+                await settle(app, pilot)
+                if app.brief is not None and app.brief.key == big and len(own_switch) > before:
+                    other.append(own_switch[-1])
+            app.samples = None
+            await pilot.press(keys["focus_articles"])
+            await pilot.pause()
+            app.samples = own_open
+            for pair_index in range(min(count, 10)):  # the first pairs, the biggest among them
+                app.samples = None
+                pairs.highlighted = pair_index
+                await pilot.pause()
+                app.samples = own_open
+                for i in range(min(8, len(app.brief.articles) - 1) if app.brief else 0):
+                    await pilot.press("down")
+                    await settle(app, pilot)
+            app.samples = None
+        return switch, opened, own_switch, own_open, other
 
     async def floor():
         # The same press + pause on a bare app whose key does nothing: Pilot's own idle waits (three
@@ -373,10 +441,11 @@ PILOT_CHILD = textwrap.dedent(
                 times.append(time.perf_counter() - t)
         return times
 
-    switch, opened = asyncio.run(main())
+    switch, opened, own_switch, own_open, other = asyncio.run(main())
     bare = asyncio.run(floor())
-    q = lambda xs: (statistics.median(xs), sorted(xs)[min(len(xs) - 1, round(0.95 * (len(xs) - 1)))])
+    q = lambda xs: (statistics.median(xs), sorted(xs)[min(len(xs) - 1, round(0.95 * (len(xs) - 1)))], len(xs))
     print(json.dumps({"switch": q(switch), "open": q(opened), "floor": q(bare),
+                      "own_switch": q(own_switch), "own_open": q(own_open), "own_other": q(other or [0.0]),
                       "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
     """
 )
@@ -394,12 +463,30 @@ def bench_pilot(folder: Path, cfg: Path, env: dict[str, str], n: int) -> list[st
     except (RuntimeError, subprocess.TimeoutExpired) as exc:
         log(f"   failed: {exc}")
         return [f"Pilot run failed: {str(exc)[:300]}"]
-    (sm, sp), (om, op), (fm, fp) = r["switch"], r["open"], r["floor"]
+    (sm, sp, _), (om, op, _), (fm, fp, _) = r["switch"], r["open"], r["floor"]
+    (wm, wp, wn), (am, ap, an), (xm, xp, xn) = r["own_switch"], r["own_open"], r["own_other"]
     log(
-        f"   pair switch median {sm * 1000:.1f} ms p95 {sp * 1000:.1f} ms; article open median {om * 1000:.1f} ms "
-        f"p95 {op * 1000:.1f} ms; bare-app floor median {fm * 1000:.1f} ms; peak RSS {r['rss_mb']:.0f} MB"
+        f"   Pilot round trip: pair switch median {sm * 1000:.1f} ms p95 {sp * 1000:.1f} ms; article open median "
+        f"{om * 1000:.1f} ms p95 {op * 1000:.1f} ms; bare-app floor median {fm * 1000:.1f} ms"
+    )
+    log(
+        f"   own latency (key to painted update): pair switch median {wm * 1000:.1f} ms p95 {wp * 1000:.1f} ms "
+        f"({wn}); article open median {am * 1000:.1f} ms p95 {ap * 1000:.1f} ms ({an}); biggest pair "
+        f"median {xm * 1000:.1f} ms ({xn}); peak RSS {r['rss_mb']:.0f} MB"
     )
     return [
+        "App's own latency: from the key event reaching the app to the end of the first screen update painted",
+        "after the panes changed (a `call_after_refresh` callback, which Textual runs after the compositor's",
+        "render and `_display`; the terminal string is built too, as headless Textual skips it).",
+        "",
+        "| measure | n | median ms | p95 ms |",
+        "|---|---|---|---|",
+        f"| pair switch, every pair down and back up | {wn} | {wm * 1000:.1f} | {wp * 1000:.1f} |",
+        f"| pair switch onto the biggest pair | {xn} | {xm * 1000:.1f} | {xp * 1000:.1f} |",
+        f"| article open (down in the list, first 10 pairs) | {an} | {am * 1000:.1f} | {ap * 1000:.1f} |",
+        "",
+        "Pilot round trip (`pilot.press` + `pilot.pause()`), which includes Pilot's own idle waits:",
+        "",
         "| measure | median ms | p95 ms | median above the floor ms |",
         "|---|---|---|---|",
         f"| pair switch ({n}) | {sm * 1000:.1f} | {sp * 1000:.1f} | {(sm - fm) * 1000:.1f} |",

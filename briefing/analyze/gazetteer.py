@@ -62,7 +62,7 @@ DEMONYM_ALIASES: dict[str, tuple[str, ...]] = {
     "CHE": ("Swiss",),
     "NZL": ("New Zealander", "New Zealanders"),
     "TUR": ("Turkish", "Turks"),
-    "CHN": ("Chinese",),
+    "CHN": ("Chinese", "Sino"),
     "JPN": ("Japanese",),
     "FRA": ("French", "Frenchman"),
     "IRL": ("Irish",),

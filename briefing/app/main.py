@@ -523,6 +523,8 @@ class BriefingApp(App[int]):
 
     @on(OptionList.OptionHighlighted, "#pairs")
     def _pair_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if self._briefing is None:  # the summary's pairs: nothing to show yet, and no import of brief
+            return
         brief = self.briefing.get(event.option.id or "")
         if brief is not None:
             self._select_pair(brief)
