@@ -43,6 +43,12 @@ RELATION_PATTERNS = (
         rf"(?:the\s+)?({_NAME})"
     ),
     re.compile(rf"\b({_NAME})\s*,\s*({_NAME})\s+(?:discuss|agree|sign|reaffirm|hold|seek|mull|vow|pledge)"),
+    re.compile(
+        rf"\b({_NAME})\s+and\s+(?:the\s+)?({_NAME})\s+(?:have\s+|had\s+|on\s+\w+\s+)?"
+        r"(?:agreed|agree|restored|restore|resumed|resume|signed|sign|reached|reach|established|establish|"
+        r"severed|sever|cut|broke|normali[sz]ed|normali[sz]e|exchanged|exchange|reaffirmed|reaffirm|discussed|"
+        r"discuss|held|hold)\b"
+    ),
     re.compile(rf"\bbetween\s+({_NAME})\s+and\s+({_NAME})\b"),
 )
 

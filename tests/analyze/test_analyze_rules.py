@@ -92,6 +92,11 @@ def test_relation_phrase_names_the_pair() -> None:
     assert ("EGY", "ISR") in r.pairs
 
 
+def test_short_article_with_a_joint_action_has_its_pair() -> None:
+    r = analyze("Talks", "Morocco and Syria restored ties on Monday, officials in Rabat said. Syria welcomed it.")
+    assert r.pair == ("MAR", "SYR")
+
+
 def test_one_country_article_gets_no_pair() -> None:
     r = analyze(
         "France raises pension age",
