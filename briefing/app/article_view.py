@@ -11,7 +11,7 @@ from bisect import bisect_right
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -31,6 +31,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._lines: list[Text] = []
         self._wrapped_width = -1
         self._strips: dict[tuple[int, int, int, Style], Strip] = {}
+        self._base: Style | None = None
+        self._width = 0
         """Rendered lines, kept until the text or width changes: a pane repaints several times per key."""
 
     @property
@@ -92,11 +94,19 @@ class ArticleView(ScrollView, can_focus=True):
         self._rewrap()
         self.scroll_to(y=max(0, self.line_of(offset) - 2), animate=False, immediate=True)
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._base = self.rich_style  # once per repaint, not per line: it walks the styles of every ancestor
+        self._width = self.scrollable_content_region.width
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._base = None
+
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         index = y + scroll_y
-        width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._base if self._base is not None else self.rich_style
+        width = self._width if self._base is not None else self.scrollable_content_region.width
         if index >= len(self._lines):
             return Strip.blank(width, base)
         key = (index, scroll_x, width, base)

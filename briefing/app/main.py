@@ -60,9 +60,9 @@ PANES = {"pairs": "#pairs", "articles": "#articles", "article": "#article", "bri
 FOCUS_SPAN_STYLE = "reverse"
 MIN_SIZE = (80, 20)
 """Below this the four panes cannot show a line of text each: the app shows a message instead."""
-ARTICLE_PAGE = 100
-"""Articles listed before a "N more…" entry: a list of thousands costs every pair switch its measuring."""
-BRIEF_SECTION = 20
+ARTICLE_PAGE = 50
+"""Articles listed before a "N more…" entry: OptionList measures every option on each pair switch."""
+BRIEF_SECTION = 10
 """Items per brief section before a "N more…" entry, for the same reason."""
 MORE_ARTICLES = "more-articles"
 
@@ -75,6 +75,18 @@ class PaneList(OptionList):
     """
 
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+    highlighted: Reactive[int | None] = Reactive(None, repaint=False)
+    """Not a repaint of the whole pane: only the lines of the old and new highlighted options change."""
+
+    def watch_highlighted(self, old: int | None, new: int | None) -> None:  # type: ignore[override]
+        y = self.scroll_offset.y
+        super().watch_highlighted(new)
+        if self.scroll_offset.y != y:
+            return  # scrolled: the whole pane repaints anyway
+        for index in (old, new):
+            line = None if index is None else self._index_to_line.get(index)
+            if index is not None and line is not None:
+                self.refresh_lines(line, self._heights.get(index, 1))
 
 
 class BriefingApp(App[int]):
@@ -707,6 +719,10 @@ class BriefingApp(App[int]):
             return
         current = pairs.highlighted if pairs.highlighted is not None else -step
         pairs.highlighted = max(0, min(pairs.option_count - 1, current + step))
+        # The panes now, not after the OptionHighlighted round trip: one screen update instead of two.
+        brief = self.briefing.get(pairs.get_option_at_index(pairs.highlighted).id or "") if self._briefing else None
+        if brief is not None:
+            self._select_pair(brief)
 
     def action_next_pair(self) -> None:
         self._step_pair(1)
