@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from briefing.analyze.gazetteer import country_name
 from briefing.analyze.trend import merge_trends
@@ -72,19 +72,7 @@ class PairBrief:
             "articles": [a.id for a in self.articles],
             "trend": self.trend.label,
             "trend_evidence": list(self.trend.evidence),
-            "statements": [
-                {
-                    "speaker": s.statement.speaker,
-                    "role": s.statement.role,
-                    "country": s.statement.country,
-                    "text": s.statement.text,
-                    "direct": s.statement.direct,
-                    "start": s.statement.start,
-                    "end": s.statement.end,
-                    "article": s.article,
-                }
-                for s in self.statements
-            ],
+            "statements": [{**asdict(s.statement), "article": s.article} for s in self.statements],
             "timeline": [
                 {"value": t.value, "text": t.text, "sentence": t.sentence, "article": t.article} for t in self.timeline
             ],
@@ -172,8 +160,11 @@ class Briefing:
         return Briefing(kept, self.articles)
 
     def only(self, keys: Iterable[str]) -> Briefing:
+        """The briefs of these pairs and only their articles."""
         wanted = {_pair_key(k) for k in keys}
-        return Briefing(tuple(b for b in self.briefs if b.key in wanted), self.articles)
+        briefs = tuple(b for b in self.briefs if b.key in wanted)
+        ids = {a.id for b in briefs for a in b.articles}
+        return Briefing(briefs, tuple(a for a in self.articles if a.id in ids))
 
     def counts(self) -> Counter[str]:
         return Counter({b.key: len(b.articles) for b in self.briefs})

@@ -15,7 +15,7 @@ import os
 import sqlite3
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -175,9 +175,13 @@ class AnalysisCache:
         if not self._pending or self._broken:
             return
         rows, self._pending = self._pending, []
+        self._write(lambda db: db.executemany("INSERT OR REPLACE INTO analysis VALUES (?, ?, ?, ?)", rows))
+
+    def _write(self, statements: Callable[[sqlite3.Connection], object]) -> None:
+        """Run writes in one transaction; on any SQLite error roll back and give the cache up."""
         try:
             self.db.execute("BEGIN IMMEDIATE")
-            self.db.executemany("INSERT OR REPLACE INTO analysis VALUES (?, ?, ?, ?)", rows)
+            statements(self.db)
             self.db.execute("COMMIT")
         except sqlite3.Error as exc:
             if self.db.in_transaction:
@@ -226,21 +230,16 @@ class AnalysisCache:
             "articles": [[getattr(a, f) for f in fields] for a in articles],
             "problems": [[p.source, p.message] for p in problems],
         }
-        try:
-            self.db.execute("BEGIN IMMEDIATE")
-            self.db.execute(
-                "INSERT OR REPLACE INTO listing VALUES (?, ?, ?)",
-                (key, json.dumps(data, ensure_ascii=False), int(time.time())),
-            )
-            self.db.execute(
+        row = (key, json.dumps(data, ensure_ascii=False), int(time.time()))
+
+        def store(db: sqlite3.Connection) -> None:
+            db.execute("INSERT OR REPLACE INTO listing VALUES (?, ?, ?)", row)
+            db.execute(
                 "DELETE FROM listing WHERE key NOT IN (SELECT key FROM listing ORDER BY created DESC LIMIT ?)",
                 (KEEP_LISTINGS,),
             )
-            self.db.execute("COMMIT")
-        except sqlite3.Error as exc:
-            if self.db.in_transaction:
-                self.db.execute("ROLLBACK")
-            self._failed(exc)
+
+        self._write(store)
 
     # -- first-screen summaries -----------------------------------------------------------------------
 
@@ -258,16 +257,8 @@ class AnalysisCache:
     def put_summary(self, name: str, text: str) -> None:
         if self._broken:
             return
-        try:
-            self.db.execute("BEGIN IMMEDIATE")
-            self.db.execute(
-                "INSERT OR REPLACE INTO listing VALUES (?, ?, ?)", (summary_key(name), text, int(time.time()))
-            )
-            self.db.execute("COMMIT")
-        except sqlite3.Error as exc:
-            if self.db.in_transaction:
-                self.db.execute("ROLLBACK")
-            self._failed(exc)
+        row = (summary_key(name), text, int(time.time()))
+        self._write(lambda db: db.execute("INSERT OR REPLACE INTO listing VALUES (?, ?, ?)", row))
 
     def close(self) -> None:
         try:

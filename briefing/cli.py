@@ -12,9 +12,13 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing import __version__
 from briefing.config import Config, ConfigError, load_config
+
+if TYPE_CHECKING:
+    from briefing.brief import Briefing
 
 EXIT_OK, EXIT_NO_ARTICLES, EXIT_USAGE = 0, 1, 2
 
@@ -161,7 +165,7 @@ def warn(message: str) -> None:
     print(f"warning: {message}", file=sys.stderr)
 
 
-def open_for(args: argparse.Namespace, config: Config, status: object = None):  # type: ignore[no-untyped-def]
+def open_for(args: argparse.Namespace, config: Config) -> Briefing:
     """Ingest and analyse the command's paths, printing one warning line per bad input."""
     from briefing.analyze.nlp import ModelMissingError
     from briefing.corpus import open_corpus
@@ -172,10 +176,22 @@ def open_for(args: argparse.Namespace, config: Config, status: object = None):  
         raise CommandError(str(exc), EXIT_USAGE) from exc
     for problem in corpus.problems:
         warn(str(problem))
-    if not corpus.briefing.articles:
-        where = ", ".join(args.paths) if args.paths else ", ".join(config.corpus_paths)
+    briefing = corpus.briefing
+    if not briefing.articles:
+        where = ", ".join(args.paths or config.default_inputs)
         raise CommandError(f"no usable article in {where}")
-    return corpus
+    return briefing
+
+
+def select_pairs(briefing: Briefing, keys: Sequence[str]) -> Briefing:
+    """The briefs named by --pair (all when none), or an error listing the pairs there are."""
+    if not keys:
+        return briefing
+    missing = [k for k in keys if briefing.get(k) is None]
+    if missing:
+        known = ", ".join(b.key for b in briefing) or "none"
+        raise CommandError(f"no articles for pair {', '.join(missing)} (pairs found: {known})")
+    return briefing.only(keys)
 
 
 def write_output(text: str, output: str | None, *, force: bool) -> None:
@@ -194,21 +210,10 @@ def write_output(text: str, output: str | None, *, force: bool) -> None:
 
 @command("brief")
 def run_brief(args: argparse.Namespace, config: Config) -> int:
-    corpus = open_for(args, config)
-    briefing = corpus.briefing
-    if args.pair:
-        briefing = briefing.only(args.pair)
-        missing = [p for p in args.pair if corpus.briefing.get(p) is None]
-        if missing:
-            known = ", ".join(b.key for b in corpus.briefing) or "none"
-            raise CommandError(f"no articles for pair {', '.join(missing)} (pairs found: {known})")
+    briefing = select_pairs(open_for(args, config), args.pair)
     if args.format == "json":
-        from briefing.brief import Briefing
         from briefing.export.json_export import render_json
 
-        if args.pair:
-            ids = {a.id for b in briefing for a in b.articles}
-            briefing = Briefing(briefing.briefs, tuple(a for a in corpus.briefing.articles if a.id in ids))
         text = render_json(briefing)
     else:
         from briefing.export.markdown import render_briefing
@@ -239,8 +244,7 @@ def run_evaluate(args: argparse.Namespace, config: Config) -> int:
         raise CommandError(str(exc), EXIT_USAGE) from None
     if not args.paths:
         args.paths = gold_paths(gold, gold_file)
-    corpus = open_for(args, config)
-    counts = score(gold, briefing_to_dict(corpus.briefing))
+    counts = score(gold, briefing_to_dict(open_for(args, config)))
     sys.stdout.write(report(counts))
     short = shortfalls(counts.metrics(), minimums)
     if short:
@@ -251,14 +255,7 @@ def run_evaluate(args: argparse.Namespace, config: Config) -> int:
 
 @command("export")
 def run_export(args: argparse.Namespace, config: Config) -> int:
-    corpus = open_for(args, config)
-    briefing = corpus.briefing
-    if args.pair:
-        missing = [p for p in args.pair if briefing.get(p) is None]
-        if missing:
-            known = ", ".join(b.key for b in briefing) or "none"
-            raise CommandError(f"no articles for pair {', '.join(missing)} (pairs found: {known})")
-        briefing = briefing.only(args.pair)
+    briefing = select_pairs(open_for(args, config), args.pair)
     if args.output == "-":
         if len(briefing) != 1:
             raise CommandError("-o - prints a single brief: give exactly one --pair", EXIT_USAGE)
@@ -325,7 +322,7 @@ def run_index(args: argparse.Namespace, config: Config) -> int:
     for problem in corpus.problems:
         warn(str(problem))
     if not corpus.raw:
-        where = ", ".join(args.paths) if args.paths else ", ".join(config.corpus_paths)
+        where = ", ".join(args.paths or config.default_inputs)
         raise CommandError(f"no usable article in {where}")
     total, cached = len(corpus.raw), len(known)
     todo, done, words = total - cached, 0, 0

@@ -76,6 +76,14 @@ def cache_lines(err: str) -> list[str]:
     return [line for line in err.splitlines() if line.startswith("warning: ") and ": cache " in line]
 
 
+def hold_lock(other: sqlite3.Connection, *, exclusive: bool) -> None:
+    """Another process in the middle of a write; `exclusive` also shuts out readers (no WAL reads)."""
+    if exclusive:
+        other.execute("PRAGMA locking_mode=EXCLUSIVE")
+    other.execute("BEGIN EXCLUSIVE")
+    other.execute("INSERT INTO listing VALUES ('theirs', '{}', 0)")
+
+
 # -- a locked cache ---------------------------------------------------------------------------------
 
 
@@ -84,9 +92,7 @@ def test_exclusively_locked_cache_is_left_alone_and_the_run_goes_on(
 ) -> None:
     """Another process holding an exclusive lock past the timeout: one warning, no rename, no hang."""
     folder, other = held_cache
-    other.execute("PRAGMA locking_mode=EXCLUSIVE")
-    other.execute("BEGIN EXCLUSIVE")
-    other.execute("INSERT INTO listing VALUES ('theirs', '{}', 0)")
+    hold_lock(other, exclusive=True)
     cfg = config_with_cache(work, folder)
     started = time.monotonic()
     assert main(["brief", str(write_corpus(work / "news")), "--config", str(cfg), "--format", "json"]) == 0
@@ -112,8 +118,7 @@ def test_cache_busy_with_a_long_write_warns_once_and_the_run_goes_on(
 ) -> None:
     """WAL: reading works, writing waits for the timeout, then the rest of the run skips the cache."""
     folder, other = held_cache
-    other.execute("BEGIN EXCLUSIVE")
-    other.execute("INSERT INTO listing VALUES ('theirs', '{}', 0)")
+    hold_lock(other, exclusive=False)
     cfg = config_with_cache(work, folder)
     assert main(["export", str(write_corpus(work / "news")), "--config", str(cfg), "-o", str(work / "out")]) == 0
     err = capsys.readouterr().err
@@ -128,9 +133,7 @@ def test_open_cache_on_a_locked_file_returns_none_quickly(
     work: Path, held_cache: tuple[Path, sqlite3.Connection], capsys: pytest.CaptureFixture[str]
 ) -> None:
     folder, other = held_cache
-    other.execute("PRAGMA locking_mode=EXCLUSIVE")
-    other.execute("BEGIN EXCLUSIVE")
-    other.execute("INSERT INTO listing VALUES ('theirs', '{}', 0)")
+    hold_lock(other, exclusive=True)
     config = load_config(config_with_cache(work, folder))
     started = time.monotonic()
     assert open_cache(config) is None
