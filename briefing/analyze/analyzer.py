@@ -14,6 +14,7 @@ from briefing.analyze.pairs import (
     relation_pairs,
     sentence_cooccurrence,
 )
+from briefing.analyze.parsed import sentences
 from briefing.analyze.people import find_people
 from briefing.analyze.statements import extract_statements
 from briefing.analyze.trend import article_trend
@@ -198,7 +199,7 @@ def _sentences_with_countries(doc: Doc, entities: Sequence[object]) -> list[tupl
     result: list[tuple[str, set[str]]] = []
     ents = [e for e in entities if isinstance(e, Entity) and e.country]
     k = 0
-    for sent in doc.sents:
+    for sent in sentences(doc):
         codes: set[str] = set()
         while k < len(ents) and ents[k].start < sent.end_char:
             if ents[k].start >= sent.start_char and ents[k].country:

@@ -12,6 +12,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
+from briefing.analyze.parsed import doc_text, sentence_of
 from briefing.article import DateMention
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ RELATIVE_WORDS = re.compile(
 
 def extract_dates(doc: Doc, published: str | None = None) -> tuple[DateMention, ...]:
     """Absolute dates from the whole text, relative ones from the model's DATE entities."""
-    text = doc.text
+    text = doc_text(doc)
     found: list[DateMention] = []
     covered: list[tuple[int, int]] = []
     number_spans = [
@@ -181,4 +182,4 @@ def _sentence(doc: Doc, start: int, end: int) -> str:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return ""
-    return " ".join(span[0].sent.text.split())
+    return " ".join(sentence_of(doc, span[0].i).text.split())

@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from briefing.analyze.gazetteer import leader_country
+from briefing.analyze.parsed import doc_text
 from briefing.article import Entity, Person
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ HONORIFICS = re.compile(
 
 def find_people(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Person, ...]:
     """One Person per individual (surname mentions merged into the full name)."""
-    text = doc.text
+    text = doc_text(doc)
     countries = [e for e in entities if e.country]
     people: dict[str, Person] = {}
     previous_end = 0

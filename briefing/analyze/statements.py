@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from briefing.analyze.parsed import doc_text, sentence_of, sentences
 from briefing.article import Entity, Person, Statement
 
 if TYPE_CHECKING:
@@ -112,7 +113,7 @@ def is_statement_like(words: str) -> bool:
 
 
 def extract_statements(doc: Doc, entities: tuple[Entity, ...], people: tuple[Person, ...]) -> tuple[Statement, ...]:
-    body = doc.text
+    body = doc_text(doc)
     resolver = _SpeakerResolver(doc, entities, people)
     statements: list[Statement] = []
     last_speaker: str | None = None
@@ -125,7 +126,7 @@ def extract_statements(doc: Doc, entities: tuple[Entity, ...], people: tuple[Per
         span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
         if span is None:
             continue
-        sents = {s.start: s for s in (tok.sent for tok in span)}
+        sents = {s.start: s for s in (sentence_of(doc, tok.i) for tok in span)}
         quoted_sents.update(sents)
         speaker = None
         for sent in sents.values():
@@ -176,7 +177,7 @@ def extract_statements(doc: Doc, entities: tuple[Entity, ...], people: tuple[Per
 def _reported(doc: Doc, resolver: _SpeakerResolver, skip: set[int]) -> list[Statement]:
     """ "X said that …" without quote marks: kept as indirect speech."""
     found: list[Statement] = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         if sent.start in skip:
             continue
         for tok in sent:
@@ -252,13 +253,16 @@ class _SpeakerResolver:
     def __init__(self, doc: Doc, entities: tuple[Entity, ...], people: tuple[Person, ...]) -> None:
         self.doc = doc
         self.people = people
+        # Looked up for every subject: built once, since each `doc.ents` makes a Span per entity.
+        self.ents = tuple(doc.ents)
+        self.ent_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         self.persons = [e for e in entities if e.label == "PERSON"]
         self.orgs = [e for e in entities if e.label in ("ORG", "GPE", "NORP")]
         self.focus_events: list[tuple[int, str]] = []
         self._build_focus()
 
     def _build_focus(self) -> None:
-        for sent in self.doc.sents:
+        for sent in sentences(self.doc):
             verbs = [sent.root, *(t for t in sent if t.lemma_.lower() in SPEECH_VERBS and t is not sent.root)]
             for verb in verbs:
                 subj = _subject(verb)
@@ -326,22 +330,22 @@ class _SpeakerResolver:
                 return focus[1]
             prior = [p for p in self.persons if p.end <= before]
             return self.full_name(prior[-1].text) if prior else None
-        for ent in doc.ents:
-            if ent.start <= subj.i < ent.end:
-                if ent.label_ == "PERSON":
-                    return self.full_name(ent.text)
-                if ent.label_ in ("ORG", "GPE", "NORP") and not ent.ent_id_:
-                    return self.full_name(ent.text)
+        ent = self.ent_at.get(subj.i)
+        if ent is not None:
+            if ent.label_ == "PERSON":
+                return self.full_name(ent.text)
+            if ent.label_ in ("ORG", "GPE", "NORP") and not ent.ent_id_:
+                return self.full_name(ent.text)
         phrase = doc[min(t.i for t in subj.subtree) : max(t.i for t in subj.subtree) + 1]
         # "the leader of Ennahda, Rachid Ghannouchi,": the name in apposition is the speaker.
         for child in subj.children:
             if child.dep_ == "appos" and child.ent_type_ == "PERSON":
-                named = next((e for e in doc.ents if e.start <= child.i < e.end), None)
+                named = self.ent_at.get(child.i)
                 if named is not None:
                     return self.full_name(named.text)
         if len(phrase) > 12:
             phrase = doc[subj.left_edge.i : subj.i + 1]
-        persons_in = [e for e in phrase.ents if e.label_ == "PERSON"]
+        persons_in = [e for e in self.ents if e.label_ == "PERSON" and phrase.start <= e.start and e.end <= phrase.end]
         if persons_in:
             return self.full_name(persons_in[-1].text)
         if subj.is_title and self.person(self.full_name(subj.text)):
