@@ -298,3 +298,24 @@ def test_trend_prefers_sentences_about_both_sides() -> None:
         ("Britain and the US strengthened their partnership.", {"GBR", "USA"}),
     ]
     assert article_trend(sentences, ("GBR", "USA")).label == "warming"
+
+
+def test_title_run_before_a_name_never_backtracks_exponentially() -> None:
+    """A run of capitals that does not reach the name (an all-caps list, "MGM") took 37 s on a BBC article.
+
+    Run in a child with a generous time limit: a guard against a hang, not a speed target.
+    """
+    import subprocess
+    import sys
+
+    code = (
+        "from briefing.analyze.people import _ROLE_RUN\n"
+        "window = 'MGM ART DIRECTOR CEDRIC GIBBONS AND THE ACADEMY OFFICIALLY ADOPTED ' * 2 + '(1939) '\n"
+        "assert _ROLE_RUN.search(window) is None\n"
+        "m = _ROLE_RUN.search('the talks with Moroccan Foreign Minister ')\n"
+        "assert m.group(1) == 'Moroccan Foreign Minister ', m.group(1)\n"
+        "m = _ROLE_RUN.search('next year’s Academy ')\n"
+        "assert m.group(1) == '’s Academy ', m.group(1)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
