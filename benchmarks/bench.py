@@ -11,6 +11,7 @@ and the whole report is written as Markdown to --output.
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import platform
@@ -48,11 +49,13 @@ Bare().run()
 def snapshot(work: Path) -> Path:
     """A frozen copy of the code: others editing the tree must not change the analyzer fingerprint mid-run."""
     src = work / "src"
-    if src.is_dir():
-        return src  # --work of an earlier run: keep its code, so that its cache stays valid
-    shutil.copytree(REPO / "briefing", src / "briefing", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy2(REPO / "config.toml", src / "config.toml")
-    shutil.copytree(REPO / "seeds", src / "seeds")
+    if not src.is_dir():  # else --work of an earlier run: keep its code, so that its cache stays valid
+        shutil.copytree(REPO / "briefing", src / "briefing", ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copy2(REPO / "config.toml", src / "config.toml")
+        shutil.copytree(REPO / "seeds", src / "seeds")
+    # Bytecode, as `pip install` compiles it: without it every launch compiles the app's modules again
+    # (PYTHONDONTWRITEBYTECODE is set on some machines), while Textual's own come precompiled.
+    compileall.compile_dir(src, quiet=1)
     return src
 
 

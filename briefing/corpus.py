@@ -79,13 +79,13 @@ def load_pending(paths: Sequence[str], config: Config) -> tuple[Corpus, set[int]
 
 def load_summary(paths: Sequence[str], config: Config) -> str | None:
     """What `save_summary` stored for these paths last time (None: nothing or no cache); may be stale."""
-    from briefing.cache import read_summary, summary_name
+    from briefing.cache_file import read_summary, summary_name
 
     return read_summary(config, summary_name(paths, config))
 
 
 def save_summary(paths: Sequence[str], config: Config, text: str) -> None:
-    from briefing.cache import summary_name
+    from briefing.cache_file import summary_name
 
     cache = _open_cache(config)
     if cache is None:

@@ -15,10 +15,11 @@ from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from briefing.app.render import wrap_offsets
+from briefing.app.render import wrap_text
+from briefing.app.scrollbar import LightScrollbars
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(LightScrollbars, ScrollView, can_focus=True):
     DEFAULT_CSS = """
     ArticleView { padding: 0 1; overflow-x: hidden; overflow-y: scroll; }
     """
@@ -55,22 +56,7 @@ class ArticleView(ScrollView, can_focus=True):
         if width == self._wrapped_width and self._lines:
             return
         self._wrapped_width = width
-        self._offsets = wrap_offsets(self._text.plain, width)
-        cuts = sorted({o for pair in self._offsets for o in pair})
-        by_start: dict[int, Text] = {}
-        position = 0
-        for piece in self._text.divide(cuts):
-            by_start[position] = piece
-            position += len(piece.plain)
-        lines: list[Text] = []
-        for start, end in self._offsets:
-            found = by_start.get(start)
-            if start == end:
-                lines.append(Text())
-            elif found is not None and len(found.plain) == end - start:
-                lines.append(found)
-            else:
-                lines.append(self._text[start:end])
+        self._offsets, lines = wrap_text(self._text, width)
         self._lines = lines
         self._strips.clear()
         self._starts = [s for s, _ in self._offsets]

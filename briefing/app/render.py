@@ -208,6 +208,9 @@ def find_all(haystack: str, needle: str) -> list[tuple[int, int]]:
     return found
 
 
+_WORDS = re.compile(r"\S+\s*|\s+")
+
+
 def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
     """(start, end) of every screen line when the text is word-wrapped to `width` cells."""
     width = max(1, width)
@@ -220,9 +223,12 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
             lines.append((start, start))
             continue
         line_start, line_width = start, 0
-        for m in re.finditer(r"\S+\s*|\s+", para):
+        # Text of one-cell characters (most news) is measured by its length: cell_len per word and per
+        # line so far was most of the cost of showing an article.
+        measure = len if all(cell_len(c) == 1 for c in set(para)) else cell_len
+        for m in _WORDS.finditer(para):
             word = m.group().rstrip() or m.group()
-            word_width = cell_len(word)
+            word_width = measure(word)
             token_start = start + m.start()
             if line_width and line_width + word_width > width:
                 lines.append((line_start, token_start))
@@ -236,10 +242,31 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
                 lines.append((line_start, line_start + cut))
                 line_start += cut
                 word = word[cut:]
-                word_width = cell_len(word)
-            line_width = cell_len(text[line_start : start + m.end()])
+                word_width = measure(word)
+            line_width = measure(text[line_start : start + m.end()])
         lines.append((line_start, start + len(para)))
     return lines
+
+
+def wrap_text(text: Text, width: int) -> tuple[list[tuple[int, int]], list[Text]]:
+    """The screen lines of a styled text wrapped to `width` cells: their (start, end) and their Text."""
+    offsets = wrap_offsets(text.plain, width)
+    cuts = sorted({o for pair in offsets for o in pair})
+    by_start: dict[int, Text] = {}
+    position = 0
+    for piece in text.divide(cuts):
+        by_start[position] = piece
+        position += len(piece.plain)
+    lines: list[Text] = []
+    for start, end in offsets:
+        found = by_start.get(start)
+        if start == end:
+            lines.append(Text())
+        elif found is not None and len(found.plain) == end - start:
+            lines.append(found)
+        else:
+            lines.append(text[start:end])
+    return offsets, lines
 
 
 @dataclass(frozen=True, slots=True)

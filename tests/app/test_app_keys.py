@@ -14,6 +14,7 @@ from textual.widgets import Input, OptionList
 
 from briefing.app.article_view import ArticleView
 from briefing.app.help import HelpScreen
+from briefing.app.item_view import ItemView
 from briefing.app.main import BriefingApp
 from briefing.app.state import ReadingState
 from briefing.article import AnalyzedArticle, Problem
@@ -223,7 +224,7 @@ async def test_brief_item_jumps_to_its_place(make_app: AppFactory, seed_articles
         await ready(pilot)
         target = next(i for i, item in enumerate(app.items) if item.article and item.start > 800)
         item = app.items[target]
-        brief = app.query_one("#brief", OptionList)
+        brief = app.query_one("#brief", ItemView)
         await pilot.press("4")
         brief.highlighted = target
         await pilot.press("enter")

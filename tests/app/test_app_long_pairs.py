@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from briefing.app.item_view import ItemView
 from briefing.app.main import ARTICLE_PAGE, BRIEF_SECTION, BriefingApp, PaneList
 from briefing.app.render import brief_items
 from briefing.article import AnalyzedArticle, Person
@@ -54,11 +55,11 @@ async def test_long_pair_lists_a_page_then_all(
         assert listed.highlighted == ARTICLE_PAGE
         assert app.article is not None and app.article.id == app.brief.articles[ARTICLE_PAGE].id
 
-        brief_pane = app.query_one("#brief", PaneList)
-        count = brief_pane.option_count
+        brief_pane = app.query_one("#brief", ItemView)
+        count = brief_pane.item_count
         more_at = next(i for i, item in enumerate(app.items) if item.more)
         brief_pane.focus()
         brief_pane.highlighted = more_at
         await pilot.press("enter")
         await pilot.pause()
-        assert brief_pane.option_count > count and not any(item.more for item in app.items)
+        assert brief_pane.item_count > count and not any(item.more for item in app.items)

@@ -12,7 +12,8 @@ from briefing.app.main import BriefingApp, PaneList
 from briefing.app.summary import FIRST_ARTICLES, from_json, summarize, to_json
 from briefing.article import AnalyzedArticle
 from briefing.brief import Briefing
-from briefing.cache import FILE_NAME, AnalysisCache, read_summary
+from briefing.cache import AnalysisCache
+from briefing.cache_file import FILE_NAME, read_summary
 from briefing.config import load_config
 from briefing.corpus import Corpus, load_summary, save_summary
 

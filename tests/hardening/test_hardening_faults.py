@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from briefing import cache as cache_module
-from briefing.cache import FILE_NAME, AnalysisCache, open_cache
+from briefing.cache import AnalysisCache, open_cache
+from briefing.cache_file import FILE_NAME
 from briefing.cli import main
 from briefing.config import load_config
 

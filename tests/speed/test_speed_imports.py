@@ -101,3 +101,20 @@ def test_ingest_reused_only_while_files_are_unchanged(tmp_path: Path, monkeypatc
     assert len(calls) == 2 and len(third.raw) == 2
     fourth = corpus_mod.load_cached([str(folder)], config, use_cache=False)
     assert len(calls) == 3 and fourth.raw == third.raw
+
+
+def test_first_screen_summary_is_read_without_the_analysis_records(tmp_path: Path) -> None:
+    """The app's first frame reads last session's summary: that must not import the cache's record types."""
+    code = (
+        "import json, sys\n"
+        "from briefing.config import load_config\n"
+        "from briefing.cache_file import read_summary, summary_name\n"
+        "config = load_config(sys.argv[1])\n"
+        "read_summary(config, summary_name([sys.argv[2]], config))\n"
+        "print(json.dumps({'loaded': sorted(m for m in sys.modules if m.startswith('briefing.'))}))\n"
+    )
+    cfg = tmp_path / "config.toml"
+    cfg.write_text(f'[cache]\ndirectory = "{(tmp_path / "cache").as_posix()}"\n')
+    loaded = run_python(code, str(cfg), str(tmp_path))["loaded"]
+    assert isinstance(loaded, list) and "briefing.cache_file" in loaded
+    assert "briefing.cache" not in loaded and "briefing.article" not in loaded

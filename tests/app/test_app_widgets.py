@@ -1,0 +1,121 @@
+"""The app's own drawing widgets: the brief pane's item list and the light scrollbar."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.geometry import Region
+from textual.scrollbar import ScrollBar
+
+from briefing.app.item_view import ItemView
+from briefing.app.main import PaneList
+from briefing.app.scrollbar import LightScrollBar
+
+HEADING = Text("Key statements", style="bold underline")
+STATEMENT = Text("Bourita said the talks were “a new chapter” for Morocco and Syria, " * 3)
+
+
+class Host(App[None]):
+    def __init__(self, prompts: list[Text], enabled: list[bool]) -> None:
+        super().__init__()
+        self.prompts, self.enabled = prompts, enabled
+        self.selected: list[int] = []
+
+    def compose(self) -> ComposeResult:
+        yield ItemView(id="items")
+
+    def on_mount(self) -> None:
+        view = self.query_one(ItemView)
+        view.set_items("first", self.prompts, self.enabled)
+        view.focus()
+
+    def on_item_view_selected(self, event: ItemView.Selected) -> None:
+        self.selected.append(event.index)
+
+
+def _items(n: int) -> tuple[list[Text], list[bool]]:
+    prompts, enabled = [], []
+    for i in range(n):
+        heading = i % 4 == 0
+        prompts.append(HEADING if heading else Text(f"{i}: ") + STATEMENT)
+        enabled.append(not heading)
+    return prompts, enabled
+
+
+async def test_cursor_skips_headings_and_enter_selects() -> None:
+    app = Host(*_items(12))
+    async with app.run_test(size=(60, 20)) as pilot:
+        view = app.query_one(ItemView)
+        assert view.highlighted == 1  # item 0 is a heading
+        await pilot.press("down", "down", "down")
+        assert view.highlighted == 5  # 4 is a heading
+        await pilot.press("up")
+        assert view.highlighted == 3
+        await pilot.press("enter")
+        assert app.selected == [3]
+        await pilot.press("end")
+        assert view.highlighted == 11
+        await pilot.press("home")
+        assert view.highlighted == 1
+
+
+async def test_long_items_wrap_and_the_highlight_stays_on_screen() -> None:
+    app = Host(*_items(30))
+    async with app.run_test(size=(60, 20)) as pilot:
+        view = app.query_one(ItemView)
+        assert view.virtual_size.height > 30 * 2  # each statement wraps over several lines
+        await pilot.press("end")
+        await pilot.pause()
+        assert view.scroll_y > 0
+        lines = [view.render_line(y).text for y in range(view.scrollable_content_region.height)]
+        assert any(line.startswith("29: ") for line in lines)
+
+
+async def test_click_selects_the_item_under_the_pointer() -> None:
+    app = Host(*_items(6))
+    async with app.run_test(size=(60, 20)) as pilot:
+        view = app.query_one(ItemView)
+        first_of_item_2 = next(
+            y for y in range(view.virtual_size.height) if view.render_line(y).text.startswith("2: ")
+        )
+        await pilot.click(ItemView, offset=(3, first_of_item_2))
+        assert app.selected == [2] and view.highlighted == 2
+
+
+async def test_a_list_shown_again_reuses_its_lines() -> None:
+    prompts, enabled = _items(8)
+    app = Host(prompts, enabled)
+    async with app.run_test(size=(60, 20)) as pilot:
+        view = app.query_one(ItemView)
+        kept = view._current
+        view.set_items("second", [Text("other")], [True])
+        await pilot.pause()
+        assert view.item_count == 1 and view.render_line(0).text.startswith("other")
+        view.set_items("first", prompts, enabled)
+        assert view._current is kept  # same key, same width: nothing wrapped again
+        view.forget("first")
+        view.set_items("first", prompts, enabled)
+        assert view._current is not kept
+
+
+class Lists(App[None]):
+    def compose(self) -> ComposeResult:
+        yield PaneList(*[f"option {i}" for i in range(200)], id="long")
+
+
+async def test_light_scrollbar_draws_what_textual_draws() -> None:
+    app = Lists()
+    async with app.run_test(size=(40, 20)) as pilot:
+        pane = app.query_one(PaneList)
+        for _ in range(3):
+            bar = pane.vertical_scrollbar
+            assert isinstance(bar, LightScrollBar) and bar.display
+            region = Region(0, 0, bar.size.width, bar.size.height)
+            ours = bar.render_lines(region)
+            textual = ScrollBar.render_lines(bar, region)
+            assert [s.text for s in ours] == [s.text for s in textual]
+            assert [[seg.style for seg in s] for s in ours] == [[seg.style for seg in s] for s in textual]
+            thumb = [y for y, s in enumerate(ours) if s != ours[0]]
+            assert thumb, "the thumb must show"
+            await pilot.press("pagedown", "pagedown", "pagedown")
+            await pilot.pause()
