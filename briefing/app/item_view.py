@@ -143,11 +143,6 @@ class ItemView(LightScrollbars, ScrollView, can_focus=True):
     def clear(self) -> None:
         self.set_items(None, [], [])
 
-    def forget(self, key: Hashable) -> None:
-        """Drop the kept lines of a list whose items changed."""
-        for kept in [k for k in self._wrapped if k[0] == key]:
-            del self._wrapped[kept]
-
     def _content_width(self) -> int:
         return max(10, self.scrollable_content_region.width or self.size.width or 40)
 

@@ -93,8 +93,7 @@ async def test_a_list_shown_again_reuses_its_lines() -> None:
         assert view.item_count == 1 and view.render_line(0).text.startswith("other")
         view.set_items("first", prompts, enabled)
         assert view._current is kept  # same key, same width: nothing wrapped again
-        view.forget("first")
-        view.set_items("first", prompts, enabled)
+        view.set_items("first, new briefing", prompts, enabled)  # the app's key changes with its Briefing
         assert view._current is not kept
 
 
