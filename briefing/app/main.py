@@ -335,12 +335,15 @@ class BriefingApp(App[int]):
             return
 
     def _show_summary(self, summary: Summary) -> None:
+        """Only what the screen can show: OptionList measures every option before the first frame, and
+        the whole lists arrive with the corpus a moment later."""
         self._summary_shown = True
         read = self.state.read
         pairs = self.query_one("#pairs", OptionList)
+        rows = self.size.height
         pairs.set_options(
             Option(pair_label_of(p.title, len(p.articles), p.trend, unread_count_ids(p.articles, read)), id=p.key)
-            for p in summary.pairs
+            for p in summary.pairs[:rows]
         )
         pairs.highlighted = 0
         self.query_one("#articles", OptionList).set_options(
@@ -348,7 +351,7 @@ class BriefingApp(App[int]):
                 article_label_of(a.title, a.meta, read=a.id in read, bookmarked=self.state.is_bookmarked(a.id)),
                 id=a.id,
             )
-            for a in summary.first
+            for a in summary.first[: rows // 2]
         )
         self._set_status(Text(f"{summary.articles} articles · {len(summary.pairs)} pairs · loading…", style="italic"))
 
