@@ -138,4 +138,5 @@ def test_benchmark_smoke_run_prints_figures(tmp_path: Path) -> None:
     assert "words/s" in result.stdout and "re-index:" in result.stdout
     text = out.read_text()
     assert "## Analysis throughput" in text and "## Re-index" in text
+    assert "interleaved in one process" in text and "ratio" in text
     assert "spaCy imported by load_cached | False" in text
