@@ -87,6 +87,24 @@ class PaneList(LightScrollbars, OptionList):
     highlighted: Reactive[int | None] = Reactive(None, repaint=False)
     """Not a repaint of the whole pane: only the lines of the old and new highlighted options change."""
 
+    def __init__(self, *, id: str, classes: str, follow: Callable[[str], None] | None = None) -> None:
+        """`follow`: called with the option's id when the user moves the highlight with a key, at once
+        rather than after an OptionHighlighted message has gone round the queue (a frame later)."""
+        super().__init__(id=id, classes=classes)
+        self.follow = follow
+
+    def action_cursor_down(self) -> None:
+        super().action_cursor_down()
+        self._follow()
+
+    def action_cursor_up(self) -> None:
+        super().action_cursor_up()
+        self._follow()
+
+    def _follow(self) -> None:
+        if self.follow is not None and self.highlighted is not None:
+            self.follow(self.get_option_at_index(self.highlighted).id or "")
+
     def watch_highlighted(self, old: int | None, new: int | None) -> None:  # type: ignore[override]
         y = self.scroll_offset.y
         super().watch_highlighted(new)
@@ -211,7 +229,7 @@ class BriefingApp(App[int]):
                 pairs.border_title = "1 Pairs"
                 yield pairs
             with Vertical(id="main"):
-                articles = PaneList(id="articles", classes="pane")
+                articles = PaneList(id="articles", classes="pane", follow=self._follow_article)
                 articles.border_title = "2 Articles"
                 yield articles
                 with Horizontal(id="reading"):
@@ -572,8 +590,11 @@ class BriefingApp(App[int]):
 
     @on(OptionList.OptionHighlighted, "#articles")
     def _article_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._follow_article(event.option.id or "")  # a click, page keys; up/down come straight here
+
+    def _follow_article(self, article_id: str) -> None:
         if self.brief is not None:
-            article = self.brief.article(event.option.id or "")
+            article = self.brief.article(article_id)
             if article is not None and (self.article is None or article.id != self.article.id):
                 self._show_article(article)
 

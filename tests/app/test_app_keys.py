@@ -370,3 +370,4 @@ async def test_search_moves_to_an_article_that_has_the_term(make_app: AppFactory
         await pilot.press("3", "slash", *"zzqxj", "enter")
         assert app.matches == []
         assert any("no match" in n.message for n in app._notifications)
+

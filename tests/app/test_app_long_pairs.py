@@ -63,3 +63,24 @@ async def test_long_pair_lists_a_page_then_all(
         await pilot.press("enter")
         await pilot.pause()
         assert brief_pane.item_count > count and not any(item.more for item in app.items)
+
+
+async def test_down_in_the_article_list_shows_the_article_in_the_same_step(
+    make_app: Callable[..., BriefingApp], seed_articles: list[AnalyzedArticle]
+) -> None:
+    """Up/down show the article at once (the follow hook), not after a message round trip."""
+    seed = next(a for a in seed_articles if a.pair)
+    app = make_app(_many(seed, 5))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        articles = app.query_one("#articles", PaneList)
+        articles.focus()
+        await pilot.pause()
+        assert articles.option_count == 5 and app.article is not None
+        first = app.article.id
+        articles.action_cursor_down()  # no pause: no message has been handled since
+        assert app.article.id != first
+        assert app.article.id == articles.get_option_at_index(1).id
+        articles.action_cursor_up()
+        assert app.article.id == first

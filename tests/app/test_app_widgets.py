@@ -99,7 +99,10 @@ async def test_a_list_shown_again_reuses_its_lines() -> None:
 
 class Lists(App[None]):
     def compose(self) -> ComposeResult:
-        yield PaneList(*[f"option {i}" for i in range(200)], id="long")
+        yield PaneList(id="long", classes="pane")
+
+    def on_mount(self) -> None:
+        self.query_one(PaneList).set_options([f"option {i}" for i in range(200)])
 
 
 async def test_light_scrollbar_draws_what_textual_draws() -> None:
