@@ -67,7 +67,7 @@ MIN_SIZE = (80, 20)
 ARTICLE_PAGE = 50
 """Articles listed before a "N more…" entry: OptionList measures every option on each pair switch."""
 BRIEF_SECTION = 10
-"""Items per brief section before a "N more…" entry, for the same reason."""
+"""Items per brief section before a "N more…" entry: building items scans the pair's articles per item."""
 MORE_ARTICLES = "more-articles"
 FIRST_FRAME_GRACE = 0.05
 """Seconds the loader waits before starting, so the first frame reaches the terminal first."""
