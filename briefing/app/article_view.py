@@ -18,6 +18,9 @@ from textual.strip import Strip
 from briefing.app.render import wrap_text
 from briefing.app.scrollbar import LightScrollbars
 
+KEPT_TEXTS = 32
+_Wrapped = tuple[Text, int, list[tuple[int, int]], list[Text], dict[tuple[int, int, int, Style], Strip]]
+
 
 class ArticleView(LightScrollbars, ScrollView, can_focus=True):
     DEFAULT_CSS = """
@@ -35,16 +38,29 @@ class ArticleView(LightScrollbars, ScrollView, can_focus=True):
         self._base: Style | None = None
         self._width = 0
         """Rendered lines, kept until the text or width changes: a pane repaints several times per key."""
+        self._kept: dict[int, _Wrapped] = {}
+        """Wrapped lines and strips of texts shown before, by the Text object: going back costs nothing."""
 
     @property
     def plain(self) -> str:
         return self._text.plain
 
     def set_text(self, text: Text, *, keep_scroll: bool = False) -> None:
+        """Show a text; the same Text object given again (the app keeps its documents) is not wrapped again."""
         y = self.scroll_y
+        if self._lines and text is not self._text:
+            self._kept[id(self._text)] = (self._text, self._wrapped_width, self._offsets, self._lines, self._strips)
+            if len(self._kept) > KEPT_TEXTS:
+                self._kept.pop(next(iter(self._kept)))
+        kept = self._kept.pop(id(text), None)
         self._text = text
-        self._wrapped_width = -1
-        self._rewrap()
+        if kept is not None and kept[0] is text and kept[1] == self._content_width():
+            _, self._wrapped_width, self._offsets, self._lines, self._strips = kept
+            self._starts = [s for s, _ in self._offsets]
+            self._set_virtual_size(Size(self._wrapped_width, len(self._lines)))
+        else:
+            self._wrapped_width = -1
+            self._rewrap()
         self.scroll_to(y=y if keep_scroll else 0, animate=False, immediate=True)
         self.refresh()
 
@@ -58,9 +74,11 @@ class ArticleView(LightScrollbars, ScrollView, can_focus=True):
         self._wrapped_width = width
         self._offsets, lines = wrap_text(self._text, width)
         self._lines = lines
-        self._strips.clear()
+        self._strips = {}
         self._starts = [s for s, _ in self._offsets]
-        size = Size(width, len(lines))
+        self._set_virtual_size(Size(width, len(lines)))
+
+    def _set_virtual_size(self, size: Size) -> None:
         if size != self.virtual_size:
             # Not through the reactive: it asks for a layout of the whole screen, and the pane's own size
             # never depends on its text (overflow-y is always scroll), so scrollbars are enough.

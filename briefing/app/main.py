@@ -31,6 +31,7 @@ from briefing.app.commands import COMMANDS, display_key, resolve_keys
 from briefing.app.help import HelpScreen
 from briefing.app.item_view import ItemView
 from briefing.app.render import (
+    ArticleDocument,
     BriefItem,
     article_document,
     article_label,
@@ -69,6 +70,8 @@ ARTICLE_PAGE = 50
 BRIEF_SECTION = 10
 """Items per brief section before a "N more…" entry: building items scans the pair's articles per item."""
 MORE_ARTICLES = "more-articles"
+KEPT_DOCUMENTS = 32
+"""Article documents kept (with their wrapped lines in the pane), so going back to an article is free."""
 FIRST_FRAME_GRACE = 0.05
 """Seconds the loader waits before starting, so the first frame reaches the terminal first."""
 
@@ -200,6 +203,7 @@ class BriefingApp(App[int]):
         self._problems_shown = False
         self._doc_offset = 0
         self._items_cache: dict[tuple[str, bool], tuple[PairBrief, list[BriefItem]]] = {}
+        self._docs: dict[tuple[object, ...], tuple[AnalyzedArticle, ArticleDocument]] = {}
         self._all_items: set[str] = set()
         """Pairs whose brief pane shows every item (a "N more…" entry was chosen)."""
         self._all_articles: set[str] = set()
@@ -550,17 +554,27 @@ class BriefingApp(App[int]):
         article = self.article
         if article is None:
             return
-        doc = article_document(
-            article,
-            labels=self.labels,
-            highlight=self.highlight,
-            matches=self.matches,
-            current=self.match_index,
-            bookmarked=self.state.is_bookmarked(article.id),
-        )
-        if self.focus_span:
-            start, end = self.focus_span
-            doc.text.stylize(FOCUS_SPAN_STYLE, doc.body_offset + start, doc.body_offset + end)
+        bookmarked = self.state.is_bookmarked(article.id)
+        key = (id(article), self.highlight, tuple(self.matches), self.match_index, bookmarked, self.focus_span)
+        kept = self._docs.pop(key, None)
+        if kept is not None and kept[0] is article:
+            doc = kept[1]
+        else:
+            doc = article_document(
+                article,
+                labels=self.labels,
+                highlight=self.highlight,
+                matches=self.matches,
+                current=self.match_index,
+                bookmarked=bookmarked,
+            )
+            if self.focus_span:
+                start, end = self.focus_span
+                doc.text.stylize(FOCUS_SPAN_STYLE, doc.body_offset + start, doc.body_offset + end)
+        # The same document object again lets the article pane reuse its wrapped lines (most recent last).
+        self._docs[key] = (article, doc)
+        if len(self._docs) > KEPT_DOCUMENTS:
+            self._docs.pop(next(iter(self._docs)))
         self._doc_offset = doc.body_offset
         self.query_one("#article", ArticleView).set_text(doc.text, keep_scroll=keep_scroll)
 

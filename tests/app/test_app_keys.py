@@ -371,3 +371,20 @@ async def test_search_moves_to_an_article_that_has_the_term(make_app: AppFactory
         assert app.matches == []
         assert any("no match" in n.message for n in app._notifications)
 
+
+
+async def test_going_back_to_an_article_reuses_its_document_and_lines(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        view = app.query_one("#article", ArticleView)
+        first, lines = view._text, view._lines
+        assert lines
+        await pilot.press("]")
+        assert view._text is not first
+        await pilot.press("[")
+        assert view._text is first and view._lines is lines  # nothing built or wrapped again
+        await pilot.press("h")  # highlighting off: another document
+        assert view._text is not first and len(view._text.spans) < len(first.spans)
+        await pilot.press("h")
+        assert view._text is first
