@@ -116,9 +116,6 @@ class ItemView(LightScrollbars, ScrollView, can_focus=True):
             self._refresh_item(item)
         self._scroll_to_highlighted()
 
-    def prompt_at(self, index: int) -> Text:
-        return self._prompts[index]
-
     def set_items(
         self, key: Hashable, prompts: Sequence[Text], enabled: Sequence[bool], *, highlighted: int | None = None
     ) -> None:

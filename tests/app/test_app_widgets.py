@@ -57,6 +57,10 @@ async def test_cursor_skips_headings_and_enter_selects() -> None:
         assert view.highlighted == 11
         await pilot.press("home")
         assert view.highlighted == 1
+        await pilot.press("pagedown")
+        assert view.highlighted is not None and view.highlighted > 2  # a screen of wrapped items further
+        await pilot.press("pageup")
+        assert view.highlighted == 1
 
 
 async def test_long_items_wrap_and_the_highlight_stays_on_screen() -> None:
