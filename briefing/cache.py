@@ -90,7 +90,11 @@ class AnalysisCache:
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if app_id == APPLICATION_ID and version != SCHEMA:
                 raise ForeignCacheError(f"cache schema {version}, expected {SCHEMA}")
-            db.execute("PRAGMA journal_mode=WAL")  # if another run holds a lock this may stay as is; still safe
+            # Switching to WAL needs the file to itself and does not wait for a busy one ("database is
+            # locked" when another run opens it at the same instant); the mode is kept in the file, so
+            # whichever run switches it first is enough, and until then the default journal is safe.
+            with contextlib.suppress(sqlite3.OperationalError):
+                db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             if app_id == 0:
                 db.execute("BEGIN IMMEDIATE")
@@ -241,18 +245,8 @@ class AnalysisCache:
 
     # -- first-screen summaries -----------------------------------------------------------------------
 
-    def get_summary(self, name: str) -> str | None:
-        """Text stored by put_summary under this name, or None (see `read_summary`)."""
-        if self._broken:
-            return None
-        try:
-            row = self.db.execute("SELECT result FROM listing WHERE key=?", (summary_key(name),)).fetchone()
-        except sqlite3.Error as exc:
-            self._failed(exc)
-            return None
-        return str(row[0]) if row is not None else None
-
     def put_summary(self, name: str, text: str) -> None:
+        """Read back by `cache_file.read_summary`, which the app calls before the cache is opened."""
         if self._broken:
             return
         row = (summary_key(name), text, int(time.time()))
