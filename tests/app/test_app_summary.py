@@ -34,16 +34,19 @@ def test_unusable_summary_is_none(text: str | None) -> None:
 
 
 def test_cache_keeps_summaries_per_name(tmp_path: Path) -> None:
-    path = tmp_path / "c.sqlite3"
+    cfg = tmp_path / "config.toml"
+    cfg.write_text(f'[cache]\ndirectory = "{(tmp_path / "cache").as_posix()}"\n')
+    config = load_config(str(cfg))
+    path = tmp_path / "cache" / FILE_NAME
     with AnalysisCache(path, "model", "1.0", "v1") as cache:
-        assert cache.get_summary("a") is None
+        assert read_summary(config, "a") is None
         cache.put_summary("a", "first")
         cache.put_summary("b", "second")
-        assert cache.get_summary("a") == "first"
+        assert read_summary(config, "a") == "first"
         assert cache.get_listing("a") is None  # never mistaken for an ingest listing
         assert cache.get_many([]) == {}
-    with AnalysisCache(path, "model", "1.0", "v1") as cache:
-        assert (cache.get_summary("a"), cache.get_summary("b")) == ("first", "second")
+    with AnalysisCache(path, "model", "1.0", "v1"):
+        assert (read_summary(config, "a"), read_summary(config, "b")) == ("first", "second")
 
 
 def test_read_summary_is_read_only_and_tolerant(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
