@@ -17,6 +17,7 @@ before issue 14), which gives the unranked baseline. Not a test: it prints figur
 
     python benchmarks/score_brief.py tests/gold/key_statements.json
     python benchmarks/score_brief.py tests/gold/key_statements.json --only seeds
+    python benchmarks/score_brief.py tests/gold/key_statements.json --split heldout   # tune on dev only
     python benchmarks/score_brief.py GOLD.json --brief-json /tmp/bbc.json --brief-json /tmp/seeds.json
 """
 
@@ -241,13 +242,19 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="use this `briefing brief --format json` output for the entries whose inputs "
                         "it was made from, instead of running the program (repeatable)")
     parser.add_argument("--only", help="only entries whose inputs start with this (e.g. seeds, corpora/bbc)")
+    parser.add_argument("--split", choices=["dev", "heldout"],
+                        help="only the entries of this split (tune on dev, report heldout)")
     parser.add_argument("--shared", type=Path, default=SHARED, help="folder the gold's inputs are relative to")
     parser.add_argument("--cache-dir", type=Path, help="keep the program's cache here between runs")
     parser.add_argument("--json-out", type=Path, help="also write the per-pair figures as JSON")
     args = parser.parse_args(argv)
 
     gold = json.loads(args.gold.read_text(encoding="utf-8"))
-    entries = [e for e in gold["pairs"] if args.only is None or any(p.startswith(args.only) for p in e["inputs"])]
+    entries = [
+        e for e in gold["pairs"]
+        if (args.only is None or any(p.startswith(args.only) for p in e["inputs"]))
+        and (args.split is None or e.get("split", "dev") == args.split)
+    ]
     given = [json.loads(p.read_text(encoding="utf-8")) for p in args.brief_json]
     scores: list[PairScore] = []
     with tempfile.TemporaryDirectory(prefix="score-brief-") as temp:
