@@ -1,0 +1,134 @@
+"""Second round of trying to break it (issue 18): hangs, memory, stale state, escapes, config values.
+
+Each test reproduces one way the program failed; the hang cases run in a subprocess or a thread with a
+time limit, so a regression fails the test instead of stalling the suite.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from briefing.ingest import load_articles
+
+GOOD = (
+    "Morocco and Syria restore ties\n\n"
+    "Morocco and Syria agreed on Monday to restore diplomatic relations, the foreign ministry in Rabat said.\n\n"
+    "“This is a new page,” Foreign Minister Nasser Bourita said after the call with his Syrian counterpart.\n"
+)
+HANG_LIMIT = 20.0
+"""Seconds a subprocess may take before it counts as hung (the cases that hung never ended at all)."""
+
+
+def run_python(code: str, *args: str, timeout: float = HANG_LIMIT) -> subprocess.CompletedProcess[str]:
+    """`code` in a fresh interpreter, killed (and the test failed) when it outlives `timeout`."""
+    try:
+        return subprocess.run(
+            [sys.executable, "-c", textwrap.dedent(code), *args],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
+    except subprocess.TimeoutExpired as exc:
+        pytest.fail(f"hung: still running after {timeout:g} s ({exc.stderr!r})")
+
+
+LOAD = """
+    import sys
+    from briefing.ingest import load_articles
+    result = load_articles(sys.argv[1:])
+    for a in result.articles:
+        print("article", a.title)
+    for p in result.problems:
+        print("problem", p)
+"""
+
+
+# -- hangs and memory -------------------------------------------------------------------------------
+
+
+def test_a_fifo_in_a_folder_is_skipped_with_one_warning_before_opening(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    os.mkfifo(tmp_path / "x.txt")  # open() would wait for a writer forever
+    done = run_python(LOAD, str(tmp_path))
+    lines = done.stdout.splitlines()
+    assert lines == [
+        "article Morocco and Syria restore ties",
+        f"problem {tmp_path / 'x.txt'}: not a regular file (a FIFO); skipped",
+    ], done
+
+
+def test_a_fifo_given_by_name_is_skipped_too(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "x.txt")
+    done = run_python(LOAD, str(tmp_path / "x.txt"))
+    assert done.stdout.splitlines() == [f"problem {tmp_path / 'x.txt'}: not a regular file (a FIFO); skipped"]
+
+
+def test_a_socket_is_skipped(tmp_path: Path) -> None:
+    sock = socket.socket(socket.AF_UNIX)
+    try:
+        sock.bind(str(tmp_path / "s.txt"))
+        result = load_articles([tmp_path])
+    finally:
+        sock.close()
+    assert [p.message for p in result.problems] == ["not a regular file (a socket); skipped"]
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_a_txt_symlink_to_dev_zero_is_refused_quickly(tmp_path: Path) -> None:
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    started = time.monotonic()
+    done = run_python(LOAD, str(tmp_path))
+    assert time.monotonic() - started < HANG_LIMIT
+    assert done.stdout.splitlines() == [
+        "article Morocco and Syria restore ties",
+        f"problem {tmp_path / 'zero.txt'}: not a regular file (a device); skipped",
+    ], done
+
+
+def test_reads_are_bounded_whatever_stat_says(tmp_path: Path) -> None:
+    """A file that grows past the limit after stat (or a device that reports size 0) is not read whole."""
+    from briefing.ingest.errors import IngestError
+    from briefing.ingest.load import read_bounded
+
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"a" * 5000)
+    assert read_bounded(big, 5000) == b"a" * 5000
+    with pytest.raises(IngestError, match="over the"):
+        read_bounded(big, 4999)
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_a_device_swapped_in_after_listing_is_refused_when_opened(tmp_path: Path) -> None:
+    from briefing.ingest.errors import IngestError
+    from briefing.ingest.load import read_bounded
+
+    with pytest.raises(IngestError, match="a device"):
+        read_bounded(Path("/dev/zero"), 1024)
+    os.mkfifo(tmp_path / "late.txt")
+    outcome: list[str] = []
+
+    def read() -> None:
+        try:
+            read_bounded(tmp_path / "late.txt", 1024)
+        except IngestError as exc:
+            outcome.append(str(exc))
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(HANG_LIMIT)
+    if reader.is_alive():  # unblock the stuck open() so the daemon thread can end
+        with open(tmp_path / "late.txt", "wb"):
+            pass
+        pytest.fail("opening a FIFO hung")
+    assert outcome == ["not a regular file (a FIFO); skipped"]
