@@ -6,7 +6,10 @@ and loading (ingest, cache, spaCy) runs in a thread worker that hands results ba
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import gc
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
@@ -279,8 +282,37 @@ class BriefingApp(App[int]):
 
     # ----- loading ------------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="load")
-    def load(self) -> None:
+    @work(exclusive=True, group="load")
+    async def load(self) -> None:
+        """Runs `_load` in a daemon thread and waits for it.
+
+        Not a Textual thread worker: those run in the event loop's executor, which is joined when the app
+        exits, so `q` would clear the screen and then wait for a slow feed or a file that never ends.
+        """
+        loop = asyncio.get_running_loop()
+        finished: asyncio.Future[None] = loop.create_future()
+
+        def settle(error: BaseException | None) -> None:
+            if finished.done():
+                return
+            if error is None:
+                finished.set_result(None)
+            else:
+                finished.set_exception(error)
+
+        def run() -> None:
+            error: BaseException | None = None
+            try:
+                self._load()
+            except Exception as exc:
+                error = exc
+            with contextlib.suppress(RuntimeError):  # the app (and its loop) closed while loading
+                loop.call_soon_threadsafe(settle, error if self.is_running else None)
+
+        threading.Thread(target=run, name="briefing-load", daemon=True).start()
+        await finished
+
+    def _load(self) -> None:
         # Textual writes frames from its own thread: decoding the cache here would hold the GIL while the
         # first frame is still on its way to the terminal.
         time.sleep(FIRST_FRAME_GRACE)

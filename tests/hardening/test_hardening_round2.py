@@ -13,6 +13,7 @@ import sys
 import textwrap
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -132,3 +133,97 @@ def test_a_device_swapped_in_after_listing_is_refused_when_opened(tmp_path: Path
             pass
         pytest.fail("opening a FIFO hung")
     assert outcome == ["not a regular file (a FIFO); skipped"]
+
+
+class DripServer:
+    """A loopback server that sends its response headers one byte at a time, for at most `for_seconds`."""
+
+    def __init__(self, for_seconds: float, step: float = 0.1) -> None:
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.listener.settimeout(for_seconds)
+        self.url = f"http://127.0.0.1:{self.listener.getsockname()[1]}/feed.xml"
+        self.for_seconds, self.step = for_seconds, step
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        stop = time.monotonic() + self.for_seconds
+        try:
+            conn, _ = self.listener.accept()
+        except OSError:
+            return
+        with conn:
+            headers = b"HTTP/1.0 200 OK\r\n" + b"X-Pad: " + b"a" * 10_000
+            for byte in headers:
+                if time.monotonic() > stop:
+                    return
+                try:
+                    conn.sendall(bytes([byte]))
+                except OSError:
+                    return  # the client hung up: what the timeout should do
+                time.sleep(self.step)
+
+    def close(self) -> None:
+        self.listener.close()
+        self.thread.join(self.for_seconds + 5)
+
+
+@pytest.fixture()
+def drip() -> Iterator[DripServer]:
+    server = DripServer(for_seconds=15)
+    yield server
+    server.close()
+
+
+def test_headers_sent_one_byte_at_a_time_meet_the_whole_timeout(drip: DripServer) -> None:
+    from briefing.ingest.errors import IngestError
+    from briefing.ingest.fetch import download
+
+    started = time.monotonic()
+    with pytest.raises(IngestError, match=r"timed out after 1 s"):
+        download(drip.url, timeout=1.0)
+    assert time.monotonic() - started < 3.0
+
+
+QUIT_DURING_FETCH = """
+    import sys, threading, time
+    from briefing.ingest.fetch import fetch_feeds
+    threading.Thread(target=fetch_feeds, args=([sys.argv[1]], None), kwargs={"timeout": 12}, daemon=True).start()
+    time.sleep(0.5)
+    print("quitting", flush=True)
+"""
+
+
+def test_quitting_does_not_wait_for_a_fetch(drip: DripServer) -> None:
+    """The process ends at once although a fetch is still waiting for a server (a pool would be joined)."""
+    started = time.monotonic()
+    done = run_python(QUIT_DURING_FETCH, drip.url)
+    assert done.stdout == "quitting\n" and done.returncode == 0, done
+    assert time.monotonic() - started < 8.0
+
+
+QUIT_THE_READER = """
+    import asyncio, threading
+    from briefing.app.main import BriefingApp
+    from briefing.config import load_config
+
+    never = threading.Event()
+
+    def stuck_loader():
+        never.wait()  # a load that never ends: a FIFO, a server that never answers
+
+    async def main():
+        app = BriefingApp(load_config(), corpus_loader=stuck_loader)
+        async with app.run_test() as pilot:
+            await pilot.pause(0.3)
+            await pilot.press("q")
+        print("quit", flush=True)
+
+    asyncio.run(main())
+"""
+
+
+def test_q_ends_the_reader_while_its_load_is_stuck() -> None:
+    done = run_python(QUIT_THE_READER)
+    assert done.stdout == "quit\n" and done.returncode == 0, done
+    assert "Traceback" not in done.stderr
