@@ -371,6 +371,13 @@ def run_index(args: argparse.Namespace, config: Config) -> int:
         print(f"interrupted: {cached + done} of {total} articles are cached; run again to finish", file=sys.stderr)
         return 130
     elapsed = time.perf_counter() - started
+    from briefing.cache import gave_up
+    from briefing.wording import count
+
+    if gave_up(config):  # the warning above says why; claiming the work is stored would be false
+        raise CommandError(
+            f"analysed {count(done, 'article')}, but the cache could not keep them; {cached} of {total} are cached"
+        )
     print(f"indexed {total} articles ({done} analysed, {cached} already in the cache) in {elapsed:.1f} s")
     return EXIT_OK
 

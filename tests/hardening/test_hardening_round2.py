@@ -227,3 +227,96 @@ def test_q_ends_the_reader_while_its_load_is_stuck() -> None:
     done = run_python(QUIT_THE_READER)
     assert done.stdout == "quit\n" and done.returncode == 0, done
     assert "Traceback" not in done.stderr
+
+
+# -- stale or lost state ----------------------------------------------------------------------------
+
+
+def damaged_cache(folder: Path) -> Path:
+    """A real cache whose one large row spans many pages, then 12 kB of random bytes in its middle."""
+    import random
+
+    from briefing import cache as cache_module
+    from briefing.article import RawArticle
+    from briefing.cache import AnalysisCache
+    from briefing.cache_file import FILE_NAME
+
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / FILE_NAME
+    cache = AnalysisCache(path, "m", "1", "a")
+    articles = [RawArticle(source="s", title=f"t{k}", body=f"body {k} " * 400, index=0) for k in range(100)]
+    cache.put_listing("big", articles, [])
+    cache.close()
+    size = path.stat().st_size
+    with path.open("r+b") as fh:
+        fh.seek(size // 2)
+        fh.write(random.Random(7).randbytes(3 * 4096))
+    cache_module._CHECKED.discard(path)  # damaged after this run looked: as between two runs
+    return path
+
+
+@pytest.fixture()
+def fresh_cache_state(monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing import cache as cache_module
+
+    monkeypatch.setattr(cache_module, "_GAVE_UP", set())
+    monkeypatch.setattr(cache_module, "_CHECKED", set())
+
+
+def test_a_cache_with_random_bytes_in_its_middle_is_moved_aside_and_rebuilt_on_open(
+    tmp_path: Path, fresh_cache_state: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from briefing.cache import AnalysisCache
+
+    path = damaged_cache(tmp_path / "c")
+    damaged = path.read_bytes()
+    cache = AnalysisCache(path, "m", "1", "a")
+    err = capsys.readouterr().err
+    assert err.count("warning: ") == 1 and "cache unreadable (" in err and "and rebuilt" in err, err
+    aside = [p for p in path.parent.iterdir() if p.name.startswith("analysis.sqlite3.corrupt-")]
+    assert len(aside) == 1 and aside[0].read_bytes() == damaged  # set aside as it was, not deleted
+    cache.put_listing("k", [], [])
+    assert cache.get_listing("k") == ((), ())
+    cache.close()
+
+
+def test_damage_met_while_in_use_rebuilds_the_cache_and_keeps_the_writes(
+    tmp_path: Path, fresh_cache_state: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The first 'malformed' error (damage the open check did not see) moves the file aside too."""
+    from briefing import cache as cache_module
+    from briefing.cache import AnalysisCache
+
+    path = damaged_cache(tmp_path / "c")
+    cache_module._CHECKED.add(path)  # as if checked before the damage happened
+    cache = AnalysisCache(path, "m", "1", "a")
+    assert cache.get_listing("big") is None  # the damaged row: not an error, not a result
+    cache.put_listing("after", [], [])
+    assert cache.get_listing("after") == ((), ())
+    cache.close()
+    err = capsys.readouterr().err
+    assert err.count("warning: ") == 1 and "malformed" in err and "rebuilt" in err, err
+    assert "continuing without it" not in err
+    assert len(list(path.parent.glob("analysis.sqlite3.corrupt-*"))) == 1
+
+
+def test_index_on_a_damaged_cache_rebuilds_it_and_stores_what_it_says(
+    tmp_path: Path, fresh_cache_state: None, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing import cache as cache_module
+    from briefing.cli import main
+
+    folder = tmp_path / "cachedir"
+    damaged_cache(folder)
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text(GOOD, encoding="utf-8")
+    cfg = tmp_path / "config.toml"
+    cfg.write_text(f'[cache]\ndirectory = "{folder.as_posix()}"\n[analysis]\nprocesses = 1\n', encoding="utf-8")
+    assert main(["index", str(news), "--config", str(cfg)]) == 0
+    out, err = capsys.readouterr()
+    assert "rebuilt" in err and "indexed 1 articles (1 analysed, 0 already in the cache)" in out, (out, err)
+    monkeypatch.setattr(cache_module, "_GAVE_UP", set())
+    assert main(["index", str(news), "--config", str(cfg)]) == 0
+    out, err = capsys.readouterr()
+    assert "(0 analysed, 1 already in the cache)" in out and "warning" not in err, (out, err)
