@@ -392,7 +392,9 @@ def ingest_version() -> str:
 
 
 def listing_key(items: Iterable[Path | Problem], max_article_chars: int) -> str | None:
-    """Identity of a set of input files (path, size, mtime, inode); None when one cannot be stat'ed."""
+    """Identity of a set of input files (path, size, mtime, inode, mode); None when one cannot be stat'ed.
+
+    The mode counts: a file made readable again (chmod changes no size or mtime) must be read again."""
     h = hashlib.sha256(f"{ingest_version()}\x00{max_article_chars}\x00".encode())
     for item in items:
         if isinstance(item, Problem):
@@ -402,7 +404,11 @@ def listing_key(items: Iterable[Path | Problem], max_article_chars: int) -> str 
             st = item.stat()
         except OSError:
             return None
-        h.update(f"{item}\x00{st.st_size}\x00{st.st_mtime_ns}\x00{st.st_ino}\x00".encode("utf-8", "surrogatepass"))
+        h.update(
+            f"{item}\x00{st.st_size}\x00{st.st_mtime_ns}\x00{st.st_ino}\x00{st.st_mode}\x00".encode(
+                "utf-8", "surrogatepass"
+            )
+        )
     return h.hexdigest()
 
 

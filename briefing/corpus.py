@@ -116,7 +116,7 @@ def _ingest(
             if hit is not None:
                 return hit
     loaded = load_articles(paths, max_article_chars=config.max_article_chars)
-    if cache is not None and key is not None:
+    if cache is not None and key is not None and loaded.settled:
         cache.put_listing(key, loaded.articles, loaded.problems)
     return loaded.articles, loaded.problems
 

@@ -44,6 +44,9 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 class LoadResult:
     articles: tuple[RawArticle, ...]
     problems: tuple[Problem, ...]
+    settled: bool = True
+    """False when a file failed for a reason outside it (permission, vanished, a reader bug): the result
+    must not be remembered as what those files hold, or the error would outlive its cause."""
 
 
 def discover(paths: Sequence[str | os.PathLike[str]]) -> Iterator[Path | Problem]:
@@ -177,6 +180,7 @@ def load_articles(
     articles: list[RawArticle] = []
     problems: list[Problem] = []
     seen_keys: set[str] = set()
+    settled = True
 
     def add(item: str, found: list[RawArticle]) -> None:
         for article in found:
@@ -203,9 +207,11 @@ def load_articles(
             found = read_file(item)
         except IngestError as exc:
             problems.append(Problem(str(item), str(exc)))
+            settled = settled and not isinstance(exc.__cause__, OSError)
             continue
         except Exception as exc:  # a reader bug must not stop the rest of the corpus
             problems.append(Problem(str(item), f"could not be read ({type(exc).__name__}: {exc})"))
+            settled = False
             continue
         if not found:
             problems.append(Problem(str(item), "no article text found (empty file?)"))
@@ -218,7 +224,7 @@ def load_articles(
         problems.extend(fetch_problems)
         for article in fetched:
             add(article.source, [article])
-    return LoadResult(tuple(articles), tuple(problems))
+    return LoadResult(tuple(articles), tuple(problems), settled)
 
 
 def _is_url(raw: str | os.PathLike[str]) -> bool:

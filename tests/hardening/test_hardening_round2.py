@@ -320,3 +320,45 @@ def test_index_on_a_damaged_cache_rebuilds_it_and_stores_what_it_says(
     assert main(["index", str(news), "--config", str(cfg)]) == 0
     out, err = capsys.readouterr()
     assert "(0 analysed, 1 already in the cache)" in out and "warning" not in err, (out, err)
+
+
+def test_a_file_once_unreadable_is_read_again_when_it_can_be(
+    tmp_path: Path, fresh_cache_state: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'permission denied' is not what the file holds: it is never kept as the result of reading it."""
+    from briefing.config import load_config
+    from briefing.corpus import load_cached
+    from briefing.ingest import load as load_module
+
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "locked.txt").write_text(GOOD.replace("restore ties", "sign a deal").replace("Monday", "Friday"), encoding="utf-8")
+    cfg = tmp_path / "config.toml"
+    cfg.write_text(f'[cache]\ndirectory = "{(tmp_path / "cache").as_posix()}"\n', encoding="utf-8")
+    config = load_config(cfg)
+    real = load_module.read_bounded
+
+    def denied(path: Path, limit: int) -> bytes:  # tests may run as root, for whom chmod 000 denies nothing
+        if path.name == "locked.txt":
+            raise PermissionError(13, "Permission denied")
+        return real(path, limit)
+
+    monkeypatch.setattr(load_module, "read_bounded", denied)
+    first = load_cached([str(tmp_path)], config)
+    assert [p.message for p in first.problems] == ["permission denied"]
+    monkeypatch.setattr(load_module, "read_bounded", real)  # the permissions are fixed; nothing else changed
+    second = load_cached([str(tmp_path)], config)
+    assert second.problems == ()
+    assert sorted(a.title for a in second.raw) == ["Morocco and Syria restore ties", "Morocco and Syria sign a deal"]
+
+
+def test_the_listing_key_changes_with_the_mode(tmp_path: Path) -> None:
+    """chmod changes neither size nor mtime; a listing keyed without the mode would not see it."""
+    from briefing.cache import listing_key
+
+    path = tmp_path / "a.txt"
+    path.write_text(GOOD, encoding="utf-8")
+    path.chmod(0o000)
+    before = listing_key([path], 1000)
+    path.chmod(0o644)
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns))
+    assert listing_key([path], 1000) != before
