@@ -331,7 +331,9 @@ def test_a_file_once_unreadable_is_read_again_when_it_can_be(
     from briefing.ingest import load as load_module
 
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
-    (tmp_path / "locked.txt").write_text(GOOD.replace("restore ties", "sign a deal").replace("Monday", "Friday"), encoding="utf-8")
+    (tmp_path / "locked.txt").write_text(
+        GOOD.replace("restore ties", "sign a deal").replace("Monday", "Friday"), encoding="utf-8"
+    )
     cfg = tmp_path / "config.toml"
     cfg.write_text(f'[cache]\ndirectory = "{(tmp_path / "cache").as_posix()}"\n', encoding="utf-8")
     config = load_config(cfg)
