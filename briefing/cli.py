@@ -295,11 +295,7 @@ def run_fetch(args: argparse.Namespace, config: Config) -> int:
         print(f"[{done}/{total}] {url}", file=sys.stderr)
 
     articles, problems = fetch_feeds(
-        urls,
-        config.cache_dir / "feeds",
-        timeout=float(config.get("network", "timeout")),
-        max_bytes=int(config.get("network", "max_feed_bytes")),
-        progress=progress,
+        urls, config.feed_dir, timeout=config.fetch_timeout, max_bytes=config.max_feed_bytes, progress=progress
     )
     for problem in problems:
         warn(str(problem))

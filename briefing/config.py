@@ -72,6 +72,19 @@ class Config:
         return Path(user_cache_dir("briefing", appauthor=False))
 
     @property
+    def feed_dir(self) -> Path:
+        """Where the last good copy of each feed is kept, for reading offline."""
+        return self.cache_dir / "feeds"
+
+    @property
+    def fetch_timeout(self) -> float:
+        return float(self.get("network", "timeout"))
+
+    @property
+    def max_feed_bytes(self) -> int:
+        return int(self.get("network", "max_feed_bytes"))
+
+    @property
     def highlight(self) -> tuple[str, ...]:
         return tuple(str(label).upper() for label in self.get("app", "highlight"))
 

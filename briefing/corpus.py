@@ -115,7 +115,13 @@ def _ingest(
             hit = cache.get_listing(key)
             if hit is not None:
                 return hit
-    loaded = load_articles(paths, max_article_chars=config.max_article_chars)
+    loaded = load_articles(
+        paths,
+        max_article_chars=config.max_article_chars,
+        feed_cache_dir=config.feed_dir,
+        fetch_timeout=config.fetch_timeout,
+        fetch_max_bytes=config.max_feed_bytes,
+    )
     if cache is not None and key is not None and loaded.settled:
         cache.put_listing(key, loaded.articles, loaded.problems)
     return loaded.articles, loaded.problems

@@ -116,8 +116,29 @@ def fetch_feed(
         except IngestError:
             return [], [Problem(url, f"{exc} (and the cached copy cannot be read)")]
         return articles, [Problem(url, f"{exc}; showing the copy fetched {fetched:%Y-%m-%d %H:%M}")]
+    if not articles:  # a server having a bad moment must not wipe the copy that still has the news
+        kept = _cached_articles(cache_dir, url)
+        if kept is not None:
+            found, fetched = kept
+            return found, [
+                Problem(url, f"the feed returned no items; showing the copy fetched {fetched:%Y-%m-%d %H:%M}")
+            ]
+        _write_cache(cache_dir, url, data)
+        return [], [Problem(url, "the feed has no items")]
     _write_cache(cache_dir, url, data)
-    return articles, ([] if articles else [Problem(url, "the feed has no items")])
+    return articles, []
+
+
+def _cached_articles(cache_dir: Path | None, url: str) -> tuple[list[RawArticle], datetime] | None:
+    """The articles of the kept copy and when it was fetched, when it has any."""
+    cached = _read_cache(cache_dir, url)
+    if cached is None:
+        return None
+    try:
+        articles = read_feed(url, cached[0])
+    except IngestError:
+        return None
+    return (articles, cached[1]) if articles else None
 
 
 def download(

@@ -364,3 +364,117 @@ def test_the_listing_key_changes_with_the_mode(tmp_path: Path) -> None:
     path.chmod(0o644)
     os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns))
     assert listing_key([path], 1000) != before
+
+
+def _rss(*titles: str) -> bytes:
+    items = "".join(
+        f"<item><title>{t}</title><link>https://local.example/{i}</link>"
+        f"<description>{t}: the ministers met in Rabat and agreed to meet again in May.</description></item>"
+        for i, t in enumerate(titles)
+    )
+    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>{items}</channel></rss>'.encode()
+
+
+class FeedServer:
+    """A loopback HTTP server whose one feed (and status) the test changes between requests."""
+
+    def __init__(self) -> None:
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        owner = self
+        self.body, self.status = _rss("Morocco and Syria talk"), 200
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.0"
+
+            def log_message(self, format: str, *args: object) -> None:
+                pass
+
+            def do_GET(self) -> None:
+                self.send_response(owner.status)
+                self.send_header("Content-Length", str(len(owner.body)))
+                self.end_headers()
+                self.wfile.write(owner.body)
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/feed.xml"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture()
+def feed_server() -> Iterator[FeedServer]:
+    server = FeedServer()
+    yield server
+    server.close()
+
+
+def network_config(tmp_path: Path, timeout: float = 5.0, max_bytes: int = 5_000_000) -> Path:
+    cfg = tmp_path / "config.toml"
+    cfg.write_text(
+        f'[cache]\ndirectory = "{(tmp_path / "cache").as_posix()}"\n'
+        f"[network]\ntimeout = {timeout}\nmax_feed_bytes = {max_bytes}\n",
+        encoding="utf-8",
+    )
+    return cfg
+
+
+def test_a_url_opened_offline_shows_the_copy_fetch_kept(
+    tmp_path: Path, feed_server: FeedServer, fresh_cache_state: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`briefing brief URL` and the reader read URLs as `fetch` does: the same offline copy."""
+    from briefing.cli import main
+    from briefing.config import load_config
+    from briefing.corpus import load_cached
+
+    cfg = network_config(tmp_path)
+    assert main(["fetch", feed_server.url, "--config", str(cfg)]) == 0
+    feed_server.status, feed_server.body = 503, b"down"
+    corpus = load_cached([feed_server.url], load_config(cfg))
+    assert [a.title for a in corpus.raw] == ["Morocco and Syria talk"]
+    assert [p.message.split(";")[0] for p in corpus.problems] == ["HTTP 503 Service Unavailable"]
+    assert "showing the copy fetched" in corpus.problems[0].message
+
+
+def test_a_url_opened_by_the_corpus_meets_the_network_settings(
+    tmp_path: Path, drip: DripServer, fresh_cache_state: None
+) -> None:
+    from briefing.config import load_config
+    from briefing.corpus import load_cached
+
+    started = time.monotonic()
+    corpus = load_cached([drip.url], load_config(network_config(tmp_path, timeout=1.0)))
+    assert time.monotonic() - started < 4.0
+    assert [p.message for p in corpus.problems] == ["timed out after 1 s"]
+
+
+def test_a_url_opened_by_the_corpus_meets_the_size_limit(
+    tmp_path: Path, feed_server: FeedServer, fresh_cache_state: None
+) -> None:
+    from briefing.config import load_config
+    from briefing.corpus import load_cached
+
+    corpus = load_cached([feed_server.url], load_config(network_config(tmp_path, max_bytes=100)))
+    assert corpus.raw == ()
+    size = len(feed_server.body)
+    assert [p.message for p in corpus.problems] == [f"too large: the feed is {size} bytes, over the 100 bytes limit"]
+
+
+def test_a_feed_that_comes_back_empty_keeps_the_last_copy_with_items(tmp_path: Path, feed_server: FeedServer) -> None:
+    from briefing.ingest.fetch import fetch_feeds
+
+    first, problems = fetch_feeds([feed_server.url], tmp_path)
+    assert [a.title for a in first] == ["Morocco and Syria talk"] and problems == []
+    feed_server.body = _rss()  # a valid feed with no items
+    again, problems = fetch_feeds([feed_server.url], tmp_path)
+    assert [a.title for a in again] == ["Morocco and Syria talk"]
+    assert [p.message.split(";")[0] for p in problems] == ["the feed returned no items"]
+    assert "showing the copy fetched" in problems[0].message
+    feed_server.body = _rss("Japan and Brazil meet")  # items again: the copy is replaced
+    latest, problems = fetch_feeds([feed_server.url], tmp_path)
+    assert [a.title for a in latest] == ["Japan and Brazil meet"] and problems == []
