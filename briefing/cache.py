@@ -47,7 +47,9 @@ class ForeignCacheError(sqlite3.DatabaseError):
 
 
 def _warn(message: str) -> None:
-    print(f"warning: {message}", file=sys.stderr)
+    from briefing.terminal import safe
+
+    print(f"warning: {safe(message)}", file=sys.stderr)
 
 
 class AnalysisCache:
@@ -377,7 +379,7 @@ def ingest_version() -> str:
 
     h = hashlib.sha256()
     root = Path(__file__).resolve().parent
-    for path in [root / "article.py", *sorted((root / "ingest").glob("*.py"))]:
+    for path in [root / "article.py", root / "terminal.py", *sorted((root / "ingest").glob("*.py"))]:
         h.update(path.name.encode())
         try:
             h.update(path.read_bytes())

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from briefing import __version__
 from briefing.config import Config, ConfigError, load_config
+from briefing.terminal import safe
 
 if TYPE_CHECKING:
     from briefing.brief import Briefing
@@ -161,8 +162,14 @@ def command(
     return register
 
 
-def warn(message: str) -> None:
-    print(f"warning: {message}", file=sys.stderr)
+def warn(message: object) -> None:
+    """One `warning:` line; the message (a path, a URL, a server's words) cannot add lines or escapes."""
+    print(f"warning: {safe(message)}", file=sys.stderr)
+
+
+def say(message: object) -> None:
+    """A line on standard error that names an untrusted thing (a file, a URL), made safe like warnings."""
+    print(safe(message), file=sys.stderr)
 
 
 def open_for(args: argparse.Namespace, config: Config) -> Briefing:
@@ -205,7 +212,7 @@ def write_output(text: str, output: str | None, *, force: bool) -> None:
         write_atomic(Path(output), text, force=force)
     except ExportError as exc:
         raise CommandError(str(exc)) from exc
-    print(f"wrote {output}", file=sys.stderr)
+    say(f"wrote {output}")
 
 
 @command("brief")
@@ -245,7 +252,7 @@ def run_evaluate(args: argparse.Namespace, config: Config) -> int:
     if not args.paths:
         args.paths = gold_paths(gold, gold_file)
     counts = score(gold, briefing_to_dict(open_for(args, config)))
-    sys.stdout.write(report(counts))
+    sys.stdout.write("".join(safe(line) + "\n" for line in report(counts).splitlines()))
     short = shortfalls(counts.metrics(), minimums)
     if short:
         print(f"below threshold: {', '.join(short)}", file=sys.stderr)
@@ -274,7 +281,7 @@ def run_export(args: argparse.Namespace, config: Config) -> int:
     for path in result.skipped:
         warn(f"{path}: already exists; left unchanged (use --force to overwrite)")
     for path in result.written:
-        print(f"wrote {path}", file=sys.stderr)
+        say(f"wrote {path}")
     if not result.written:
         raise CommandError(f"nothing written: every file already exists in {directory} (use --force to overwrite)")
     return EXIT_OK
@@ -292,7 +299,7 @@ def run_fetch(args: argparse.Namespace, config: Config) -> int:
         raise CommandError(f"not an http(s) URL: {bad[0]}")
 
     def progress(done: int, total: int, url: str) -> None:
-        print(f"[{done}/{total}] {url}", file=sys.stderr)
+        say(f"[{done}/{total}] {url}")
 
     articles, problems = fetch_feeds(
         urls, config.feed_dir, timeout=config.fetch_timeout, max_bytes=config.max_feed_bytes, progress=progress
@@ -403,10 +410,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         config = load_config(args.config)
         return handler(args, config)
     except ConfigError as exc:
-        print(f"briefing: error: {exc}", file=sys.stderr)
+        say(f"briefing: error: {exc}")
         return EXIT_USAGE
     except CommandError as exc:
-        print(f"briefing: error: {exc}", file=sys.stderr)
+        say(f"briefing: error: {exc}")
         return exc.code
     except KeyboardInterrupt:
         print("briefing: interrupted", file=sys.stderr)

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 from briefing import __version__
 from briefing.article import Problem, RawArticle
@@ -175,7 +175,7 @@ def _download(
     for _ in range(max_redirects + 1):
         if urlsplit(current).scheme.lower() not in ("http", "https"):
             raise IngestError(f"cannot fetch {current!r}: only http and https URLs are supported")
-        request = urllib.request.Request(current, headers=_HEADERS)
+        request = urllib.request.Request(_ascii_url(current), headers=_HEADERS)
         try:
             with opener.open(request, timeout=_remaining(deadline, timeout)) as response:
                 return _read_body(response, max_bytes, deadline, timeout)
@@ -318,6 +318,30 @@ def _read_body(response: http.client.HTTPResponse, max_bytes: int, deadline: flo
         if len(data) > max_bytes or inflater.unconsumed_tail:
             raise IngestError(f"too large: the feed unpacks to over the {_size(max_bytes)} limit")
     return data
+
+
+def _ascii_url(url: str) -> str:
+    """The URL as HTTP carries it: a non-ASCII host in IDNA, other characters percent-encoded.
+
+    URLs are typed by people ("https://exemple.fr/actualités") and http.client only takes ASCII.
+    """
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    try:
+        ascii_host = host.encode("idna").decode("ascii") if not host.isascii() else host
+    except UnicodeError:
+        ascii_host = host  # left to fail as an unknown server, with its name in the message
+    netloc = parts.netloc.replace(host, ascii_host) if host else parts.netloc
+    keep = "/?#[]@!$&'()*+,;=%:~"
+    return urlunsplit(
+        (
+            parts.scheme,
+            netloc,
+            quote(parts.path, safe=keep),
+            quote(parts.query, safe=keep),
+            quote(parts.fragment, safe=keep),
+        )
+    )
 
 
 def _network_reason(reason: object, url: str, timeout: float) -> str:

@@ -383,6 +383,7 @@ class FeedServer:
 
         owner = self
         self.body, self.status = _rss("Morocco and Syria talk"), 200
+        self.reason: str | None = None
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.0"
@@ -391,7 +392,7 @@ class FeedServer:
                 pass
 
             def do_GET(self) -> None:
-                self.send_response(owner.status)
+                self.send_response(owner.status, owner.reason)
                 self.send_header("Content-Length", str(len(owner.body)))
                 self.end_headers()
                 self.wfile.write(owner.body)
@@ -478,3 +479,79 @@ def test_a_feed_that_comes_back_empty_keeps_the_last_copy_with_items(tmp_path: P
     feed_server.body = _rss("Japan and Brazil meet")  # items again: the copy is replaced
     latest, problems = fetch_feeds([feed_server.url], tmp_path)
     assert [a.title for a in latest] == ["Japan and Brazil meet"] and problems == []
+
+
+# -- terminal escapes outside the reader ------------------------------------------------------------
+
+OSC52 = "\x1b]52;c;cm0gLXJmIH4=\x07"
+"""Sets the terminal's clipboard when printed raw."""
+
+
+def test_safe_escapes_controls_bidi_newlines_and_undecodable_bytes() -> None:
+    from briefing.terminal import safe
+
+    assert safe(f"a{OSC52}b") == "a\\x1b]52;c;cm0gLXJmIH4=\\x07b"
+    assert safe("one\nwarning: two\tthree\r") == "one\\nwarning: two\\tthree\\r"
+    assert safe("x\u202eevil\u2066") == "x\\u202eevil\\u2066"
+    assert safe("caf\udce9.txt") == "caf\\udce9.txt"
+    assert (
+        safe("Rabat – Damascus ‹ok› 👩\u200d👩\u200d👧 می\u200cخواهم")
+        == "Rabat – Damascus ‹ok› 👩\u200d👩\u200d👧 می\u200cخواهم"
+    )
+
+
+def test_file_names_with_escapes_and_newlines_cannot_forge_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from briefing.cli import main
+
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "good.txt").write_text(GOOD, encoding="utf-8")
+    (news / f"clip{OSC52}.txt").write_bytes(b"")
+    (news / "a\nwarning: forged.txt").write_bytes(b"")
+    assert main(["brief", str(news), "--no-cache", "-o", str(tmp_path / "out.md")]) == 0
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\x07" not in err
+    warnings = [line for line in err.splitlines() if line.startswith("warning: ")]
+    assert warnings == [
+        f"warning: {news}/a\\nwarning: forged.txt: empty file",
+        f"warning: {news}/clip\\x1b]52;c;cm0gLXJmIH4=\\x07.txt: empty file",
+    ], err
+
+
+def test_a_servers_reason_phrase_and_a_url_are_printed_escaped(
+    tmp_path: Path, feed_server: FeedServer, fresh_cache_state: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from briefing.cli import main
+
+    feed_server.status, feed_server.reason = 404, f"Not Found{OSC52}\x1b[2J"
+    url = feed_server.url + "?q=\u202e\x1b[2J"
+    assert main(["fetch", url, "--config", str(network_config(tmp_path))]) == 1
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\x07" not in err and "\u202e" not in err, err
+    shown = url.replace("\u202e", "\\u202e").replace("\x1b", "\\x1b")
+    assert err.splitlines() == [
+        f"[1/1] {shown}",
+        f"warning: {shown}: HTTP 404 Not Found\\x1b]52;c;cm0gLXJmIH4=\\x07\\x1b[2J",
+    ]
+
+
+def test_a_url_with_non_ascii_characters_is_fetched(tmp_path: Path, feed_server: FeedServer) -> None:
+    """It used to end in "could not be read (UnicodeEncodeError …)", the line that means a bug."""
+    from briefing.ingest.fetch import fetch_feeds
+
+    articles, problems = fetch_feeds([feed_server.url + "?r\u00e9gion=maghreb"], None)
+    assert [a.title for a in articles] == ["Morocco and Syria talk"] and problems == []
+
+
+def test_zero_width_joiners_are_kept_in_article_text() -> None:
+    """They are not markup: Persian words and emoji sequences need them. Bidi overrides still go."""
+    from briefing.ingest.text import read_text_article
+
+    persian = "می\u200cخواهم"
+    family = "👩\u200d👩\u200d👧"
+    text = f"Talks resume\n\nThe envoy wrote {persian} and posted {family} after the \u202emeeting\u202c in Rabat.\n"
+    (article,) = read_text_article("a.txt", text.encode("utf-8"))
+    assert persian in article.body and family in article.body
+    assert "\u202e" not in article.body and "\u202c" not in article.body
