@@ -7,6 +7,7 @@ time limit, so a regression fails the test instead of stalling the suite.
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -460,10 +461,11 @@ def test_a_url_opened_by_the_corpus_meets_the_size_limit(
     from briefing.config import load_config
     from briefing.corpus import load_cached
 
-    corpus = load_cached([feed_server.url], load_config(network_config(tmp_path, max_bytes=100)))
-    assert corpus.raw == ()
+    feed_server.body = _rss(*(f"Item {i}" for i in range(20)))
     size = len(feed_server.body)
-    assert [p.message for p in corpus.problems] == [f"too large: the feed is {size} bytes, over the 100 bytes limit"]
+    corpus = load_cached([feed_server.url], load_config(network_config(tmp_path, max_bytes=1000)))
+    assert corpus.raw == ()
+    assert [p.message for p in corpus.problems] == [f"too large: the feed is {size / 1000:.0f} kB, over the 1 kB limit"]
 
 
 def test_a_feed_that_comes_back_empty_keeps_the_last_copy_with_items(tmp_path: Path, feed_server: FeedServer) -> None:
@@ -555,3 +557,91 @@ def test_zero_width_joiners_are_kept_in_article_text() -> None:
     (article,) = read_text_article("a.txt", text.encode("utf-8"))
     assert persian in article.body and family in article.body
     assert "\u202e" not in article.body and "\u202c" not in article.body
+
+
+# -- config values ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("[analysis]\nbatch_size = 2147483648\n", "analysis.batch_size must be a whole number from 1 to 10,000"),
+        ("[network]\ntimeout = inf\n", "network.timeout must be a number from 0.1 to 600, not inf"),
+        ("[network]\ntimeout = nan\n", "network.timeout must be a number from 0.1 to 600, not nan"),
+        ("[network]\ntimeout = 1e300\n", "network.timeout must be a number from 0.1 to 600, not 1e+300"),
+        ("[network]\ntimeout = -1\n", "network.timeout must be a number from 0.1 to 600, not -1"),
+        ("[analysis]\nmax_article_chars = 0\n", "analysis.max_article_chars must be a whole number from 100 to"),
+        ("[network]\nmax_feed_bytes = 0\n", "network.max_feed_bytes must be a whole number from 1,000 to"),
+        ("[analysis]\nprocesses = 100000\n", "analysis.processes must be a whole number from 0 to 256"),
+    ],
+)
+def test_numbers_out_of_range_stop_with_one_line_naming_the_key(
+    tmp_path: Path, text: str, line: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from briefing.cli import main
+
+    cfg = tmp_path / "config.toml"
+    cfg.write_text(text, encoding="utf-8")
+    assert main(["fetch", "http://127.0.0.1:9/x", "--config", str(cfg)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"briefing: error: {cfg}: {line}") and err.count("\n") == 1, err
+
+
+def test_every_numeric_key_has_a_range_stated_in_config_toml() -> None:
+    from briefing.bundled import default_config
+    from briefing.config import RANGES, defaults
+
+    numeric = {
+        (section, key)
+        for section, keys in defaults().items()
+        for key, value in keys.items()
+        if isinstance(value, int | float) and not isinstance(value, bool)
+    }
+    assert numeric == set(RANGES)
+    lines = default_config().read_text(encoding="utf-8").splitlines()
+    for (section, key), (low, high) in RANGES.items():
+        at = lines.index(f"[{section}]")
+        at = next(i for i in range(at, len(lines)) if lines[i].startswith(f"{key} = "))
+        comment = " ".join(line for line in lines[at - 3 : at] if line.startswith("#"))
+        stated = f"From {low:,} to {high:,}" if isinstance(low, int) else f"From {low:g} to {high:g}"
+        assert stated in comment, (key, comment)
+        assert low <= defaults()[section][key] <= high
+
+
+def test_the_defaults_and_edges_of_each_range_are_accepted(tmp_path: Path) -> None:
+    from briefing.config import RANGES, load_config
+
+    for (section, key), (low, high) in RANGES.items():
+        for value in (low, high):
+            cfg = tmp_path / "config.toml"
+            cfg.write_text(f"[{section}]\n{key} = {value!r}\n", encoding="utf-8")
+            assert load_config(cfg).get(section, key) == value
+
+
+def test_a_utf8_bom_at_the_start_of_the_config_is_accepted(tmp_path: Path) -> None:
+    from briefing.config import load_config
+
+    cfg = tmp_path / "config.toml"
+    cfg.write_bytes(b"\xef\xbb\xbf[analysis]\nbatch_size = 8\n")
+    assert load_config(cfg).get("analysis", "batch_size") == 8
+
+
+@pytest.mark.parametrize(
+    ("keys", "named"),
+    [
+        ({"quit": "Q", "export": "shift+q"}, "key 'Q' ('shift+q' is the same key) is bound to both quit and export"),
+        ({"quit": "ctrl+shift+x", "bookmark": "shift+ctrl+x"}, "is bound to both quit and bookmark"),
+        ({"bookmark": "shift+e"}, "key 'shift+e' ('E' is the same key) is bound to both bookmark and export_all"),
+    ],
+)
+def test_two_names_of_one_key_are_caught_as_a_clash(keys: dict[str, str], named: str) -> None:
+    from briefing.app.commands import KeyConfigError, resolve_keys
+
+    with pytest.raises(KeyConfigError, match=re.escape(named)):
+        resolve_keys(keys)
+
+
+def test_upper_and_lower_case_letters_are_different_keys() -> None:
+    from briefing.app.commands import resolve_keys
+
+    assert resolve_keys({"quit": "Q", "bookmark": "q"})["quit"] == "Q"
