@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from briefing import __version__
 from briefing.config import Config, ConfigError, load_config
 from briefing.terminal import safe
+from briefing.wording import count
 
 if TYPE_CHECKING:
     from briefing.brief import Briefing
@@ -306,7 +307,7 @@ def run_fetch(args: argparse.Namespace, config: Config) -> int:
     )
     for problem in problems:
         warn(str(problem))
-    print(f"{len(articles)} articles from {len(urls)} feeds")
+    print(f"{count(len(articles), 'article')} from {count(len(urls), 'feed')}")
     return EXIT_OK if articles else EXIT_NO_ARTICLES
 
 
@@ -371,17 +372,19 @@ def run_index(args: argparse.Namespace, config: Config) -> int:
     except ModelMissingError as exc:
         raise CommandError(str(exc), EXIT_USAGE) from exc
     except KeyboardInterrupt:
-        print(f"interrupted: {cached + done} of {total} articles are cached; run again to finish", file=sys.stderr)
+        print(
+            f"interrupted: {cached + done} of {count(total, 'article')} are cached; run again to finish",
+            file=sys.stderr,
+        )
         return 130
     elapsed = time.perf_counter() - started
     from briefing.cache import gave_up
-    from briefing.wording import count
 
     if gave_up(config):  # the warning above says why; claiming the work is stored would be false
         raise CommandError(
             f"analysed {count(done, 'article')}, but the cache could not keep them; {cached} of {total} are cached"
         )
-    print(f"indexed {total} articles ({done} analysed, {cached} already in the cache) in {elapsed:.1f} s")
+    print(f"indexed {count(total, 'article')} ({done} analysed, {cached} already in the cache) in {elapsed:.1f} s")
     return EXIT_OK
 
 

@@ -316,7 +316,7 @@ def test_index_on_a_damaged_cache_rebuilds_it_and_stores_what_it_says(
     cfg.write_text(f'[cache]\ndirectory = "{folder.as_posix()}"\n[analysis]\nprocesses = 1\n', encoding="utf-8")
     assert main(["index", str(news), "--config", str(cfg)]) == 0
     out, err = capsys.readouterr()
-    assert "rebuilt" in err and "indexed 1 articles (1 analysed, 0 already in the cache)" in out, (out, err)
+    assert "rebuilt" in err and "indexed 1 article (1 analysed, 0 already in the cache)" in out, (out, err)
     monkeypatch.setattr(cache_module, "_GAVE_UP", set())
     assert main(["index", str(news), "--config", str(cfg)]) == 0
     out, err = capsys.readouterr()
@@ -645,3 +645,61 @@ def test_upper_and_lower_case_letters_are_different_keys() -> None:
     from briefing.app.commands import resolve_keys
 
     assert resolve_keys({"quit": "Q", "bookmark": "q"})["quit"] == "Q"
+
+
+# -- small ------------------------------------------------------------------------------------------
+
+
+def test_brief_output_to_an_existing_folder_says_it_is_a_folder_the_first_time(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It said "already exists; use --force", and then, with --force, "is a folder"."""
+    from briefing.cli import main
+
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    for extra in ([], ["--force"]):
+        assert main(["brief", str(news), "--no-cache", "-o", str(tmp_path / "out"), *extra]) == 1
+        err = capsys.readouterr().err
+        assert f"briefing: error: {tmp_path / 'out'}: is a folder; give a file name" in err, err
+        assert "--force" not in err
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_counts_agree_with_their_nouns(
+    tmp_path: Path, feed_server: FeedServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from briefing.cli import main
+    from briefing.wording import count
+
+    assert [count(n, "article") for n in (0, 1, 2, 1500)] == ["0 articles", "1 article", "2 articles", "1,500 articles"]
+    assert main(["fetch", feed_server.url, "--config", str(network_config(tmp_path))]) == 0
+    assert capsys.readouterr().out == "1 article from 1 feed\n"
+
+
+def test_the_readers_status_line_says_1_article_and_1_pair(tmp_path: Path) -> None:
+    import asyncio
+    import json
+
+    from briefing.app.main import BriefingApp
+    from briefing.app.state import ReadingState
+    from briefing.article import AnalyzedArticle
+    from briefing.config import load_config
+    from briefing.corpus import Corpus
+
+    fixture = Path(__file__).resolve().parents[1] / "app" / "fixtures" / "seeds_analysis.json"
+    articles = [AnalyzedArticle.from_dict(a) for a in json.loads(fixture.read_text(encoding="utf-8"))["articles"]]
+    one = next(a for a in articles if a.pair is not None)
+    corpus = Corpus((one.article,), {0: one}, ())
+
+    async def status_line() -> str:
+        app = BriefingApp(load_config(), corpus_loader=lambda: corpus, state=ReadingState(tmp_path / "state.json"))
+        async with app.run_test() as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            return str(app.query_one("#status").render())
+
+    status = asyncio.run(status_line())
+    assert status.startswith("1 article · 1 pair"), status
