@@ -49,7 +49,7 @@ def load_cached(paths: Sequence[str], config: Config, *, use_cache: bool = True)
     An unchanged set of files (same paths, sizes and modification times) is not even re-read: the
     articles ingesting them gave last time come from the cache too.
     """
-    wanted = list(paths) or config.corpus_paths
+    wanted = list(paths) or config.default_inputs
     cache = _open_cache(config) if use_cache else None
     try:
         raw, problems = _ingest(wanted, config, cache)
@@ -66,7 +66,7 @@ def load_pending(paths: Sequence[str], config: Config) -> tuple[Corpus, set[int]
     For `briefing index`: answering "what is left to analyse" must not pay for decoding thousands of
     cached results.
     """
-    wanted = list(paths) or config.corpus_paths
+    wanted = list(paths) or config.default_inputs
     cache = _open_cache(config)
     try:
         raw, problems = _ingest(wanted, config, cache)

@@ -703,3 +703,16 @@ def test_the_readers_status_line_says_1_article_and_1_pair(tmp_path: Path) -> No
 
     status = asyncio.run(status_line())
     assert status.startswith("1 article · 1 pair"), status
+
+
+def test_configured_feeds_open_with_the_corpus(
+    tmp_path: Path, feed_server: FeedServer, fresh_cache_state: None
+) -> None:
+    """corpus.feeds "open with the corpus" (README): they were only ever read by `briefing fetch`."""
+    from briefing.config import load_config
+    from briefing.corpus import load_cached
+
+    cfg = network_config(tmp_path)
+    cfg.write_text(cfg.read_text(encoding="utf-8") + f'[corpus]\nfeeds = ["{feed_server.url}"]\n', encoding="utf-8")
+    corpus = load_cached([], load_config(cfg))
+    assert [a.title for a in corpus.raw] == ["Morocco and Syria talk"] and corpus.problems == ()
