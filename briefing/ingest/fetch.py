@@ -326,22 +326,18 @@ def _ascii_url(url: str) -> str:
     URLs are typed by people ("https://exemple.fr/actualités") and http.client only takes ASCII.
     """
     parts = urlsplit(url)
-    host = parts.hostname or ""
-    try:
-        ascii_host = host.encode("idna").decode("ascii") if not host.isascii() else host
-    except UnicodeError:
-        ascii_host = host  # left to fail as an unknown server, with its name in the message
-    netloc = parts.netloc.replace(host, ascii_host) if host else parts.netloc
+    netloc = parts.netloc
+    if not netloc.isascii():  # an IPv6 literal is ASCII, so a colon here starts the port
+        userinfo, at, hostport = netloc.rpartition("@")
+        host, colon, port = hostport.partition(":")
+        try:
+            host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            host = quote(host)  # no server has that name: the lookup fails with the name in the message
+        netloc = quote(userinfo, safe=":%") + at + host + colon + port
     keep = "/?#[]@!$&'()*+,;=%:~"
-    return urlunsplit(
-        (
-            parts.scheme,
-            netloc,
-            quote(parts.path, safe=keep),
-            quote(parts.query, safe=keep),
-            quote(parts.fragment, safe=keep),
-        )
-    )
+    path, query, fragment = (quote(part, safe=keep) for part in (parts.path, parts.query, parts.fragment))
+    return urlunsplit((parts.scheme, netloc, path, query, fragment))
 
 
 def _network_reason(reason: object, url: str, timeout: float) -> str:
