@@ -20,7 +20,7 @@ APPLICATION_ID = 0x42524946
 
 def summary_name(paths: Sequence[str], config: Config) -> str:
     """Identity of a corpus request (not of its files' contents), for the first-screen summary."""
-    wanted = list(paths) or config.corpus_paths
+    wanted = list(paths) or config.default_inputs
     resolved = [p if p.lower().startswith(("http://", "https://")) else os.path.abspath(p) for p in wanted]
     return "\x00".join([config.model, str(config.max_article_chars), *resolved])
 

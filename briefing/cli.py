@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 
 from briefing import __version__
 from briefing.config import Config, ConfigError, load_config
+from briefing.terminal import safe
+from briefing.wording import count
 
 if TYPE_CHECKING:
     from briefing.brief import Briefing
@@ -166,8 +168,14 @@ def command(
     return register
 
 
-def warn(message: str) -> None:
-    print(f"warning: {message}", file=sys.stderr)
+def warn(message: object) -> None:
+    """One `warning:` line; the message (a path, a URL, a server's words) cannot add lines or escapes."""
+    print(f"warning: {safe(message)}", file=sys.stderr)
+
+
+def say(message: object) -> None:
+    """A line on standard error that names an untrusted thing (a file, a URL), made safe like warnings."""
+    print(safe(message), file=sys.stderr)
 
 
 def open_for(args: argparse.Namespace, config: Config) -> Briefing:
@@ -210,7 +218,7 @@ def write_output(text: str, output: str | None, *, force: bool) -> None:
         write_atomic(Path(output), text, force=force)
     except ExportError as exc:
         raise CommandError(str(exc)) from exc
-    print(f"wrote {output}", file=sys.stderr)
+    say(f"wrote {output}")
 
 
 @command("brief")
@@ -253,7 +261,7 @@ def run_evaluate(args: argparse.Namespace, config: Config) -> int:
     if not args.paths:
         args.paths = gold_paths(gold, gold_file, args.split)
     counts = score(gold, briefing_to_dict(open_for(args, config)), split=args.split)
-    sys.stdout.write(report(counts))
+    sys.stdout.write("".join(safe(line) + "\n" for line in report(counts).splitlines()))
     short = shortfalls(counts.metrics(), minimums)
     if short:
         print(f"below threshold: {', '.join(short)}", file=sys.stderr)
@@ -282,7 +290,7 @@ def run_export(args: argparse.Namespace, config: Config) -> int:
     for path in result.skipped:
         warn(f"{path}: already exists; left unchanged (use --force to overwrite)")
     for path in result.written:
-        print(f"wrote {path}", file=sys.stderr)
+        say(f"wrote {path}")
     if not result.written:
         raise CommandError(f"nothing written: every file already exists in {directory} (use --force to overwrite)")
     return EXIT_OK
@@ -300,18 +308,14 @@ def run_fetch(args: argparse.Namespace, config: Config) -> int:
         raise CommandError(f"not an http(s) URL: {bad[0]}")
 
     def progress(done: int, total: int, url: str) -> None:
-        print(f"[{done}/{total}] {url}", file=sys.stderr)
+        say(f"[{done}/{total}] {url}")
 
     articles, problems = fetch_feeds(
-        urls,
-        config.cache_dir / "feeds",
-        timeout=float(config.get("network", "timeout")),
-        max_bytes=int(config.get("network", "max_feed_bytes")),
-        progress=progress,
+        urls, config.feed_dir, timeout=config.fetch_timeout, max_bytes=config.max_feed_bytes, progress=progress
     )
     for problem in problems:
         warn(str(problem))
-    print(f"{len(articles)} articles from {len(urls)} feeds")
+    print(f"{count(len(articles), 'article')} from {count(len(urls), 'feed')}")
     return EXIT_OK if articles else EXIT_NO_ARTICLES
 
 
@@ -376,10 +380,19 @@ def run_index(args: argparse.Namespace, config: Config) -> int:
     except ModelMissingError as exc:
         raise CommandError(str(exc), EXIT_USAGE) from exc
     except KeyboardInterrupt:
-        print(f"interrupted: {cached + done} of {total} articles are cached; run again to finish", file=sys.stderr)
+        print(
+            f"interrupted: {cached + done} of {count(total, 'article')} are cached; run again to finish",
+            file=sys.stderr,
+        )
         return 130
     elapsed = time.perf_counter() - started
-    print(f"indexed {total} articles ({done} analysed, {cached} already in the cache) in {elapsed:.1f} s")
+    from briefing.cache import gave_up
+
+    if gave_up(config):  # the warning above says why; claiming the work is stored would be false
+        raise CommandError(
+            f"analysed {count(done, 'article')}, but the cache could not keep them; {cached} of {total} are cached"
+        )
+    print(f"indexed {count(total, 'article')} ({done} analysed, {cached} already in the cache) in {elapsed:.1f} s")
     return EXIT_OK
 
 
@@ -408,10 +421,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         config = load_config(args.config)
         return handler(args, config)
     except ConfigError as exc:
-        print(f"briefing: error: {exc}", file=sys.stderr)
+        say(f"briefing: error: {exc}")
         return EXIT_USAGE
     except CommandError as exc:
-        print(f"briefing: error: {exc}", file=sys.stderr)
+        say(f"briefing: error: {exc}")
         return exc.code
     except KeyboardInterrupt:
         print("briefing: interrupted", file=sys.stderr)

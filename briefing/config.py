@@ -6,6 +6,7 @@ documentation, the defaults and the validation cannot drift apart. No Textual or
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 from collections.abc import Mapping
@@ -21,6 +22,18 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 ENV_VAR = "BRIEFING_CONFIG"
+
+RANGES: dict[tuple[str, str], tuple[float, float]] = {
+    ("analysis", "max_article_chars"): (100, 1_000_000),  # spaCy refuses longer texts
+    ("analysis", "batch_size"): (1, 10_000),
+    ("analysis", "processes"): (0, 256),
+    ("network", "timeout"): (0.1, 600.0),
+    ("network", "max_feed_bytes"): (1_000, 64 * 1024 * 1024),  # the file size limit
+}
+"""Allowed values of each numeric key, both ends included; config.toml states them beside each key.
+
+Out of range, a value would fail later and elsewhere: a batch size that overflows C code, a timeout of
+inf or nan that every fetch reports as a network problem, max_article_chars = 0 emptying every article."""
 
 
 class ConfigError(Exception):
@@ -72,6 +85,19 @@ class Config:
         return Path(user_cache_dir("briefing", appauthor=False))
 
     @property
+    def feed_dir(self) -> Path:
+        """Where the last good copy of each feed is kept, for reading offline."""
+        return self.cache_dir / "feeds"
+
+    @property
+    def fetch_timeout(self) -> float:
+        return float(self.get("network", "timeout"))
+
+    @property
+    def max_feed_bytes(self) -> int:
+        return int(self.get("network", "max_feed_bytes"))
+
+    @property
     def highlight(self) -> tuple[str, ...]:
         return tuple(str(label).upper() for label in self.get("app", "highlight"))
 
@@ -118,8 +144,8 @@ def find_config(explicit: str | os.PathLike[str] | None = None) -> Path | None:
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
+        data = path.read_bytes().removeprefix(b"\xef\xbb\xbf")  # a BOM, as some Windows editors write
+        return tomllib.loads(data.decode("utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
     except UnicodeDecodeError as exc:
@@ -169,6 +195,14 @@ def _check(value: Any, default: Any) -> bool:
     return isinstance(value, type(default))
 
 
+def _within(value: Any, bounds: tuple[float, float]) -> bool:
+    return math.isfinite(value) and bounds[0] <= value <= bounds[1]
+
+
+def _number(bound: float) -> str:
+    return f"{bound:,}" if isinstance(bound, int) else f"{bound:g}"
+
+
 def validate(
     user: Mapping[str, Any], defaults_: Mapping[str, Mapping[str, Any]], path: Path
 ) -> dict[str, dict[str, Any]]:
@@ -184,10 +218,13 @@ def validate(
                 known = ", ".join(sorted(defaults_[section]))
                 raise ConfigError(f"{path}: unknown key {section}.{key} (known keys in [{section}]: {known})")
             default = defaults_[section][key]
-            if not _check(value, default):
+            bounds = RANGES.get((section, key))
+            if not _check(value, default) or (bounds is not None and not _within(value, bounds)):
                 expected = _type_name(default)
                 if isinstance(default, int) and not isinstance(default, bool):
                     expected = "a whole number >= 0"
+                if bounds is not None:
+                    expected = f"{expected.removesuffix(' >= 0')} from {_number(bounds[0])} to {_number(bounds[1])}"
                 raise ConfigError(f"{path}: {section}.{key} must be {expected}, not {value!r}")
             merged[section][key] = float(value) if isinstance(default, float) else value
     return merged

@@ -49,7 +49,7 @@ def load_cached(paths: Sequence[str], config: Config, *, use_cache: bool = True)
     An unchanged set of files (same paths, sizes and modification times) is not even re-read: the
     articles ingesting them gave last time come from the cache too.
     """
-    wanted = list(paths) or config.corpus_paths
+    wanted = list(paths) or config.default_inputs
     cache = _open_cache(config) if use_cache else None
     try:
         raw, problems = _ingest(wanted, config, cache)
@@ -66,7 +66,7 @@ def load_pending(paths: Sequence[str], config: Config) -> tuple[Corpus, set[int]
     For `briefing index`: answering "what is left to analyse" must not pay for decoding thousands of
     cached results.
     """
-    wanted = list(paths) or config.corpus_paths
+    wanted = list(paths) or config.default_inputs
     cache = _open_cache(config)
     try:
         raw, problems = _ingest(wanted, config, cache)
@@ -115,8 +115,14 @@ def _ingest(
             hit = cache.get_listing(key)
             if hit is not None:
                 return hit
-    loaded = load_articles(paths, max_article_chars=config.max_article_chars)
-    if cache is not None and key is not None:
+    loaded = load_articles(
+        paths,
+        max_article_chars=config.max_article_chars,
+        feed_cache_dir=config.feed_dir,
+        fetch_timeout=config.fetch_timeout,
+        fetch_max_bytes=config.max_feed_bytes,
+    )
+    if cache is not None and key is not None and loaded.settled:
         cache.put_listing(key, loaded.articles, loaded.problems)
     return loaded.articles, loaded.problems
 

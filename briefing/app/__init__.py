@@ -17,7 +17,9 @@ def run(paths: Sequence[str], config: Config) -> int:
         app = BriefingApp(config, paths=paths)
     except KeyConfigError as exc:
         where = config.path or "config.toml"
-        print(f"briefing: error: {where}: {exc}", file=sys.stderr)
+        from briefing.terminal import safe
+
+        print(safe(f"briefing: error: {where}: {exc}"), file=sys.stderr)
         return 2
     app.run()
     return app.return_code or 0

@@ -98,15 +98,25 @@ def resolve_keys(configured: Mapping[str, str]) -> dict[str, str]:
                 '(use Textual key names such as "q", "ctrl+p", "f1", "question_mark"; several keys with commas)'
             )
         keys[command_id] = normalize(str(value))
-    owner: dict[str, str] = {}
+    owner: dict[str, tuple[str, str]] = {}
     for command_id, value in keys.items():
         for key in value.split(","):
-            if key in owner and owner[key] != command_id:
-                raise KeyConfigError(
-                    f"key {key!r} is bound to both {owner[key]} and {command_id}; change one in [keys]"
-                )
-            owner[key] = command_id
+            same = physical_key(key)
+            if same in owner and owner[same][0] != command_id:
+                other_id, other_key = owner[same]
+                named = repr(key) if key == other_key else f"{other_key!r} ({key!r} is the same key)"
+                raise KeyConfigError(f"key {named} is bound to both {other_id} and {command_id}; change one in [keys]")
+            owner[same] = (command_id, key)
     return keys
+
+
+def physical_key(key: str) -> str:
+    """One name per key press: "Q" and "shift+q", "ctrl+shift+x" and "shift+ctrl+x" are the same key."""
+    *modifiers, name = key.split("+")
+    if len(name) == 1 and name.isalpha() and name.isupper():
+        modifiers.append("shift")
+        name = name.lower()
+    return "+".join([*sorted(set(modifiers)), name])
 
 
 def display_key(keys: str) -> str:

@@ -6,7 +6,10 @@ and loading (ingest, cache, spaCy) runs in a thread worker that hands results ba
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import gc
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
@@ -47,6 +50,7 @@ from briefing.app.scrollbar import LightScrollbars
 from briefing.app.state import ReadingState
 from briefing.app.summary import Summary, from_json, summarize, to_json
 from briefing.config import Config
+from briefing.wording import count
 
 if TYPE_CHECKING:  # imported by the loader, after the first frame
     from briefing.article import AnalyzedArticle
@@ -279,8 +283,37 @@ class BriefingApp(App[int]):
 
     # ----- loading ------------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="load")
-    def load(self) -> None:
+    @work(exclusive=True, group="load")
+    async def load(self) -> None:
+        """Runs `_load` in a daemon thread and waits for it.
+
+        Not a Textual thread worker: those run in the event loop's executor, which is joined when the app
+        exits, so `q` would clear the screen and then wait for a slow feed or a file that never ends.
+        """
+        loop = asyncio.get_running_loop()
+        finished: asyncio.Future[None] = loop.create_future()
+
+        def settle(error: BaseException | None) -> None:
+            if finished.done():
+                return
+            if error is None:
+                finished.set_result(None)
+            else:
+                finished.set_exception(error)
+
+        def run() -> None:
+            error: BaseException | None = None
+            try:
+                self._load()
+            except Exception as exc:
+                error = exc
+            with contextlib.suppress(RuntimeError):  # the app (and its loop) closed while loading
+                loop.call_soon_threadsafe(settle, error if self.is_running else None)
+
+        threading.Thread(target=run, name="briefing-load", daemon=True).start()
+        await finished
+
+    def _load(self) -> None:
         # Textual writes frames from its own thread: decoding the cache here would hold the GIL while the
         # first frame is still on its way to the terminal.
         time.sleep(FIRST_FRAME_GRACE)
@@ -317,7 +350,9 @@ class BriefingApp(App[int]):
                 if isinstance(exc, ModelMissingError):
                     shown = len(analysed)
                     message = (
-                        f"{shown} article(s) shown from the cache; the rest need analysis: {exc}" if shown else str(exc)
+                        f"{count(shown, 'article')} shown from the cache; the rest need analysis: {exc}"
+                        if shown
+                        else str(exc)
                     )
                 else:
                     message = f"analysis failed: {type(exc).__name__}: {exc}"
@@ -375,7 +410,11 @@ class BriefingApp(App[int]):
             )
             for a in summary.first[: rows // 2]
         )
-        self._set_status(Text(f"{summary.articles} articles · {len(summary.pairs)} pairs · loading…", style="italic"))
+        self._set_status(
+            Text(
+                f"{count(summary.articles, 'article')} · {count(len(summary.pairs), 'pair')} · loading…", style="italic"
+            )
+        )
 
     def _progress(self, done: int, total: int) -> None:
         self._set_status(Text(f"Analysing articles… {done}/{total}; what is done is shown, the rest fills in"))
@@ -404,7 +443,7 @@ class BriefingApp(App[int]):
             self._problems_shown = True
             lines = "\n".join(literal_line(str(p)) for p in corpus.problems[:5])
             more = f"\n… and {len(corpus.problems) - 5} more" if len(corpus.problems) > 5 else ""
-            self.notify(f"{len(corpus.problems)} input(s) could not be read:\n{lines}{more}", severity="warning")
+            self.notify(f"{count(len(corpus.problems), 'input')} could not be read:\n{lines}{more}", severity="warning")
         self._refresh_pairs()
         self._update_status()
 
@@ -413,11 +452,11 @@ class BriefingApp(App[int]):
         if corpus is None:
             return
         pairs = sum(1 for b in self.briefing if b.pair is not None)
-        text = Text(f"{len(self.briefing.articles)} articles · {pairs} pairs")
+        text = Text(f"{count(len(self.briefing.articles), 'article')} · {count(pairs, 'pair')}")
         if self.loading:
             text.append(f" · analysing {len(corpus.missing)} more…", style="bold")
         if corpus.problems:
-            text.append(f" · {len(corpus.problems)} unreadable input(s)", style="yellow")
+            text.append(f" · {count(len(corpus.problems), 'unreadable input')}", style="yellow")
         if self.load_error:
             text.append(" · ")
             text.append_text(plain(self.load_error, "red"))
@@ -476,7 +515,9 @@ class BriefingApp(App[int]):
         elif corpus is not None and not self.briefing.articles and not self.load_error:
             text.append("No article could be analysed yet.")
         if corpus is not None and corpus.problems:
-            text.append(f"\n\n{len(corpus.problems)} input(s) could not be read and were skipped:\n", style="yellow")
+            unread = len(corpus.problems)
+            verb = "was" if unread == 1 else "were"
+            text.append(f"\n\n{count(unread, 'input')} could not be read and {verb} skipped:\n", style="yellow")
             for problem in corpus.problems:
                 text.append_text(plain(f"  {problem}\n"))
         return text
@@ -507,7 +548,7 @@ class BriefingApp(App[int]):
         shown = self._shown_articles(brief)
         options = [self._article_option(a) for a in brief.articles[:shown]]
         if shown < len(brief.articles):
-            more = Text(f"… {len(brief.articles) - shown} more articles (enter: show all)", style="italic dim")
+            more = Text(f"… {count(len(brief.articles) - shown, 'more article')} (enter: show all)", style="italic dim")
             options.append(Option(more, id=MORE_ARTICLES))
         self.query_one("#articles", OptionList).set_options(options)
 

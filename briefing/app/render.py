@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING
 from rich.cells import cell_len
 from rich.text import Text
 
+from briefing.terminal import UNSAFE
+
 if TYPE_CHECKING:  # types only: the first frame must not wait for the analysis records to import
     from briefing.article import AnalyzedArticle, Entity
     from briefing.brief import PairBrief
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 ENTITY_STYLES: dict[str, tuple[str, str]] = {
     "COUNTRY": ("bold #5fafff", "country"),
@@ -54,7 +55,7 @@ def literal(value: str | None) -> str:
             return chr(0x2400 + c)
         return "�"
 
-    return _CONTROL.sub(picture, value.replace("\t", " "))
+    return UNSAFE.sub(picture, value.replace("\t", " "))
 
 
 def plain(value: str | None, style: str = "") -> Text:

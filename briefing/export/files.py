@@ -105,10 +105,10 @@ def reason(exc: BaseException) -> str:
 
 def write_atomic(path: Path, text: str, *, force: bool = False) -> None:
     """Write via a temporary file and rename, so an interruption leaves no half-written file."""
+    if path.is_dir():  # first: --force could not help, so "use --force" would send the user the wrong way
+        raise ExportError(f"{path}: is a folder; give a file name (`briefing export -o DIR` writes to a folder)")
     if os.path.lexists(path) and not force:
         raise ExportError(f"{path}: already exists; use --force to overwrite it")
-    if path.is_dir():
-        raise ExportError(f"{path}: is a folder")
     folder = path.parent if str(path.parent) else Path(".")
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -12,19 +12,20 @@ import contextlib
 import hashlib
 import http.client
 import os
+import queue
 import socket
 import ssl
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
 import zlib
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor, as_completed
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 from briefing import __version__
 from briefing.article import Problem, RawArticle
@@ -65,19 +66,30 @@ def fetch_feeds(
     results: list[tuple[list[RawArticle], list[Problem]]] = [([], []) for _ in unique]
     if not unique:
         return [], []
-    with ThreadPoolExecutor(max_workers=min(MAX_PARALLEL, len(unique)), thread_name_prefix="feed") as pool:
-        futures = {
-            pool.submit(fetch_feed, url, cache_dir, timeout=timeout, max_bytes=max_bytes): i
-            for i, url in enumerate(unique)
-        }
-        for done, future in enumerate(as_completed(futures), start=1):
-            i = futures[future]
+    todo = list(enumerate(unique))
+    finished: queue.Queue[int] = queue.Queue()
+    lock = threading.Lock()
+
+    def work() -> None:
+        while True:
+            with lock:
+                if not todo:
+                    return
+                i, url = todo.pop(0)
             try:
-                results[i] = future.result()
+                results[i] = fetch_feed(url, cache_dir, timeout=timeout, max_bytes=max_bytes)
             except Exception as exc:
-                results[i] = ([], [Problem(unique[i], f"could not be read ({type(exc).__name__}: {exc})")])
-            if progress is not None:
-                progress(done, len(unique), unique[i])
+                results[i] = ([], [Problem(url, f"could not be read ({type(exc).__name__}: {exc})")])
+            finished.put(i)
+
+    # Daemon threads, not a pool: a pool's threads are joined when the interpreter exits, so quitting
+    # the reader would wait for a slow server.
+    for _ in range(min(MAX_PARALLEL, len(unique))):
+        threading.Thread(target=work, name="feed", daemon=True).start()
+    for done in range(1, len(unique) + 1):
+        i = finished.get()
+        if progress is not None:
+            progress(done, len(unique), unique[i])
     articles = [a for found, _ in results for a in found]
     problems = [p for _, found in results for p in found]
     return articles, problems
@@ -104,8 +116,29 @@ def fetch_feed(
         except IngestError:
             return [], [Problem(url, f"{exc} (and the cached copy cannot be read)")]
         return articles, [Problem(url, f"{exc}; showing the copy fetched {fetched:%Y-%m-%d %H:%M}")]
+    if not articles:  # a server having a bad moment must not wipe the copy that still has the news
+        kept = _cached_articles(cache_dir, url)
+        if kept is not None:
+            found, fetched = kept
+            return found, [
+                Problem(url, f"the feed returned no items; showing the copy fetched {fetched:%Y-%m-%d %H:%M}")
+            ]
+        _write_cache(cache_dir, url, data)
+        return [], [Problem(url, "the feed has no items")]
     _write_cache(cache_dir, url, data)
-    return articles, ([] if articles else [Problem(url, "the feed has no items")])
+    return articles, []
+
+
+def _cached_articles(cache_dir: Path | None, url: str) -> tuple[list[RawArticle], datetime] | None:
+    """The articles of the kept copy and when it was fetched, when it has any."""
+    cached = _read_cache(cache_dir, url)
+    if cached is None:
+        return None
+    try:
+        articles = read_feed(url, cached[0])
+    except IngestError:
+        return None
+    return (articles, cached[1]) if articles else None
 
 
 def download(
@@ -117,13 +150,32 @@ def download(
 ) -> bytes:
     """The body at `url`; raises `IngestError` with a one-line reason for every way a fetch fails."""
     deadline = time.monotonic() + timeout
-    opener = urllib.request.build_opener(_NoRedirect())  # redirects are followed below, counted
+    watch = _Watchdog(timeout)
+    opener = urllib.request.build_opener(
+        _NoRedirect(), _WatchedHTTPHandler(watch), _WatchedHTTPSHandler(watch)
+    )  # redirects are followed below, counted
+    try:
+        data = _download(opener, url, deadline, timeout, max_bytes, max_redirects)
+    except Exception:
+        if watch.expired:  # whatever the cut connection raised, the reason is the deadline
+            raise IngestError(f"timed out after {timeout:g} s") from None
+        raise
+    finally:
+        watch.stop()
+    if watch.expired:  # a cut connection reads as the end of the body: what came is incomplete
+        raise IngestError(f"timed out after {timeout:g} s")
+    return data
+
+
+def _download(
+    opener: urllib.request.OpenerDirector, url: str, deadline: float, timeout: float, max_bytes: int, max_redirects: int
+) -> bytes:
     seen = {url}
     current = url
     for _ in range(max_redirects + 1):
         if urlsplit(current).scheme.lower() not in ("http", "https"):
             raise IngestError(f"cannot fetch {current!r}: only http and https URLs are supported")
-        request = urllib.request.Request(current, headers=_HEADERS)
+        request = urllib.request.Request(_ascii_url(current), headers=_HEADERS)
         try:
             with opener.open(request, timeout=_remaining(deadline, timeout)) as response:
                 return _read_body(response, max_bytes, deadline, timeout)
@@ -148,6 +200,84 @@ def download(
         except (http.client.HTTPException, OSError) as exc:
             raise IngestError(_network_reason(exc, current, timeout)) from None
     raise IngestError(f"too many redirects (more than {max_redirects})")
+
+
+class _Watchdog:
+    """Cuts every connection of one download when its whole time is up.
+
+    A socket timeout only bounds each receive: a server that sends its headers one byte at a time
+    would hold a fetch for as long as it likes. A timer thread shuts the sockets down at the deadline,
+    which ends any receive in progress, wherever in the request it is (connect, headers or body).
+    """
+
+    def __init__(self, timeout: float) -> None:
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(timeout, self._expire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def watch(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+            if self.expired:
+                self._cut(sock)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for sock in self._sockets:
+                self._cut(sock)
+
+    @staticmethod
+    def _cut(sock: socket.socket) -> None:
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
+
+    def stop(self) -> None:
+        self._timer.cancel()
+
+
+def _watched(base: type[http.client.HTTPConnection], watch: _Watchdog) -> type[http.client.HTTPConnection]:
+    """`base` with every socket it opens handed to the watchdog: the bare one (connect, TLS handshake)
+    and the one the request then runs on (a TLS socket replaces the bare one)."""
+
+    class Connection(base):  # type: ignore[valid-type,misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            create: Callable[..., socket.socket] = self._create_connection  # type: ignore[has-type]
+
+            def create_watched(*a: Any, **k: Any) -> socket.socket:
+                sock = create(*a, **k)
+                watch.watch(sock)
+                return sock
+
+            self._create_connection = create_watched
+
+        def connect(self) -> None:
+            super().connect()
+            watch.watch(self.sock)
+
+    return Connection
+
+
+class _WatchedHTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, watch: _Watchdog) -> None:
+        super().__init__()
+        self._connection = _watched(http.client.HTTPConnection, watch)
+
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(self._connection, req)
+
+
+class _WatchedHTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, watch: _Watchdog) -> None:
+        super().__init__()
+        self._connection = _watched(http.client.HTTPSConnection, watch)
+
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(self._connection, req, context=getattr(self, "_context", None))
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -188,6 +318,26 @@ def _read_body(response: http.client.HTTPResponse, max_bytes: int, deadline: flo
         if len(data) > max_bytes or inflater.unconsumed_tail:
             raise IngestError(f"too large: the feed unpacks to over the {_size(max_bytes)} limit")
     return data
+
+
+def _ascii_url(url: str) -> str:
+    """The URL as HTTP carries it: a non-ASCII host in IDNA, other characters percent-encoded.
+
+    URLs are typed by people ("https://exemple.fr/actualités") and http.client only takes ASCII.
+    """
+    parts = urlsplit(url)
+    netloc = parts.netloc
+    if not netloc.isascii():  # an IPv6 literal is ASCII, so a colon here starts the port
+        userinfo, at, hostport = netloc.rpartition("@")
+        host, colon, port = hostport.partition(":")
+        try:
+            host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            host = quote(host)  # no server has that name: the lookup fails with the name in the message
+        netloc = quote(userinfo, safe=":%") + at + host + colon + port
+    keep = "/?#[]@!$&'()*+,;=%:~"
+    path, query, fragment = (quote(part, safe=keep) for part in (parts.path, parts.query, parts.fragment))
+    return urlunsplit((parts.scheme, netloc, path, query, fragment))
 
 
 def _network_reason(reason: object, url: str, timeout: float) -> str:

@@ -7,6 +7,7 @@ articles that source holds, raising `IngestError` for a bad input. A bad file ne
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -43,6 +44,9 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 class LoadResult:
     articles: tuple[RawArticle, ...]
     problems: tuple[Problem, ...]
+    settled: bool = True
+    """False when a file failed for a reason outside it (permission, vanished, a reader bug): the result
+    must not be remembered as what those files hold, or the error would outlive its cause."""
 
 
 def discover(paths: Sequence[str | os.PathLike[str]]) -> Iterator[Path | Problem]:
@@ -54,20 +58,26 @@ def discover(paths: Sequence[str | os.PathLike[str]]) -> Iterator[Path | Problem
         if _is_url(raw):
             continue
         path = Path(raw)
-        if not path.exists():
+        try:
+            mode = path.stat().st_mode  # a symlink is followed, then what it leads to is checked
+        except OSError:
+            mode = None
+        if mode is None:
             yield Problem(str(path), "no such file or folder")
-        elif path.is_dir():
+        elif stat.S_ISDIR(mode):
             yield from _walk(path)
-        elif path.suffix.lower() in READERS:
-            yield path
-        else:
+        elif path.suffix.lower() not in READERS:
             yield Problem(str(path), f"unsupported file type {path.suffix or '(no suffix)'!r}")
+        elif not stat.S_ISREG(mode):
+            yield Problem(str(path), not_regular(mode))
+        else:
+            yield path
 
 
 def _walk(folder: Path) -> Iterator[Path | Problem]:
     seen: set[tuple[int, int]] = set()
     stack = [folder]
-    found: list[Path] = []
+    found: list[tuple[Path, Path | Problem]] = []
     while stack:
         current = stack.pop()
         try:
@@ -87,14 +97,32 @@ def _walk(folder: Path) -> Iterator[Path | Problem]:
             if entry.name.startswith("."):
                 continue
             try:
-                is_dir = entry.is_dir()
+                mode: int | None = entry.stat().st_mode  # follows a symlink, like reading it would
             except OSError:
-                is_dir = False
-            if is_dir:
+                mode = None  # dangling or vanished: `read_file` says which
+            if mode is not None and stat.S_ISDIR(mode):
                 stack.append(Path(entry.path))
-            elif Path(entry.name).suffix.lower() in READERS:
-                found.append(Path(entry.path))
-    yield from sorted(found)
+            elif Path(entry.name).suffix.lower() not in READERS:
+                continue
+            elif mode is not None and not stat.S_ISREG(mode):
+                found.append((Path(entry.path), Problem(entry.path, not_regular(mode))))
+            else:
+                found.append((Path(entry.path), Path(entry.path)))
+    for _, item in sorted(found, key=lambda pair: pair[0]):
+        yield item
+
+
+def not_regular(mode: int) -> str:
+    """Why a FIFO, socket or device is never opened: opening a FIFO waits for a writer, a device never ends."""
+    if stat.S_ISFIFO(mode):
+        kind = "a FIFO"
+    elif stat.S_ISSOCK(mode):
+        kind = "a socket"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        kind = "a device"
+    else:
+        kind = "a special file"
+    return f"not a regular file ({kind}); skipped"
 
 
 def read_file(path: Path) -> list[RawArticle]:
@@ -103,11 +131,7 @@ def read_file(path: Path) -> list[RawArticle]:
     if reader is None:
         raise IngestError(f"unsupported file type {path.suffix!r}")
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            mb = 1024 * 1024
-            raise IngestError(f"file is {size // mb} MB, over the {MAX_FILE_BYTES // mb} MB limit")
-        data = path.read_bytes()
+        data = read_bounded(path, MAX_FILE_BYTES)
     except FileNotFoundError as exc:
         raise IngestError("file disappeared while loading") from exc
     except PermissionError as exc:
@@ -117,6 +141,26 @@ def read_file(path: Path) -> list[RawArticle]:
     except OSError as exc:
         raise IngestError(f"cannot read ({exc.strerror or exc})") from exc
     return reader(str(path), data)
+
+
+def read_bounded(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file, at most `limit` of them whatever stat says (a device reports size 0).
+
+    Opened without blocking, so a file swapped for a FIFO after it was listed cannot hang the read; the
+    opened file itself is checked to be regular before anything is read from it.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as fh:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise IngestError(not_regular(st.st_mode))
+        mb = 1024 * 1024
+        if st.st_size > limit:
+            raise IngestError(f"file is {st.st_size // mb} MB, over the {limit // mb} MB limit")
+        data = fh.read(limit + 1)
+        if len(data) > limit:
+            raise IngestError(f"file is over the {limit // mb} MB limit")
+    return data
 
 
 def load_articles(
@@ -136,6 +180,7 @@ def load_articles(
     articles: list[RawArticle] = []
     problems: list[Problem] = []
     seen_keys: set[str] = set()
+    settled = True
 
     def add(item: str, found: list[RawArticle]) -> None:
         for article in found:
@@ -162,9 +207,11 @@ def load_articles(
             found = read_file(item)
         except IngestError as exc:
             problems.append(Problem(str(item), str(exc)))
+            settled = settled and not isinstance(exc.__cause__, OSError)
             continue
         except Exception as exc:  # a reader bug must not stop the rest of the corpus
             problems.append(Problem(str(item), f"could not be read ({type(exc).__name__}: {exc})"))
+            settled = False
             continue
         if not found:
             problems.append(Problem(str(item), "no article text found (empty file?)"))
@@ -177,7 +224,7 @@ def load_articles(
         problems.extend(fetch_problems)
         for article in fetched:
             add(article.source, [article])
-    return LoadResult(tuple(articles), tuple(problems))
+    return LoadResult(tuple(articles), tuple(problems), settled)
 
 
 def _is_url(raw: str | os.PathLike[str]) -> bool:

@@ -1,13 +1,15 @@
 """Strip what must never reach a terminal or an analysis: escape sequences and invisible controls.
 
-Article text is untrusted. ANSI/OSC sequences, C0/C1 controls, bidi overrides and zero-width
-characters are removed at ingest, so every later stage (analysis offsets, the app, exports) sees
-the same safe text.
+Article text is untrusted. ANSI/OSC sequences, C0/C1 controls, bidi overrides and invisible characters
+(not the zero-width joiners that Persian and emoji need) are removed at ingest, so every later stage
+(analysis offsets, the app, exports) sees the same safe text.
 """
 
 from __future__ import annotations
 
 import re
+
+from briefing.terminal import BIDI, CONTROLS
 
 _ESCAPES = re.compile(
     r"""
@@ -19,11 +21,10 @@ _ESCAPES = re.compile(
     """,
     re.VERBOSE,
 )
-# C0 controls except tab and newline, DEL, C1 controls, bidi marks/embeddings/overrides/isolates,
-# zero-width characters and the BOM.
-_INVISIBLE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
-)
+# Invisible characters that only hide or disguise text: zero-width space, word joiner and invisible
+# operators, the BOM. Zero-width joiners and non-joiners stay: Persian words and emoji sequences need them.
+_HIDDEN = "\u200b\u2060-\u2064\ufeff"
+_INVISIBLE = re.compile(f"[{CONTROLS}{BIDI}{_HIDDEN}]")
 
 
 def sanitize(text: str) -> str:

@@ -177,9 +177,12 @@ def test_index_with_an_unusable_cache_says_so_and_exits_cleanly(work: Path, caps
     blocker.write_text("x")
     cfg = config_with_cache(work, blocker)
     code = main(["index", str(write_corpus(work / "news")), "--config", str(cfg)])
-    err = capsys.readouterr().err
-    assert code == 0 and "Traceback" not in err
+    out, err = capsys.readouterr()
+    assert code == 1 and "Traceback" not in err
     assert len(cache_lines(err)) == 1 and blocker.read_text() == "x"
+    # Nothing was stored, so nothing is claimed to be (it used to print "indexed 3 articles").
+    assert "indexed" not in out
+    assert "briefing: error: analysed 3 articles, but the cache could not keep them; 0 of 3 are cached" in err
 
 
 # -- Ctrl+C while writing ---------------------------------------------------------------------------

@@ -31,8 +31,11 @@ sys.path.insert(0, str(Path(__file__).parent))
 from test_hardening_inputs import make_nasty_folder
 
 GFM = MarkdownIt("gfm-like")
-# Escape and control characters, bidi marks/overrides/isolates, zero-width characters and the BOM.
-UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# Escape and control characters, bidi marks/overrides/isolates, invisible characters and the BOM; not the
+# zero-width (non-)joiners, which Persian and emoji need (issue 18).
+UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
 
 HOSTILE_TITLE = (
     "[bold]Morocco[/] and Syria [@click=app.quit]quit[/] [link=http://evil.example]x[/link] [/ "

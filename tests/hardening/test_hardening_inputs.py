@@ -94,16 +94,16 @@ def test_unreadable_and_vanishing_files(tmp_path: Path, monkeypatch: pytest.Monk
     (tmp_path / "a.txt").write_text(GOOD)
     (tmp_path / "locked.txt").write_text(GOOD.replace("restore", "locked"))
     (tmp_path / "gone.txt").write_text(GOOD.replace("restore", "gone"))
-    real = Path.read_bytes
+    real = load_module.read_bounded
 
-    def fake(self: Path) -> bytes:
-        if self.name == "locked.txt":
+    def fake(path: Path, limit: int) -> bytes:
+        if path.name == "locked.txt":
             raise PermissionError(13, "Permission denied")
-        if self.name == "gone.txt":
+        if path.name == "gone.txt":
             raise FileNotFoundError(2, "No such file")
-        return real(self)
+        return real(path, limit)
 
-    monkeypatch.setattr(Path, "read_bytes", fake)
+    monkeypatch.setattr(load_module, "read_bounded", fake)
     result = load_articles([tmp_path])
     assert [a.title for a in result.articles] == ["Morocco and Syria restore ties"]
     messages = {Path(p.source).name: p.message for p in result.problems}
