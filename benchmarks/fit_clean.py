@@ -2,6 +2,9 @@
 
 usage: python benchmarks/fit_clean.py [--write]
 
+Also printed: the share of words cleaning removes from the 2,222 clean BBC articles (../shared/corpora/bbc,
+title on line 1), read by the text reader, cleaning only (no spaCy).
+
 Each pasted page (../shared/corpora/pasted/pages/NAME.txt) goes through the text reader up to cleaning; its
 blocks are labelled article or debris by aligning the page's words with the article text alone
 (articles/NAME.txt, difflib on lowercased word lists, as tools/score_clean.py does): a block is article when
@@ -26,9 +29,11 @@ from pathlib import Path
 import numpy as np
 
 from briefing.ingest import clean, text
+from briefing.ingest.errors import IngestError
 
 REPO = Path(__file__).resolve().parents[1]
 PASTED = REPO.parent / "shared" / "corpora" / "pasted"
+BBC = REPO.parent / "shared" / "corpora" / "bbc"
 FOLDS = 5
 L2 = 1.0
 """Ridge penalty (on standardised features): few features, kept small so the model carries to other outlets."""
@@ -197,6 +202,21 @@ def removed(pages: list[Page], model: clean.CleanModel) -> str:
     return f"article texts alone: {100 * (before - after) / max(before, 1):.2f}% of words removed"
 
 
+def bbc_removed(model: clean.CleanModel) -> str:
+    """Words cleaning removes from the clean BBC articles (headline lines excluded, as clean_lines drops them)."""
+    before = after = files = 0
+    for path in sorted(BBC.rglob("*.txt")):
+        try:
+            inputs = reader_inputs(path)
+        except IngestError:
+            continue
+        files += 1
+        for lines, title in inputs:
+            before += sum(len(words(b)) for b in blocks_of(lines, title))
+            after += sum(len(words(s)) for s in clean.clean_lines(lines, title, model))
+    return f"BBC: {files} files, {before} words, {100 * (before - after) / max(before, 1):.3f}% removed by cleaning"
+
+
 def figures(counts: tuple[int, int, int]) -> str:
     hit, body_n, gold_n = counts
     return f"precision={hit / max(body_n, 1):.3f} recall={hit / max(gold_n, 1):.3f}"
@@ -236,6 +256,7 @@ def main(argv: list[str]) -> int:
     for k, stage in enumerate(model.context):
         for name, w in zip(clean.STAGE2_FEATURES, stage.weights, strict=True):
             print(f"    context{k + 1} {name:18s} {w:+.2f}")
+    print(bbc_removed(model))
     if "--write" in argv:
         clean.MODEL_FILE.write_text(json.dumps(model_json(model), indent=1) + "\n", encoding="utf-8")
         print(f"wrote {clean.MODEL_FILE}")
