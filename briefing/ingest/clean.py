@@ -52,13 +52,14 @@ STAGE1_FEATURES = (
     "time_shape",
     "separators",
     "handle_or_url",
-    "bullet",
     "quote",
     "starts_lower",
     "one_word",
     "self_repetition",
     "repeated_label",
     "short_label",
+    "justext_good",
+    "justext_bad",
 )
 """What each block is judged on by itself; `block_features` computes them in this order."""
 
@@ -76,11 +77,14 @@ STAGE2_FEATURES = (
 )
 """What the second stage adds: the first-stage score of the block and of its neighbours."""
 
+JUSTEXT_SHORT, JUSTEXT_LONG = 70, 200
+JUSTEXT_STOPWORDS_LOW, JUSTEXT_STOPWORDS_HIGH = 0.30, 0.32
+"""jusText's own breakpoints (characters, stop-word density): its context-free classes become two features."""
 CONFIDENT_PROSE = 0.8
 """First-stage probability above which a block of `CONFIDENT_PROSE_WORDS` or more anchors the article."""
 CONFIDENT_PROSE_WORDS = 12
-REGION_GAP = 4
-"""A region of prose goes on across at most this many blocks in a row that do not read as prose (captions, ads)."""
+REGION_GAP_WORDS = 15
+"""A region of prose goes on across at most this many words in a row of blocks that do not read as prose."""
 WINDOW = 3
 """Blocks on each side whose word-weighted score makes the block's neighbourhood."""
 
@@ -144,15 +148,17 @@ def block_features(blocks: Sequence[str]) -> list[list[float]]:
     stop = stopwords()
     counts = Counter(blocks)
     rows: list[list[float]] = []
-    for s in blocks:
+    for block in blocks:
+        s = _BULLET.sub("", block, count=1)  # a list item is judged by its text, not by how the page marks it
         words = _WORD.findall(s)
         n = len(words)
         chars = [c for c in s if not c.isspace()]
         alnum = sum(c.isalnum() for c in chars)
+        density = sum(w.lower() in stop for w in words) / n if n else 0.0
         rows.append(
             [
                 math.log1p(n),
-                sum(w.lower() in stop for w in words) / n if n else 0.0,
+                density,
                 float(bool(_SENTENCE_END.search(s))),
                 float(bool(_FULL_STOP_END.search(s))),
                 sum(w[0].isupper() for w in words) / n if n else 0.0,
@@ -161,13 +167,14 @@ def block_features(blocks: Sequence[str]) -> list[list[float]]:
                 float(bool(_TIME_SHAPE.search(s))),
                 float(bool(_SEPARATORS.search(s))),
                 float(bool(_HANDLE.search(s))),
-                float(bool(_BULLET.match(s))),
                 float(bool(_QUOTE.search(s))),
                 float(s[:1].islower()),
                 float(n <= 1),
                 1.0 - len({w.lower() for w in words}) / n if n >= 6 else 0.0,
-                float(counts[s] > 1 and not _FULL_STOP_END.search(s)),
+                float(counts[block] > 1 and not _FULL_STOP_END.search(s)),
                 float(n <= 4 and ":" in s),
+                float(len(s) > JUSTEXT_LONG and density >= JUSTEXT_STOPWORDS_HIGH),
+                float(len(s) >= JUSTEXT_SHORT and density < JUSTEXT_STOPWORDS_LOW),
             ]
         )
     return rows
@@ -233,11 +240,11 @@ def _region_shares(first: Sequence[float], sizes: Sequence[int]) -> list[float]:
         start = end = i
         gap = 0
         j = i + 1
-        while j < n and gap <= REGION_GAP:
+        while j < n and gap <= REGION_GAP_WORDS:
             if prose[j]:
                 end, gap = j, 0
             else:
-                gap += 1
+                gap += sizes[j]
             j += 1
         words = sum(sizes[k] for k in range(start, end + 1) if prose[k])
         for k in range(start, end + 1):
