@@ -83,7 +83,7 @@ def reader_inputs(path: Path) -> list[tuple[list[str], str | None]]:
 
 def blocks_of(lines: list[str], title: str | None) -> list[str]:
     """The blocks clean_lines classifies (its own normalisation, headline removed)."""
-    stripped = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in lines]
+    stripped = [clean.normalise_line(line) for line in lines]
     key = clean._key(title) if title else None
     return [s for s in stripped if s and not (key and clean._key(s) == key)]
 

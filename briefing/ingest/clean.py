@@ -265,7 +265,7 @@ def article_probabilities(blocks: Sequence[str], model: CleanModel | None = None
 def clean_lines(lines: list[str], title: str | None = None, model: CleanModel | None = None) -> list[str]:
     """Paragraph lines of an article with the debris removed."""
     model = model or load_model()
-    stripped = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in lines]
+    stripped = [normalise_line(line) for line in lines]
     title_key = _key(title) if title else None
     blocks = [s for s in stripped if s and not (title_key and _key(s) == title_key)]
     probabilities = article_probabilities(blocks, model)
@@ -276,6 +276,11 @@ def clean_lines(lines: list[str], title: str | None = None, model: CleanModel | 
         if keep and (not result or result[-1] != s):
             result.append(s)
     return result
+
+
+def normalise_line(line: str) -> str:
+    """A line as `clean_lines` returns it: runs of spaces, tabs and no-break spaces made one space, ends stripped."""
+    return re.sub(r"[ \t\u00a0]+", " ", line).strip()
 
 
 SHORT_CHARS = 70

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from briefing.article import RawArticle
-from briefing.ingest.clean import clean_lines, is_boilerplate, is_caption, is_stray
+from briefing.ingest.clean import clean_lines, is_boilerplate, is_caption, is_stray, normalise_line
 from briefing.ingest.decode import decode_text
 from briefing.ingest.errors import IngestError
 from briefing.ingest.frontmatter import split_front_matter
@@ -104,14 +104,10 @@ def _byline(raw: list[str], cleaned: list[str]) -> Byline:
     byline = read_byline(cleaned)
     if byline.author and byline.published:
         return byline
-    first = cleaned[0] if cleaned else None
-    above: list[str] = []
-    for line in raw:
-        s = " ".join(line.split())
-        if s == first:
-            break
-        if s:
-            above.append(s)
+    lines = [normalise_line(line) for line in raw]
+    if not cleaned or cleaned[0] not in lines:
+        return byline
+    above = [s for s in lines[: lines.index(cleaned[0])] if s]
     found = read_byline(above[-BYLINE_WINDOW:])
     return Byline(byline.published or found.published, byline.author or found.author, byline.lines)
 
