@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from briefing.article import RawArticle
-from briefing.ingest.clean import clean_lines, is_boilerplate, is_caption, is_stray
+from briefing.ingest.clean import clean_lines, is_boilerplate, is_caption, is_stray, normalise_line
 from briefing.ingest.decode import decode_text
 from briefing.ingest.errors import IngestError
 from briefing.ingest.frontmatter import split_front_matter
@@ -30,7 +30,7 @@ def read_text_article(source: str, data: bytes) -> list[RawArticle]:
     for part in parts:
         title, body_lines = _title_and_body(part, meta.get("title") if not articles else None)
         cleaned = clean_lines(body_lines, title)
-        byline = read_byline(cleaned)
+        byline = _byline(body_lines, cleaned)
         body = "\n\n".join(line for i, line in enumerate(cleaned) if i not in byline.lines)
         if not body.strip():
             if title:
@@ -97,6 +97,19 @@ def read_byline(lines: list[str]) -> Byline:
                 published = value
                 used.add(i)
     return Byline(published, author, frozenset(used))
+
+
+def _byline(raw: list[str], cleaned: list[str]) -> Byline:
+    """The byline among the first article lines, or else just above them, where cleaning dropped it as a label."""
+    byline = read_byline(cleaned)
+    if byline.author and byline.published:
+        return byline
+    lines = [normalise_line(line) for line in raw]
+    if not cleaned or cleaned[0] not in lines:
+        return byline
+    above = [s for s in lines[: lines.index(cleaned[0])] if s]
+    found = read_byline(above[-BYLINE_WINDOW:])
+    return Byline(byline.published or found.published, byline.author or found.author, byline.lines)
 
 
 def _title_and_body(lines: list[str], given: str | None) -> tuple[str, list[str]]:

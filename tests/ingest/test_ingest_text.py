@@ -85,22 +85,6 @@ def test_weather_widget_tags_and_credits_removed() -> None:
     assert "Lavrov" in body
 
 
-def test_clean_rules_are_general() -> None:
-    lines = [
-        "Share this article",
-        "Subscribe to our newsletter",
-        "Minister visits Paris (AFP)",
-        "The minister said the talks had gone well and would continue next month in Paris.",
-        "Advertisement",
-        "Read more:",
-        "Photo: a caption here",
-        "12",
-        "°C",
-        "A second paragraph of the article, long enough to be prose.",
-    ]
-    assert clean_lines(lines) == [lines[3], lines[-1]]
-
-
 def test_repeated_prose_paragraph_is_kept_once_but_not_dropped() -> None:
     para = "The talks between the two ministers lasted three hours and ended with a joint statement."
     assert clean_lines([para, para]) == [para]
