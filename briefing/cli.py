@@ -138,12 +138,31 @@ def index_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def serve_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing serve",
+        description="Serve the reader to web browsers (needs the serve extra: pip install 'briefing[serve]'). "
+        "The PATHs are indexed first; each browser tab then runs its own reader on the cache. "
+        "There is no login: keep the default loopback address, or put a proxy with authentication in front.",
+    )
+    _common(parser)
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    parser.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="the address browsers use, when it differs from http://HOST:PORT (behind a reverse proxy)",
+    )
+    return parser
+
+
 PARSERS: dict[str, Callable[[], argparse.ArgumentParser]] = {
     "brief": brief_parser,
     "index": index_parser,
     "fetch": fetch_parser,
     "export": export_parser,
     "evaluate": evaluate_parser,
+    "serve": serve_parser,
 }
 """Subcommand name -> parser factory; each subcommand's handler is registered with @command."""
 
@@ -372,6 +391,27 @@ def run_index(args: argparse.Namespace, config: Config) -> int:
         return 130
     elapsed = time.perf_counter() - started
     print(f"indexed {total} articles ({done} analysed, {cached} already in the cache) in {elapsed:.1f} s")
+    return EXIT_OK
+
+
+@command("serve")
+def run_serve(args: argparse.Namespace, config: Config) -> int:
+    from briefing.serve import PUBLIC_WARNING, ServeUnavailable, check_available, is_loopback, serve
+
+    try:
+        check_available()
+        if not is_loopback(args.host):
+            warn(PUBLIC_WARNING.format(host=args.host))
+        if config.get("cache", "enabled"):
+            code = run_index(args, config)  # once, so that every visit paints from the cache
+            if code != EXIT_OK:
+                return code
+        config_file = str(config.path) if config.path else None  # the visits read the file this run read
+        serve(args.paths, config_file=config_file, host=args.host, port=args.port, public_url=args.public_url)
+    except ServeUnavailable as exc:
+        raise CommandError(str(exc), EXIT_USAGE) from exc
+    except OSError as exc:  # the port is taken, the address is not this machine's
+        raise CommandError(f"cannot serve on {args.host}:{args.port} ({exc.strerror or exc})", EXIT_USAGE) from exc
     return EXIT_OK
 
 

@@ -1,0 +1,79 @@
+"""`briefing serve`: the reader in a browser, one app process per visit, through textual-serve.
+
+textual-serve runs a shell command for every browser tab that connects and relays its screen over a
+websocket; the command here is the reader itself (`python -m briefing`) on the same paths and config,
+so the browser shows exactly what the terminal shows. The CLI indexes the paths before serving, so a
+visit paints from the analysis cache and loads spaCy only when something is left to analyse.
+
+textual-serve has no login: anyone who reaches the port reads the corpus. Hence loopback by default and
+a warning for any other address (it belongs behind a proxy that authenticates).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import shlex
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+EXTRA_HINT = "pip install 'briefing[serve]'"
+PUBLIC_WARNING = (
+    "serving on {host}, which other machines can reach: textual-serve has no login, anyone who reaches "
+    "the port reads the corpus; put it behind a reverse proxy with authentication (see README, 'In a browser')"
+)
+
+
+class ServeUnavailable(RuntimeError):
+    """textual-serve is not installed; the message is the line the user sees."""
+
+
+def is_loopback(host: str) -> bool:
+    """True for addresses only this machine can reach: `localhost`, 127.0.0.0/8, ::1."""
+    if host.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name: it may resolve to anything
+
+
+def visit_command(paths: Sequence[str], config_file: str | None) -> str:
+    """The shell command textual-serve runs for each visit: this Python's reader on the same inputs.
+
+    Paths are made absolute (a file literally named like a subcommand cannot become one) and quoted;
+    `exec` leaves no shell between textual-serve and the app, so closing the tab ends the app's process.
+    """
+    args = [sys.executable, "-m", "briefing"]
+    if config_file:
+        args += ["--config", str(Path(config_file).absolute())]
+    args += [p if "://" in p else str(Path(p).absolute()) for p in paths]
+    return "exec " + " ".join(shlex.quote(a) for a in args)
+
+
+def serve(
+    paths: Sequence[str],
+    *,
+    config_file: str | None,
+    host: str,
+    port: int,
+    public_url: str | None,
+) -> None:
+    """Serve the reader until Ctrl+C or SIGTERM; raises ServeUnavailable without textual-serve."""
+    try:
+        from textual_serve.server import Server
+    except ImportError as exc:
+        raise ServeUnavailable(f"textual-serve is not installed ({EXTRA_HINT})") from exc
+    Server(visit_command(paths, config_file), host=host, port=port, title="briefing", public_url=public_url).serve()
+
+
+def check_available() -> None:
+    """Raise ServeUnavailable early, before the paths are indexed, when textual-serve is missing."""
+    import importlib.util
+
+    try:
+        found = importlib.util.find_spec("textual_serve.server") is not None
+    except (ImportError, ValueError):
+        found = False
+    if not found:
+        raise ServeUnavailable(f"textual-serve is not installed ({EXTRA_HINT})")
