@@ -868,12 +868,14 @@ class BriefingApp(App[int]):
     @work(thread=True, group="export")
     def _export(self, briefs: list[PairBrief]) -> None:
         try:
-            from briefing.export.writer import documents, export_briefs
+            from briefing.export.writer import export_briefs
         except ImportError:
             self.call_from_thread(self.notify, "export is not available", severity="error")
             return
         if self.is_web:  # served: the files belong to the person at the browser, not to the server's disk
             try:
+                from briefing.export.writer import documents
+
                 outputs = documents(briefs)
             except Exception as exc:
                 self.call_from_thread(self.notify, f"export failed: {exc}", severity="error")
