@@ -396,17 +396,17 @@ def run_index(args: argparse.Namespace, config: Config) -> int:
 
 @command("serve")
 def run_serve(args: argparse.Namespace, config: Config) -> int:
-    from briefing.serve import PUBLIC_WARNING, ServeUnavailable, check_available, is_loopback, serve
+    from briefing.serve import PUBLIC_WARNING, ServeUnavailable, check_available, index_first, is_loopback, serve
 
+    config_file = str(config.path) if config.path else None  # the visits read the file this run read
     try:
         check_available()
         if not is_loopback(args.host):
             warn(PUBLIC_WARNING.format(host=args.host))
         if config.get("cache", "enabled"):
-            code = run_index(args, config)  # once, so that every visit paints from the cache
+            code = index_first(args.paths, config_file)  # once, so that every visit paints from the cache
             if code != EXIT_OK:
                 return code
-        config_file = str(config.path) if config.path else None  # the visits read the file this run read
         serve(args.paths, config_file=config_file, host=args.host, port=args.port, public_url=args.public_url)
     except ServeUnavailable as exc:
         raise CommandError(str(exc), EXIT_USAGE) from exc

@@ -38,17 +38,29 @@ def is_loopback(host: str) -> bool:
         return False  # a host name: it may resolve to anything
 
 
-def visit_command(paths: Sequence[str], config_file: str | None) -> str:
-    """The shell command textual-serve runs for each visit: this Python's reader on the same inputs.
-
-    Paths are made absolute (a file literally named like a subcommand cannot become one) and quoted;
-    `exec` leaves no shell between textual-serve and the app, so closing the tab ends the app's process.
-    """
+def reader_args(paths: Sequence[str], config_file: str | None, subcommand: str | None = None) -> list[str]:
+    """`python -m briefing [SUBCOMMAND] [--config FILE] PATH…` with this Python, paths made absolute (a
+    visit's process may start elsewhere, and a file literally named like a subcommand cannot become one)."""
     args = [sys.executable, "-m", "briefing"]
+    if subcommand:
+        args.append(subcommand)
     if config_file:
         args += ["--config", str(Path(config_file).absolute())]
-    args += [p if "://" in p else str(Path(p).absolute()) for p in paths]
-    return "exec " + " ".join(shlex.quote(a) for a in args)
+    return args + [p if "://" in p else str(Path(p).absolute()) for p in paths]
+
+
+def index_first(paths: Sequence[str], config_file: str | None) -> int:
+    """`briefing index` on the paths in a child process, so that every visit paints from the cache; the
+    server itself never imports spaCy (the model would stay in its memory for as long as it serves)."""
+    import subprocess
+
+    return subprocess.run(reader_args(paths, config_file, "index"), check=False).returncode
+
+
+def visit_command(paths: Sequence[str], config_file: str | None) -> str:
+    """The shell command textual-serve runs for each visit: this Python's reader on the same inputs,
+    quoted; `exec` leaves no shell between textual-serve and the app, so closing the tab ends the app."""
+    return "exec " + " ".join(shlex.quote(a) for a in reader_args(paths, config_file))
 
 
 def serve(

@@ -28,13 +28,13 @@ def test_missing_extra_is_one_line_naming_the_install(
 
 @pytest.mark.parametrize("host", ["0.0.0.0", "192.0.2.7", "::", "reader.example.org"])
 def test_reachable_address_warns_before_anything_else(
-    host: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    host: str, tmp_path: Path, capfd: pytest.CaptureFixture[str]
 ) -> None:
     pytest.importorskip("textual_serve")
     empty = tmp_path / "empty"
     empty.mkdir()
     code = main(["serve", str(empty), "--host", host, "--port", "9"])  # no article: stops before serving
-    err = capsys.readouterr().err.splitlines()
+    err = capfd.readouterr().err.splitlines()  # the index step runs in a child process
     assert code == 1
     assert err[0].startswith(f"warning: serving on {host}, which other machines can reach: textual-serve has no login")
     assert "reverse proxy with authentication" in err[0]
@@ -42,10 +42,10 @@ def test_reachable_address_warns_before_anything_else(
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "::1", "127.8.0.1"])
-def test_loopback_address_does_not_warn(host: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_loopback_address_does_not_warn(host: str, tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
     pytest.importorskip("textual_serve")
     code = main(["serve", str(tmp_path), "--host", host])
-    err = capsys.readouterr().err
+    err = capfd.readouterr().err
     assert code == 1 and "no login" not in err
 
 
