@@ -60,14 +60,14 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 SEED_PAIRS = ("Morocco – Russia", "Morocco – Syria", "Morocco – United Sta", "Qatar – Syria", "Syria – Turkey")
-HOSTILE_TITLE = "[bold]Rabat[/bold] and Moscow \x1b]0;pwned\x07sign \x1b[31mred\x1b[0m wheat pact"
-HOSTILE_SHOWN = "[bold]Rabat[/bold] and Moscow sign red wheat pact"
-HOSTILE_LINK = "https://news.invalid/rabat-moscow-wheat"
-HOSTILE = (
+HOSTILE_TITLE = "[bold]Rabat[/bold] \x1b]0;pwned\x07sets \x1b[31mred\x1b[0m wheat quota"
+HOSTILE_SHOWN = "[bold]Rabat[/bold] sets red wheat quota"
+HOSTILE_LINK = "https://news.invalid/rabat-wheat-quota"
+HOSTILE = (  # about one country: listed under "Other", so the first screen is the sample corpus's own
     f"Title: {HOSTILE_TITLE}\nDate: 2031-05-01\nURL: {HOSTILE_LINK}\n\n"
-    "Moroccan Foreign Minister Nasser Bourita met Russian Foreign Minister Sergey Lavrov in Moscow on Monday. "
-    '"[red]We agree[/red] on \x1b[2J wheat and [@click=app.quit]grain[/]," Bourita said.\n\n'
-    "Morocco and Russia signed [link=file:///etc/passwd]a deal[/link] on wheat exports.\n"
+    "Moroccan Agriculture Minister Ahmed Bouari spoke in Rabat on Monday. "
+    '"[red]We agree[/red] on \x1b[2J wheat and [@click=app.quit]grain[/]," Bouari said.\n\n'
+    "Morocco signed [link=file:///etc/passwd]a deal[/link] on wheat storage with its farmers.\n"
 )
 WAIT = 30.0
 
@@ -247,11 +247,10 @@ def brief_heading(text: str) -> str:
     return below[line.index("4 Brief") - 3 :]
 
 
-def test_reader_keys_and_export_download(context: Any, server: Server, tmp_path: Path) -> None:
+def test_reader_keys_and_exports_as_downloads(context: Any, server: Server, tmp_path: Path) -> None:
     page = open_reader(context, server)
     first = screen(page)
     assert "Morocco – Russia" in brief_heading(first)
-    assert HOSTILE_SHOWN in pane_text(first, "2 Articles")  # listed as typed, markup and all
 
     page.keyboard.press("]")
     after_next = wait_screen(page, lambda s: "Morocco – Syria" in brief_heading(s), "] to show the next pair")
@@ -276,6 +275,15 @@ def test_reader_keys_and_export_download(context: Any, server: Server, tmp_path:
     wait_screen(page, lambda s: "sent morocco-syria.md to your browser" in s, "the export notification")
     assert not list((Path(server.log).parent).rglob("morocco-syria.md")), "the export went to the server's disk"
 
+    page.keyboard.press("E")  # every pair: one download, a zip of the files `briefing export` writes
+    archive_download = wait_for(lambda: len(downloads) > 1 and downloads[1], "the export of every pair", page=page)
+    assert archive_download.suggested_filename == "briefs.zip"
+    archive_download.save_as(tmp_path / "briefs.zip")
+    with zipfile.ZipFile(tmp_path / "briefs.zip") as archive:
+        names = set(archive.namelist())
+        assert {"index.md", "morocco-syria.md", "qatar-syria.md", "syria-turkey.md", "other.md"} <= names
+        assert archive.read("qatar-syria.md").decode("utf-8").startswith("# Qatar – Syria\n")
+
     shot = tmp_path / "screenshot-browser.png"
     page.keyboard.press("[")
     wait_screen(page, lambda s: "Morocco – Russia" in brief_heading(s) and "sent morocco" not in s, "[ back")
@@ -285,26 +293,18 @@ def test_reader_keys_and_export_download(context: Any, server: Server, tmp_path:
         shutil.copyfile(shot, REPO / "docs" / "screenshot-browser.png")
 
 
-def test_export_all_is_one_zip(context: Any, server: Server, tmp_path: Path) -> None:
-    page = open_reader(context, server)
-    downloads = collect_downloads(context)
-    page.keyboard.press("E")
-    download = wait_for(lambda: downloads and downloads[0], "the export of every pair as a download", page=page)
-    assert download.suggested_filename == "briefs.zip"
-    saved = tmp_path / "briefs.zip"
-    download.save_as(saved)
-    with zipfile.ZipFile(saved) as archive:
-        names = set(archive.namelist())
-        assert {"index.md", "morocco-syria.md", "qatar-syria.md", "syria-turkey.md", "other.md"} <= names
-        assert archive.read("qatar-syria.md").decode("utf-8").startswith("# Qatar – Syria\n")
-
-
 def test_hostile_text_literal_and_link_opens_in_the_browser(context: Any, server: Server) -> None:
     page = open_reader(context, server)
     title_before = page.title()
-    for key in ("2", "j", "Enter"):  # the hostile article is the second of the first pair
-        page.keyboard.press(key)
-        page.wait_for_timeout(300)  # a pane takes the focus on the app's next idle, as in a terminal
+    for _ in SEED_PAIRS:  # "Other" comes after the five pairs
+        page.keyboard.press("]")
+        page.wait_for_timeout(100)
+    other = wait_screen(page, lambda s: "Other" in brief_heading(s), "] to reach Other")
+    assert HOSTILE_SHOWN in pane_text(other, "2 Articles")  # listed as typed, markup and all
+    if HOSTILE_SHOWN not in pane_text(other, "3 Article"):
+        for key in ("2", "j", "Enter"):  # open the second article of the list
+            page.keyboard.press(key)
+            page.wait_for_timeout(300)  # a pane takes the focus on the app's next idle, as in a terminal
     shown = wait_screen(page, lambda s: HOSTILE_SHOWN in pane_text(s, "3 Article"), "the hostile article to open")
     body = pane_text(shown, "3 Article")
     for literal in ("[red]We agree[/red]", "[@click=app.quit]grain[/]", "[link=file:///etc/passwd]a deal[/link]"):
