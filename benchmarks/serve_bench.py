@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shlex
 import signal
 import statistics
 import subprocess
@@ -101,6 +102,40 @@ def close(figures: dict[str, Any], server_pid: int) -> float:
     return time.perf_counter() - started
 
 
+BARE_APP = """
+from textual.app import App, ComposeResult
+from textual.widgets import Label
+
+class Bare(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Label("0 articles · 0 pairs")  # the status line's shape, so the same wait ends on it
+
+Bare().run()
+"""
+
+
+def start_server(argv: list[str], port: int, env: dict[str, str], cwd: str, log: Any) -> subprocess.Popen[bytes]:
+    """Start a server and wait until it answers; raises with its output if it dies first."""
+    server = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=cwd)
+    while True:
+        if server.poll() is not None:
+            raise SystemExit(f"{argv} exited with {server.returncode}; see {log.name}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2):
+                return server
+        except OSError:
+            time.sleep(0.2)
+
+
+def stop(server: subprocess.Popen[bytes]) -> None:
+    server.send_signal(signal.SIGINT)
+    try:
+        server.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", default=str(REPO / "seeds"), help="files or folder to serve (default: seeds)")
@@ -115,72 +150,75 @@ def main() -> int:
         env.pop("BRIEFING_CONFIG", None)
         for name in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME"):
             env[name] = str(Path(tmp) / name.lower())
-        port = free_port()
-        url = f"http://127.0.0.1:{port}/"
-        started = time.perf_counter()
-        log = (Path(tmp) / "server.log").open("wb")
-        server = subprocess.Popen(
-            [sys.executable, "-m", "briefing", "serve", args.corpus, "--port", str(port)],
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env=env,
-            cwd=tmp,
+        port, bare_port = free_port(), free_port()
+        url, bare_url = f"http://127.0.0.1:{port}/", f"http://127.0.0.1:{bare_port}/"
+        bare_command = f"exec {shlex.quote(sys.executable)} -c {shlex.quote(BARE_APP)}"
+        bare_server_code = (
+            "import sys; from textual_serve.server import Server; "
+            f"Server(sys.argv[1], host='127.0.0.1', port={bare_port}).serve()"
         )
-        try:
-            while True:
-                if server.poll() is not None:
-                    print((Path(tmp) / "server.log").read_text(), file=sys.stderr)
-                    return 1
-                try:
-                    with urllib.request.urlopen(url, timeout=2):
-                        break
-                except OSError:
-                    time.sleep(0.2)
+        load_before = os.getloadavg()[0]
+        with (Path(tmp) / "server.log").open("wb") as log, (Path(tmp) / "bare.log").open("wb") as bare_log:
+            started = time.perf_counter()
+            server = start_server(
+                [sys.executable, "-m", "briefing", "serve", args.corpus, "--port", str(port)], port, env, tmp, log
+            )
             ready = time.perf_counter() - started
-            print(f"briefing serve {args.corpus}: indexed and listening after {ready:.1f} s")
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-                context = browser.new_context(viewport={"width": 1400, "height": 900})
-                context.add_init_script(TERMINAL_HOOK)
-                context.route("**/fonts.googleapis.com/**", lambda route: route.abort())
-                rows = []
-                print("\n| visit | first screen s | loaded s | app RSS MB | app peak MB | spaCy | closed -> exit s |")
-                print("|---|---|---|---|---|---|---|")
-                for n in range(1, args.visits + 1):
-                    figures = visit(context, url, server.pid)
-                    figures["exit"] = close(figures, server.pid)
-                    rows.append(figures)
-                    print(
-                        f"| {n} | {figures['first']:.2f} | {figures['loaded']:.2f} | {figures['rss']:.0f} | "
-                        f"{figures['peak']:.0f} | {'yes' if figures['spacy'] else 'no'} | {figures['exit']:.2f} |"
-                    )
-                later = rows[1:] or rows
-                print(
-                    f"\nmedian of visits 2-{len(rows)} (first screen from the summary): first screen "
-                    f"{statistics.median(r['first'] for r in later):.2f} s, loaded "
-                    f"{statistics.median(r['loaded'] for r in later):.2f} s, app RSS "
-                    f"{statistics.median(r['rss'] for r in later):.0f} MB"
-                )
-                tabs = [visit(context, url, server.pid) for _ in range(args.tabs)]
-                total = sum(t["rss"] for t in tabs)
-                server_rss = proc_kb(server.pid, "VmRSS") / 1024
-                print(
-                    f"{args.tabs} tabs open at once: app processes {total:.0f} MB in all "
-                    f"({total / len(tabs):.0f} MB each), server {server_rss:.0f} MB"
-                )
-                for t in tabs:
-                    close(t, server.pid)
-                left = children(server.pid)
-                print(f"processes left after closing every tab: {len(left)}")
-                browser.close()
-        finally:
-            server.send_signal(signal.SIGINT)
+            bare = start_server([sys.executable, "-c", bare_server_code, bare_command], bare_port, env, tmp, bare_log)
             try:
-                server.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                server.kill()
-            log.close()
+                print(f"briefing serve {args.corpus}: indexed and listening after {ready:.1f} s")
+                with sync_playwright() as playwright:
+                    browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+                    context = browser.new_context(viewport={"width": 1400, "height": 900})
+                    context.add_init_script(TERMINAL_HOOK)
+                    context.route("**/fonts.googleapis.com/**", lambda route: route.abort())
+                    report(context, args, url, server.pid, bare_url, bare.pid)
+                    browser.close()
+            finally:
+                stop(server)
+                stop(bare)
+        print(
+            f"load average (1 min) before / after: {load_before:.1f} / {os.getloadavg()[0]:.1f}, {os.cpu_count()} CPUs"
+        )
     return 0
+
+
+def report(context: Any, args: argparse.Namespace, url: str, pid: int, bare_url: str, bare_pid: int) -> None:
+    """Visits of the reader interleaved with visits of a bare Textual app served the same way."""
+    rows, bare_rows = [], []
+    print("\n| visit | first screen s | loaded s | app RSS MB | app peak MB | spaCy | closed -> exit s | bare app s |")
+    print("|---|---|---|---|---|---|---|---|")
+    for n in range(1, args.visits + 1):
+        figures = visit(context, url, pid)
+        figures["exit"] = close(figures, pid)
+        rows.append(figures)
+        bare = visit(context, bare_url, bare_pid)
+        close(bare, bare_pid)
+        bare_rows.append(bare)
+        print(
+            f"| {n} | {figures['first']:.2f} | {figures['loaded']:.2f} | {figures['rss']:.0f} | "
+            f"{figures['peak']:.0f} | {'yes' if figures['spacy'] else 'no'} | {figures['exit']:.2f} | "
+            f"{bare['first']:.2f} |"
+        )
+    later = rows[1:] or rows
+    first = statistics.median(r["first"] for r in later)
+    bare_first = statistics.median(r["first"] for r in bare_rows)
+    print(
+        f"\nmedian of visits 2-{len(rows)} (first screen from the last session's summary): first screen "
+        f"{first:.2f} s ({first / bare_first:.2f}x the bare app's {bare_first:.2f} s), loaded "
+        f"{statistics.median(r['loaded'] for r in later):.2f} s, "
+        f"app RSS {statistics.median(r['rss'] for r in later):.0f} MB "
+        f"(bare app {statistics.median(r['rss'] for r in bare_rows):.0f} MB)"
+    )
+    tabs = [visit(context, url, pid) for _ in range(args.tabs)]
+    total = sum(t["rss"] for t in tabs)
+    print(
+        f"{args.tabs} tabs open at once: app processes {total:.0f} MB in all ({total / len(tabs):.0f} MB each), "
+        f"server {proc_kb(pid, 'VmRSS') / 1024:.0f} MB"
+    )
+    for t in tabs:
+        close(t, pid)
+    print(f"processes left after closing every tab: {len(children(pid))}")
 
 
 if __name__ == "__main__":
