@@ -70,3 +70,11 @@ def test_each_visit_runs_this_pythons_reader_on_the_same_inputs(
         str(tmp_path / "brief"),  # a folder named like a subcommand stays a path
         "https://example.org/rss?x=1&y=2",
     ]
+
+
+@pytest.mark.parametrize("port", ["0", "65536", "http", "-1"])
+def test_bad_port_is_a_usage_error(port: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["serve", "--port", port])
+    assert exit_info.value.code == 2
+    assert f"argument --port: {port!r} is not a port number (1-65535)" in capsys.readouterr().err
