@@ -16,6 +16,7 @@ import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 EXTRA_HINT = "pip install 'briefing[serve]'"
 PUBLIC_WARNING = (
@@ -73,10 +74,43 @@ def serve(
 ) -> None:
     """Serve the reader until Ctrl+C or SIGTERM; raises ServeUnavailable without textual-serve."""
     try:
-        from textual_serve.server import Server
+        server_class = _server_class()
     except ImportError as exc:
         raise ServeUnavailable(f"textual-serve is not installed ({EXTRA_HINT})") from exc
-    Server(visit_command(paths, config_file), host=host, port=port, title="briefing", public_url=public_url).serve()
+    command = visit_command(paths, config_file)
+    server_class(command, host=host, port=port, title="briefing", public_url=public_url).serve()
+
+
+def _server_class() -> Any:
+    """textual-serve's Server, which also ends the readers of open tabs when it is stopped.
+
+    Without this, Ctrl+C or SIGTERM waits for every open tab to be closed, up to aiohttp's one-minute
+    shutdown timeout: the stock server keeps no list of its visits to end.
+    """
+    import asyncio
+
+    from textual_serve.server import Server
+
+    class BriefingServer(Server):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.visits: set[asyncio.Task[Any]] = set()
+
+        async def handle_websocket(self, request: Any) -> Any:
+            task = asyncio.current_task()
+            if task is not None:
+                self.visits.add(task)
+            try:
+                return await super().handle_websocket(request)
+            finally:
+                self.visits.discard(task)  # type: ignore[arg-type]
+
+        async def on_shutdown(self, app: Any) -> None:
+            # A cancelled visit sends its app textual-serve's "quit" and waits for the process to end.
+            for task in list(self.visits):
+                task.cancel()
+
+    return BriefingServer
 
 
 def check_available() -> None:

@@ -128,22 +128,26 @@ def wait_for(check: Callable[[], Any], what: str, timeout: float = WAIT, page: A
 
 
 class Server:
-    def __init__(self, process: subprocess.Popen[bytes], url: str, log: Path) -> None:
-        self.process, self.url, self.log = process, url, log
+    def __init__(
+        self, process: subprocess.Popen[bytes], url: str, log: Path, corpus: Path, env: dict[str, str]
+    ) -> None:
+        self.process, self.url, self.log, self.corpus, self.env = process, url, log, corpus, env
+
+    def stop(self, timeout: float = 15) -> int | None:
+        """Ctrl+C, as a user stops it; None when it did not exit within `timeout` (then it is killed)."""
+        self.process.send_signal(signal.SIGINT)
+        try:
+            return self.process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+            return None
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """`briefing serve` on the seeds plus one hostile article, with its own XDG folders, on a free port."""
-    root = tmp_path_factory.mktemp("serve")
-    corpus = root / "corpus"
-    shutil.copytree(REPO / "seeds", corpus)
-    (corpus / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
-    env = {k: v for k, v in os.environ.items() if k != "BRIEFING_CONFIG"}
-    for name in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME"):
-        env[name] = str(root / name.lower())
+def start_serve(corpus: Path, env: dict[str, str], root: Path, name: str) -> Server:
+    """`briefing serve CORPUS` on a free loopback port; returns once it answers (after indexing)."""
     port = free_port()
-    log = root / "server.log"
+    log = root / f"{name}.log"
     with log.open("wb") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "briefing", "serve", str(corpus), "--port", str(port)],
@@ -165,14 +169,28 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
     try:
         wait_for(up, "briefing serve to index the corpus and listen", timeout=120)
-        yield Server(process, url, log)
+    except BaseException:
+        process.kill()
+        process.wait()
+        raise
+    return Server(process, url, log, corpus, env)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """`briefing serve` on the seeds plus one hostile article, with its own XDG folders, on a free port."""
+    root = tmp_path_factory.mktemp("serve")
+    corpus = root / "corpus"
+    shutil.copytree(REPO / "seeds", corpus)
+    (corpus / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "BRIEFING_CONFIG"}
+    for name in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME"):
+        env[name] = str(root / name.lower())
+    started = start_serve(corpus, env, root, "server")
+    try:
+        yield started
     finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        started.stop()
 
 
 @pytest.fixture(scope="module")
@@ -349,3 +367,15 @@ def _zombie(pid: int) -> bool:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
     except OSError:
         return True
+
+
+def test_stopping_the_server_ends_the_readers_of_open_tabs(context: Any, server: Server, tmp_path: Path) -> None:
+    """Ctrl+C with a tab open: the server exits at once (not after aiohttp's minute) and so does the app."""
+    second = start_serve(server.corpus, server.env, tmp_path, "second")  # same cache: nothing to analyse
+    page = open_reader(context, second)
+    (app_pid,) = children(second.process.pid)
+    started = time.monotonic()
+    assert second.stop(timeout=20) == 0
+    assert time.monotonic() - started < 10
+    wait_for(lambda: not Path(f"/proc/{app_pid}").exists() or _zombie(app_pid), "the open tab's app to end", 10)
+    page.close()
