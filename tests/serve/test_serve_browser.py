@@ -2,7 +2,8 @@
 
 The page is textual-serve's xterm.js terminal, drawn on a canvas; the test reads what it shows from
 the terminal's own buffer (the rows xterm.js paints), found through an init script that notes the
-Terminal object when the page creates it. Skips only when Chromium or Playwright is missing.
+Terminal object when the page creates it. Skips only when Chromium, Playwright or textual-serve is
+missing, and fails instead when BRIEFING_REQUIRE_BROWSER=1 (set by .ci/run once Chromium is installed).
 
 BRIEFING_SAVE_SCREENSHOT=1 copies the page's screenshot to docs/screenshot-browser.png (for README).
 """
@@ -290,6 +291,13 @@ def test_reader_keys_and_exports_as_downloads(context: Any, server: Server, tmp_
     markdown = saved.read_text(encoding="utf-8")
     assert markdown.startswith("# Morocco – Syria\n")
     assert "Is a phone call paving the way towards thawing Morocco-Syria relations?" in markdown
+    exported = subprocess.run(  # what `briefing export` prints for that pair, from the same cache
+        [sys.executable, "-m", "briefing", "export", str(server.corpus), "--pair", "MAR-SYR", "-o", "-"],
+        capture_output=True,
+        env=server.env,
+        check=True,
+    )
+    assert saved.read_bytes() == exported.stdout
     wait_screen(page, lambda s: "sent morocco-syria.md to your browser" in s, "the export notification")
     assert not list((Path(server.log).parent).rglob("morocco-syria.md")), "the export went to the server's disk"
 
