@@ -413,6 +413,8 @@ def run_serve(args: argparse.Namespace, config: Config) -> int:
             code = index_first(args.paths, config_file)  # once, so that every visit paints from the cache
             if code != EXIT_OK:
                 return code
+        else:
+            warn("cache.enabled is false in the config: every visit analyses the articles again (and loads spaCy)")
         serve(args.paths, config_file=config_file, host=args.host, port=args.port, public_url=args.public_url)
     except ServeUnavailable as exc:
         raise CommandError(str(exc), EXIT_USAGE) from exc

@@ -78,3 +78,20 @@ def test_bad_port_is_a_usage_error(port: str, capsys: pytest.CaptureFixture[str]
         main(["serve", "--port", port])
     assert exit_info.value.code == 2
     assert f"argument --port: {port!r} is not a port number (1-65535)" in capsys.readouterr().err
+
+
+def test_without_the_cache_each_visit_would_analyse_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("textual_serve")
+    import briefing.serve
+
+    served: list[str] = []
+    monkeypatch.setattr(briefing.serve, "serve", lambda paths, **kwargs: served.extend(paths))
+    config = tmp_path / "config.toml"
+    config.write_text("[cache]\nenabled = false\n", encoding="utf-8")
+    code = main(["serve", "--config", str(config), str(tmp_path / "news")])
+    out, err = capfd.readouterr()
+    assert code == 0 and served == [str(tmp_path / "news")]
+    assert "warning: cache.enabled is false in the config: every visit analyses the articles again" in err
+    assert "indexed" not in out  # nothing to index into
