@@ -852,8 +852,11 @@ class BriefingApp(App[int]):
         if link is None:
             self.notify("this article has no web address", severity="warning")
             return
-        self.open_url(link)
-        self.notify("opening " + literal_line(link), timeout=3)
+        if self.is_web or desktop_browser_likely():
+            self.open_url(link)
+            self.notify("opening " + literal_line(link), timeout=3)
+        else:  # a text-mode browser started from here would take over this very terminal
+            self.notify("web page: " + literal_line(link), timeout=15)
 
     def _article_in_view(self) -> AnalyzedArticle | None:
         """The brief item's article when the brief pane is focused, else the open article."""
@@ -954,6 +957,17 @@ def web_link(link: str | None) -> str | None:
     if scheme not in ("http", "https") or any(c.isspace() or ord(c) < 32 for c in link):
         return None
     return link
+
+
+def desktop_browser_likely() -> bool:
+    """Whether the system's browser is a desktop one: on Linux and BSD only with a graphical session
+    (elsewhere Python's webbrowser falls back to lynx or w3m, in the terminal the reader occupies)."""
+    import os
+    import sys
+
+    if sys.platform in ("darwin", "win32"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def zip_documents(outputs: Sequence[tuple[str, str]]) -> bytes:

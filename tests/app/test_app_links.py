@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import sys
 import zipfile
 from collections.abc import Callable
 
@@ -38,10 +39,22 @@ async def opened_after_o(app: BriefingApp, monkeypatch: pytest.MonkeyPatch) -> l
 async def test_o_opens_the_open_articles_link(
     make_app: AppFactory, seed_articles: list[AnalyzedArticle], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("DISPLAY", ":0")  # a desktop session: the system's browser is a window
     app = make_app(with_links(seed_articles, "https://news.example.org/story?id=7"))
     result = await opened_after_o(app, monkeypatch)
     assert result[0] == "https://news.example.org/story?id=7"
     assert "notified: opening https://news.example.org/story?id=7" in result
+
+
+async def test_o_shows_the_link_in_a_terminal_without_a_desktop(
+    make_app: AppFactory, seed_articles: list[AnalyzedArticle], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    app = make_app(with_links(seed_articles, "https://news.example.org/story?id=7"))
+    result = await opened_after_o(app, monkeypatch)
+    assert result == ["notified: web page: https://news.example.org/story?id=7"]  # lynx would take the terminal
 
 
 @pytest.mark.parametrize("link", [None, "javascript:alert(1)", "file:///etc/passwd", "data:text/html,x", "/tmp/a"])
