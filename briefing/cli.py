@@ -145,12 +145,37 @@ def index_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _port(value: str) -> int:
+    if not value.isdigit() or not 1 <= int(value) <= 65535:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port number (1-65535)")
+    return int(value)
+
+
+def serve_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing serve",
+        description="Serve the reader to web browsers (needs the serve extra: pip install 'briefing[serve]'). "
+        "The PATHs are indexed first; each browser tab then runs its own reader on the cache. "
+        "There is no login: keep the default loopback address, or put a proxy with authentication in front.",
+    )
+    _common(parser)
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    parser.add_argument("--port", type=_port, default=8000, help="port to listen on (default: 8000)")
+    parser.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="the address browsers use, when it differs from http://HOST:PORT (behind a reverse proxy)",
+    )
+    return parser
+
+
 PARSERS: dict[str, Callable[[], argparse.ArgumentParser]] = {
     "brief": brief_parser,
     "index": index_parser,
     "fetch": fetch_parser,
     "export": export_parser,
     "evaluate": evaluate_parser,
+    "serve": serve_parser,
 }
 """Subcommand name -> parser factory; each subcommand's handler is registered with @command."""
 
@@ -393,6 +418,29 @@ def run_index(args: argparse.Namespace, config: Config) -> int:
             f"analysed {count(done, 'article')}, but the cache could not keep them; {cached} of {total} are cached"
         )
     print(f"indexed {count(total, 'article')} ({done} analysed, {cached} already in the cache) in {elapsed:.1f} s")
+    return EXIT_OK
+
+
+@command("serve")
+def run_serve(args: argparse.Namespace, config: Config) -> int:
+    from briefing.serve import PUBLIC_WARNING, ServeUnavailable, check_available, index_first, is_loopback, serve
+
+    config_file = str(config.path) if config.path else None  # the visits read the file this run read
+    try:
+        check_available()
+        if not is_loopback(args.host):
+            warn(PUBLIC_WARNING.format(host=args.host))
+        if config.get("cache", "enabled"):
+            code = index_first(args.paths, config_file)  # once, so that every visit paints from the cache
+            if code != EXIT_OK:
+                return code
+        else:
+            warn("cache.enabled is false in the config: every visit analyses the articles again (and loads spaCy)")
+        serve(args.paths, config_file=config_file, host=args.host, port=args.port, public_url=args.public_url)
+    except ServeUnavailable as exc:
+        raise CommandError(str(exc), EXIT_USAGE) from exc
+    except OSError as exc:  # the port is taken, the address is not this machine's
+        raise CommandError(f"cannot serve on {args.host}:{args.port} ({exc.strerror or exc})", EXIT_USAGE) from exc
     return EXIT_OK
 
 

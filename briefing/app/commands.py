@@ -45,6 +45,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("bookmark", "b", "Bookmark", "app.bookmark"),
     Command("export", "e", "Export pair", "app.export"),
     Command("export_all", "E", "Export all", "app.export_all", footer=False),
+    Command("open_link", "o", "Open the article's web page", "app.open_link", footer=False),
     Command("command_palette", "ctrl+p", "Command palette", "app.command_palette", footer=False, priority=True),
     Command("down", "j", "Move down", "app.move(1)", footer=False, rebindable=False),
     Command("up", "k", "Move up", "app.move(-1)", footer=False, rebindable=False),

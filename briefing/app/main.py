@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import io
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -881,12 +882,49 @@ class BriefingApp(App[int]):
             return
         self._export(list(self.briefing.briefs))
 
+    def action_open_link(self) -> None:
+        """The article's own web page, in the user's browser: the tab's browser when served (App.open_url
+        goes through textual-serve), the system's browser in a terminal."""
+        article = self._article_in_view()
+        if article is None:
+            self.notify("no article to open", severity="warning")
+            return
+        link = web_link(article.article.link)
+        if link is None:
+            self.notify("this article has no web address", severity="warning")
+            return
+        if self.is_web or desktop_browser_likely():
+            self.open_url(link)
+            self.notify("opening " + literal_line(link), timeout=3)
+        else:  # a text-mode browser started from here would take over this very terminal
+            self.notify("web page: " + literal_line(link), timeout=15)
+
+    def _article_in_view(self) -> AnalyzedArticle | None:
+        """The brief item's article when the brief pane is focused, else the open article."""
+        focused = self.focused
+        if isinstance(focused, ItemView) and focused.highlighted is not None and self.brief is not None:
+            index = focused.highlighted
+            item = self.items[index] if index < len(self.items) else None
+            if item is not None and item.article is not None:
+                return self.brief.article(item.article) or self.article
+        return self.article
+
     @work(thread=True, group="export")
     def _export(self, briefs: list[PairBrief]) -> None:
         try:
             from briefing.export.writer import export_briefs
         except ImportError:
             self.call_from_thread(self.notify, "export is not available", severity="error")
+            return
+        if self.is_web:  # served: the files belong to the person at the browser, not to the server's disk
+            try:
+                from briefing.export.writer import documents
+
+                outputs = documents(briefs)
+            except Exception as exc:
+                self.call_from_thread(self.notify, f"export failed: {exc}", severity="error")
+                return
+            self.call_from_thread(self._deliver, outputs)
             return
         directory = self.config.export_dir
         try:
@@ -895,6 +933,16 @@ class BriefingApp(App[int]):
             self.call_from_thread(self.notify, f"export failed: {exc}", severity="error")
             return
         self.call_from_thread(self._exported, list(result.written), list(result.skipped))
+
+    def _deliver(self, outputs: list[tuple[str, str]]) -> None:
+        """Hand the export to the browser as a download: one brief as its .md file, several as briefs.zip."""
+        if len(outputs) == 1:
+            name, text = outputs[0]
+            self.deliver_text(io.StringIO(text), save_filename=name, mime_type="text/markdown", encoding="utf-8")
+        else:
+            name = "briefs.zip"
+            self.deliver_binary(io.BytesIO(zip_documents(outputs)), save_filename=name, mime_type="application/zip")
+        self.notify(f"sent {name} to your browser", title="Export", timeout=8)
 
     def _exported(self, written: list[Path], skipped: list[Path]) -> None:
         lines = []
@@ -938,6 +986,40 @@ class BriefingApp(App[int]):
 
 def unread_count_ids(ids: Iterable[str], read: set[str]) -> int:
     return sum(1 for i in ids if i not in read)
+
+
+def web_link(link: str | None) -> str | None:
+    """The article's link when it is an http(s) address; article metadata is untrusted, so no other scheme
+    (javascript:, file:, data:) ever reaches a browser."""
+    if not link:
+        return None
+    link = link.strip()
+    scheme = link.split(":", 1)[0].lower()
+    if scheme not in ("http", "https") or any(c.isspace() or ord(c) < 32 for c in link):
+        return None
+    return link
+
+
+def desktop_browser_likely() -> bool:
+    """Whether the system's browser is a desktop one: on Linux and BSD only with a graphical session
+    (elsewhere Python's webbrowser falls back to lynx or w3m, in the terminal the reader occupies)."""
+    import os
+    import sys
+
+    if sys.platform in ("darwin", "win32"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def zip_documents(outputs: Sequence[tuple[str, str]]) -> bytes:
+    """The export's files in one zip archive (UTF-8 Markdown), for a single browser download."""
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in outputs:
+            archive.writestr(name, text.encode("utf-8"))
+    return buffer.getvalue()
 
 
 def literal_line(value: str) -> str:

@@ -51,12 +51,20 @@ def plan(briefs: Sequence[PairBrief]) -> list[tuple[PairBrief, str]]:
     return named
 
 
-def export_briefs(briefs: Iterable[PairBrief], directory: Path, *, force: bool = False) -> ExportResult:
-    """Write the briefs (and index.md for two or more) into `directory`; raises ExportError, leaving no file."""
+def documents(briefs: Iterable[PairBrief]) -> list[tuple[str, str]]:
+    """What an export consists of: (file name, Markdown) per brief, plus index.md for two briefs or more.
+
+    Written to a folder by export_briefs, or handed to a browser as downloads by the served reader."""
     named = plan(list(briefs))
     outputs = [(name, render_pair(brief)) for brief, name in named]
     if len(named) > 1:
         outputs.append((INDEX_NAME, render_index(named)))
+    return outputs
+
+
+def export_briefs(briefs: Iterable[PairBrief], directory: Path, *, force: bool = False) -> ExportResult:
+    """Write the briefs (and index.md for two or more) into `directory`; raises ExportError, leaving no file."""
+    outputs = documents(briefs)
     if not outputs:
         return ExportResult()
 

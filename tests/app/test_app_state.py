@@ -35,6 +35,20 @@ def test_corrupt_state_starts_fresh_with_a_message(tmp_path: Path) -> None:
     assert ReadingState(path).is_read("x")
 
 
+def test_two_readers_on_one_file_keep_each_others_marks(tmp_path: Path) -> None:
+    """Every tab of `briefing serve` (or two terminals) has its own ReadingState on the same file."""
+    path = tmp_path / "state.json"
+    first, second = ReadingState(path), ReadingState(path)  # both loaded before either changed anything
+    assert first.mark_read("a") is True
+    assert second.mark_read("b") is True
+    assert second.toggle_bookmark("c") is True
+    assert first.toggle_bookmark("c") is False  # first sees second's bookmark, so this removes it
+    stored = ReadingState(path)
+    assert stored.read == {"a", "b"} and stored.bookmarks == set()
+    assert first.read == {"a", "b"}  # and shows the other reader's marks from then on
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["state.json"]  # the lock leaves no file
+
+
 def test_default_path_follows_xdg_data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     assert default_path() == tmp_path / "data" / "briefing" / "state.json"
