@@ -328,7 +328,7 @@ class BriefingApp(App[int]):
                     analysed[i] = result.analysed[j]
             done += len(chunk)
             size *= 2
-            corpus = Corpus(corpus.raw, dict(analysed), corpus.problems)
+            corpus = Corpus(corpus.raw, dict(analysed), corpus.problems, corpus.key_statements)
             self.call_from_thread(self._show_corpus, corpus, done < total)
         self._keep_summary()
 
@@ -505,7 +505,7 @@ class BriefingApp(App[int]):
 
     def _set_article_options(self, brief: PairBrief) -> None:
         shown = self._shown_articles(brief)
-        options = [self._article_option(a) for a in brief.articles[:shown]]
+        options = [self._article_option(a, brief.outlets(a)) for a in brief.articles[:shown]]
         if shown < len(brief.articles):
             more = Text(f"… {len(brief.articles) - shown} more articles (enter: show all)", style="italic dim")
             options.append(Option(more, id=MORE_ARTICLES))
@@ -529,15 +529,21 @@ class BriefingApp(App[int]):
         """Highlight an article of the current pair in the list, listing them all if it is past the first page."""
         if self.brief is None:
             return
-        index = self.brief.articles.index(article)
+        story = self.brief.story_of(article.id)  # a near-duplicate copy is listed as its story
+        if story is None:
+            return
+        index = self.brief.articles.index(story)
         if index >= self._shown_articles(self.brief):
             self._all_articles.add(self.brief.key)
             self._set_article_options(self.brief)
         self.query_one("#articles", OptionList).highlighted = index
 
-    def _article_option(self, article: AnalyzedArticle) -> Option:
+    def _article_option(self, article: AnalyzedArticle, outlets: Sequence[str] = ()) -> Option:
         label = article_label(
-            article, read=self.state.is_read(article.id), bookmarked=self.state.is_bookmarked(article.id)
+            article,
+            read=self.state.is_read(article.id),
+            bookmarked=self.state.is_bookmarked(article.id),
+            outlets=outlets,
         )
         return Option(label, id=article.id)
 
@@ -584,7 +590,7 @@ class BriefingApp(App[int]):
         if self.brief is not None:
             for i, a in enumerate(self.brief.articles[: self._shown_articles(self.brief)]):
                 if i < articles.option_count:
-                    articles.replace_option_prompt_at_index(i, self._article_option(a).prompt)
+                    articles.replace_option_prompt_at_index(i, self._article_option(a, self.brief.outlets(a)).prompt)
         pairs = self.query_one("#pairs", OptionList)
         for i, b in enumerate(self._visible().briefs):
             if i < pairs.option_count:
