@@ -7,16 +7,17 @@ the same speaker (one quote inside the other, or most words shared: outlets trim
 Score (the sum of these parts; see docs/brief.md for the reasons):
 
 - **who** speaks: `WHO[level] * COUNTRY_FACTOR[side]`. Level: head of state or government (president,
-  prime minister, king, emir, chancellor…) 3.0; minister or secretary 2.5; spokesperson, ambassador,
-  envoy, official or an institution (a ministry, the Kremlin, an embassy) 2.0; any other role 1.0; a
+  prime minister, king, emir, chancellor…) 2.0; minister or secretary 1.8; spokesperson, ambassador,
+  envoy, official or an institution (a ministry, the Kremlin, an embassy) 1.5; any other role 0.8; a
   named person without a role 0.5; nobody known 0. Side: the speaker speaks for one of the pair's two
   countries 1.0, for no known country 0.6, for a third country 0.4.
-- **what** it is about: the quote itself names the other country of the pair (its name, capital,
-  people, institutions or one of its people) +1.5, or only the speaker's own side +0.8; else it speaks
-  of a relationship (relations, ties, talks, agreement…) +0.7; else its sentence names the other
-  country +0.5.
+- **what** it is about, the largest part (a head of state on domestic politics is not news of the
+  pair): the quote itself names both countries (their names, capitals, peoples, institutions or people)
+  +3.5, the other country than the speaker's +3.0, only the speaker's own side +1.0; else it speaks of
+  a relationship (relations, ties, talks, agreement…) +1.5; else its sentence names the other country
+  +0.5.
 - **direct** quotes +0.6 over reported speech.
-- **substance**: a fragment of fewer than 5 words -1.0, of fewer than 9 words -0.3.
+- **substance**: a fragment of fewer than 5 words -0.5.
 - **prominence**: said in the first fifth of its article (the lead) +0.3.
 - **recent** over old: +0.6 × the place of the statement's *first* article among the pair's
   publication dates (0 oldest, 1 newest; 0.3 when undated). A quote first printed long ago and
@@ -43,15 +44,16 @@ from briefing.article import AnalyzedArticle, Statement
 from briefing.brief.people import NameIndex, PairPerson
 from briefing.brief.text import ArticleIndex, jaccard, overlap, plain_key, words
 
-WHO = {"head": 3.0, "minister": 2.5, "official": 2.0, "role": 1.0, "person": 0.5, "none": 0.0}
+WHO = {"head": 2.0, "minister": 1.8, "official": 1.5, "role": 0.8, "person": 0.5, "none": 0.0}
 COUNTRY_FACTOR = {"pair": 1.0, "unknown": 0.6, "other": 0.4}
-NAMES_OTHER_SIDE = 1.5
-NAMES_OWN_SIDE = 0.8
-RELATIONSHIP = 0.7
+NAMES_BOTH = 3.5
+NAMES_OTHER_SIDE = 3.0
+NAMES_OWN_SIDE = 1.0
+RELATIONSHIP = 1.5
 SENTENCE_NAMES_OTHER = 0.5
 DIRECT = 0.6
-FRAGMENT = -1.0
-SHORT = -0.3
+FRAGMENT = -0.5
+SHORT = 0.0
 LEAD = 0.3
 RECENT = 0.6
 REPEATED = 2.0
@@ -204,7 +206,9 @@ def score_statement(
     if pair is not None:
         others = set(pair) - {country} if country in pair else set(pair)
         named = index.codes_in(s.start, s.end) & set(pair)
-        if named & others:
+        if named == set(pair):
+            about = NAMES_BOTH
+        elif named & others:
             about = NAMES_OTHER_SIDE
         elif named:
             about = NAMES_OWN_SIDE
