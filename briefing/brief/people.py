@@ -100,8 +100,14 @@ def merge_people(articles: Sequence[AnalyzedArticle], index: NameIndex | None = 
     people: list[PairPerson] = []
     first_mentions: dict[str, dict[tuple[str, ...], tuple[int, int]]] = {}
     for key, mentions in seen.items():
+        # The most frequent full spelling; on a tie the first written, and never ALL CAPS over "Wang Yi".
         spellings = Counter(p.name for p, _ in mentions if len(name_words(p.name)) == len(key))
-        name = max(spellings, key=lambda n: (spellings[n], len(n), n)) if spellings else mentions[0][0].name
+        first_seen = list(spellings)
+        name = (
+            max(spellings, key=lambda n: (spellings[n], not n.isupper(), -first_seen.index(n)))
+            if spellings
+            else mentions[0][0].name
+        )
         country = _most(p.country for p, _ in mentions) or leader_country(name)
         role = _most(p.role for p, _ in mentions)
         ids = tuple(dict.fromkeys(aid for _, aid in mentions))

@@ -1,8 +1,9 @@
 """Key statements of a pair: merged across articles, then ranked by a score an analyst can read.
 
 Merging. A quote repeated in several articles is one statement with every article it comes from: the
-same words (case, accents, quote marks, spacing and end punctuation ignored), or near-same words from
-the same speaker (one quote inside the other, or most words shared: outlets trim and re-punctuate).
+same speaker (names compared as `people.NameIndex` does) and the same words (case, accents, quote
+marks, spacing and end punctuation ignored) or near-same words (one quote inside the other, or most
+words shared: outlets trim and re-punctuate).
 
 Score (the sum of these parts; see docs/brief.md for the reasons):
 
@@ -13,9 +14,10 @@ Score (the sum of these parts; see docs/brief.md for the reasons):
   countries 1.0, for no known country 0.6, for a third country 0.4.
 - **what** it is about, the largest part (a head of state on domestic politics is not news of the
   pair): the quote itself names both countries (their names, capitals, peoples, institutions or people)
-  +3.5, the other country than the speaker's +3.0, only the speaker's own side +1.0; else it speaks of
-  a relationship (relations, ties, talks, agreement…) +1.5; else its sentence names the other country
-  +0.5.
+  +3.5, the other country than the speaker's +3.0, one country only (the speaker's own, or either for a
+  speaker of no known side) +1.0; else it speaks of a relationship (relations, ties, talks,
+  agreement…) +1.5; else its sentence names the other country (either, for a speaker of no known
+  side) +0.5.
 - **direct** quotes +0.6 over reported speech.
 - **substance**: a fragment of fewer than 5 words -0.5.
 - **prominence**: said in the first fifth of its article (the lead) +0.3.
@@ -39,7 +41,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from briefing.analyze.gazetteer import leader_country, lookup
+from briefing.analyze.gazetteer import LEADERS, leader_country, lookup
 from briefing.article import AnalyzedArticle, Statement
 from briefing.brief.people import NameIndex, PairPerson
 from briefing.brief.text import ArticleIndex, jaccard, overlap, plain_key, words
@@ -108,7 +110,7 @@ def merge(items: Sequence[tuple[Statement, AnalyzedArticle]], names: NameIndex, 
     `near`: also merge near-same words of one speaker (off for "Other", thousands of unrelated quotes).
     """
     merged: list[_Merged] = []
-    by_text: dict[str, _Merged] = {}
+    by_text: dict[tuple[tuple[str, ...], str], _Merged] = {}
     by_speaker: dict[tuple[str, ...], list[_Merged]] = {}
     for order, (s, a) in enumerate(items):
         key = plain_key(s.text)
@@ -116,13 +118,13 @@ def merge(items: Sequence[tuple[Statement, AnalyzedArticle]], names: NameIndex, 
             continue
         speaker = names.key(s.speaker)
         w = set(words(s.text)) if near else set()
-        same = by_text.get(key)
+        same = by_text.get((speaker, key))
         if same is None and near:
             same = next((m for m in by_speaker.get(speaker, ()) if _near_same(w, m.words)), None)
         if same is None:
             m = _Merged(s, a, order, speaker, w, [a])
             merged.append(m)
-            by_text[key] = m
+            by_text[(speaker, key)] = m
             by_speaker.setdefault(speaker, []).append(m)
             continue
         if all(a is not known for known in same.articles):
@@ -131,7 +133,7 @@ def merge(items: Sequence[tuple[Statement, AnalyzedArticle]], names: NameIndex, 
             same.statement, same.article = _fill(s, same.statement), a
         else:
             same.statement = _fill(same.statement, s)
-        by_text.setdefault(key, same)
+        by_text.setdefault((speaker, key), same)
     return merged
 
 
@@ -169,11 +171,11 @@ def speaker_level(speaker: str, role: str | None) -> str:
 
 @lru_cache(maxsize=4096)
 def speaker_country(speaker: str, country: str | None) -> str | None:
-    """The statement's own country, a known leader's, or the country word an institution carries
-    ("Syrian Foreign Ministry", "the Kremlin")."""
+    """The statement's own country, a known leader's (by full name, or by a surname only one known
+    leader has: "Obama"), or the country word an institution carries ("Syrian Foreign Ministry")."""
     if country:
         return country
-    known = leader_country(speaker)
+    known = leader_country(speaker) or _leader_by_surname().get(speaker.split()[-1] if speaker.split() else "")
     if known:
         return known
     for word in re.findall(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?", speaker):
@@ -181,6 +183,16 @@ def speaker_country(speaker: str, country: str | None) -> str | None:
         if term:
             return term.code
     return None
+
+
+@lru_cache(maxsize=1)
+def _leader_by_surname() -> dict[str, str]:
+    """Known leaders by surname ("Obama"), for the surnames only one of them has."""
+    found: dict[str, set[str]] = {}
+    for code, names in LEADERS.items():
+        for name in names:
+            found.setdefault(name.split()[-1], set()).add(code)
+    return {surname: next(iter(codes)) for surname, codes in found.items() if len(codes) == 1}
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +216,9 @@ def score_statement(
     parts: dict[str, float] = {"who": WHO[level] * COUNTRY_FACTOR[side]}
     about = 0.0
     if pair is not None:
-        others = set(pair) - {country} if country in pair else set(pair)
+        # The other side is the country the speaker does not speak for; for a speaker of no known side (or
+        # of a third country) naming one country is no more about the pair than naming their own.
+        others = set(pair) - {country} if country in pair else set()
         named = index.codes_in(s.start, s.end) & set(pair)
         if named == set(pair):
             about = NAMES_BOTH
@@ -217,7 +231,7 @@ def score_statement(
         else:
             start, _ = index.sentence_at(s.start)
             _, end = index.sentence_at(max(s.start, s.end - 1))
-            if index.codes_in(start, end) & others:
+            if index.codes_in(start, end) & (others or set(pair)):
                 about = SENTENCE_NAMES_OTHER
     elif _RELATIONSHIP.search(s.text):
         about = RELATIONSHIP
