@@ -13,10 +13,13 @@ from briefing.brief import Briefing
 
 
 def _many(seed: AnalyzedArticle, n: int) -> list[AnalyzedArticle]:
-    """n copies of one analysed article, each its own article (own source, title and people)."""
+    """n variants of one analysed article, each its own article (own source, title, people and words: every
+    " the " is a word of its own, same length, so no two are near-duplicate copies of one story)."""
     out = []
     for i in range(n):
-        raw = replace(seed.article, source=f"{seed.article.source}-copy{i}", title=f"Copy {i}", link=None)
+        word = f" {chr(97 + i // 26 % 26)}{chr(97 + i % 26)}q "
+        body = seed.article.body.replace(" the ", word)
+        raw = replace(seed.article, source=f"{seed.article.source}-copy{i}", title=f"Copy {i}", link=None, body=body)
         people = (Person(f"Person{i} Surname{i}", None, None),)
         out.append(replace(seed, article=raw, people=people))
     return out
