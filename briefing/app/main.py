@@ -492,7 +492,7 @@ class BriefingApp(App[int]):
             return
         articles = self.query_one("#articles", OptionList)
         keep = self.article.id if self.article and brief.article(self.article.id) else None
-        index = next((i for i, a in enumerate(brief.articles) if a.id == keep), 0)
+        index = (brief.position(keep) or 0) if keep else 0
         if index >= ARTICLE_PAGE:
             self._all_articles.add(brief.key)
         self._set_article_options(brief)
@@ -530,10 +530,9 @@ class BriefingApp(App[int]):
         """Highlight an article of the current pair in the list, listing them all if it is past the first page."""
         if self.brief is None:
             return
-        story = self.brief.story_of(article.id)  # a near-duplicate copy is listed as its story
-        if story is None:
+        index = self.brief.position(article.id)  # a near-duplicate copy is listed as its story
+        if index is None:
             return
-        index = self.brief.articles.index(story)
         if index >= self._shown_articles(self.brief):
             self._all_articles.add(self.brief.key)
             self._set_article_options(self.brief)

@@ -61,6 +61,8 @@ class PairBrief:
     """Every article of the pair, copies included, by id."""
     story_ids: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
     """Id of a copy -> id of the listed article of its story."""
+    positions: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False)
+    """Id of a listed article -> its place in `articles`."""
 
     @property
     def key(self) -> str:
@@ -81,6 +83,10 @@ class PairBrief:
     def story_of(self, article_id: str) -> AnalyzedArticle | None:
         """The listed article a copy belongs to (the article itself when it is listed)."""
         return self.by_id.get(self.story_ids.get(article_id, article_id))
+
+    def position(self, article_id: str) -> int | None:
+        """Place in `articles` of the story an article (or a copy of it) belongs to."""
+        return self.positions.get(self.story_ids.get(article_id, article_id))
 
     def outlets(self, article: AnalyzedArticle) -> tuple[str, ...]:
         """Every outlet that ran this story."""
@@ -208,6 +214,7 @@ def build_brief(
         MappingProxyType(copies),
         MappingProxyType(by_id),
         MappingProxyType({c.id: group[0].id for group in stories for c in group[1:]}),
+        MappingProxyType({a.id: n for n, a in enumerate(listed)}),
     )
 
 

@@ -96,6 +96,7 @@ def test_copies_of_one_wire_story_are_one_story_and_one_vote() -> None:
     assert [c.id for c in brief.copies[ap.id]] == [copy.id]
     assert brief.outlets(ap) == ("AP", "Reuters")
     assert brief.article(copy.id) is copy and brief.story_of(copy.id) is ap
+    assert (brief.position(copy.id), brief.position(other.id), brief.position("nope")) == (0, 1, None)
     assert brief.trend.label == "mixed"  # one cooling story, one warming: the copy is no second vote
     assert brief.to_dict()["articles"] == [ap.id, copy.id, other.id]
     assert brief.to_dict()["stories"] == [[ap.id, copy.id], [other.id]]
