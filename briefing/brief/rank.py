@@ -267,7 +267,11 @@ def rank_statements(
     base: list[tuple[float, int, _Merged]] = []
     for m in merged:
         first = min(m.articles, key=lambda a: a.article.published or "9999")
-        scored = score_statement(m.statement, indexes[m.article.id], pair, people.get(m.speaker), recency.get(first.id))
+        person = people.get(m.speaker)
+        if person is not None:  # the speaker as the pair's people name them ("Putin" is "Vladimir Putin")
+            st = _fill(m.statement, Statement(person.name, "", True, 0, 0, person.role, person.country))
+            m.statement = Statement(person.name, st.text, st.direct, st.start, st.end, st.role, st.country)
+        scored = score_statement(m.statement, indexes[ids[id(m.article)]], pair, person, recency.get(ids[id(first)]))
         base.append((scored.score, m.order, m))
     # Lazy greedy: a statement's score only drops as statements are ranked above it, so the best of a
     # heap of stale scores, once refreshed and still the best, is the next one.
