@@ -193,7 +193,10 @@ def build_brief(
     listed = tuple(group[0] for group in stories)
     copies = {group[0].id: tuple(group[1:]) for group in stories if len(group) > 1}
     index = indexes(articles)
-    names = NameIndex([p.name for a in articles for p in a.people])
+    # Speakers are names too: "Bourita" in one article is the "Nasser Bourita" another one quotes.
+    names = NameIndex(
+        [p.name for a in articles for p in a.people] + [s.speaker for a in articles for s in a.statements]
+    )
     people = merge_people(articles, names)
     statements = rank_statements(
         articles, pair, index, names, speaker_lookup(people, names), preferred={a.id for a in listed}
