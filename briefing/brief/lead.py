@@ -62,10 +62,17 @@ def build_lead(
         return ()
     corpus = [index.body[s:e] for a in articles for index in (indexes[a.id],) for s, e in index.sentences]
     vectors = _tfidf([p.text for p, _ in candidates], corpus)
+    # Mean cosine to the others, in one pass: the vectors have unit length, so it is the dot product with
+    # their sum, less the sentence itself (a pair of a thousand sentences is not a million products).
+    total: dict[str, float] = {}
+    for v in vectors:
+        for w, x in v.items():
+            total[w] = total.get(w, 0.0) + x
+    n = len(vectors)
     scored: list[tuple[float, int, Passage]] = []
     for i, (p, k) in enumerate(candidates):
-        others = [_cosine(vectors[i], v) for j, v in enumerate(vectors) if j != i]
-        centrality = sum(others) / len(others) if others else 1.0
+        own = sum(x * x for x in vectors[i].values())
+        centrality = (_cosine(vectors[i], total) - own) / (n - 1) if n > 1 else 1.0
         scored.append((centrality * _position_factor(k), i, p))
     scored.sort(key=lambda x: (-x[0], x[1]))
     chosen: list[int] = []
