@@ -615,7 +615,11 @@ class BriefingApp(App[int]):
     def _follow_article(self, article_id: str) -> None:
         if self.brief is not None:
             article = self.brief.article(article_id)
-            if article is not None and (self.article is None or article.id != self.article.id):
+            showing = self.article
+            # A copy of the highlighted story (opened from the brief) stays: it is that story's entry.
+            if article is not None and (
+                showing is None or (article.id != showing.id and self.brief.story_of(showing.id) is not article)
+            ):
                 self._show_article(article)
 
     @on(OptionList.OptionSelected, "#articles")
@@ -646,6 +650,8 @@ class BriefingApp(App[int]):
         if article is None:
             return
         self._highlight_article(article)
+        if self.article is None or self.article.id != article.id:
+            self._show_article(article)  # before the span is set: showing another article clears it
         self.focus_span = (item.start, item.end) if item.end > item.start else None
         self._open(article, offset=item.start)
 
