@@ -106,6 +106,11 @@ class Config:
         return {k: str(v) for k, v in self.values["keys"].items()}
 
     @property
+    def key_statements(self) -> int:
+        """Key statements a brief shows before "N more"."""
+        return int(self.get("brief", "key_statements"))
+
+    @property
     def export_dir(self) -> Path:
         return Path(os.path.expanduser(str(self.get("export", "directory"))))
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from briefing.article import AnalyzedArticle, Problem, RawArticle
-from briefing.brief import Briefing
+from briefing.brief import KEY_STATEMENTS, Briefing
 from briefing.config import Config
 from briefing.ingest import load_articles
 
@@ -32,6 +32,8 @@ class Corpus:
     analysed: dict[int, AnalyzedArticle] = field(default_factory=dict)
     """Index in `raw` -> analysis, for the articles analysed so far (or found in the cache)."""
     problems: tuple[Problem, ...] = ()
+    key_statements: int = KEY_STATEMENTS
+    """brief.key_statements of the config the corpus was opened with."""
 
     @property
     def missing(self) -> list[RawArticle]:
@@ -40,7 +42,7 @@ class Corpus:
     @property
     def briefing(self) -> Briefing:
         """Briefs of the analysed articles, in input order."""
-        return Briefing.build(self.analysed[i] for i in sorted(self.analysed))
+        return Briefing.build((self.analysed[i] for i in sorted(self.analysed)), key_statements=self.key_statements)
 
 
 def load_cached(paths: Sequence[str], config: Config, *, use_cache: bool = True) -> Corpus:
@@ -57,7 +59,7 @@ def load_cached(paths: Sequence[str], config: Config, *, use_cache: bool = True)
     finally:
         if cache is not None:
             cache.close()
-    return Corpus(raw, analysed, problems)
+    return Corpus(raw, analysed, problems, config.key_statements)
 
 
 def load_pending(paths: Sequence[str], config: Config) -> tuple[Corpus, set[int]]:
@@ -74,7 +76,7 @@ def load_pending(paths: Sequence[str], config: Config) -> tuple[Corpus, set[int]
     finally:
         if cache is not None:
             cache.close()
-    return Corpus(raw, {}, problems), known
+    return Corpus(raw, {}, problems, config.key_statements), known
 
 
 def load_summary(paths: Sequence[str], config: Config) -> str | None:
@@ -139,7 +141,7 @@ def complete(corpus: Corpus, config: Config, status: Status | None = None, *, us
     with closing(iter_complete(corpus, config, status, use_cache=use_cache)) as results:
         for i, result in results:
             analysed[i] = result
-    return Corpus(corpus.raw, analysed, corpus.problems)
+    return Corpus(corpus.raw, analysed, corpus.problems, corpus.key_statements)
 
 
 def iter_complete(

@@ -325,7 +325,8 @@ class BriefingApp(App[int]):
         except Exception as exc:  # a bad path or an unreadable cache must not kill the app
             self.call_from_thread(self._show_failure, f"could not open the articles: {exc}")
             return
-        self.call_from_thread(self._show_corpus, corpus, bool(corpus.missing))
+        # The briefs are built here, off the UI thread: ranking, timeline and lead take a second on 2,000 articles.
+        self.call_from_thread(self._show_corpus, corpus, corpus.briefing, bool(corpus.missing))
         if not corpus.missing:
             self._keep_summary()
             return
@@ -364,8 +365,8 @@ class BriefingApp(App[int]):
                     analysed[i] = result.analysed[j]
             done += len(chunk)
             size *= 2
-            corpus = Corpus(corpus.raw, dict(analysed), corpus.problems)
-            self.call_from_thread(self._show_corpus, corpus, done < total)
+            corpus = Corpus(corpus.raw, dict(analysed), corpus.problems, corpus.key_statements)
+            self.call_from_thread(self._show_corpus, corpus, corpus.briefing, done < total)
         self._keep_summary()
 
     def _read_summary(self) -> Summary | None:
@@ -432,10 +433,10 @@ class BriefingApp(App[int]):
         if self.article is None:
             self._show_message(self._empty_text())
 
-    def _show_corpus(self, corpus: Corpus, loading: bool) -> None:
+    def _show_corpus(self, corpus: Corpus, briefing: Briefing, loading: bool) -> None:
         self.corpus = corpus
         self.loading = loading
-        self.briefing = corpus.briefing
+        self.briefing = briefing
         if not loading:
             # The corpus lives as long as the app: left to the collector, a full collection walks it now
             # and then (~0.2 s with 2,000 articles), stalling whichever key it lands on.
@@ -533,7 +534,7 @@ class BriefingApp(App[int]):
             return
         articles = self.query_one("#articles", OptionList)
         keep = self.article.id if self.article and brief.article(self.article.id) else None
-        index = next((i for i, a in enumerate(brief.articles) if a.id == keep), 0)
+        index = (brief.position(keep) or 0) if keep else 0
         if index >= ARTICLE_PAGE:
             self._all_articles.add(brief.key)
         self._set_article_options(brief)
@@ -547,7 +548,7 @@ class BriefingApp(App[int]):
 
     def _set_article_options(self, brief: PairBrief) -> None:
         shown = self._shown_articles(brief)
-        options = [self._article_option(a) for a in brief.articles[:shown]]
+        options = [self._article_option(a, brief.outlets(a)) for a in brief.articles[:shown]]
         if shown < len(brief.articles):
             more = Text(f"… {count(len(brief.articles) - shown, 'more article')} (enter: show all)", style="italic dim")
             options.append(Option(more, id=MORE_ARTICLES))
@@ -571,15 +572,20 @@ class BriefingApp(App[int]):
         """Highlight an article of the current pair in the list, listing them all if it is past the first page."""
         if self.brief is None:
             return
-        index = self.brief.articles.index(article)
+        index = self.brief.position(article.id)  # a near-duplicate copy is listed as its story
+        if index is None:
+            return
         if index >= self._shown_articles(self.brief):
             self._all_articles.add(self.brief.key)
             self._set_article_options(self.brief)
         self.query_one("#articles", OptionList).highlighted = index
 
-    def _article_option(self, article: AnalyzedArticle) -> Option:
+    def _article_option(self, article: AnalyzedArticle, outlets: Sequence[str] = ()) -> Option:
         label = article_label(
-            article, read=self.state.is_read(article.id), bookmarked=self.state.is_bookmarked(article.id)
+            article,
+            read=self.state.is_read(article.id),
+            bookmarked=self.state.is_bookmarked(article.id),
+            outlets=outlets,
         )
         return Option(label, id=article.id)
 
@@ -626,7 +632,7 @@ class BriefingApp(App[int]):
         if self.brief is not None:
             for i, a in enumerate(self.brief.articles[: self._shown_articles(self.brief)]):
                 if i < articles.option_count:
-                    articles.replace_option_prompt_at_index(i, self._article_option(a).prompt)
+                    articles.replace_option_prompt_at_index(i, self._article_option(a, self.brief.outlets(a)).prompt)
         pairs = self.query_one("#pairs", OptionList)
         for i, b in enumerate(self._visible().briefs):
             if i < pairs.option_count:
@@ -651,7 +657,11 @@ class BriefingApp(App[int]):
     def _follow_article(self, article_id: str) -> None:
         if self.brief is not None:
             article = self.brief.article(article_id)
-            if article is not None and (self.article is None or article.id != self.article.id):
+            showing = self.article
+            # A copy of the highlighted story (opened from the brief) stays: it is that story's entry.
+            if article is not None and (
+                showing is None or (article.id != showing.id and self.brief.story_of(showing.id) is not article)
+            ):
                 self._show_article(article)
 
     @on(OptionList.OptionSelected, "#articles")
@@ -682,6 +692,8 @@ class BriefingApp(App[int]):
         if article is None:
             return
         self._highlight_article(article)
+        if self.article is None or self.article.id != article.id:
+            self._show_article(article)  # before the span is set: showing another article clears it
         self.focus_span = (item.start, item.end) if item.end > item.start else None
         self._open(article, offset=item.start)
 

@@ -17,7 +17,7 @@ from briefing.terminal import UNSAFE
 
 if TYPE_CHECKING:  # types only: the first frame must not wait for the analysis records to import
     from briefing.article import AnalyzedArticle, Entity
-    from briefing.brief import PairBrief
+    from briefing.brief import PairBrief, PairStatement
 
 
 ENTITY_STYLES: dict[str, tuple[str, str]] = {
@@ -86,14 +86,18 @@ def pair_label_of(title: str, count: int, trend: str, unread: int) -> Text:
     return text
 
 
-def article_meta(article: AnalyzedArticle) -> str:
+def article_meta(article: AnalyzedArticle, outlets: Sequence[str] = ()) -> str:
+    """Outlet (every outlet that ran the story, when copies were merged) and date."""
     a = article.article
-    parts = [a.outlet or a.source.rsplit("/", 1)[-1], a.published or "undated"]
+    parts = [
+        ", ".join(outlets) if len(outlets) > 1 else a.outlet or a.source.rsplit("/", 1)[-1],
+        a.published or "undated",
+    ]
     return " · ".join(p for p in parts if p)
 
 
-def article_label(article: AnalyzedArticle, *, read: bool, bookmarked: bool) -> Text:
-    return article_label_of(article.article.title, article_meta(article), read=read, bookmarked=bookmarked)
+def article_label(article: AnalyzedArticle, *, read: bool, bookmarked: bool, outlets: Sequence[str] = ()) -> Text:
+    return article_label_of(article.article.title, article_meta(article, outlets), read=read, bookmarked=bookmarked)
 
 
 def article_label_of(title: str, meta: str, *, read: bool, bookmarked: bool) -> Text:
@@ -279,13 +283,8 @@ class BriefItem:
     end: int = 0
     more: bool = False
     """A "N more…" entry: selecting it shows the whole section."""
-
-
-def _locate(article: AnalyzedArticle | None, snippet: str) -> tuple[int, int]:
-    if article is None or not snippet:
-        return 0, 0
-    at = article.article.body.find(snippet)
-    return (at, at + len(snippet)) if at >= 0 else (0, 0)
+    statement: int = 0
+    """The rank of the key statement the item shows (0: not a statement)."""
 
 
 def _heading(title: str) -> BriefItem:
@@ -297,67 +296,86 @@ def _more(hidden: int, what: str) -> BriefItem:
 
 
 def brief_items(brief: PairBrief, *, limit: int | None = None) -> list[BriefItem]:
-    """The brief pane, one selectable item per evidence sentence, statement, date and person.
+    """The brief pane, one selectable item per lead sentence, evidence sentence, statement, date and person.
 
-    `limit`: items per section; a pair of thousands of articles would otherwise build (and the pane
-    measure) thousands of items on every switch. A "N more…" entry ends a cut section.
+    Every item carries its article id and span from the brief, so nothing is searched here. Key
+    statements show the brief's top `shown` and a "N more…" entry; `limit`: items per other section (a
+    pair of thousands of articles would otherwise build thousands of items on every switch). `limit=None`
+    shows everything, every statement included.
     """
     items: list[BriefItem] = []
-    cap = len(brief.articles) + len(brief.statements) + len(brief.timeline) + len(brief.people) + 1
-    if limit is None:
-        limit = cap
+    full = limit is None
+    cap = limit if limit is not None else len(brief.timeline) + len(brief.people) + len(brief.statements) + 1
     head = Text.assemble(plain(brief.title, "bold"), "  trend: ")
     head.append_text(trend_mark(brief.trend.label))
     head.append(f" {brief.trend.label}")
-    period = brief.period
+    period = period_label(brief)
     if period:
-        head.append(f"   {period[0]} – {period[1]}", style="dim")
+        head.append(f"   {period}", style="dim")
     items.append(BriefItem(head))
-    if brief.trend.evidence:
+    if brief.lead:
+        items.append(_heading("Lead"))
+        for p in brief.lead:
+            items.append(BriefItem(plain(p.text), p.article, p.start, p.end))
+    if brief.evidence and brief.trend.label != "unknown":
         items.append(_heading("Trend evidence"))
-        for sentence in brief.trend.evidence:
-            owner = next((a for a in brief.articles if sentence and sentence in a.article.body), None)
-            start, end = _locate(owner, sentence)
-            items.append(BriefItem(plain(sentence), owner.id if owner else None, start, end))
+        for p in brief.evidence:
+            items.append(BriefItem(plain(p.text), p.article or None, p.start, p.end))
     if brief.statements:
         items.append(_heading("Key statements"))
-        for ps in brief.statements[:limit]:
-            s = ps.statement
-            who = Text.assemble(plain(s.speaker, "bold #ffaf5f"))
-            extra = ", ".join(x for x in (s.role, s.country) if x)
-            if extra:
-                who.append_text(plain(f" ({extra})", "dim"))
-            who.append("\n")
-            quote = plain(s.text if not s.direct else f"“{s.text}”", "italic")
-            who.append_text(quote)
-            owner = brief.article(ps.article)
-            if owner is not None:
-                who.append_text(plain(f"\n— {owner.article.title}", "dim"))
-            items.append(BriefItem(who, ps.article, s.start, s.end))
-        if len(brief.statements) > limit:
-            items.append(_more(len(brief.statements) - limit, "statements"))
+        shown = brief.statements if full else brief.statements[: brief.shown]
+        for ps in shown:
+            items.append(statement_item(brief, ps))
+        if len(shown) < len(brief.statements):
+            items.append(_more(len(brief.statements) - len(shown), "statements"))
     if brief.timeline:
         items.append(_heading("Timeline"))
-        for t in brief.timeline[:limit]:
-            owner = brief.article(t.article)
-            start, end = _locate(owner, t.sentence)
+        background_started = False
+        for t in brief.timeline[:cap]:
+            if t.background and not background_started:
+                background_started = True
+                items.append(BriefItem(Text("Background", style="italic")))
             line = Text.assemble(plain(t.value, "bold #d7d75f"), "  ", plain(t.sentence))
-            items.append(BriefItem(line, t.article, start, end))
-        if len(brief.timeline) > limit:
-            items.append(_more(len(brief.timeline) - limit, "dates"))
+            items.append(BriefItem(line, t.article, t.start, t.end))
+        if len(brief.timeline) > cap:
+            items.append(_more(len(brief.timeline) - cap, "dates"))
     if brief.people:
         items.append(_heading("People"))
-        for p in brief.people[:limit]:
-            line = plain(p.name, "bold")
-            extra = ", ".join(x for x in (p.role, p.country) if x)
+        for person in brief.people[:cap]:
+            line = plain(person.name, "bold")
+            extra = ", ".join(x for x in (person.role, person.country) if x)
             if extra:
                 line.append_text(plain(f" — {extra}", "dim"))
-            owner = next((a for a in brief.articles if p.name in a.article.body), None)
-            start, end = _locate(owner, p.name)
-            items.append(BriefItem(line, owner.id if owner else None, start, end))
-        if len(brief.people) > limit:
-            items.append(_more(len(brief.people) - limit, "people"))
+            items.append(BriefItem(line, person.article, person.start, person.end))
+        if len(brief.people) > cap:
+            items.append(_more(len(brief.people) - cap, "people"))
     return items
+
+
+def statement_item(brief: PairBrief, ps: PairStatement) -> BriefItem:
+    s = ps.statement
+    who = Text.assemble(plain(f"{ps.rank}. ", "dim"), plain(s.speaker, "bold #ffaf5f"))
+    extra = ", ".join(x for x in (s.role, s.country) if x)
+    if extra:
+        who.append_text(plain(f" ({extra})", "dim"))
+    who.append("\n")
+    who.append_text(plain(s.text if not s.direct else f"“{s.text}”", "italic"))
+    owner = brief.article(ps.article)
+    if owner is not None:
+        more = f" (+{len(ps.articles) - 1} more)" if len(ps.articles) > 1 else ""
+        who.append_text(plain(f"\n— {owner.article.title}{more}", "dim"))
+    return BriefItem(who, ps.article, s.start, s.end, statement=ps.rank)
+
+
+def period_label(brief: PairBrief) -> str | None:
+    """Publication dates, with the events' span beside them when it differs."""
+    published, events = brief.period, brief.events
+    parts = []
+    if published:
+        parts.append(" – ".join(dict.fromkeys(v[:10] for v in published)))
+    if events and (not published or events != published):
+        parts.append("events " + " – ".join(dict.fromkeys(events)))
+    return " · ".join(parts) or None
 
 
 def unread_count(articles: Iterable[AnalyzedArticle], read: set[str]) -> int:

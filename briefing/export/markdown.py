@@ -10,13 +10,11 @@ is written here and only here. Output is deterministic (no clock), so re-exports
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from briefing.analyze.gazetteer import country_name
-from briefing.article import AnalyzedArticle, Statement
-from briefing.brief import Briefing, PairBrief
+from briefing.article import AnalyzedArticle
+from briefing.brief import Briefing, PairBrief, PairStatement
 
 # Escaped wherever they are: punctuation that means something anywhere in a line (in CommonMark or a
 # common extension), a dot inside a word ("example.com", "www.x": GFM and linkify autolinks) and the
@@ -29,8 +27,6 @@ _INVISIBLE = re.compile(
     r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
 )
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
-_QUOTES = re.compile(r"[\"'`´‘’‚‛“”„‟«»‹›「」『』]")
-_DASHES = re.compile(r"[‐‑‒–—―−]")
 _URL = re.compile(r"https?://[^\s<>\"`\\\x00-\x1f\x7f]+", re.IGNORECASE)
 
 
@@ -46,78 +42,6 @@ def escape(text: str) -> str:
     text = clean(text)
     text = _ANYWHERE.sub(r"\\\g<0>", text)
     return _LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
-
-
-def statement_key(text: str) -> str:
-    """What makes two statements 'the same': case, quotes, dashes, spacing and end punctuation ignored."""
-    text = unicodedata.normalize("NFKC", clean(text)).casefold()
-    text = _QUOTES.sub("", _DASHES.sub("-", text))
-    return " ".join(text.split()).strip(" .,;:!?…-")
-
-
-@dataclass(frozen=True, slots=True)
-class MergedStatement:
-    """One statement and every article it appears in."""
-
-    statement: Statement
-    articles: tuple[str, ...]
-
-
-def merge_statements(brief: PairBrief) -> tuple[MergedStatement, ...]:
-    """Statements repeated across (or within) articles once, in first-seen order, with all sources."""
-    merged: dict[str, tuple[Statement, list[str]]] = {}
-    for item in brief.statements:
-        key = statement_key(item.statement.text)
-        if not key:
-            continue
-        if key not in merged:
-            merged[key] = (item.statement, [item.article])
-            continue
-        first, sources = merged[key]
-        if item.article not in sources:
-            sources.append(item.article)
-        s = item.statement
-        merged[key] = (
-            Statement(
-                first.speaker or s.speaker,
-                first.text,
-                first.direct or s.direct,
-                first.start,
-                first.end,
-                first.role or s.role,
-                first.country or s.country,
-            ),
-            sources,
-        )
-    return tuple(MergedStatement(s, tuple(sources)) for s, sources in merged.values())
-
-
-@dataclass(frozen=True, slots=True)
-class MergedDate:
-    value: str
-    sentence: str
-    articles: tuple[str, ...]
-
-
-def merge_timeline(brief: PairBrief) -> tuple[MergedDate, ...]:
-    """One timeline line per (date, sentence), in date order, with every article that gives it."""
-    merged: dict[tuple[str, str], tuple[str, list[str]]] = {}
-    for t in brief.timeline:
-        key = (t.value, statement_key(t.sentence))
-        _, sources = merged.setdefault(key, (t.sentence, []))
-        if t.article not in sources:
-            sources.append(t.article)
-    items = [MergedDate(value, sentence, tuple(sources)) for (value, _), (sentence, sources) in merged.items()]
-    return tuple(sorted(items, key=lambda d: d.value))
-
-
-def _unique(texts: Iterable[str]) -> list[str]:
-    """Texts without repeats (as `statement_key` sees them), in first-seen order."""
-    seen: dict[str, str] = {}
-    for text in texts:
-        seen.setdefault(statement_key(text), text)
-    seen.pop("", None)
-    return list(seen.values())
 
 
 def _day(value: str | None) -> str | None:
@@ -159,68 +83,106 @@ def heading(brief: PairBrief) -> str:
     return " – ".join(escape(n) for n in brief.names)
 
 
-def period_text(brief: PairBrief) -> str | None:
-    period = brief.period
-    if not period:
+def _span_text(span: tuple[str, str] | None) -> str | None:
+    if not span:
         return None
-    first, last = (_day(p) or "" for p in period)
+    first, last = (_day(p) or "" for p in span)
     return escape(first) if first == last else f"{escape(first)} to {escape(last)}"
 
 
+def period_text(brief: PairBrief) -> str | None:
+    """The publication dates, with the events' span beside them when it differs (or alone when undated)."""
+    published, events = _span_text(brief.period), _span_text(brief.events)
+    if published and events and events != published:
+        return f"{published} (events: {events})"
+    return published or (f"events {events}" if events else None)
+
+
+def _statement(s: PairStatement, refs: dict[str, str]) -> list[str]:
+    st = s.statement
+    text = escape(st.text)
+    quote = f"“{text}”" if st.direct else f"*Reported:* {text}"
+    who = _join([f"**{escape(st.speaker) or 'Unnamed speaker'}**", escape(st.role or ""), _country(st.country)])
+    return [f"> {quote}", ">", f"> — {who}; in {_sources(refs, s.articles)}", ""]
+
+
+def _more_statement(s: PairStatement, refs: dict[str, str]) -> str:
+    st = s.statement
+    text = escape(st.text)
+    quote = f"“{text}”" if st.direct else f"*reported:* {text}"
+    return f"- **{escape(st.speaker) or 'Unnamed speaker'}**: {quote} — {_sources(refs, s.articles)}"
+
+
 def render_pair(brief: PairBrief) -> str:
-    """The brief of one pair: title, period, trend and evidence, statements, timeline, people, sources."""
-    n = len(brief.articles)
-    refs = {a.id: source_ref(a, a.id) for a in brief.articles}
+    """The brief of one pair: title, period, lead, trend and evidence, key statements, timeline, people, sources."""
+    stories, total = len(brief.articles), len(brief.all_articles)
+    refs = {a.id: source_ref(a, a.id) for a in brief.all_articles}
     lines = [f"# {heading(brief)}", ""]
-    facts = [f"{n} article{'s' if n != 1 else ''}"]
+    facts = [f"{total} article{'s' if total != 1 else ''}"]
+    if stories != total:
+        facts[0] += f" ({stories} stories: copies of one story by several outlets count once)"
     period = period_text(brief)
     if period:
         facts.append(f"period covered: {period}")
     lines += ["; ".join(facts) + ".", ""]
 
+    if brief.lead:
+        lines += ["## Lead", ""]
+        lines += [" ".join(f"{escape(p.text)} ({refs.get(p.article, '')})" for p in brief.lead), ""]
+
     if brief.pair is not None:
         lines += ["## Trend", ""]
         label = brief.trend.label
-        evidence = _unique(brief.trend.evidence)
         if label == "unknown":
             lines += ["No clear trend: the articles do not say whether relations are warming or cooling.", ""]
         else:
-            lines += [f"**{label.capitalize()}**" + (", based on:" if evidence else "."), ""]
-        for sentence in evidence if label != "unknown" else []:
-            lines.append(f"- {escape(sentence)}")
-        if evidence and label != "unknown":
+            lines += [f"**{label.capitalize()}**" + (", based on:" if brief.evidence else "."), ""]
+            for p in brief.evidence:
+                lines.append(f"- {escape(p.text)} — {refs.get(p.article, '')}")
+            if brief.evidence:
+                lines.append("")
+
+    if brief.statements:
+        lines += ["## Key statements", ""]
+        for s in brief.statements[: brief.shown]:
+            lines += _statement(s, refs)
+        if brief.hidden:
+            lines += [f"### {brief.hidden} more statement{'s' if brief.hidden != 1 else ''}", ""]
+            lines += [_more_statement(s, refs) for s in brief.statements[brief.shown :]]
             lines.append("")
 
-    statements = merge_statements(brief)
-    if statements:
-        lines += ["## Key statements", ""]
-        for m in statements:
-            s = m.statement
-            text = escape(s.text)
-            quote = f"“{text}”" if s.direct else f"*Reported:* {text}"
-            who = _join([f"**{escape(s.speaker) or 'Unnamed speaker'}**", escape(s.role or ""), _country(s.country)])
-            lines += [f"> {quote}", ">", f"> — {who}; in {_sources(refs, m.articles)}", ""]
-
-    timeline = merge_timeline(brief)
-    if timeline:
+    events = [t for t in brief.timeline if not t.background]
+    background = [t for t in brief.timeline if t.background]
+    if brief.timeline:
         lines += ["## Timeline", ""]
-        for d in timeline:
-            lines.append(f"- **{escape(d.value)}**: {escape(d.sentence)} — {_sources(refs, d.articles)}")
-        lines.append("")
+        for t in events:
+            lines.append(f"- **{escape(t.value)}**: {escape(t.sentence)} — {_sources(refs, t.articles)}")
+        if events:
+            lines.append("")
+        if background:
+            lines += ["### Background", ""]
+            for t in background:
+                lines.append(f"- **{escape(t.value)}**: {escape(t.sentence)} — {_sources(refs, t.articles)}")
+            lines.append("")
 
     if brief.people:
         lines += ["## People", ""]
-        for p in brief.people:
-            extra = _join([escape(p.role or ""), _country(p.country)])
-            lines.append(f"- {escape(p.name)}" + (f" ({extra})" if extra else ""))
+        for person in brief.people:
+            extra = _join([escape(person.role or ""), _country(person.country)])
+            lines.append(f"- {escape(person.name)}" + (f" ({extra})" if extra else ""))
         lines.append("")
 
     lines += ["## Sources", ""]
     for i, a in enumerate(brief.articles, 1):
         raw = a.article
         where = _link(raw.link) or escape(raw.link or raw.source)
-        meta = _join([escape(raw.outlet or ""), escape(_day(raw.published) or ""), escape(raw.author or "")])
-        lines.append(f"{i}. *{escape(raw.title) or 'untitled article'}*" + (f", {meta}" if meta else "") + f": {where}")
+        outlets = ", ".join(escape(o) for o in brief.outlets(a)) or escape(raw.outlet or "")
+        meta = _join([outlets, escape(_day(raw.published) or ""), escape(raw.author or "")])
+        line = f"{i}. *{escape(raw.title) or 'untitled article'}*" + (f", {meta}" if meta else "") + f": {where}"
+        copies = [_link(c.link) or escape(c.link or c.source) for c in (x.article for x in brief.copies.get(a.id, ()))]
+        if copies:
+            line += f" (also run as: {'; '.join(copies)})"
+        lines.append(line)
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -229,7 +191,7 @@ def render_index(entries: Sequence[tuple[PairBrief, str]]) -> str:
     lines = ["# Briefs", ""]
     for brief, filename in entries:
         n = len(brief.articles)
-        facts = [f"{n} article{'s' if n != 1 else ''}", f"{len(merge_statements(brief))} statements"]
+        facts = [f"{n} article{'s' if n != 1 else ''}", f"{len(brief.statements)} statements"]
         if brief.pair is not None:
             facts.insert(0, f"trend {brief.trend.label}")
         period = period_text(brief)

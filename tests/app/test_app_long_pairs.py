@@ -13,10 +13,13 @@ from briefing.brief import Briefing
 
 
 def _many(seed: AnalyzedArticle, n: int) -> list[AnalyzedArticle]:
-    """n copies of one analysed article, each its own article (own source, title and people)."""
+    """n variants of one analysed article, each its own article (own source, title, people and words: every
+    " the " is a word of its own, same length, so no two are near-duplicate copies of one story)."""
     out = []
     for i in range(n):
-        raw = replace(seed.article, source=f"{seed.article.source}-copy{i}", title=f"Copy {i}", link=None)
+        word = f" {chr(97 + i // 26 % 26)}{chr(97 + i % 26)}q "
+        body = seed.article.body.replace(" the ", word)
+        raw = replace(seed.article, source=f"{seed.article.source}-copy{i}", title=f"Copy {i}", link=None, body=body)
         people = (Person(f"Person{i} Surname{i}", None, None),)
         out.append(replace(seed, article=raw, people=people))
     return out
@@ -40,8 +43,13 @@ async def test_long_pair_lists_a_page_then_all(
     articles = _many(seed, ARTICLE_PAGE + 30)
     app = make_app(articles)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        # The loader starts after the first frame and builds 80 briefs' worth of ranking off the UI
+        # thread: wait for the pair to be shown rather than for one frame.
+        for _ in range(400):
+            await app.workers.wait_for_complete()
+            await pilot.pause(0.05)
+            if app.brief is not None:
+                break
         assert app.brief is not None and len(app.brief.articles) == ARTICLE_PAGE + 30
         listed = app.query_one("#articles", PaneList)
         assert listed.option_count == ARTICLE_PAGE + 1

@@ -1,27 +1,44 @@
-"""The Briefing collection: pure, immutable, built without any model or UI."""
+"""The Briefing collection and one pair's brief: pure, immutable, built without any model or UI."""
 
 from __future__ import annotations
 
-from briefing.article import AnalyzedArticle, DateMention, Person, RawArticle, Statement
-from briefing.brief import Briefing, _merge_people
+import sys
+from pathlib import Path
 
+import pytest
 
-def article(i: int, pair: tuple[str, str] | None, *, dates: tuple[str, ...] = (), people: tuple[Person, ...] = ()):
-    raw = RawArticle(source=f"/news/{i}.txt", title=f"Title {i}", body=f"Body {i} with a statement.")
-    return AnalyzedArticle(
-        article=raw,
-        pair=pair,
-        pairs=(pair,) if pair else (),
-        entities=(),
-        statements=(Statement("Nasser Bourita", f"quote {i}", True, 0, 4),),
-        dates=tuple(DateMention(v, v, 0, 4, f"In {v} it happened.") for v in dates),
-        people=people,
-    )
+sys.path.insert(0, str(Path(__file__).parent))
+from brief_helpers import analysed
+
+from briefing.article import Person, Trend
+from briefing.brief import Briefing, build_brief
+from briefing.config import ConfigError, load_config
+
+RABAT = (
+    "Moroccan Foreign Minister Nasser Bourita held talks with Syria's foreign minister in Rabat on Monday. "
+    "Morocco and Syria agreed to reopen their embassies."
+)
+DOHA = "Qatar and Syria discussed defence cooperation in Doha. Qatar severed ties with Syria in 2012."
+WIRE = (
+    "A judge has dismissed an attempt by Russian oil giant Yukos to gain bankruptcy protection in the US. "
+    "Texas Judge Letitia Clark said Yukos did not have enough of a US presence to establish US jurisdiction. "
+    "Yukos had filed for bankruptcy protection in a US court in an attempt to prevent the forced sale of its "
+    "main production arm. The sale went ahead in December and Yuganskneftegas was bought by a little-known "
+    "group which was subsequently bought by Russian state-owned oil firm Rosneft. Yukos claimed it sought help "
+    "in the US because other forums - Russian courts and the European Court of Human Rights - were either "
+    "unfriendly or offered less protection."
+)
+BOURITA = Person("Nasser Bourita", "MAR", "Foreign Minister")
 
 
 def test_briefs_sorted_by_count_with_other_last() -> None:
     b = Briefing.build(
-        [article(1, ("MAR", "SYR")), article(2, None), article(3, ("QAT", "SYR")), article(4, ("QAT", "SYR"))]
+        [
+            analysed(RABAT, ("MAR", "SYR"), source="a.txt"),
+            analysed("Flooding closed roads in the north.", None, source="b.txt"),
+            analysed(DOHA, ("QAT", "SYR"), source="c.txt"),
+            analysed("Syria's defence minister visited Qatar to discuss training.", ("QAT", "SYR"), source="d.txt"),
+        ]
     )
     assert [x.key for x in b] == ["QAT-SYR", "MAR-SYR", "Other"]
     assert [x.title for x in b] == ["Qatar – Syria", "Morocco – Syria", "Other"]
@@ -29,7 +46,9 @@ def test_briefs_sorted_by_count_with_other_last() -> None:
 
 
 def test_lookup_filter_and_only() -> None:
-    b = Briefing.build([article(1, ("MAR", "SYR")), article(2, ("QAT", "SYR"))])
+    b = Briefing.build(
+        [analysed(RABAT, ("MAR", "SYR"), source="a.txt"), analysed(DOHA, ("QAT", "SYR"), source="b.txt")]
+    )
     assert b.get("syr-mar") is b.get("MAR-SYR") is not None
     assert b.get("FRA-DEU") is None
     assert [x.key for x in b.filter("qat")] == ["QAT-SYR"]
@@ -39,24 +58,70 @@ def test_lookup_filter_and_only() -> None:
     assert b.counts() == {"MAR-SYR": 1, "QAT-SYR": 1}
 
 
-def test_timeline_sorted_and_statements_keep_their_article() -> None:
-    a1, a2 = article(1, ("MAR", "SYR"), dates=("2012", "2024-12")), article(2, ("MAR", "SYR"), dates=("2011",))
-    brief = Briefing.build([a1, a2]).get("MAR-SYR")
-    assert brief is not None
-    assert [t.value for t in brief.timeline] == ["2011", "2012", "2024-12"]
-    assert {s.article for s in brief.statements} == {a1.id, a2.id}
-    assert brief.period == ("2011", "2024-12")
-    assert brief.to_dict()["names"] == ["Morocco", "Syria"]
-
-
-def test_people_merge_surnames_into_full_names_only() -> None:
-    merged = _merge_people(
-        [
-            Person("Bourita", None, "Foreign Minister"),
-            Person("Nasser Bourita", "MAR"),
-            Person("Tony Blair", "GBR"),
-            Person("Cherie Blair"),
-        ]
+def test_period_is_the_publication_span_and_events_their_own() -> None:
+    first = analysed(DOHA, ("QAT", "SYR"), source="a.txt", published="2024-11-02", dates=[("2012", "2012")])
+    second = analysed(
+        "Qatar and Syria signed a defence accord in December 2024.",
+        ("QAT", "SYR"),
+        source="b.txt",
+        published="2025-01-05",
+        dates=[("December 2024", "2024-12")],
     )
-    assert Person("Nasser Bourita", "MAR", "Foreign Minister") in merged
-    assert {p.name for p in merged} == {"Nasser Bourita", "Tony Blair", "Cherie Blair"}
+    brief = build_brief(("QAT", "SYR"), [first, second])
+    assert brief.period == ("2024-11-02", "2025-01-05")
+    # 2012 names both countries: an old event of the relationship itself, so the events start there.
+    assert brief.events == ("2012", "2024-12")
+    assert {s.article for s in brief.statements} <= {first.id, second.id}
+
+
+def test_copies_of_one_wire_story_are_one_story_and_one_vote() -> None:
+    ap = analysed(WIRE, ("RUS", "USA"), source="ap.txt", outlet="AP", trend=Trend("cooling", ("x",)))
+    trimmed = WIRE.rsplit(" Yukos claimed", 1)[0]  # another outlet cut the last sentence and retitled it
+    copy = analysed(
+        "Yukos loses US bankruptcy bid\n\n" + trimmed,
+        ("RUS", "USA"),
+        source="reuters.txt",
+        outlet="Reuters",
+        trend=Trend("cooling", ("x",)),
+    )
+    other = analysed(
+        "Russia and the US signed a deal on energy cooperation in Moscow. " * 3,
+        ("RUS", "USA"),
+        source="c.txt",
+        outlet="AP",
+        trend=Trend("warming", ("Russia and the US signed a deal on energy cooperation in Moscow.",)),
+    )
+    brief = build_brief(("RUS", "USA"), [ap, copy, other])
+    assert [a.id for a in brief.articles] == [ap.id, other.id]
+    assert [c.id for c in brief.copies[ap.id]] == [copy.id]
+    assert brief.outlets(ap) == ("AP", "Reuters")
+    assert brief.article(copy.id) is copy and brief.story_of(copy.id) is ap
+    assert (brief.position(copy.id), brief.position(other.id), brief.position("nope")) == (0, 1, None)
+    assert brief.trend.label == "mixed"  # one cooling story, one warming: the copy is no second vote
+    assert brief.to_dict()["articles"] == [ap.id, copy.id, other.id]
+    assert brief.to_dict()["stories"] == [[ap.id, copy.id], [other.id]]
+
+
+def test_json_pair_object_carries_rank_score_sources_shown_and_lead() -> None:
+    a = analysed(
+        RABAT + " “Morocco and Syria are opening a new page in their relations,” Bourita said.",
+        ("MAR", "SYR"),
+        people=[BOURITA],
+        quotes=[("Nasser Bourita", "Morocco and Syria are opening a new page in their relations", True)],
+    )
+    data = build_brief(("MAR", "SYR"), [a], key_statements=3).to_dict()
+    [s] = data["statements"]  # type: ignore[misc]
+    assert s["rank"] == 1 and s["articles"] == [a.id] and s["article"] == a.id and isinstance(s["score"], float)
+    assert data["shown"] == 1
+    lead = data["lead"]
+    assert lead and all({"text", "article", "start", "end"} <= set(p) for p in lead)  # type: ignore[union-attr]
+
+
+def test_key_statements_come_from_the_config(tmp_path: Path) -> None:
+    assert load_config().key_statements == 5
+    path = tmp_path / "config.toml"
+    path.write_text("[brief]\nkey_statements = 3\n", encoding="utf-8")
+    assert load_config(path).key_statements == 3
+    path.write_text('[brief]\nkey_statements = "five"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"brief\.key_statements must be a whole number"):
+        load_config(path)

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from briefing.article import AnalyzedArticle, DateMention, Person, RawArticle, Statement, Trend
+from briefing.article import AnalyzedArticle, DateMention, Entity, Person, RawArticle, Statement, Trend
 
 # A strict CommonMark parser and a GitHub-like one (tables, strikethrough, bare-URL autolinks).
 PARSERS = {"commonmark": MarkdownIt("commonmark"), "gfm": MarkdownIt("gfm-like")}
@@ -57,9 +57,34 @@ def article(
     pair: tuple[str, str] | None = ("MAR", "SYR"),
     trend: Trend = WARMING,
 ) -> AnalyzedArticle:
-    raw = RawArticle(source, title, "body", index=index, published=published, outlet=outlet, link=link)
+    """An article whose body is its statements, dated sentences and trend evidence, one paragraph each,
+    with offsets that index into it; every dated sentence names the pair's first country (an entity at
+    its first character), as a real timeline entry does."""
+    body, placed_statements, placed_dates, entities = "body", [], [], []
+    for s in statements:
+        start = len(body) + 2
+        body += "\n\n" + s.text
+        placed_statements.append(Statement(s.speaker, s.text, s.direct, start, start + len(s.text), s.role, s.country))
+    for d in dates:
+        start = len(body) + 2
+        body += "\n\n" + d.sentence
+        at = d.sentence.find(d.text)
+        at = start + max(at, 0)
+        placed_dates.append(DateMention(d.text, d.value, at, at + len(d.text), d.sentence, d.relative))
+        if pair:
+            entities.append(Entity(body[start : start + 1], "GPE", start, start + 1, pair[0]))
+    for sentence in trend.evidence:
+        body += "\n\n" + sentence
+    raw = RawArticle(source, title, body, index=index, published=published, outlet=outlet, link=link)
     return AnalyzedArticle(
-        raw, pair, (pair,) if pair else (), (), tuple(statements), tuple(dates), tuple(people), trend
+        raw,
+        pair,
+        (pair,) if pair else (),
+        tuple(entities),
+        tuple(placed_statements),
+        tuple(placed_dates),
+        tuple(people),
+        trend,
     )
 
 

@@ -1,0 +1,304 @@
+"""Key statements of a pair: merged across articles, then ranked by a score an analyst can read.
+
+Merging. A quote repeated in several articles is one statement with every article it comes from: the
+same speaker (names compared as `people.NameIndex` does) and the same words (case, accents, quote
+marks, spacing and end punctuation ignored) or near-same words (one quote inside the other, or most
+words shared: outlets trim and re-punctuate).
+
+Score (the sum of these parts; see docs/brief.md for the reasons):
+
+- **who** speaks: `WHO[level] * COUNTRY_FACTOR[side]`. Level: head of state or government (president,
+  prime minister, king, emir, chancellor…) 2.0; minister or secretary 1.8; spokesperson, ambassador,
+  envoy, official or an institution (a ministry, the Kremlin, an embassy) 1.5; any other role 0.8; a
+  named person without a role 0.5; nobody known 0. Side: the speaker speaks for one of the pair's two
+  countries 1.0, for no known country 0.6, for a third country 0.4.
+- **what** it is about, the largest part (a head of state on domestic politics is not news of the
+  pair): the quote itself names both countries (their names, capitals, peoples, institutions or people)
+  +3.5, the other country than the speaker's +3.0, one country only (the speaker's own, or either for a
+  speaker of no known side) +1.0; else it speaks of a relationship (relations, ties, talks,
+  agreement…) +1.5; else its sentence names the other country (either, for a speaker of no known
+  side) +0.5.
+- **direct** quotes +0.6 over reported speech.
+- **substance**: a fragment of fewer than 5 words -0.5.
+- **prominence**: said in the first fifth of its article (the lead) +0.3.
+- **recent** over old: +0.6 × the place of the statement's *first* article among the pair's
+  publication dates (0 oldest, 1 newest; 0.3 when undated). A quote first printed long ago and
+  repeated since is old news, so "new over repeated" and "recent over old" are one measure.
+- **repeated** content: taken in rank order, a statement loses 2.0 × its word overlap with a statement
+  of the same speaker already ranked above it (one point made twice is shown once, first).
+
+"Other" (articles about no pair) merges only exact repeats and has no repetition penalty: its
+statements are unrelated, and there are thousands.
+
+Ties keep article order.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from briefing.analyze.gazetteer import LEADERS, leader_country, lookup
+from briefing.article import AnalyzedArticle, Statement
+from briefing.brief.people import NameIndex, PairPerson
+from briefing.brief.text import ArticleIndex, jaccard, overlap, plain_key, words
+
+WHO = {"head": 2.0, "minister": 1.8, "official": 1.5, "role": 0.8, "person": 0.5, "none": 0.0}
+COUNTRY_FACTOR = {"pair": 1.0, "unknown": 0.6, "other": 0.4}
+NAMES_BOTH = 3.5
+NAMES_OTHER_SIDE = 3.0
+NAMES_OWN_SIDE = 1.0
+RELATIONSHIP = 1.5
+SENTENCE_NAMES_OTHER = 0.5
+DIRECT = 0.6
+FRAGMENT = -0.5
+SHORT = 0.0
+LEAD = 0.3
+RECENT = 0.6
+REPEATED = 2.0
+
+_HEAD = re.compile(
+    r"\b(?:president|prime\s+minister|premier|king|queen|emir|sultan|chancellor|head\s+of\s+(?:state|government)|"
+    r"crown\s+prince|supreme\s+leader|taoiseach)\b",
+    re.IGNORECASE,
+)
+_DEPUTY = re.compile(r"\b(?:vice|deputy|former|ex)\b", re.IGNORECASE)
+_MINISTER = re.compile(r"\b(?:minister|secretary|chancellor\s+of)\b", re.IGNORECASE)
+_OFFICIAL = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|ambassador|envoy|official|diplomat|ministry|department|office|government|"
+    r"kremlin|white\s+house|embassy|cabinet|palace|presidency|foreign\s+office|state\s+department|negotiator|"
+    r"adviser|advisor|commissioner|governor)\b",
+    re.IGNORECASE,
+)
+_RELATIONSHIP = re.compile(
+    r"\b(?:relations?|relationship|ties|bilateral|partnership|cooperation|co-operation|alliance|treaty|"
+    r"agreement|accord|dialogue|talks|negotiations?|sanctions|embassy|diplomatic|friendship|two\s+countries|"
+    r"both\s+countries|our\s+countries|nations)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PairStatement:
+    statement: Statement
+    """The best wording: a direct quote over reported speech, then the first seen."""
+    article: str
+    """Id of the article the wording comes from (its span is `statement.start`–`statement.end`)."""
+    articles: tuple[str, ...] = ()
+    """Every article the statement appears in, `article` first."""
+    score: float = 0.0
+    rank: int = 0
+    """1-based place in the pair's key statements."""
+
+
+@dataclass
+class _Merged:
+    statement: Statement
+    article: AnalyzedArticle
+    order: int
+    speaker: tuple[str, ...]
+    words: set[str]
+    articles: list[AnalyzedArticle]
+
+
+def merge(items: Sequence[tuple[Statement, AnalyzedArticle]], names: NameIndex, *, near: bool = True) -> list[_Merged]:
+    """Repeated statements once, with every article they come from, in first-seen order.
+
+    `near`: also merge near-same words of one speaker (off for "Other", thousands of unrelated quotes).
+    """
+    merged: list[_Merged] = []
+    by_text: dict[tuple[tuple[str, ...], str], _Merged] = {}
+    by_speaker: dict[tuple[str, ...], list[_Merged]] = {}
+    for order, (s, a) in enumerate(items):
+        key = plain_key(s.text)
+        if not key:
+            continue
+        speaker = names.key(s.speaker)
+        w = set(words(s.text)) if near else set()
+        same = by_text.get((speaker, key))
+        if same is None and near:
+            same = next((m for m in by_speaker.get(speaker, ()) if _near_same(w, m.words)), None)
+        if same is None:
+            m = _Merged(s, a, order, speaker, w, [a])
+            merged.append(m)
+            by_text[(speaker, key)] = m
+            by_speaker.setdefault(speaker, []).append(m)
+            continue
+        if all(a is not known for known in same.articles):
+            same.articles.append(a)
+        if s.direct and not same.statement.direct:
+            same.statement, same.article = _fill(s, same.statement), a
+        else:
+            same.statement = _fill(same.statement, s)
+        by_text.setdefault((speaker, key), same)
+    return merged
+
+
+def _near_same(a: set[str], b: set[str]) -> bool:
+    return min(len(a), len(b)) >= 4 and (overlap(a, b) >= 0.9 or jaccard(a, b) >= 0.7)
+
+
+def _fill(kept: Statement, other: Statement) -> Statement:
+    """The kept wording, with the speaker's role and country when only the other copy had them."""
+    return Statement(
+        kept.speaker or other.speaker,
+        kept.text,
+        kept.direct,
+        kept.start,
+        kept.end,
+        kept.role or other.role,
+        kept.country or other.country,
+    )
+
+
+@lru_cache(maxsize=4096)
+def speaker_level(speaker: str, role: str | None) -> str:
+    """How much the speaker's office weighs: head, minister, official, role, person or none."""
+    title = f"{role or ''} {speaker}"
+    if role and _HEAD.search(role) and not _DEPUTY.search(role):
+        return "head"
+    if _MINISTER.search(title) and not (role is None and _OFFICIAL.search(speaker)):
+        return "minister"
+    if _HEAD.search(title) or _OFFICIAL.search(title):
+        return "official"
+    if role:
+        return "role"
+    return "person" if speaker.strip() else "none"
+
+
+@lru_cache(maxsize=4096)
+def speaker_country(speaker: str, country: str | None) -> str | None:
+    """The statement's own country, a known leader's (by full name, or by a surname only one known
+    leader has: "Obama"), or the country word an institution carries ("Syrian Foreign Ministry")."""
+    if country:
+        return country
+    known = leader_country(speaker) or _leader_by_surname().get(speaker.split()[-1] if speaker.split() else "")
+    if known:
+        return known
+    for word in re.findall(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?", speaker):
+        term = lookup(word) or lookup(word.split()[0])
+        if term:
+            return term.code
+    return None
+
+
+@lru_cache(maxsize=1)
+def _leader_by_surname() -> dict[str, str]:
+    """Known leaders by surname ("Obama"), for the surnames only one of them has."""
+    found: dict[str, set[str]] = {}
+    for code, names in LEADERS.items():
+        for name in names:
+            found.setdefault(name.split()[-1], set()).add(code)
+    return {surname: next(iter(codes)) for surname, codes in found.items() if len(codes) == 1}
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    score: float
+    parts: Mapping[str, float]
+
+
+def score_statement(
+    s: Statement,
+    index: ArticleIndex,
+    pair: tuple[str, str] | None,
+    person: PairPerson | None,
+    recency: float | None,
+) -> Scored:
+    """The score before the repetition penalty, with its parts (see the module docstring)."""
+    role = s.role or (person.role if person else None)
+    country = speaker_country(s.speaker, s.country or (person.country if person else None))
+    level = speaker_level(s.speaker, role)
+    side = "unknown" if country is None else "pair" if pair and country in pair else "other"
+    parts: dict[str, float] = {"who": WHO[level] * COUNTRY_FACTOR[side]}
+    about = 0.0
+    if pair is not None:
+        # The other side is the country the speaker does not speak for; for a speaker of no known side (or
+        # of a third country) naming one country is no more about the pair than naming their own.
+        others = set(pair) - {country} if country in pair else set()
+        named = index.codes_in(s.start, s.end) & set(pair)
+        if named == set(pair):
+            about = NAMES_BOTH
+        elif named & others:
+            about = NAMES_OTHER_SIDE
+        elif named:
+            about = NAMES_OWN_SIDE
+        elif _RELATIONSHIP.search(s.text):
+            about = RELATIONSHIP
+        else:
+            start, _ = index.sentence_at(s.start)
+            _, end = index.sentence_at(max(s.start, s.end - 1))
+            if index.codes_in(start, end) & (others or set(pair)):
+                about = SENTENCE_NAMES_OTHER
+    elif _RELATIONSHIP.search(s.text):
+        about = RELATIONSHIP
+    parts["about"] = about
+    parts["direct"] = DIRECT if s.direct else 0.0
+    n = len(s.text.split())
+    parts["substance"] = FRAGMENT if n < 5 else SHORT if n < 9 else 0.0
+    body = len(index.body) or 1
+    parts["lead"] = LEAD if s.start < body / 5 else 0.0
+    parts["recent"] = RECENT * (0.5 if recency is None else recency)
+    return Scored(round(sum(parts.values()), 4), parts)
+
+
+def rank_statements(
+    articles: Sequence[AnalyzedArticle],
+    pair: tuple[str, str] | None,
+    indexes: Mapping[str, ArticleIndex],
+    names: NameIndex,
+    people: Mapping[tuple[str, ...], PairPerson],
+    preferred: set[str] | None = None,
+) -> tuple[PairStatement, ...]:
+    """Merged statements in rank order, each with its score and 1-based rank.
+
+    `preferred`: ids of the articles that stand for their story (near-duplicate copies are not), whose
+    wording and id a statement keeps when a copy says the same.
+    """
+    ids = {id(a): a.id for a in articles}  # an article's id is a hash computed on each access
+    items = [(s, a) for a in articles for s in a.statements]
+    if preferred is not None:
+        items.sort(key=lambda x: ids[id(x[1])] not in preferred)  # stable: article order within each group
+    merged = merge(items, names, near=pair is not None)
+    recency = _recency(articles)
+    base: list[tuple[float, int, _Merged]] = []
+    for m in merged:
+        first = min(m.articles, key=lambda a: a.article.published or "9999")
+        person = people.get(m.speaker)
+        if person is not None:  # the speaker as the pair's people name them ("Putin" is "Vladimir Putin")
+            st = _fill(m.statement, Statement(person.name, "", True, 0, 0, person.role, person.country))
+            m.statement = Statement(person.name, st.text, st.direct, st.start, st.end, st.role, st.country)
+        scored = score_statement(m.statement, indexes[ids[id(m.article)]], pair, person, recency.get(ids[id(first)]))
+        base.append((scored.score, m.order, m))
+    # Lazy greedy: a statement's score only drops as statements are ranked above it, so the best of a
+    # heap of stale scores, once refreshed and still the best, is the next one.
+    heap = [(-score, order, k) for k, (score, order, _) in enumerate(base)]
+    heapq.heapify(heap)
+    ranked: list[tuple[float, _Merged]] = []
+    placed: dict[tuple[str, ...], list[set[str]]] = {}
+    while heap:
+        neg, order, k = heapq.heappop(heap)
+        score, _, m = base[k]
+        repeat = max((jaccard(m.words, w) for w in placed.get(m.speaker, ())), default=0.0) if pair else 0.0
+        fresh = round(score - REPEATED * repeat, 4)
+        if heap and fresh < -heap[0][0] and fresh < -neg:
+            heapq.heappush(heap, (-fresh, order, k))
+            continue
+        ranked.append((fresh, m))
+        placed.setdefault(m.speaker, []).append(m.words)
+    return tuple(
+        PairStatement(m.statement, ids[id(m.article)], tuple(ids[id(a)] for a in m.articles), score, rank)
+        for rank, (score, m) in enumerate(ranked, 1)
+    )
+
+
+def _recency(articles: Sequence[AnalyzedArticle]) -> dict[str, float]:
+    """Each dated article's place among the pair's publication dates: 0 the oldest, 1 the newest."""
+    dates = sorted({a.article.published[:10] for a in articles if a.article.published})
+    if not dates:
+        return {}
+    place = {d: (i / (len(dates) - 1) if len(dates) > 1 else 1.0) for i, d in enumerate(dates)}
+    return {a.id: place[a.article.published[:10]] for a in articles if a.article.published}
