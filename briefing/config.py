@@ -29,6 +29,7 @@ RANGES: dict[tuple[str, str], tuple[float, float]] = {
     ("analysis", "processes"): (0, 256),
     ("network", "timeout"): (0.1, 600.0),
     ("network", "max_feed_bytes"): (1_000, 64 * 1024 * 1024),  # the file size limit
+    ("brief", "key_statements"): (1, 100),
 }
 """Allowed values of each numeric key, both ends included; config.toml states them beside each key.
 
