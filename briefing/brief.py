@@ -72,6 +72,7 @@ class PairBrief:
             "articles": [a.id for a in self.articles],
             "trend": self.trend.label,
             "trend_evidence": list(self.trend.evidence),
+            "trend_confidence": self.trend.confidence,
             "statements": [{**asdict(s.statement), "article": s.article} for s in self.statements],
             "timeline": [
                 {"value": t.value, "text": t.text, "sentence": t.sentence, "article": t.article} for t in self.timeline

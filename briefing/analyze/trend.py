@@ -12,6 +12,7 @@ evidence.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -26,7 +27,16 @@ MIN_VOTE = 0.25
 MIN_TOTAL = 0.3
 """Below this, the whole article gives no verdict (one hedged weak cue is not a trend)."""
 RATIO = 2.0
-"""One side must outweigh the other this many times to win; otherwise the trend is mixed."""
+"""One side must outweigh the other this many times to win outright."""
+STRONG_SIDE = 1.5
+"""Evidence a side needs to count as strong (about a firm cue in the headline, or two in the body's
+sentences about the pair): a trend is mixed only when both sides have this much, since nearly every
+story of a quarrel mentions talks and nearly every story of a deal mentions the dispute it ends."""
+MIN_MARGIN = 0.5
+"""When neither side outweighs the other RATIO times and not both are strong, the stronger side wins
+only by this much; closer than that the article gives no verdict."""
+CONFIDENCE_SCALE = 1.5
+"""Evidence at which confidence in a side reaches 1 - 1/e (0.63); it saturates towards 1."""
 
 # (pattern, weight). Phrases come before the single words they contain; overlapping matches keep the longest.
 _WARM: tuple[tuple[str, float], ...] = (
@@ -289,9 +299,9 @@ def article_trend(
 def _verdict(items: list[tuple[float, int, str]]) -> Trend:
     warm = sum(v for v, _, _ in items if v > 0)
     cool = -sum(v for v, _, _ in items if v < 0)
-    if max(warm, cool) < MIN_TOTAL:
+    label = evidence_label(warm, cool)
+    if label == "unknown":
         return Trend("unknown")
-    label = _label(warm, cool)
     ranked = sorted(items, key=lambda x: (-abs(x[0]), x[1]))
     if label == "warming":
         chosen = [x for x in ranked if x[0] > 0]
@@ -301,7 +311,42 @@ def _verdict(items: list[tuple[float, int, str]]) -> Trend:
         w = [x for x in ranked if x[0] > 0]
         c = [x for x in ranked if x[0] < 0]
         chosen = [x for pair in zip(w, c, strict=False) for x in pair] + w[len(c) :] + c[len(w) :]
-    return Trend(label, tuple(" ".join(s.split()) for _, _, s in chosen[:MAX_EVIDENCE]))
+    evidence = tuple(" ".join(s.split()) for _, _, s in chosen[:MAX_EVIDENCE])
+    return Trend(label, evidence, confidence(label, warm, cool))
+
+
+def evidence_label(warm: float, cool: float) -> str:
+    """The verdict of one article's evidence: mixed only when both directions are strong."""
+    strong, weak = max(warm, cool), min(warm, cool)
+    if strong < MIN_TOTAL:
+        return "unknown"
+    if strong >= RATIO * weak:
+        return _label(warm, cool)
+    if weak >= STRONG_SIDE:
+        return "mixed"
+    if strong - weak >= MIN_MARGIN:
+        return "warming" if warm > cool else "cooling"
+    return "unknown"
+
+
+def _strength(evidence: float) -> float:
+    return 1.0 - math.exp(-evidence / CONFIDENCE_SCALE)
+
+
+def confidence(label: str, warm: float, cool: float) -> float:
+    """How sure a verdict is, 0..1: the evidence for it (saturating), discounted by evidence against it.
+
+    A mixed verdict is as sure as its weaker side is strong and the two are even.
+    """
+    total = warm + cool
+    if label == "unknown" or total <= 0:
+        return 0.0
+    if label == "mixed":
+        balance = 1.0 - abs(warm - cool) / total
+        return round(_strength(min(warm, cool)) * balance, 2)
+    winner, loser = (warm, cool) if label == "warming" else (cool, warm)
+    margin = (winner - loser) / total
+    return round(_strength(winner) * (0.5 + 0.5 * margin), 2)
 
 
 def _label(warm: float, cool: float) -> str:
@@ -346,4 +391,20 @@ def merge_trends(trends: Sequence[Trend], weights: Sequence[float] | None = None
                 evidence.append(t.evidence[rank])
     if not evidence:  # a label never goes out without evidence
         return Trend("unknown")
-    return Trend(label, tuple(evidence[:MAX_EVIDENCE]))
+    return Trend(label, tuple(evidence[:MAX_EVIDENCE]), _merged_confidence(label, trends, weights, warm, cool))
+
+
+def _merged_confidence(label: str, trends: Sequence[Trend], weights: Sequence[float], warm: float, cool: float) -> float:
+    """The articles' own confidence (weighted mean over those on the verdict's side), times how far they agree."""
+    sides = ("warming", "cooling", "mixed") if label == "mixed" else (label,)
+    backing = [(t.confidence, w) for t, w in zip(trends, weights, strict=True) if t.label in sides]
+    total_weight = sum(w for _, w in backing)
+    if not total_weight:
+        return 0.0
+    mean = sum(c * w for c, w in backing) / total_weight
+    if label == "mixed":
+        agreement = 1.0 - abs(warm - cool) / (warm + cool)
+    else:
+        winner, loser = (warm, cool) if label == "warming" else (cool, warm)
+        agreement = 0.5 + 0.5 * (winner - loser) / (winner + loser)
+    return round(mean * agreement, 2)

@@ -308,6 +308,8 @@ def brief_items(brief: PairBrief, *, limit: int | None = None) -> list[BriefItem
     head = Text.assemble(plain(brief.title, "bold"), "  trend: ")
     head.append_text(trend_mark(brief.trend.label))
     head.append(f" {brief.trend.label}")
+    if brief.trend.label != "unknown":
+        head.append(f" (confidence {brief.trend.confidence:.1f})", style="dim")
     period = brief.period
     if period:
         head.append(f"   {period[0]} – {period[1]}", style="dim")

@@ -185,7 +185,8 @@ def render_pair(brief: PairBrief) -> str:
         if label == "unknown":
             lines += ["No clear trend: the articles do not say whether relations are warming or cooling.", ""]
         else:
-            lines += [f"**{label.capitalize()}**" + (", based on:" if evidence else "."), ""]
+            sure = f" (confidence {brief.trend.confidence:.1f})"
+            lines += [f"**{label.capitalize()}**{sure}" + (", based on:" if evidence else "."), ""]
         for sentence in evidence if label != "unknown" else []:
             lines.append(f"- {escape(sentence)}")
         if evidence and label != "unknown":
