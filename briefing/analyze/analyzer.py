@@ -9,16 +9,21 @@ from typing import TYPE_CHECKING
 from briefing.analyze.dates import extract_dates
 from briefing.analyze.entities import extract_entities
 from briefing.analyze.pairs import (
+    Mention,
+    argument_pairs,
     choose_pairs,
     country_weights,
+    mention_share,
     relation_pairs,
-    sentence_cooccurrence,
+    standing,
+    weighted_cooccurrence,
 )
 from briefing.analyze.parsed import sentences
 from briefing.analyze.people import find_people
+from briefing.analyze.salience import span_salience
 from briefing.analyze.statements import extract_statements
 from briefing.analyze.trend import article_trend
-from briefing.article import AnalyzedArticle, RawArticle
+from briefing.article import AnalyzedArticle, Entity, Person, RawArticle
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -163,11 +168,14 @@ def analyze_doc(article: RawArticle, doc: Doc, title_doc: Doc) -> AnalyzedArticl
     weights = country_weights(title_entities, entities, people, lead_end)
     sentences = _sentences_with_countries(doc, entities)
     title_codes = {e.country for e in title_entities if e.country}
+    mentions = _mentions(doc, title_doc, entities, title_entities, people)
     pair, pairs = choose_pairs(
         weights,
         relation_pairs(article.title),
         relation_pairs(article.body),
-        sentence_cooccurrence(codes for _, codes in sentences),
+        weighted_cooccurrence(mentions),
+        standing(mentions),
+        argument_pairs(mentions),
     )
     trend = article_trend([(article.title, title_codes), *sentences], pair, article.published)
     return AnalyzedArticle(
@@ -180,6 +188,27 @@ def analyze_doc(article: RawArticle, doc: Doc, title_doc: Doc) -> AnalyzedArticl
         people=people,
         trend=trend,
     )
+
+
+def _mentions(
+    doc: Doc, title_doc: Doc, entities: Sequence[Entity], title_entities: Sequence[Entity], people: Sequence[Person]
+) -> list[Mention]:
+    """Every mention that stands for a country, with its sentence (-1: headline) and salience."""
+    person_country = {p.name.split()[-1]: p.country for p in people if p.country}
+    found: list[Mention] = []
+    for where, parsed, ents in ((-1, title_doc, title_entities), (0, doc, entities)):
+        starts = [s.start_char for s in sentences(parsed)] if where == 0 else [0]
+        k = 0
+        for e in ents:
+            code, share = mention_share(e, person_country)
+            if code is None:
+                continue
+            while k + 1 < len(starts) and starts[k + 1] <= e.start:
+                k += 1
+            sentence = -1 if where < 0 else k
+            salience = span_salience(parsed, e.start, e.end) if sentence < 3 else 1.0
+            found.append(Mention(code, sentence, share, salience))
+    return found
 
 
 def _lead_end(body: str) -> int:

@@ -204,8 +204,10 @@ def find_cues(sentence: str) -> list[Cue]:
             polarity = -sign  # "end strained ties", "lift sanctions", "suspend cooperation", "scrap the deal"
             if verb and _RESOLVE.search(prev_text):
                 consumed.add(i - 1)  # the verb was a cue of its own; the phrase counts once
-        elif sign < 0 and verb and prev is not None and prev[2] < 0 and _AIM.search(prev_text):
-            consumed.add(i - 1)  # "threaten sanctions" is one cooling step, not two
+        elif verb and prev is not None and prev[2] < 0 and _AIM.search(prev_text):
+            # "threaten sanctions" is one cooling step, not two; "threaten the deal" makes the deal's cue cooling
+            polarity, weight = -1.0, max(weight, prev[3])
+            consumed.add(i - 1)
         if _UNDONE_AFTER.search(sentence[end : end + 60]):
             polarity = -polarity
         if _TOPICS.search(_clause(sentence, start)):
@@ -260,10 +262,15 @@ def sentence_votes(
     """(vote, index, sentence, names both sides) for each sentence that speaks about the pair."""
     year = reference_year((s for s, _ in sentences), published)
     votes: list[tuple[float, int, str, bool]] = []
+    last_named: set[str] = set()
     for i, (sentence, codes) in enumerate(sentences):
         shared = codes & set(pair)
         others = codes - set(pair)
         about_pair = bool(ABOUT_PAIR.search(sentence)) or (bool(shared) and bool(_RELATION.search(sentence)))
+        if about_pair and not codes and i > 0 and last_named - set(pair) and not set(pair) <= last_named:
+            about_pair = False  # "the two countries" after a sentence naming others refers to those
+        if codes and i > 0:
+            last_named = codes
         if not shared and not about_pair and (i > 0 or others):
             continue
         if len(shared) == 1 and others and not about_pair:
@@ -394,7 +401,9 @@ def merge_trends(trends: Sequence[Trend], weights: Sequence[float] | None = None
     return Trend(label, tuple(evidence[:MAX_EVIDENCE]), _merged_confidence(label, trends, weights, warm, cool))
 
 
-def _merged_confidence(label: str, trends: Sequence[Trend], weights: Sequence[float], warm: float, cool: float) -> float:
+def _merged_confidence(
+    label: str, trends: Sequence[Trend], weights: Sequence[float], warm: float, cool: float
+) -> float:
     """The articles' own confidence (weighted mean over those on the verdict's side), times how far they agree."""
     sides = ("warming", "cooling", "mixed") if label == "mixed" else (label,)
     backing = [(t.confidence, w) for t, w in zip(trends, weights, strict=True) if t.label in sides]
