@@ -94,6 +94,11 @@ def evaluate_parser() -> argparse.ArgumentParser:
         metavar="METRIC=VALUE",
         help="fail (exit 1) when METRIC is below VALUE, e.g. --min pair=0.9 stmt_recall=0.85; repeatable",
     )
+    parser.add_argument(
+        "--split",
+        metavar="NAME",
+        help='judge only the gold entries whose "split" is NAME (e.g. tune, holdout; see docs/gold.md)',
+    )
     _no_cache_option(parser)
     return parser
 
@@ -227,7 +232,7 @@ def run_brief(args: argparse.Namespace, config: Config) -> int:
 def run_evaluate(args: argparse.Namespace, config: Config) -> int:
     import json
 
-    from briefing.evaluate import gold_paths, parse_minimums, report, score, shortfalls
+    from briefing.evaluate import gold_paths, parse_minimums, report, score, shortfalls, split_names
     from briefing.export.json_export import briefing_to_dict
 
     gold_file = Path(args.gold)
@@ -242,9 +247,12 @@ def run_evaluate(args: argparse.Namespace, config: Config) -> int:
         minimums = parse_minimums(args.min)
     except ValueError as exc:
         raise CommandError(str(exc), EXIT_USAGE) from None
+    if args.split is not None and args.split not in split_names(gold):
+        names = ", ".join(split_names(gold)) or "none"
+        raise CommandError(f"{gold_file}: no entry has split {args.split!r} (splits in this file: {names})", EXIT_USAGE)
     if not args.paths:
-        args.paths = gold_paths(gold, gold_file)
-    counts = score(gold, briefing_to_dict(open_for(args, config)))
+        args.paths = gold_paths(gold, gold_file, args.split)
+    counts = score(gold, briefing_to_dict(open_for(args, config)), split=args.split)
     sys.stdout.write(report(counts))
     short = shortfalls(counts.metrics(), minimums)
     if short:

@@ -3,7 +3,11 @@
 Pure functions on JSON-schema dicts, so the metrics can be unit-tested without spaCy. The definitions
 follow shared/tools/score.py exactly: articles are aligned to gold entries by title within a file;
 statement recall counts gold fragments found inside an extracted statement; speaker accuracy is over
-the found ones; date precision only judges mentions whose text writes a year.
+the found ones; date precision only judges mentions whose text writes a year. An entry judges only what it
+annotates: without a "dates" key its article's dates are not judged at all, so a gold that labels only pair
+and trend (tests/gold/pair_trend.json) is scored on pair and trend alone. Entries may carry a "split" name
+("tune", "holdout"): scoring one split judges only its entries, so rules tuned on one half can be
+measured on the other (docs/gold.md).
 """
 
 from __future__ import annotations
@@ -137,7 +141,19 @@ def score_article(fname: str, g: Json, o: Json, c: Counts) -> None:
             c.st_attr += 1
         else:
             c.misses.append(f"{fname}: '{s['fragment'][:40]}' speaker {hits[0]!r} != {s['speaker']!r}")
-    gold_dates = set(g.get("dates", []))
+    if "dates" in g:
+        score_dates(fname, set(g["dates"]), o, c)
+    body = o.get("body") or ""
+    for junk in g.get("must_not_appear", []):
+        c.debris += 1
+        if junk not in body:
+            c.debris_ok += 1
+        else:
+            c.misses.append(f"{fname}: debris left: {junk[:40]!r}")
+
+
+def score_dates(fname: str, gold_dates: set[str], o: Json, c: Counts) -> None:
+    """Date recall and precision of one article whose gold lists its dates."""
     got_dates = {d["value"] for d in o.get("dates", []) if d.get("value")}
     c.d_gold += len(gold_dates)
     c.d_hit += len(gold_dates & got_dates)
@@ -150,17 +166,25 @@ def score_article(fname: str, g: Json, o: Json, c: Counts) -> None:
             c.misses.append(f"{fname}: extra date {v}")
     for m in sorted(gold_dates - got_dates):
         c.misses.append(f"{fname}: date missed {m}")
-    body = o.get("body") or ""
-    for junk in g.get("must_not_appear", []):
-        c.debris += 1
-        if junk not in body:
-            c.debris_ok += 1
-        else:
-            c.misses.append(f"{fname}: debris left: {junk[:40]!r}")
 
 
-def score(gold: Json, output: Json, only_files: set[str] | None = None) -> Counts:
-    """Counts of the output (a schema-1 brief dict) against a gold dict; `only_files` limits the files judged."""
+def in_split(entry: Json, split: str | None) -> bool:
+    """Whether a gold entry belongs to the named split (every entry does when no split is named)."""
+    return split is None or entry.get("split") == split
+
+
+def split_names(gold: Json) -> list[str]:
+    """The split names the gold's entries carry, sorted."""
+    return sorted({str(g["split"]) for arts in gold["files"].values() for g in arts if g.get("split")})
+
+
+def score(gold: Json, output: Json, only_files: set[str] | None = None, split: str | None = None) -> Counts:
+    """Counts of the output (a schema-1 brief dict) against a gold dict.
+
+    `only_files` limits the files judged; `split` limits the entries judged to those of that split. All
+    of a file's entries are still aligned and still count in the articles-per-file check, so an entry is
+    matched to the same output article whichever split is judged.
+    """
     by_file: dict[str, list[Json]] = {}
     for a in output.get("articles", []):
         by_file.setdefault(Path(a.get("source", "")).name, []).append(a)
@@ -168,11 +192,15 @@ def score(gold: Json, output: Json, only_files: set[str] | None = None) -> Count
     for fname, gold_articles in gold["files"].items():
         if only_files is not None and fname not in only_files:
             continue
+        if not any(in_split(g, split) for g in gold_articles):
+            continue
         c.files += 1
         outs = by_file.get(fname, [])
         if len(outs) == len(gold_articles):
             c.split_ok += 1
         for g, o in align(gold_articles, outs):
+            if not in_split(g, split):
+                continue
             c.articles += 1
             if o is None:
                 c.misses.append(f"{fname}: no output article for '{g['title'][:50]}'")
@@ -202,14 +230,19 @@ def shortfalls(metrics: dict[str, float], minimums: dict[str, float]) -> list[st
     return [k for k, v in minimums.items() if metrics.get(k, 0.0) + 1e-9 < v]
 
 
-def gold_paths(gold: Json, gold_file: Path) -> list[str]:
+def gold_paths(gold: Json, gold_file: Path, split: str | None = None) -> list[str]:
     """Inputs named by the gold's "paths" key, relative to the shared root above the gold's folder.
+
+    With a `split`, only the files holding an entry of that split are read.
 
     The shared root is the nearest ancestor folder of the gold file that holds every listed path
     (for a gold in shared/gold/ that is shared/); a path found nowhere is resolved against the gold
     file's own folder.
     """
     paths: dict[str, str] = gold.get("paths") or {}
+    if split is not None:
+        files = gold.get("files") or {}
+        paths = {k: v for k, v in paths.items() if any(in_split(g, split) for g in files.get(k, []))}
     folder = gold_file.resolve().parent
     roots = [folder, *folder.parents]
     result: list[str] = []

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from briefing.evaluate import align, gold_paths, norm, parse_minimums, score, shortfalls
+from briefing.evaluate import align, gold_paths, norm, parse_minimums, score, shortfalls, split_names
 
 
 def _gold(**article: Any) -> dict[str, Any]:
@@ -133,3 +134,77 @@ def test_gold_paths_resolve_against_a_shared_root_above_the_gold(tmp_path: Path)
     assert found == [str(tmp_path / "shared" / "corpora" / "a.txt")]
     local = gold_paths({"paths": {"b.txt": "b.txt"}}, gold_file)
     assert local == [str(gold_file.parent / "b.txt")]
+
+
+def test_pair_and_trend_only_entries_judge_nothing_else() -> None:
+    entry = {"title": "Morocco and Syria restore ties", "pair": ["MAR", "SYR"], "trend": "cooling"}
+    gold = {"files": {"a.txt": [entry]}}
+    out = _out(
+        dates=[{"value": "2004-05-01", "text": "1 May 2004"}],
+        statements=[{"text": "We agreed", "speaker": "Bourita"}],
+        body="Related: more stories",
+    )
+    c = score(gold, out)
+    m = c.metrics()
+    assert (c.d_gold, c.d_out, c.st_gold, c.debris) == (0, 0, 0, 0)
+    assert m["pair"] == 1.0
+    assert m["trend"] == 0.0
+    assert c.misses == ["a.txt: trend warming != gold cooling"]
+
+
+def test_dates_still_judged_when_the_entry_lists_them_even_empty() -> None:
+    c = score(_gold(dates=[]), _out(dates=[{"value": "2004-05-01", "text": "1 May 2004"}]))
+    assert (c.d_out, c.d_out_ok) == (1, 0)
+    assert any("extra date" in m for m in c.misses)
+
+
+def _two_splits() -> tuple[dict[str, Any], dict[str, Any]]:
+    gold = {
+        "files": {
+            "feed.rss": [
+                {"title": "Morocco and Syria restore ties", "pair": ["MAR", "SYR"], "split": "tune"},
+                {"title": "Chile and Peru sign a border accord", "pair": ["CHL", "PER"], "split": "holdout"},
+            ],
+            "b.txt": [{"title": "Ghana budget passes", "pair": None, "split": "tune"}],
+        }
+    }
+    out = {
+        "articles": [
+            {"source": "/x/feed.rss", "title": "Morocco and Syria restore ties", "pair": ["MAR", "SYR"]},
+            {"source": "/x/feed.rss", "title": "Chile and Peru sign a border accord", "pair": ["CHL", "ARG"]},
+            {"source": "/x/b.txt", "title": "Ghana budget passes", "pair": None},
+        ]
+    }
+    return gold, out
+
+
+def test_split_judges_only_its_entries_and_keeps_the_file_count() -> None:
+    gold, out = _two_splits()
+    tune, holdout, both = score(gold, out, split="tune"), score(gold, out, split="holdout"), score(gold, out)
+    assert (tune.articles, tune.pair_ok, tune.files) == (2, 2, 2)
+    assert (holdout.articles, holdout.pair_ok, holdout.files) == (1, 0, 1)
+    assert (both.articles, both.pair_ok) == (3, 2)
+    assert holdout.metrics()["split"] == 1.0  # the feed still gave both of its articles
+    assert holdout.misses == ["feed.rss: pair ['ARG', 'CHL'] != gold ['CHL', 'PER']"]
+    assert score(gold, out, split="nosuch").articles == 0
+    assert split_names(gold) == ["holdout", "tune"]
+
+
+def test_split_reads_only_the_files_holding_its_entries(tmp_path: Path) -> None:
+    gold, _ = _two_splits()
+    gold["paths"] = {"feed.rss": "feed.rss", "b.txt": "b.txt"}
+    gold_file = tmp_path / "gold.json"
+    assert gold_paths(gold, gold_file, "holdout") == [str(tmp_path / "feed.rss")]
+    assert gold_paths(gold, gold_file, "tune") == [str(tmp_path / "feed.rss"), str(tmp_path / "b.txt")]
+
+
+def test_unknown_split_is_refused_before_any_analysis(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from briefing.cli import main
+
+    gold, _ = _two_splits()
+    gold_file = tmp_path / "gold.json"
+    gold_file.write_text(json.dumps(gold), encoding="utf-8")
+    code = main(["evaluate", str(gold_file), "--split", "holdot", "--no-cache"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "holdot" in err and "holdout, tune" in err

@@ -62,3 +62,29 @@ def test_dev_gold_text_files() -> None:
     counts = score(gold, briefing_to_dict(corpus.briefing), only_files=set(texts))
     assert counts.articles == sum(len(gold["files"][n]) for n in texts)
     assert shortfalls(counts.metrics(), DEV_TEXT_MIN) == [], report(counts)
+
+
+PAIR_TREND_GOLD = REPO / "tests" / "gold" / "pair_trend.json"
+
+
+def test_pair_trend_gold_is_well_formed() -> None:
+    """Every entry labels pair, trend and split by the conventions of docs/gold.md; every path exists."""
+    gold = json.loads(PAIR_TREND_GOLD.read_text(encoding="utf-8"))
+    assert set(gold["paths"]) == set(gold["files"])
+    if SHARED.is_dir():
+        assert [k for k, rel in gold["paths"].items() if not (SHARED / rel).exists()] == []
+    entries = [e for arts in gold["files"].values() for e in arts]
+    for e in entries:
+        assert set(e) == {"title", "pair", "trend", "split"}, e
+        assert e["split"] in {"tune", "holdout"}
+        assert e["trend"] in {None, "warming", "cooling", "mixed"}
+        if e["pair"] is None:
+            assert e["trend"] is None, e
+        else:
+            assert e["pair"] == sorted(e["pair"]) and len(set(e["pair"])) == 2, e
+            assert all(len(c) == 3 and c.isalpha() and c.isupper() for c in e["pair"]), e
+    assert len(entries) >= 100
+    assert sum(e["pair"] is not None for e in entries) >= 45
+    assert sum(e["trend"] is not None for e in entries) >= 30
+    holdout = sum(e["split"] == "holdout" for e in entries)
+    assert abs(2 * holdout - len(entries)) <= len(gold["files"])
