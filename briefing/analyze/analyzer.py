@@ -12,8 +12,9 @@ from briefing.analyze.pairs import (
     Mention,
     argument_pairs,
     choose_pairs,
-    country_weights,
+    damp_lists,
     mention_share,
+    mention_weights,
     relation_pairs,
     standing,
     weighted_cooccurrence,
@@ -165,12 +166,11 @@ def analyze_doc(article: RawArticle, doc: Doc, title_doc: Doc) -> AnalyzedArticl
     dates = extract_dates(doc, article.published)
 
     lead_end = _lead_end(article.body)
-    weights = country_weights(title_entities, entities, people, lead_end)
     sentences = _sentences_with_countries(doc, entities)
     title_codes = {e.country for e in title_entities if e.country}
-    mentions = _mentions(doc, title_doc, entities, title_entities, people)
+    mentions = _mentions(doc, title_doc, entities, title_entities, people, lead_end)
     pair, pairs = choose_pairs(
-        weights,
+        mention_weights(mentions),
         relation_pairs(article.title),
         relation_pairs(article.body),
         weighted_cooccurrence(mentions),
@@ -191,7 +191,12 @@ def analyze_doc(article: RawArticle, doc: Doc, title_doc: Doc) -> AnalyzedArticl
 
 
 def _mentions(
-    doc: Doc, title_doc: Doc, entities: Sequence[Entity], title_entities: Sequence[Entity], people: Sequence[Person]
+    doc: Doc,
+    title_doc: Doc,
+    entities: Sequence[Entity],
+    title_entities: Sequence[Entity],
+    people: Sequence[Person],
+    lead_end: int,
 ) -> list[Mention]:
     """Every mention that stands for a country, with its sentence (-1: headline) and salience."""
     person_country = {p.name.split()[-1]: p.country for p in people if p.country}
@@ -206,9 +211,8 @@ def _mentions(
             while k + 1 < len(starts) and starts[k + 1] <= e.start:
                 k += 1
             sentence = -1 if where < 0 else k
-            salience = span_salience(parsed, e.start, e.end) if sentence < 3 else 1.0
-            found.append(Mention(code, sentence, share, salience))
-    return found
+            found.append(Mention(code, sentence, share, span_salience(parsed, e.start, e.end), e.start < lead_end))
+    return damp_lists(found)
 
 
 def _lead_end(body: str) -> int:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from briefing.analyze.gazetteer import lookup
-from briefing.article import Entity, Person
+from briefing.article import Entity
 
 TITLE_WEIGHT = 3.0
 LEAD_WEIGHT = 1.5
@@ -44,7 +44,9 @@ BODY_CAP = 3.0
 HEADLINE_ARGUMENTS_BONUS = 3.0
 LEAD_ARGUMENTS_BONUS = 1.5
 """Two countries that are both arguments of the headline's (first sentence's) claim report one relation."""
-CORE_SALIENCE = 0.85
+CORE_SALIENCE = 0.8
+LIST_SIZE = 3
+"""More countries than this in one sentence are a list: each counts LIST_SIZE / n."""
 """A mention at least this central is an argument of its sentence's claim (see `salience`)."""
 STRONGER_SHARE = 0.25
 """A pair's score is its weaker country's standing plus this share of the stronger's: of two pairs whose
@@ -66,8 +68,11 @@ class Mention:
     sentence: int
     """-1 for the headline, else the body sentence's index."""
     share: float
-    """How fully the mention stands for the country: a name 1, a demonym 0.7, an institution 0.5, a person 0.5."""
+    """How fully the mention stands for the country: a name 1, a demonym 0.7, an institution 0.5, a person 0.5;
+    less inside a list of many countries."""
     salience: float
+    lead: bool = False
+    """In the first two paragraphs."""
 
 
 def mention_share(e: Entity, person_country: Mapping[str, str]) -> tuple[str | None, float]:
@@ -81,6 +86,28 @@ def mention_share(e: Entity, person_country: Mapping[str, str]) -> tuple[str | N
     return None, 0.0
 
 
+def damp_lists(mentions: list[Mention]) -> list[Mention]:
+    """A sentence listing many countries ("available in the US, Canada, Belgium, ...") relates none of them."""
+    per_sentence: defaultdict[int, set[str]] = defaultdict(set)
+    for m in mentions:
+        per_sentence[m.sentence].add(m.code)
+    result: list[Mention] = []
+    for m in mentions:
+        n = len(per_sentence[m.sentence])
+        share = m.share * (LIST_SIZE / n if n > LIST_SIZE else 1.0)
+        result.append(Mention(m.code, m.sentence, share, m.salience, m.lead))
+    return result
+
+
+def mention_weights(mentions: Iterable[Mention]) -> Weights:
+    """Country -> weight of all its mentions by position (headline, first paragraphs, rest) and salience."""
+    weights: Weights = defaultdict(float)
+    for m in mentions:
+        where = TITLE_WEIGHT if m.sentence < 0 else LEAD_WEIGHT if m.lead else BODY_WEIGHT
+        weights[m.code] += where * m.share * m.salience
+    return weights
+
+
 def standing(mentions: Iterable[Mention]) -> Weights:
     """Country -> standing: headline and lead mentions by position and salience, the rest saturating."""
     prominent: Weights = defaultdict(float)
@@ -91,7 +118,7 @@ def standing(mentions: Iterable[Mention]) -> Weights:
         elif m.sentence < len(LEAD_SENTENCE_WEIGHTS):
             prominent[m.code] += LEAD_SENTENCE_WEIGHTS[m.sentence] * m.share * m.salience
         else:
-            rest[m.code] += BODY_WEIGHT * m.share
+            rest[m.code] += BODY_WEIGHT * m.share * m.salience
     result: Weights = defaultdict(float)
     for code in set(prominent) | set(rest):
         result[code] = prominent[code] + BODY_CAP * (1.0 - math.exp(-rest[code] / BODY_CAP))
@@ -156,30 +183,6 @@ RELATION_PATTERNS = (
 )
 
 
-def country_weights(
-    title_entities: Iterable[Entity], entities: Iterable[Entity], people: Iterable[Person], lead_end: int
-) -> Weights:
-    weights: Weights = defaultdict(float)
-    person_country = {p.name.split()[-1]: p.country for p in people if p.country}
-    for e in title_entities:
-        if e.country:
-            weights[e.country] += TITLE_WEIGHT * (INSTITUTION_SHARE if e.label == "ORG" else 1.0)
-        elif e.label == "PERSON":
-            code = person_country.get(e.text.split()[-1])
-            if code:
-                weights[code] += 0.5 * TITLE_WEIGHT
-    for e in entities:
-        w = LEAD_WEIGHT if e.start < lead_end else BODY_WEIGHT
-        if e.country:
-            share = 0.7 if e.label == "NORP" else INSTITUTION_SHARE if e.label == "ORG" else 1.0
-            weights[e.country] += w * share
-        elif e.label == "PERSON":
-            code = person_country.get(e.text.split()[-1])
-            if code:
-                weights[code] += 0.5 * w
-    return weights
-
-
 def relation_pairs(text: str) -> Counter[tuple[str, str]]:
     """Pairs named by relation phrases in a text, each counted once per phrase."""
     found: Counter[tuple[str, str]] = Counter()
@@ -240,7 +243,7 @@ def choose_pairs(
     top = max(weights.values(), default=0.0)
 
     def credible(pair: tuple[str, str]) -> bool:
-        if title_relations[pair] or body_relations[pair] or arguments[pair] >= HEADLINE_ARGUMENTS_BONUS:
+        if title_relations[pair] or body_relations[pair] or arguments[pair]:
             return True
         second = min(weights[pair[0]], weights[pair[1]])
         enough = second >= MIN_SECOND_WEIGHT or min(ranks[pair[0]], ranks[pair[1]]) >= MIN_SECOND_STANDING
