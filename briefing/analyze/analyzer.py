@@ -13,6 +13,7 @@ from briefing.analyze.pairs import (
     argument_pairs,
     choose_pairs,
     damp_lists,
+    lead_parties,
     mention_share,
     mention_weights,
     relation_pairs,
@@ -176,6 +177,7 @@ def analyze_doc(article: RawArticle, doc: Doc, title_doc: Doc) -> AnalyzedArticl
         weighted_cooccurrence(mentions),
         standing(mentions),
         argument_pairs(mentions),
+        lead_parties(mentions),
     )
     trend = article_trend([(article.title, title_codes), *sentences], pair, article.published)
     return AnalyzedArticle(

@@ -45,6 +45,9 @@ HEADLINE_ARGUMENTS_BONUS = 3.0
 LEAD_ARGUMENTS_BONUS = 1.5
 """Two countries that are both arguments of the headline's (first sentence's) claim report one relation."""
 CORE_SALIENCE = 0.8
+PARTY_SENTENCES = 2
+MIN_PARTY_STANDING = 2.0
+"""Two countries that are both parties to the lead's claims make a pair with less weight than others."""
 LIST_SIZE = 3
 """More countries than this in one sentence are a list: each counts LIST_SIZE / n."""
 """A mention at least this central is an argument of its sentence's claim (see `salience`)."""
@@ -123,6 +126,11 @@ def standing(mentions: Iterable[Mention]) -> Weights:
     for code in set(prominent) | set(rest):
         result[code] = prominent[code] + BODY_CAP * (1.0 - math.exp(-rest[code] / BODY_CAP))
     return result
+
+
+def lead_parties(mentions: Iterable[Mention]) -> frozenset[str]:
+    """Countries that are arguments of a claim in the headline or the first two sentences."""
+    return frozenset(m.code for m in mentions if m.sentence < PARTY_SENTENCES and m.salience >= CORE_SALIENCE)
 
 
 def argument_pairs(mentions: Iterable[Mention]) -> PairScores:
@@ -216,6 +224,7 @@ def choose_pairs(
     cooccurrence: PairScores,
     ranks: Weights | None = None,
     arguments: PairScores | None = None,
+    parties: frozenset[str] = frozenset(),
 ) -> tuple[tuple[str, str] | None, tuple[tuple[str, str], ...]]:
     """The primary pair (or None) and every pair worth listing, strongest first.
 
@@ -245,6 +254,8 @@ def choose_pairs(
     def credible(pair: tuple[str, str]) -> bool:
         if title_relations[pair] or body_relations[pair] or arguments[pair]:
             return True
+        if pair[0] in parties and pair[1] in parties:
+            return min(ranks[pair[0]], ranks[pair[1]]) >= MIN_PARTY_STANDING
         second = min(weights[pair[0]], weights[pair[1]])
         enough = second >= MIN_SECOND_WEIGHT or min(ranks[pair[0]], ranks[pair[1]]) >= MIN_SECOND_STANDING
         return enough and second >= MIN_SECOND_SHARE * top
