@@ -45,7 +45,7 @@ HEADLINE_ARGUMENTS_BONUS = 3.0
 LEAD_ARGUMENTS_BONUS = 1.5
 """Two countries that are both arguments of the headline's (first sentence's) claim report one relation."""
 CORE_SALIENCE = 0.8
-PARTY_SENTENCES = 2
+PARTY_SENTENCES = 3
 MIN_PARTY_STANDING = 2.0
 """Two countries that are both parties to the lead's claims make a pair with less weight than others."""
 LIST_SIZE = 3
@@ -82,8 +82,9 @@ def mention_share(e: Entity, person_country: Mapping[str, str]) -> tuple[str | N
     """The country an entity stands for and how fully."""
     if e.country:
         return e.country, 0.7 if e.label == "NORP" else INSTITUTION_SHARE if e.label == "ORG" else 1.0
-    if e.label == "PERSON":
-        code = person_country.get(e.text.split()[-1])
+    words = e.text.strip(" -–—").split()
+    if words and e.label in ("PERSON", "ORG", "GPE", "NORP"):  # the model takes "Trump-" in "Trump-Russia" for an ORG
+        code = person_country.get(words[-1])
         if code:
             return code, 0.5
     return None, 0.0

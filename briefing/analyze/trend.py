@@ -102,6 +102,7 @@ _COOL: tuple[tuple[str, float], ...] = (
         r"isolat\w*|crisis|war|attack\w*|ban|bans|banned|banning|hostages?",
         0.5,
     ),
+    (r"probes?|investigat\w*|inquiry|fine[sd]?|lawsuits?|sue[sd]?|suing", 0.5),
     (r"expel\w*|at\s+risk|oppos\w*|refus\w*|allegation\w*|veto\w*", 0.3),
 )
 
@@ -129,7 +130,7 @@ _NEGATE = re.compile(
 )
 # Cues after these are history told for context, not the news ("restored ties after years of tension").
 _BACKGROUND = re.compile(
-    r"\b(?:(?:years?|decades?|months?)\s+of|despite|previous\w*|former\w*|once(?!\s+again|\s+more)|history\s+of|long\s+period|"
+    r"\b(?:(?:years?|decades?|months?)\s+of|[\w-]+-(?:year|decade)-old|decades?-old|long-?standing|despite|previous\w*|former\w*|once(?!\s+again|\s+more)|history\s+of|long\s+period|"
     r"prolonged\s+period|in\s+the\s+past|since\s+the)\b",
     re.IGNORECASE,
 )
@@ -159,11 +160,13 @@ COOLING = _compile(_COOL)
 NEUTRAL = _compile(((_NEUTRAL, 0.0),))
 # A cue undone after it, in the passive: "sanctions were lifted", "the deal was scrapped".
 _UNDONE_AFTER = re.compile(
-    r"^\W*(?:\w+\s+){0,4}(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?(?:lifted|eased|ended|removed|resolved|"
+    r"^[^,;.]{0,50}?\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?(?:lifted|eased|ended|removed|resolved|"
     r"settled|overcome|defused|dropped|scrapped|suspended|cancell?ed|halted|frozen|abandoned|shelved)\b|"
     r"^\W*(?:\w+\s+){0,2}\W*(?:at\s+risk|in\s+(?:jeopardy|doubt)|under\s+threat|on\s+hold|on\s+ice)\b",
     re.IGNORECASE,
 )
+_TOPIC_OF = re.compile(r"\b(?:over|about|into|concerning|regarding)\b", re.IGNORECASE)
+_TOPIC_WORDS = 8
 _REPORTED = re.compile(r"\b(?:said|says|told|added|according|announced|confirmed)\b", re.IGNORECASE)
 _TOPICS = re.compile(r"\b(?:discuss\w*|talk\w*\s+about|agenda|topics?|such\s+as)\b", re.IGNORECASE)
 
@@ -208,6 +211,15 @@ def find_cues(sentence: str) -> list[Cue]:
             # "threaten sanctions" is one cooling step, not two; "threaten the deal" makes the deal's cue cooling
             polarity, weight = -1.0, max(weight, prev[3])
             consumed.add(i - 1)
+        if (
+            sign > 0
+            and prev is not None
+            and prev[2] < 0
+            and len(sentence[prev[1] : start].split()) <= _TOPIC_WORDS
+            and _TOPIC_OF.search(sentence[prev[1] : start])
+            and not re.search(r"[,;]|\band\b", sentence[prev[1] : start])
+        ):
+            factor = 0.0  # "an investigation over a bond deal", "a row about the treaty": what the quarrel is about
         if _UNDONE_AFTER.search(sentence[end : end + 60]):
             polarity = -polarity
         if _TOPICS.search(_clause(sentence, start)):
