@@ -129,19 +129,27 @@ def standing(mentions: Iterable[Mention]) -> Weights:
     return result
 
 
+def _core_by_sentence(mentions: Iterable[Mention], sentences: int) -> dict[int, set[str]]:
+    """Countries that are arguments of each early sentence's claim (-1: headline); a list of many is none."""
+    named: defaultdict[int, set[str]] = defaultdict(set)
+    core: defaultdict[int, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.sentence < sentences:
+            named[m.sentence].add(m.code)
+            if m.salience >= CORE_SALIENCE:
+                core[m.sentence].add(m.code)
+    return {i: codes for i, codes in core.items() if len(named[i]) <= LIST_SIZE}
+
+
 def lead_parties(mentions: Iterable[Mention]) -> frozenset[str]:
-    """Countries that are arguments of a claim in the headline or the first two sentences."""
-    return frozenset(m.code for m in mentions if m.sentence < PARTY_SENTENCES and m.salience >= CORE_SALIENCE)
+    """Countries that are arguments of a claim in the headline or the first sentences."""
+    return frozenset(code for codes in _core_by_sentence(mentions, PARTY_SENTENCES).values() for code in codes)
 
 
 def argument_pairs(mentions: Iterable[Mention]) -> PairScores:
     """Bonus for pairs whose countries are both arguments of the headline's or the first sentence's claim."""
-    core: defaultdict[int, set[str]] = defaultdict(set)
-    for m in mentions:
-        if m.sentence <= 0 and m.salience >= CORE_SALIENCE:
-            core[m.sentence].add(m.code)
     found: PairScores = defaultdict(float)
-    for sentence, codes in core.items():
+    for sentence, codes in _core_by_sentence(mentions, 1).items():
         bonus = HEADLINE_ARGUMENTS_BONUS if sentence < 0 else LEAD_ARGUMENTS_BONUS
         for a, b in combinations(sorted(codes), 2):
             found[(a, b)] += bonus

@@ -27,6 +27,7 @@ ARGUMENT = frozenset(
 CLAUSE_FACTORS = {"ccomp": 0.9, "xcomp": 0.9, "parataxis": 0.8, "pcomp": 0.8, "relcl": 0.6, "acl": 0.6, "advcl": 0.6}
 """Complement clauses (what was said or agreed) stay close to the claim; relative and adverbial ones are asides."""
 OTHER_FACTOR = 0.8
+COORDINATION = frozenset({"conj", "appos", "cc"})
 PLACE_PREPOSITIONS = frozenset("in at inside within near across throughout outside around off".split())
 COMPARISON_PREPOSITIONS = frozenset("than like unlike as".split())
 PLACE_FACTOR = 0.5
@@ -43,6 +44,8 @@ def token_salience(token: Token) -> float:
     """Salience of the mention headed by `token` in its sentence, in (0, 1]."""
     factor = 1.0
     current = token
+    own = True
+    """Still on the mention itself or a coordinate of it ("in the US, Canada and Belgium")."""
     for _ in range(MAX_DEPTH):
         dep = current.dep_
         head = current.head
@@ -50,7 +53,7 @@ def token_salience(token: Token) -> float:
             break
         if dep == "pobj":
             prep = head.lower_
-            if prep in PLACE_PREPOSITIONS and current is token:
+            if prep in PLACE_PREPOSITIONS and own:
                 factor *= PLACE_FACTOR
             elif prep in COMPARISON_PREPOSITIONS:
                 factor *= COMPARISON_FACTOR
@@ -62,6 +65,7 @@ def token_salience(token: Token) -> float:
             factor *= CLAUSE_FACTORS[dep]
         elif dep not in ARGUMENT:
             factor *= OTHER_FACTOR
+        own = own and dep in COORDINATION
         current = head
     return max(FLOOR, factor)
 
