@@ -88,3 +88,25 @@ def test_pair_trend_gold_is_well_formed() -> None:
     assert sum(e["trend"] is not None for e in entries) >= 30
     holdout = sum(e["split"] == "holdout" for e in entries)
     assert abs(2 * holdout - len(entries)) <= len(gold["files"])
+
+
+# Slightly below what the analysis measures on each split (tune pair 0.91, trend 0.65; holdout pair 0.85,
+# trend 0.41 at the time of writing; rules were tuned on "tune" only).
+PAIR_TREND_MIN = {"tune": {"pair": 0.88, "trend": 0.6}, "holdout": {"pair": 0.82, "trend": 0.35}}
+
+
+def test_pair_trend_gold_lines_hold_on_both_splits() -> None:
+    if not SHARED.is_dir():
+        pytest.skip("shared corpora not present")
+    from briefing.config import load_config
+    from briefing.corpus import open_corpus
+    from briefing.evaluate import gold_paths, report
+    from briefing.export.json_export import briefing_to_dict
+
+    gold = json.loads(PAIR_TREND_GOLD.read_text(encoding="utf-8"))
+    corpus = open_corpus(gold_paths(gold, PAIR_TREND_GOLD), load_config(None), use_cache=False)
+    output = briefing_to_dict(corpus.briefing)
+    for split, minimums in PAIR_TREND_MIN.items():
+        counts = score(gold, output, split=split)
+        assert counts.found == counts.articles, report(counts)
+        assert shortfalls(counts.metrics(), minimums) == [], (split, report(counts))
