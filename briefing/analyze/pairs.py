@@ -261,7 +261,7 @@ def choose_pairs(
     top = max(weights.values(), default=0.0)
 
     def credible(pair: tuple[str, str]) -> bool:
-        if title_relations[pair] or body_relations[pair] or arguments[pair]:
+        if title_relations[pair] or body_relations[pair] or arguments[pair] >= HEADLINE_ARGUMENTS_BONUS:
             return True
         if pair[0] in parties and pair[1] in parties:
             return min(ranks[pair[0]], ranks[pair[1]]) >= MIN_PARTY_STANDING

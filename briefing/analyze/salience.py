@@ -34,6 +34,11 @@ PLACE_FACTOR = 0.5
 """'... signed in Brussels': where it happens, usually not who it happens between. Only when the country
 itself is the place: in 'a stake in Indian newspaper Jagran' it names the owner of the object."""
 COMPARISON_FACTOR = 0.4
+COMPARISON_HEADS = frozenset("similar comparable equivalent identical akin compare relative".split())
+"""'a points system similar to Australia's': the preposition's head makes the comparison."""
+TOPIC_PREPOSITIONS = frozenset("over about regarding concerning".split())
+TOPIC_FACTOR = 0.6
+"""'the UK and US split over Iraq': a country that is what the claim is about is not a party to it."""
 PARTNER_FACTOR = 0.9
 """'talks with Iran', 'a row over ...', 'a deal between ...': the other party, slightly below an argument."""
 FLOOR = 0.25
@@ -55,8 +60,10 @@ def token_salience(token: Token) -> float:
             prep = head.lower_
             if prep in PLACE_PREPOSITIONS and own:
                 factor *= PLACE_FACTOR
-            elif prep in COMPARISON_PREPOSITIONS:
+            elif prep in COMPARISON_PREPOSITIONS or head.head.lemma_.lower() in COMPARISON_HEADS:
                 factor *= COMPARISON_FACTOR
+            elif prep in TOPIC_PREPOSITIONS and own:
+                factor *= TOPIC_FACTOR
             else:
                 factor *= PARTNER_FACTOR
         elif dep == "prep":
