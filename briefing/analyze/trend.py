@@ -63,6 +63,11 @@ _WARM: tuple[tuple[str, float], ...] = (
     (r"deal", 0.6),
     (r"in\s+talks|talks\s+(?:with|on|over|to)|negotiat\w*|partner(?:s|ed|ing)?", 0.5),
     (r"visit(?:s|ed|ing)?|trip\s+to", 0.3),
+    (
+        r"invest\w*|stakes?|acquir\w*|acquisition|takeover|buy(?:s|ing)?\s+(?:a\s+|into)|bought|orders?|aid|"
+        r"loans?|listings?",
+        0.4,
+    ),
     (r"congratulat\w*|commend\w*|prais\w*|hail(?:s|ed|ing)?", 0.7),
     (r"welcom\w*|dialogue|de-?escalat\w*|ceasefire|truce", 0.6),
     (r"support\w*|appreciat\w*|optimis\w*|constructive|positive|invit\w*|signed|signing", 0.4),
