@@ -33,7 +33,7 @@ MIN_SECOND_SHARE = 0.2
 MIN_SECOND_WEIGHT = 4.0
 """About three mentions: a country named once or twice in passing does not make a relationship."""
 MIN_SECOND_STANDING = 3.5
-"""...or an argument of the lead's claim named again below it (see `standing`)."""
+"""...or this much standing (see `standing`): an argument of the lead's claim named again below it."""
 INSTITUTION_SHARE = 0.5
 """An institution ("Downing Street", "the Kremlin") mostly reports a government at home, not a relation."""
 
@@ -43,14 +43,16 @@ BODY_CAP = 3.0
 """Most standing mentions after the lead can give a country, however many: below a headline mention."""
 HEADLINE_ARGUMENTS_BONUS = 3.0
 LEAD_ARGUMENTS_BONUS = 1.5
-"""Two countries that are both arguments of the headline's (first sentence's) claim report one relation."""
+"""Two countries that are both arguments of the headline's (first sentence's) claim report one relation:
+the headline's pair is credible by that alone, the first sentence's gets the bonus in its score."""
 CORE_SALIENCE = 0.8
+"""A mention at least this central is an argument of its sentence's claim (see `salience`)."""
 PARTY_SENTENCES = 3
 MIN_PARTY_STANDING = 2.0
-"""Two countries that are both parties to the lead's claims make a pair with less weight than others."""
+"""Two countries that are both arguments of claims in the headline or the first PARTY_SENTENCES sentences
+(parties) make a pair with this much standing, less than others need."""
 LIST_SIZE = 3
-"""More countries than this in one sentence are a list: each counts LIST_SIZE / n."""
-"""A mention at least this central is an argument of its sentence's claim (see `salience`)."""
+"""More countries than this in one sentence are a list: each counts LIST_SIZE / n, and none is an argument."""
 STRONGER_SHARE = 0.25
 """A pair's score is its weaker country's standing plus this share of the stronger's: of two pairs whose
 second countries stand alike, the one with the country the article is mostly about wins."""
