@@ -42,11 +42,32 @@ TOPIC_FACTOR = 0.6
 PARTNER_FACTOR = 0.9
 """'talks with Iran', 'a row over ...', 'a deal between ...': the other party, slightly below an argument."""
 FLOOR = 0.25
+ACTOR_MODIFIERS = frozenset({"amod", "compound", "poss", "nmod"})
+ACTOR_SALIENCE = 0.8
 MAX_DEPTH = 40
 
 
 def token_salience(token: Token) -> float:
     """Salience of the mention headed by `token` in its sentence, in (0, 1]."""
+    path = _path_salience(token)
+    if _marks_an_actor(token):
+        return max(path, ACTOR_SALIENCE)
+    return path
+
+
+def _marks_an_actor(token: Token) -> bool:
+    """ "the Italian car maker", "Spain's Ferrovial": the country marks an actor of the story, however deep
+    the clause it stands in. A demonym before a noun, or a country name before a name; not a country
+    name before a common noun ("the Iraq war", "China's economic power"), which names a topic."""
+    head = token.head
+    if token.dep_ not in ACTOR_MODIFIERS or head.i < token.i:
+        return False
+    if head.pos_ == "PROPN":
+        return True
+    return head.pos_ == "NOUN" and token.ent_type_ == "NORP"
+
+
+def _path_salience(token: Token) -> float:
     factor = 1.0
     current = token
     own = True
