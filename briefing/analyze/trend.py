@@ -124,7 +124,7 @@ _RESOLVE = re.compile(
     r"\b(?:end|ends|ended|ending|an\s+end|eas(?:e|es|ed|ing)|resolv\w*|resolution\s+of|settl\w*|defus\w*|overc[oa]m\w*|"
     r"mend\w*|repair\w*|heal\w*|bridg\w*|reduc\w*|calm\w*|lift\w*|remov\w*|drop\w*|de-?escalat\w*|"
     r"mov\w*\s+(?:beyond|past)|put\w*\s+behind|bury|buried|halt\w*|stop\w*|suspend\w*|scrap\w*|cancel\w*|freez\w*|abandon\w*|collapse\s+of|"
-    r"withdr[ae]w\w*|pull\w*\s+out\s+of|bail\w*\s+out\s+of|g(?:ive|ave|ives|iving)\s+up\s+on|walk\w*\s+away\s+from)\b",
+    r"withdr[ae]w\w*|(?:pull|bail|get|got|back)\w*\s+out\s+of|back\w*\s+away\s+from|unwind\w*|unwound|dissolv\w*|g(?:ive|ave|ives|iving)\s+up\s+on|walk\w*\s+away\s+from)\b",
     re.IGNORECASE,
 )
 # Cooling verbs that, aimed at a cooling cue, only repeat it ("threaten sanctions", "reject accusations").
