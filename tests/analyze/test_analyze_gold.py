@@ -90,9 +90,9 @@ def test_pair_trend_gold_is_well_formed() -> None:
     assert abs(2 * holdout - len(entries)) <= len(gold["files"])
 
 
-# Slightly below what the analysis measures on each split (tune pair 0.91, trend 0.65; holdout pair 0.85,
-# trend 0.41 at the time of writing; rules were tuned on "tune" only).
-PAIR_TREND_MIN = {"tune": {"pair": 0.88, "trend": 0.6}, "holdout": {"pair": 0.82, "trend": 0.35}}
+# Slightly below what the analysis measures on each split (tune pair 0.93, trend 0.82; holdout pair 0.85,
+# trend 0.47 when written; rules were tuned on "tune" only, so holdout is the figure to expect on new text).
+PAIR_TREND_MIN = {"tune": {"pair": 0.9, "trend": 0.75}, "holdout": {"pair": 0.82, "trend": 0.4}}
 
 
 def test_pair_trend_gold_lines_hold_on_both_splits() -> None:
