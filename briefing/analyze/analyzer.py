@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from briefing.analyze.dates import extract_dates
@@ -204,7 +205,10 @@ def _mentions(
     person_country = {p.name.split()[-1]: p.country for p in people if p.country}
     found: list[Mention] = []
     for where, parsed, ents in ((-1, title_doc, title_entities), (0, doc, entities)):
-        starts = [s.start_char for s in sentences(parsed)] if where == 0 else [0]
+        sents = sentences(parsed) if where == 0 else ()
+        starts = [s.start_char for s in sents] or [0]
+        # A fragment without a verb (a dateline, a byline) does not move the lead down a sentence.
+        counted = list(accumulate(any(t.pos_ in ("VERB", "AUX") for t in s) for s in sents))
         k = 0
         for e in ents:
             code, share = mention_share(e, person_country)
@@ -212,7 +216,7 @@ def _mentions(
                 continue
             while k + 1 < len(starts) and starts[k + 1] <= e.start:
                 k += 1
-            sentence = -1 if where < 0 else k
+            sentence = -1 if where < 0 else max(0, counted[k] - 1) if counted else 0
             found.append(Mention(code, sentence, share, span_salience(parsed, e.start, e.end), e.start < lead_end))
     return damp_lists(found)
 

@@ -112,9 +112,9 @@ def is_dateline(text: str, start: int, end: int) -> bool:
 
 
 def span_salience(doc: Doc, start: int, end: int) -> float:
-    """Salience of the mention at character offsets [start, end); 1.0 when it does not align with tokens."""
+    """Salience of the mention at character offsets [start, end): 0 for a dateline, 1 when no token aligns."""
     if is_dateline(doc_text(doc), start, end):
-        return FLOOR
+        return 0.0  # metadata, not a mention: adding a dateline must not change the pair
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return 1.0

@@ -108,3 +108,12 @@ def test_real_article_background_country_in_the_body_does_not_win() -> None:
     r = analyze_doc(article, nlp(article.body), nlp(article.title))
     assert r.pair == ("IRN", "TUR")
     assert r.trend.label == "cooling"
+
+
+def test_a_dateline_does_not_change_the_pair() -> None:
+    plain = analyze("China accuses Japan of provocation over disputed islands", ACCUSES_BODY)
+    filed = analyze(
+        "China accuses Japan of provocation over disputed islands", "MOSCOW, March 3 (Reuters) - " + ACCUSES_BODY
+    )
+    assert filed.pair == plain.pair == ("CHN", "JPN")
+    assert all("RUS" not in p for p in filed.pairs)
