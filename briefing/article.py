@@ -99,6 +99,8 @@ class Trend:
     label: str
     """warming, cooling, mixed or unknown."""
     evidence: tuple[str, ...] = ()
+    confidence: float = 0.0
+    """0..1: how strongly the evidence backs the label (0 for unknown)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +135,7 @@ class AnalyzedArticle:
             "pairs": [list(p) for p in self.pairs],
             "trend": self.trend.label,
             "trend_evidence": list(self.trend.evidence),
+            "trend_confidence": self.trend.confidence,
             "entities": [asdict(e) for e in self.entities],
             "statements": [asdict(s) for s in self.statements],
             "dates": [asdict(d) for d in self.dates],
@@ -160,5 +163,9 @@ class AnalyzedArticle:
             statements=tuple(Statement(**s) for s in data.get("statements", [])),
             dates=tuple(DateMention(**d) for d in data.get("dates", [])),
             people=tuple(Person(**p) for p in data.get("people", [])),
-            trend=Trend(data.get("trend", "unknown"), tuple(data.get("trend_evidence", []))),
+            trend=Trend(
+                data.get("trend", "unknown"),
+                tuple(data.get("trend_evidence", [])),
+                float(data.get("trend_confidence", 0.0)),
+            ),
         )

@@ -328,7 +328,7 @@ def _is_corrupt(exc: sqlite3.DatabaseError) -> bool:
     return "not a database" in text or "malformed" in text
 
 
-_RECORDS = (Entity, Statement, DateMention, Person)
+_RECORDS = (Entity, Statement, DateMention, Person, Trend)
 RECORDS_VERSION = hashlib.sha256(
     repr([(c.__name__, list(c.__dataclass_fields__)) for c in (AnalyzedArticle, *_RECORDS)]).encode()
 ).hexdigest()[:8]
@@ -345,7 +345,7 @@ def _encode(analysed: AnalyzedArticle) -> str:
     data = [
         list(a.pair) if a.pair else None,
         [list(p) for p in a.pairs],
-        [a.trend.label, list(a.trend.evidence)],
+        [a.trend.label, list(a.trend.evidence), a.trend.confidence],
         [_row(e) for e in a.entities],
         [_row(s) for s in a.statements],
         [_row(d) for d in a.dates],
@@ -357,7 +357,7 @@ def _encode(analysed: AnalyzedArticle) -> str:
 def _decode(raw: RawArticle, text: str) -> AnalyzedArticle | None:
     """The cached analysis attached to this run's article (source and position come from this run)."""
     try:
-        pair, pairs, (label, evidence), entities, statements, dates, people = json.loads(text)
+        pair, pairs, (label, evidence, confidence), entities, statements, dates, people = json.loads(text)
         return AnalyzedArticle(
             raw,
             (pair[0], pair[1]) if pair else None,
@@ -366,7 +366,7 @@ def _decode(raw: RawArticle, text: str) -> AnalyzedArticle | None:
             tuple(Statement(*s) for s in statements),
             tuple(DateMention(*d) for d in dates),
             tuple(Person(*p) for p in people),
-            Trend(label, tuple(evidence)),
+            Trend(label, tuple(evidence), float(confidence)),
         )
     except (ValueError, KeyError, TypeError, IndexError):
         return None

@@ -4,21 +4,29 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from briefing.analyze.dates import extract_dates
 from briefing.analyze.entities import extract_entities
 from briefing.analyze.pairs import (
+    Mention,
+    argument_pairs,
     choose_pairs,
-    country_weights,
+    damp_lists,
+    lead_parties,
+    mention_share,
+    mention_weights,
     relation_pairs,
-    sentence_cooccurrence,
+    standing,
+    weighted_cooccurrence,
 )
 from briefing.analyze.parsed import sentences
 from briefing.analyze.people import find_people
+from briefing.analyze.salience import span_salience
 from briefing.analyze.statements import extract_statements
 from briefing.analyze.trend import article_trend
-from briefing.article import AnalyzedArticle, RawArticle
+from briefing.article import AnalyzedArticle, Entity, Person, RawArticle
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -160,14 +168,17 @@ def analyze_doc(article: RawArticle, doc: Doc, title_doc: Doc) -> AnalyzedArticl
     dates = extract_dates(doc, article.published)
 
     lead_end = _lead_end(article.body)
-    weights = country_weights(title_entities, entities, people, lead_end)
     sentences = _sentences_with_countries(doc, entities)
     title_codes = {e.country for e in title_entities if e.country}
+    mentions = _mentions(doc, title_doc, entities, title_entities, people, lead_end)
     pair, pairs = choose_pairs(
-        weights,
+        mention_weights(mentions),
         relation_pairs(article.title),
         relation_pairs(article.body),
-        sentence_cooccurrence(codes for _, codes in sentences),
+        weighted_cooccurrence(mentions),
+        standing(mentions),
+        argument_pairs(mentions),
+        lead_parties(mentions),
     )
     trend = article_trend([(article.title, title_codes), *sentences], pair, article.published)
     return AnalyzedArticle(
@@ -180,6 +191,34 @@ def analyze_doc(article: RawArticle, doc: Doc, title_doc: Doc) -> AnalyzedArticl
         people=people,
         trend=trend,
     )
+
+
+def _mentions(
+    doc: Doc,
+    title_doc: Doc,
+    entities: Sequence[Entity],
+    title_entities: Sequence[Entity],
+    people: Sequence[Person],
+    lead_end: int,
+) -> list[Mention]:
+    """Every mention that stands for a country, with its sentence (-1: headline) and salience."""
+    person_country = {p.name.split()[-1]: p.country for p in people if p.country}
+    found: list[Mention] = []
+    for where, parsed, ents in ((-1, title_doc, title_entities), (0, doc, entities)):
+        sents = sentences(parsed) if where == 0 else ()
+        starts = [s.start_char for s in sents] or [0]
+        # A fragment without a verb (a dateline, a byline) does not move the lead down a sentence.
+        counted = list(accumulate(any(t.pos_ in ("VERB", "AUX") for t in s) for s in sents))
+        k = 0
+        for e in ents:
+            code, share = mention_share(e, person_country)
+            if code is None:
+                continue
+            while k + 1 < len(starts) and starts[k + 1] <= e.start:
+                k += 1
+            sentence = -1 if where < 0 else max(0, counted[k] - 1) if counted else 0
+            found.append(Mention(code, sentence, share, span_salience(parsed, e.start, e.end), e.start < lead_end))
+    return damp_lists(found)
 
 
 def _lead_end(body: str) -> int:

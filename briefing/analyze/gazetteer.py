@@ -179,6 +179,8 @@ NOT_COUNTRY_NAMES = frozenset(
         "Washington D.C.",
         "Man",
         "Manx",
+        "Mann",
+        "Island",
         "Jersey",
         "Guernsey",
         "Georgia",

@@ -1,20 +1,28 @@
 """Which country pair an article is about.
 
-Every country mention votes for its country, weighted by where it stands (headline, lead, rest);
-people and institutions tied to a country vote for it too. Relation phrases ("Morocco-Syria
-relations", "ties between X and Y") vote for a pair directly. The primary pair is the strongest
-pair; an article in which only one country carries weight gets no pair rather than an invented one.
+The pair is what the article reports, and news says that first: the headline and the lead name the
+parties ("China accuses Japan of ...", "US-China talks", "Morocco and Syria sign ..."). So each
+country's standing comes first from its mentions in the headline and the lead sentences, weighted by
+position and by how central each mention is to its sentence (`salience`: an argument of the main verb
+counts fully, the place of a meeting or a comparison little); two countries that are both arguments of
+the headline's or the first sentence's claim are a pair outright. Mentions further down only break
+ties: their weight saturates, so a third country named again and again in the background does not
+outvote the two the headline is about. People and institutions tied to a country vote for it too.
+Relation phrases ("Morocco-Syria relations", "ties between X and Y") vote for a pair directly. An
+article in which only one country carries weight gets no pair rather than an invented one.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from itertools import combinations
 
 from briefing.analyze.gazetteer import lookup
-from briefing.article import Entity, Person
+from briefing.article import Entity
 
 TITLE_WEIGHT = 3.0
 LEAD_WEIGHT = 1.5
@@ -24,11 +32,152 @@ MIN_SECOND_SHARE = 0.2
 """The second country needs this share of the first's weight to form a pair without a relation phrase."""
 MIN_SECOND_WEIGHT = 4.0
 """About three mentions: a country named once or twice in passing does not make a relationship."""
+MIN_SECOND_STANDING = 3.5
+"""...or this much standing (see `standing`): an argument of the lead's claim named again below it."""
 INSTITUTION_SHARE = 0.5
 """An institution ("Downing Street", "the Kremlin") mostly reports a government at home, not a relation."""
 
+LEAD_SENTENCE_WEIGHTS = (2.5, 2.0, 1.5)
+"""Standing a mention gives in the body's first sentences, where news says what the story is about."""
+BODY_CAP = 3.0
+"""Most standing mentions after the lead can give a country, however many: below a headline mention."""
+HEADLINE_ARGUMENTS_BONUS = 3.0
+LEAD_ARGUMENTS_BONUS = 1.5
+"""Two countries that are both arguments of the headline's (first sentence's) claim report one relation:
+the headline's pair is credible by that alone, the first sentence's gets the bonus in its score."""
+CORE_SALIENCE = 0.8
+"""A mention at least this central is an argument of its sentence's claim (see `salience`)."""
+PARTY_SENTENCES = 3
+MIN_PARTY_STANDING = 2.0
+"""Two countries that are both arguments of claims in the headline or the first PARTY_SENTENCES sentences
+(parties) make a pair with this much standing, less than others need."""
+LIST_SIZE = 3
+"""More countries than this in one sentence are a list: each counts LIST_SIZE / n, and none is an argument."""
+STRONGER_SHARE = 0.25
+"""A pair's score is its weaker country's standing plus this share of the stronger's: of two pairs whose
+second countries stand alike, the one with the country the article is mostly about wins."""
+LEAD_COOCCURRENCE = 0.5
+BODY_COOCCURRENCE = 0.5
+MAX_BODY_COOCCURRENCE = 1.0
+
 Weights = defaultdict[str, float]
 """Country code -> weight."""
+PairScores = defaultdict[tuple[str, str], float]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A country named (or a person or institution standing for it) in one sentence."""
+
+    code: str
+    sentence: int
+    """-1 for the headline, else the body sentence's index."""
+    share: float
+    """How fully the mention stands for the country: a name 1, a demonym 0.7, an institution 0.5, a person 0.5;
+    less inside a list of many countries."""
+    salience: float
+    lead: bool = False
+    """In the first two paragraphs."""
+
+
+def mention_share(e: Entity, person_country: Mapping[str, str]) -> tuple[str | None, float]:
+    """The country an entity stands for and how fully."""
+    if e.country:
+        return e.country, 0.7 if e.label == "NORP" else INSTITUTION_SHARE if e.label == "ORG" else 1.0
+    words = e.text.strip(" -–—").split()
+    if words and e.label in ("PERSON", "ORG", "GPE", "NORP"):  # the model takes "Trump-" in "Trump-Russia" for an ORG
+        code = person_country.get(words[-1])
+        if code:
+            return code, 0.5
+    return None, 0.0
+
+
+def damp_lists(mentions: list[Mention]) -> list[Mention]:
+    """A sentence listing many countries ("available in the US, Canada, Belgium, ...") relates none of them."""
+    per_sentence: defaultdict[int, set[str]] = defaultdict(set)
+    for m in mentions:
+        per_sentence[m.sentence].add(m.code)
+    result: list[Mention] = []
+    for m in mentions:
+        n = len(per_sentence[m.sentence])
+        share = m.share * (LIST_SIZE / n if n > LIST_SIZE else 1.0)
+        result.append(Mention(m.code, m.sentence, share, m.salience, m.lead))
+    return result
+
+
+def mention_weights(mentions: Iterable[Mention]) -> Weights:
+    """Country -> weight of all its mentions by position (headline, first paragraphs, rest) and salience."""
+    weights: Weights = defaultdict(float)
+    for m in mentions:
+        where = TITLE_WEIGHT if m.sentence < 0 else LEAD_WEIGHT if m.lead else BODY_WEIGHT
+        weights[m.code] += where * m.share * m.salience
+    return weights
+
+
+def standing(mentions: Iterable[Mention]) -> Weights:
+    """Country -> standing: headline and lead mentions by position and salience, the rest saturating."""
+    prominent: Weights = defaultdict(float)
+    rest: Weights = defaultdict(float)
+    for m in mentions:
+        if m.sentence < 0:
+            prominent[m.code] += TITLE_WEIGHT * m.share * m.salience
+        elif m.sentence < len(LEAD_SENTENCE_WEIGHTS):
+            prominent[m.code] += LEAD_SENTENCE_WEIGHTS[m.sentence] * m.share * m.salience
+        else:
+            rest[m.code] += BODY_WEIGHT * m.share * m.salience
+    result: Weights = defaultdict(float)
+    for code in set(prominent) | set(rest):
+        result[code] = prominent[code] + BODY_CAP * (1.0 - math.exp(-rest[code] / BODY_CAP))
+    return result
+
+
+def _core_by_sentence(mentions: Iterable[Mention], sentences: int) -> dict[int, set[str]]:
+    """Countries that are arguments of each early sentence's claim (-1: headline); a list of many is none."""
+    named: defaultdict[int, set[str]] = defaultdict(set)
+    core: defaultdict[int, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.sentence < sentences:
+            named[m.sentence].add(m.code)
+            if m.salience >= CORE_SALIENCE:
+                core[m.sentence].add(m.code)
+    return {i: codes for i, codes in core.items() if len(named[i]) <= LIST_SIZE}
+
+
+def lead_parties(mentions: Iterable[Mention]) -> frozenset[str]:
+    """Countries that are arguments of a claim in the headline or the first sentences."""
+    return frozenset(code for codes in _core_by_sentence(mentions, PARTY_SENTENCES).values() for code in codes)
+
+
+def argument_pairs(mentions: Iterable[Mention]) -> PairScores:
+    """Bonus for pairs whose countries are both arguments of the headline's or the first sentence's claim."""
+    found: PairScores = defaultdict(float)
+    for sentence, codes in _core_by_sentence(mentions, 1).items():
+        bonus = HEADLINE_ARGUMENTS_BONUS if sentence < 0 else LEAD_ARGUMENTS_BONUS
+        for a, b in combinations(sorted(codes), 2):
+            found[(a, b)] += bonus
+    return found
+
+
+def weighted_cooccurrence(mentions: Iterable[Mention]) -> PairScores:
+    """Sentences naming both countries: a lead sentence by how central both are, the rest saturating."""
+    by_sentence: defaultdict[int, dict[str, float]] = defaultdict(dict)
+    for m in mentions:
+        if m.sentence >= 0:
+            codes = by_sentence[m.sentence]
+            codes[m.code] = max(codes.get(m.code, 0.0), m.salience)
+    lead: PairScores = defaultdict(float)
+    body: PairScores = defaultdict(float)
+    for sentence, codes in by_sentence.items():
+        for a, b in combinations(sorted(codes), 2):
+            if sentence < len(LEAD_SENTENCE_WEIGHTS):
+                lead[(a, b)] += LEAD_COOCCURRENCE * min(codes[a], codes[b])
+            else:
+                body[(a, b)] += BODY_COOCCURRENCE
+    result: PairScores = defaultdict(float)
+    for p in set(lead) | set(body):
+        result[p] = lead[p] + min(MAX_BODY_COOCCURRENCE, body[p])
+    return result
+
 
 _NAME = r"[A-Z][\w’'.]*(?:\s[A-Z][\w’'.]*){0,2}"
 RELATION_PATTERNS = (
@@ -51,30 +200,6 @@ RELATION_PATTERNS = (
     ),
     re.compile(rf"\bbetween\s+({_NAME})\s+and\s+({_NAME})\b"),
 )
-
-
-def country_weights(
-    title_entities: Iterable[Entity], entities: Iterable[Entity], people: Iterable[Person], lead_end: int
-) -> Weights:
-    weights: Weights = defaultdict(float)
-    person_country = {p.name.split()[-1]: p.country for p in people if p.country}
-    for e in title_entities:
-        if e.country:
-            weights[e.country] += TITLE_WEIGHT * (INSTITUTION_SHARE if e.label == "ORG" else 1.0)
-        elif e.label == "PERSON":
-            code = person_country.get(e.text.split()[-1])
-            if code:
-                weights[code] += 0.5 * TITLE_WEIGHT
-    for e in entities:
-        w = LEAD_WEIGHT if e.start < lead_end else BODY_WEIGHT
-        if e.country:
-            share = 0.7 if e.label == "NORP" else INSTITUTION_SHARE if e.label == "ORG" else 1.0
-            weights[e.country] += w * share
-        elif e.label == "PERSON":
-            code = person_country.get(e.text.split()[-1])
-            if code:
-                weights[code] += 0.5 * w
-    return weights
 
 
 def relation_pairs(text: str) -> Counter[tuple[str, str]]:
@@ -107,35 +232,44 @@ def choose_pairs(
     weights: Weights,
     title_relations: Counter[tuple[str, str]],
     body_relations: Counter[tuple[str, str]],
-    cooccurrence: Counter[tuple[str, str]],
+    cooccurrence: PairScores,
+    ranks: Weights | None = None,
+    arguments: PairScores | None = None,
+    parties: frozenset[str] = frozenset(),
 ) -> tuple[tuple[str, str] | None, tuple[tuple[str, str], ...]]:
-    """The primary pair (or None) and every pair worth listing, strongest first."""
+    """The primary pair (or None) and every pair worth listing, strongest first.
+
+    `weights` (all mentions at their position's weight) decide whether a second country carries
+    enough to make a relationship at all; `ranks` (see `standing`, default `weights`) and `arguments`
+    (see `argument_pairs`) decide which pair the article reports.
+    """
+    ranks = ranks if ranks is not None else weights
+    arguments = arguments if arguments is not None else defaultdict(float)
     scores: defaultdict[tuple[str, str], float] = defaultdict(float)
-    ranked = sorted(weights, key=lambda c: -weights[c])
+    ranked = sorted(ranks, key=lambda c: -ranks[c])
     for a, b in combinations(ranked[:8], 2):
         pair = _pair(a, b)
-        scores[pair] = min(weights[a], weights[b]) + 0.5 * cooccurrence[pair]
+        weaker, stronger = sorted((ranks[a], ranks[b]))
+        scores[pair] = weaker + STRONGER_SHARE * stronger + cooccurrence[pair]
     for pair, n in title_relations.items():
         scores[pair] += RELATION_BONUS * 2 * n
     for pair, n in body_relations.items():
         scores[pair] += RELATION_BONUS * min(n, 3)
+    for pair, bonus in arguments.items():
+        if pair in scores:
+            scores[pair] += bonus
     if not scores:
         return None, ()
     top = max(weights.values(), default=0.0)
 
     def credible(pair: tuple[str, str]) -> bool:
-        if title_relations[pair] or body_relations[pair]:
+        if title_relations[pair] or body_relations[pair] or arguments[pair] >= HEADLINE_ARGUMENTS_BONUS:
             return True
+        if pair[0] in parties and pair[1] in parties:
+            return min(ranks[pair[0]], ranks[pair[1]]) >= MIN_PARTY_STANDING
         second = min(weights[pair[0]], weights[pair[1]])
-        return second >= MIN_SECOND_WEIGHT and second >= MIN_SECOND_SHARE * top
+        enough = second >= MIN_SECOND_WEIGHT or min(ranks[pair[0]], ranks[pair[1]]) >= MIN_SECOND_STANDING
+        return enough and second >= MIN_SECOND_SHARE * top
 
-    pairs = tuple(p for p in sorted(scores, key=lambda p: -scores[p]) if credible(p))
+    pairs = tuple(p for p in sorted(scores, key=lambda p: (-scores[p], p)) if credible(p))
     return (pairs[0] if pairs else None), pairs
-
-
-def sentence_cooccurrence(sentences: Iterable[set[str]]) -> Counter[tuple[str, str]]:
-    counts: Counter[tuple[str, str]] = Counter()
-    for codes in sentences:
-        for a, b in combinations(sorted(codes), 2):
-            counts[(a, b)] += 1
-    return counts

@@ -36,6 +36,8 @@ def find_people(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Person, ...]:
     countries = [e for e in entities if e.country]
     people: dict[str, Person] = {}
     previous_end = 0
+    offices: list[tuple[int, str]] = []
+    """(end offset, role) of each named person with an office, for the counterparts that mirror it."""
     for ent in (e for e in entities if e.label == "PERSON"):
         name = _clean_name(ent.text)
         if not name:
@@ -43,6 +45,10 @@ def find_people(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Person, ...]:
         full = _full_name(name, people)
         role, country = _role_and_country(text, ent, countries, previous_end)
         previous_end = ent.end
+        if role and COUNTERPART.search(role):
+            role = _mirrored_office(offices, ent.start)
+        elif role:
+            offices.append((ent.end, role))
         leader = leader_country(full)
         if leader and leader != country:
             # World knowledge beats a title phrase that belonged to a neighbouring name.
@@ -54,6 +60,19 @@ def find_people(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Person, ...]:
         elif (known.country is None and country) or (known.role is None and role):
             people[full] = Person(full, known.country or country, known.role or role)
     return tuple(people.values())
+
+
+COUNTERPART = re.compile(r"\bcounterparts?\b", re.IGNORECASE)
+MIRROR_DISTANCE = 400
+"""Characters back to the person a counterpart mirrors ("Bourita met his Russian counterpart Lavrov")."""
+
+
+def _mirrored_office(offices: list[tuple[int, str]], at: int) -> str | None:
+    """A counterpart holds the office of the person they meet: the last one named before, with an office."""
+    for end, role in reversed(offices):
+        if end <= at:
+            return role if at - end <= MIRROR_DISTANCE else None
+    return None
 
 
 OCCUPATIONS = re.compile(
@@ -114,7 +133,11 @@ def _role_and_country(
         m
         and _APPOSITION_START.match(m.group(1))
         and ROLE_WORDS.search(m.group(1))
-        and (not re.match(r"(?:the|a|an)?\s*[a-z]+(?:ed|s)\b", m.group(1)) or ROLE_WORDS.match(m.group(1)))
+        and (
+            not re.match(r"(?:the|a|an)?\s*[a-z]+(?:ed|s)\b", m.group(1))
+            or re.match(r"(?:his|her|its)\b", m.group(1))
+            or ROLE_WORDS.match(m.group(1))
+        )
     ):
         role = _role_text(m.group(1))
         country = _country_in(countries, ent.end + m.start(1), ent.end + m.end(1))

@@ -12,6 +12,7 @@ evidence.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -26,7 +27,16 @@ MIN_VOTE = 0.25
 MIN_TOTAL = 0.3
 """Below this, the whole article gives no verdict (one hedged weak cue is not a trend)."""
 RATIO = 2.0
-"""One side must outweigh the other this many times to win; otherwise the trend is mixed."""
+"""One side must outweigh the other this many times to win outright."""
+STRONG_SIDE = 1.5
+"""Evidence a side needs to count as strong (about a firm cue in the headline, or two in the body's
+sentences about the pair): a trend is mixed only when both sides have this much, since nearly every
+story of a quarrel mentions talks and nearly every story of a deal mentions the dispute it ends."""
+MIN_MARGIN = 0.5
+"""When neither side outweighs the other RATIO times and not both are strong, the stronger side wins
+only by this much; closer than that the article gives no verdict."""
+CONFIDENCE_SCALE = 1.5
+"""Evidence at which confidence in a side reaches 1 - 1/e (0.63); it saturates towards 1."""
 
 # (pattern, weight). Phrases come before the single words they contain; overlapping matches keep the longest.
 _WARM: tuple[tuple[str, float], ...] = (
@@ -53,6 +63,11 @@ _WARM: tuple[tuple[str, float], ...] = (
     (r"deal", 0.6),
     (r"in\s+talks|talks\s+(?:with|on|over|to)|negotiat\w*|partner(?:s|ed|ing)?", 0.5),
     (r"visit(?:s|ed|ing)?|trip\s+to", 0.3),
+    (
+        r"invest\w*|stakes?|acquir\w*|acquisition|takeover|buy(?:s|ing)?\s+(?:a\s+|into)|bought|orders?|aid|"
+        r"loans?|listings?",
+        0.4,
+    ),
     (r"congratulat\w*|commend\w*|prais\w*|hail(?:s|ed|ing)?", 0.7),
     (r"welcom\w*|dialogue|de-?escalat\w*|ceasefire|truce", 0.6),
     (r"support\w*|appreciat\w*|optimis\w*|constructive|positive|invit\w*|signed|signing", 0.4),
@@ -92,6 +107,7 @@ _COOL: tuple[tuple[str, float], ...] = (
         r"isolat\w*|crisis|war|attack\w*|ban|bans|banned|banning|hostages?",
         0.5,
     ),
+    (r"probes?|investigat\w*|inquiry|fine[sd]?|lawsuits?|sue[sd]?|suing", 0.5),
     (r"expel\w*|at\s+risk|oppos\w*|refus\w*|allegation\w*|veto\w*", 0.3),
 )
 
@@ -108,7 +124,7 @@ _RESOLVE = re.compile(
     r"\b(?:end|ends|ended|ending|an\s+end|eas(?:e|es|ed|ing)|resolv\w*|resolution\s+of|settl\w*|defus\w*|overc[oa]m\w*|"
     r"mend\w*|repair\w*|heal\w*|bridg\w*|reduc\w*|calm\w*|lift\w*|remov\w*|drop\w*|de-?escalat\w*|"
     r"mov\w*\s+(?:beyond|past)|put\w*\s+behind|bury|buried|halt\w*|stop\w*|suspend\w*|scrap\w*|cancel\w*|freez\w*|abandon\w*|collapse\s+of|"
-    r"withdr[ae]w\w*|pull\w*\s+out\s+of|bail\w*\s+out\s+of|g(?:ive|ave|ives|iving)\s+up\s+on|walk\w*\s+away\s+from)\b",
+    r"withdr[ae]w\w*|(?:pull|bail|get|got|back)\w*\s+out\s+of|back\w*\s+away\s+from|unwind\w*|unwound|dissolv\w*|g(?:ive|ave|ives|iving)\s+up\s+on|walk\w*\s+away\s+from)\b",
     re.IGNORECASE,
 )
 # Cooling verbs that, aimed at a cooling cue, only repeat it ("threaten sanctions", "reject accusations").
@@ -119,7 +135,7 @@ _NEGATE = re.compile(
 )
 # Cues after these are history told for context, not the news ("restored ties after years of tension").
 _BACKGROUND = re.compile(
-    r"\b(?:(?:years?|decades?|months?)\s+of|despite|previous\w*|former\w*|once(?!\s+again|\s+more)|history\s+of|long\s+period|"
+    r"\b(?:(?:years?|decades?|months?)\s+of|[\w-]+-(?:year|decade)-old|decades?-old|long-?standing|despite|previous\w*|former\w*|once(?!\s+again|\s+more)|history\s+of|long\s+period|"
     r"prolonged\s+period|in\s+the\s+past|since\s+the)\b",
     re.IGNORECASE,
 )
@@ -149,11 +165,13 @@ COOLING = _compile(_COOL)
 NEUTRAL = _compile(((_NEUTRAL, 0.0),))
 # A cue undone after it, in the passive: "sanctions were lifted", "the deal was scrapped".
 _UNDONE_AFTER = re.compile(
-    r"^\W*(?:\w+\s+){0,4}(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?(?:lifted|eased|ended|removed|resolved|"
+    r"^[^,;.]{0,50}?\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?(?:lifted|eased|ended|removed|resolved|"
     r"settled|overcome|defused|dropped|scrapped|suspended|cancell?ed|halted|frozen|abandoned|shelved)\b|"
     r"^\W*(?:\w+\s+){0,2}\W*(?:at\s+risk|in\s+(?:jeopardy|doubt)|under\s+threat|on\s+hold|on\s+ice)\b",
     re.IGNORECASE,
 )
+_TOPIC_OF = re.compile(r"\b(?:over|about|into|concerning|regarding)\b", re.IGNORECASE)
+_TOPIC_WORDS = 8
 _REPORTED = re.compile(r"\b(?:said|says|told|added|according|announced|confirmed)\b", re.IGNORECASE)
 _TOPICS = re.compile(r"\b(?:discuss\w*|talk\w*\s+about|agenda|topics?|such\s+as)\b", re.IGNORECASE)
 
@@ -194,8 +212,19 @@ def find_cues(sentence: str) -> list[Cue]:
             polarity = -sign  # "end strained ties", "lift sanctions", "suspend cooperation", "scrap the deal"
             if verb and _RESOLVE.search(prev_text):
                 consumed.add(i - 1)  # the verb was a cue of its own; the phrase counts once
-        elif sign < 0 and verb and prev is not None and prev[2] < 0 and _AIM.search(prev_text):
-            consumed.add(i - 1)  # "threaten sanctions" is one cooling step, not two
+        elif verb and prev is not None and prev[2] < 0 and _AIM.search(prev_text):
+            # "threaten sanctions" is one cooling step, not two; "threaten the deal" makes the deal's cue cooling
+            polarity, weight = -1.0, max(weight, prev[3])
+            consumed.add(i - 1)
+        if (
+            sign > 0
+            and prev is not None
+            and prev[2] < 0
+            and len(sentence[prev[1] : start].split()) <= _TOPIC_WORDS
+            and _TOPIC_OF.search(sentence[prev[1] : start])
+            and not re.search(r"[,;]|\band\b", sentence[prev[1] : start])
+        ):
+            factor = 0.0  # "an investigation over a bond deal", "a row about the treaty": what the quarrel is about
         if _UNDONE_AFTER.search(sentence[end : end + 60]):
             polarity = -polarity
         if _TOPICS.search(_clause(sentence, start)):
@@ -250,10 +279,15 @@ def sentence_votes(
     """(vote, index, sentence, names both sides) for each sentence that speaks about the pair."""
     year = reference_year((s for s, _ in sentences), published)
     votes: list[tuple[float, int, str, bool]] = []
+    last_named: set[str] = set()
     for i, (sentence, codes) in enumerate(sentences):
         shared = codes & set(pair)
         others = codes - set(pair)
         about_pair = bool(ABOUT_PAIR.search(sentence)) or (bool(shared) and bool(_RELATION.search(sentence)))
+        if about_pair and not codes and i > 0 and last_named - set(pair) and not set(pair) <= last_named:
+            about_pair = False  # "the two countries" after a sentence naming others refers to those
+        if codes and i > 0:
+            last_named = codes
         if not shared and not about_pair and (i > 0 or others):
             continue
         if len(shared) == 1 and others and not about_pair:
@@ -289,9 +323,9 @@ def article_trend(
 def _verdict(items: list[tuple[float, int, str]]) -> Trend:
     warm = sum(v for v, _, _ in items if v > 0)
     cool = -sum(v for v, _, _ in items if v < 0)
-    if max(warm, cool) < MIN_TOTAL:
+    label = evidence_label(warm, cool)
+    if label == "unknown":
         return Trend("unknown")
-    label = _label(warm, cool)
     ranked = sorted(items, key=lambda x: (-abs(x[0]), x[1]))
     if label == "warming":
         chosen = [x for x in ranked if x[0] > 0]
@@ -301,7 +335,42 @@ def _verdict(items: list[tuple[float, int, str]]) -> Trend:
         w = [x for x in ranked if x[0] > 0]
         c = [x for x in ranked if x[0] < 0]
         chosen = [x for pair in zip(w, c, strict=False) for x in pair] + w[len(c) :] + c[len(w) :]
-    return Trend(label, tuple(" ".join(s.split()) for _, _, s in chosen[:MAX_EVIDENCE]))
+    evidence = tuple(" ".join(s.split()) for _, _, s in chosen[:MAX_EVIDENCE])
+    return Trend(label, evidence, confidence(label, warm, cool))
+
+
+def evidence_label(warm: float, cool: float) -> str:
+    """The verdict of one article's evidence: mixed only when both directions are strong."""
+    strong, weak = max(warm, cool), min(warm, cool)
+    if strong < MIN_TOTAL:
+        return "unknown"
+    if strong >= RATIO * weak:
+        return _label(warm, cool)
+    if weak >= STRONG_SIDE:
+        return "mixed"
+    if strong - weak >= MIN_MARGIN:
+        return "warming" if warm > cool else "cooling"
+    return "unknown"
+
+
+def _strength(evidence: float) -> float:
+    return 1.0 - math.exp(-evidence / CONFIDENCE_SCALE)
+
+
+def confidence(label: str, warm: float, cool: float) -> float:
+    """How sure a verdict is, 0..1: the evidence for it (saturating), discounted by evidence against it.
+
+    A mixed verdict is as sure as its weaker side is strong and the two are even.
+    """
+    total = warm + cool
+    if label == "unknown" or total <= 0:
+        return 0.0
+    if label == "mixed":
+        balance = 1.0 - abs(warm - cool) / total
+        return round(_strength(min(warm, cool)) * balance, 2)
+    winner, loser = (warm, cool) if label == "warming" else (cool, warm)
+    margin = (winner - loser) / total
+    return round(_strength(winner) * (0.5 + 0.5 * margin), 2)
 
 
 def _label(warm: float, cool: float) -> str:
@@ -346,4 +415,22 @@ def merge_trends(trends: Sequence[Trend], weights: Sequence[float] | None = None
                 evidence.append(t.evidence[rank])
     if not evidence:  # a label never goes out without evidence
         return Trend("unknown")
-    return Trend(label, tuple(evidence[:MAX_EVIDENCE]))
+    return Trend(label, tuple(evidence[:MAX_EVIDENCE]), _merged_confidence(label, trends, weights, warm, cool))
+
+
+def _merged_confidence(
+    label: str, trends: Sequence[Trend], weights: Sequence[float], warm: float, cool: float
+) -> float:
+    """The articles' own confidence (weighted mean over those on the verdict's side), times how far they agree."""
+    sides = ("warming", "cooling", "mixed") if label == "mixed" else (label,)
+    backing = [(t.confidence, w) for t, w in zip(trends, weights, strict=True) if t.label in sides]
+    total_weight = sum(w for _, w in backing)
+    if not total_weight:
+        return 0.0
+    mean = sum(c * w for c, w in backing) / total_weight
+    if label == "mixed":
+        agreement = 1.0 - abs(warm - cool) / (warm + cool)
+    else:
+        winner, loser = (warm, cool) if label == "warming" else (cool, warm)
+        agreement = 0.5 + 0.5 * (winner - loser) / (winner + loser)
+    return round(mean * agreement, 2)

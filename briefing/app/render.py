@@ -309,6 +309,8 @@ def brief_items(brief: PairBrief, *, limit: int | None = None) -> list[BriefItem
     head = Text.assemble(plain(brief.title, "bold"), "  trend: ")
     head.append_text(trend_mark(brief.trend.label))
     head.append(f" {brief.trend.label}")
+    if brief.trend.label != "unknown":
+        head.append(f" (confidence {brief.trend.confidence:.1f})", style="dim")
     period = period_label(brief)
     if period:
         head.append(f"   {period}", style="dim")

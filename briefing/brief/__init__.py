@@ -122,6 +122,7 @@ class PairBrief:
             "stories": [[a.id, *(c.id for c in self.copies.get(a.id, ()))] for a in self.articles],
             "trend": self.trend.label,
             "trend_evidence": list(self.trend.evidence),
+            "trend_confidence": self.trend.confidence,
             "evidence": [_passage(p) for p in self.evidence],
             "lead": [_passage(p) for p in self.lead],
             "shown": self.shown,

@@ -136,7 +136,8 @@ def render_pair(brief: PairBrief) -> str:
         if label == "unknown":
             lines += ["No clear trend: the articles do not say whether relations are warming or cooling.", ""]
         else:
-            lines += [f"**{label.capitalize()}**" + (", based on:" if brief.evidence else "."), ""]
+            sure = f" (confidence {brief.trend.confidence:.1f})"
+            lines += [f"**{label.capitalize()}**{sure}" + (", based on:" if brief.evidence else "."), ""]
             for p in brief.evidence:
                 lines.append(f"- {escape(p.text)} — {refs.get(p.article, '')}")
             if brief.evidence:

@@ -88,3 +88,25 @@ def test_pair_trend_gold_is_well_formed() -> None:
     assert sum(e["trend"] is not None for e in entries) >= 30
     holdout = sum(e["split"] == "holdout" for e in entries)
     assert abs(2 * holdout - len(entries)) <= len(gold["files"])
+
+
+# Slightly below what the analysis measures on each split (tune pair 0.93, trend 0.82; holdout pair 0.85,
+# trend 0.47 when written; rules were tuned on "tune" only, so holdout is the figure to expect on new text).
+PAIR_TREND_MIN = {"tune": {"pair": 0.9, "trend": 0.75}, "holdout": {"pair": 0.82, "trend": 0.4}}
+
+
+def test_pair_trend_gold_lines_hold_on_both_splits() -> None:
+    if not SHARED.is_dir():
+        pytest.skip("shared corpora not present")
+    from briefing.config import load_config
+    from briefing.corpus import open_corpus
+    from briefing.evaluate import gold_paths, report
+    from briefing.export.json_export import briefing_to_dict
+
+    gold = json.loads(PAIR_TREND_GOLD.read_text(encoding="utf-8"))
+    corpus = open_corpus(gold_paths(gold, PAIR_TREND_GOLD), load_config(None), use_cache=False)
+    output = briefing_to_dict(corpus.briefing)
+    for split, minimums in PAIR_TREND_MIN.items():
+        counts = score(gold, output, split=split)
+        assert counts.found == counts.articles, report(counts)
+        assert shortfalls(counts.metrics(), minimums) == [], (split, report(counts))

@@ -251,6 +251,21 @@ def test_office_words_stay_inside_the_role() -> None:
     assert lin.role == "foreign ministry spokesman" and lin.country == "CHN"
 
 
+def test_counterpart_holds_the_office_it_mirrors_and_the_demonyms_country() -> None:
+    r = analyze(
+        "Morocco and Russia",
+        "Moroccan Foreign Minister Nasser Bourita held talks on Monday with his Russian counterpart Sergey "
+        "Lavrov in Moscow. “We agreed to deepen our strategic partnership,” Lavrov said. Chinese Defence "
+        "Minister Li Shangfu later met Sergei Shoigu, his Russian counterpart, in Beijing.",
+    )
+    people = {p.name: p for p in r.people}
+    assert (people["Sergey Lavrov"].role, people["Sergey Lavrov"].country) == ("Foreign Minister", "RUS")
+    assert (people["Sergei Shoigu"].role, people["Sergei Shoigu"].country) == ("Defence Minister", "RUS")
+    said = next(s for s in r.statements if "strategic partnership" in s.text)
+    assert (said.speaker, said.role, said.country) == ("Sergey Lavrov", "Foreign Minister", "RUS")
+    assert all(p.role is None or "counterpart" not in p.role for p in r.people)
+
+
 def test_relative_dates_without_publication_have_no_value() -> None:
     r = analyze("Visit", "The minister arrived on Monday.")
     assert all(d.value == "" for d in r.dates if d.relative)

@@ -194,3 +194,102 @@ def test_merge_trends_takes_evidence_from_several_articles() -> None:
     merged = merge_trends([long, short])
     assert merged.label == "warming"
     assert "v1" in merged.evidence and "w3" not in merged.evidence
+
+
+# --- mixed only with strong evidence both ways; confidence --------------------------------------------------
+
+
+def test_strong_evidence_one_way_with_a_passing_cue_the_other_way_is_not_mixed() -> None:
+    sentences = [
+        ("Russia and Ukraine swap hundreds of prisoners in biggest exchange", {"RUS", "UKR"}),
+        ("Russia and Ukraine exchanged 300 prisoners each on Friday, the largest swap since the war began.",
+         {"RUS", "UKR"}),
+        ("Both sides agreed to hold further exchanges and to return the bodies of fallen soldiers.", set()),
+        ("The deal was brokered by the United Arab Emirates.", {"ARE"}),
+        ("Talks on a wider ceasefire have stalled amid continued attacks.", set()),
+    ]
+    trend = article_trend(sentences, ("RUS", "UKR"))
+    assert trend.label == "warming"
+    _check_contract(trend)
+
+
+def test_weak_cues_both_ways_are_unknown_not_mixed() -> None:
+    sentences = [
+        ("Officials of Morocco and Syria meet in Rabat", {"MAR", "SYR"}),
+        ("The delegations could discuss a possible visit, officials said.", set()),
+        ("Some officials might protest, one analyst said.", set()),
+    ]
+    assert article_trend(sentences, PAIR).label == "unknown"
+
+
+def test_confidence_orders_strong_over_weak_evidence() -> None:
+    strong = article_trend(
+        [
+            ("Morocco and Syria restore diplomatic ties", {"MAR", "SYR"}),
+            ("Morocco and Syria signed an agreement to reopen their embassies on Monday.", {"MAR", "SYR"}),
+            ("The two countries pledged to deepen cooperation in trade and security.", set()),
+        ],
+        PAIR,
+    )
+    weak = article_trend(
+        [
+            ("Morocco and Syria", {"MAR", "SYR"}),
+            ("The ministers of Morocco and Syria could hold talks next month, a diplomat said.", {"MAR", "SYR"}),
+        ],
+        PAIR,
+    )
+    contested = article_trend(
+        [
+            ("Morocco and Syria restore diplomatic ties", {"MAR", "SYR"}),
+            ("The announcement came on Monday.", set()),
+            ("Embassies will reopen within weeks.", set()),
+            ("Officials gave no further details.", set()),
+            ("Syria criticised Morocco over the pace of the process.", {"MAR", "SYR"}),
+        ],
+        PAIR,
+    )
+    assert strong.label == weak.label == contested.label == "warming"
+    assert 0.0 < weak.confidence < strong.confidence <= 1.0
+    assert contested.confidence < strong.confidence
+    assert article_trend([("Morocco and Syria", {"MAR", "SYR"})], PAIR).confidence == 0.0
+
+
+def test_mixed_needs_strong_evidence_both_ways_and_has_a_confidence() -> None:
+    sentences = [
+        ("Ukraine and Turkmenistan: gas deal after supply cut", {"UKR", "TKM"}),
+        ("Ukraine has agreed to pay Turkmenistan 30% more for gas under a new deal.", {"UKR", "TKM"}),
+        ("Turkmenistan shut off gas supplies to Ukraine on Friday in a price dispute.", {"UKR", "TKM"}),
+        ("Ukraine accused Turkmenistan of blackmail and threatened retaliation.", {"UKR", "TKM"}),
+    ]
+    trend = article_trend(sentences, ("TKM", "UKR"))
+    assert trend.label == "mixed" and 0.0 < trend.confidence <= 1.0
+
+
+def test_cooling_verb_aimed_at_a_warming_cue_and_quarrel_topics() -> None:
+    assert sentence_trend("Iranian MPs threaten mobile deal") < 0
+    assert sentence_trend("Parliament rejected the agreement.") < 0
+    # The deal is what the investigation is about, not a step towards the other country.
+    assert sentence_trend("Traders face a criminal investigation in Germany over a controversial bond deal.") < 0
+    assert sentence_trend("The EU embargo on arms exports to China is likely to be lifted in the next months.") > 0
+
+
+def test_the_two_countries_after_a_sentence_about_others_is_not_about_the_pair() -> None:
+    sentences = [
+        ("Iranian MPs threaten mobile deal", {"IRN"}),
+        ("Turkey's biggest mobile firm could pull out of its deal in Iran.", {"TUR", "IRN"}),
+        ("The firm is said to have business ties with Israel, like many Turkish companies.", {"ISR", "TUR"}),
+        ("The two countries strengthened ties in defence last year.", set()),
+    ]
+    trend = article_trend(sentences, ("IRN", "TUR"))
+    assert trend.label == "cooling"
+    assert not any("two countries" in e for e in trend.evidence)
+
+
+def test_merged_trend_confidence_follows_agreement_and_article_confidence() -> None:
+    sure = Trend("warming", ("A and B restored ties.",), 0.9)
+    unsure = Trend("warming", ("A and B may meet.",), 0.3)
+    against = Trend("cooling", ("A expels B diplomats.",), 0.9)
+    assert merge_trends([sure, sure]).confidence == 0.9
+    assert merge_trends([unsure, unsure]).confidence < merge_trends([sure, sure]).confidence
+    assert merge_trends([sure, sure, sure, against]).confidence < merge_trends([sure, sure, sure]).confidence
+    assert merge_trends([Trend("unknown")]).confidence == 0.0

@@ -40,7 +40,7 @@ HOSTILE = [
     "[ref]: http://x",
 ]
 
-WARMING = Trend("warming", ("Relations improved.",))
+WARMING = Trend("warming", ("Relations improved.",), 0.8)
 
 
 def article(

@@ -161,7 +161,7 @@ def test_brief_structure_headings_quotes_timeline_people_sources() -> None:
     assert "- Nasser Bourita (Foreign Minister, Morocco)" in markdown
     links = [t.attrs["href"] for t in tokens if t.type == "link_open"]
     assert links == ["https://example.org/news/1"]
-    assert "**Warming**, based on:" in markdown and "- Relations improved." in markdown
+    assert "**Warming** (confidence 0.8), based on:" in markdown and "- Relations improved." in markdown
 
 
 def test_repeated_statement_appears_once_with_all_sources() -> None:

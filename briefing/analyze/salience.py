@@ -1,0 +1,121 @@
+"""How central a mention is to what its sentence reports, read from the dependency parse.
+
+News states its claim as a predicate and its arguments: in "China accuses Japan of provocation" and
+"US-China talks end" both countries are arguments (subject, object, or a modifier of one); in "talks
+held in Geneva" and "exports grew faster than China's" the country only places or compares the
+event. A mention's salience is the product of a factor for each arc on its path up to the sentence
+root: arguments and their modifiers keep their weight, a place or a comparison keeps less, a
+subordinate clause (relative, adverbial) less again. The factors are about grammar, not words of a
+topic, so they carry to outlets nobody tuned them on.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from briefing.analyze.parsed import doc_text
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+ARGUMENT = frozenset(
+    """ROOT nsubj nsubjpass csubj csubjpass dobj dative iobj attr oprd agent compound poss amod nmod appos conj
+    npadvmod nummod det case cc quantmod""".split()
+)
+"""Arcs that keep a mention's weight: core arguments and the modifiers that name or own them."""
+CLAUSE_FACTORS = {"ccomp": 0.9, "xcomp": 0.9, "parataxis": 0.8, "pcomp": 0.8, "relcl": 0.6, "acl": 0.6, "advcl": 0.6}
+"""Complement clauses (what was said or agreed) stay close to the claim; relative and adverbial ones are asides."""
+OTHER_FACTOR = 0.8
+COORDINATION = frozenset({"conj", "appos", "cc"})
+PLACE_PREPOSITIONS = frozenset("in at inside within near across throughout outside around off".split())
+COMPARISON_PREPOSITIONS = frozenset("than like unlike as".split())
+PLACE_FACTOR = 0.5
+"""'... signed in Brussels': where it happens, usually not who it happens between. Only when the country
+itself is the place: in 'a stake in Indian newspaper Jagran' it names the owner of the object."""
+COMPARISON_FACTOR = 0.4
+COMPARISON_HEADS = frozenset("similar comparable equivalent identical akin compare relative".split())
+"""'a points system similar to Australia's': the preposition's head makes the comparison."""
+TOPIC_PREPOSITIONS = frozenset("over about regarding concerning".split())
+TOPIC_FACTOR = 0.6
+"""'the UK and US split over Iraq': a country that is what the claim is about is not a party to it."""
+PARTNER_FACTOR = 0.9
+"""'talks with Iran', 'a row over ...', 'a deal between ...': the other party, slightly below an argument."""
+FLOOR = 0.25
+ACTOR_MODIFIERS = frozenset({"amod", "compound", "poss", "nmod"})
+ACTOR_SALIENCE = 0.8
+MAX_DEPTH = 40
+
+
+def token_salience(token: Token) -> float:
+    """Salience of the mention headed by `token` in its sentence, in (0, 1]."""
+    path = _path_salience(token)
+    if _marks_an_actor(token):
+        return max(path, ACTOR_SALIENCE)
+    return path
+
+
+def _marks_an_actor(token: Token) -> bool:
+    """ "the Italian car maker", "Spain's Ferrovial": the country marks an actor of the story, however deep
+    the clause it stands in. A demonym before a noun, or a country name before a name; not a country
+    name before a common noun ("the Iraq war", "China's economic power"), which names a topic."""
+    head = token.head
+    if token.dep_ not in ACTOR_MODIFIERS or head.i < token.i:
+        return False
+    if head.pos_ == "PROPN":
+        return True
+    return head.pos_ == "NOUN" and token.ent_type_ == "NORP"
+
+
+def _path_salience(token: Token) -> float:
+    factor = 1.0
+    current = token
+    own = True
+    """Still on the mention itself or a coordinate of it ("in the US, Canada and Belgium")."""
+    for _ in range(MAX_DEPTH):
+        dep = current.dep_
+        head = current.head
+        if dep == "ROOT" or head is current:
+            break
+        if dep == "pobj":
+            prep = head.lower_
+            if prep in PLACE_PREPOSITIONS and own:
+                factor *= PLACE_FACTOR
+            elif prep in COMPARISON_PREPOSITIONS or head.head.lemma_.lower() in COMPARISON_HEADS:
+                factor *= COMPARISON_FACTOR
+            elif prep in TOPIC_PREPOSITIONS and own:
+                factor *= TOPIC_FACTOR
+            else:
+                factor *= PARTNER_FACTOR
+        elif dep == "prep":
+            pass  # counted at its object
+        elif dep in CLAUSE_FACTORS:
+            factor *= CLAUSE_FACTORS[dep]
+        elif dep not in ARGUMENT:
+            factor *= OTHER_FACTOR
+        own = own and dep in COORDINATION
+        current = head
+    return max(FLOOR, factor)
+
+
+DATELINE_REACH = 60
+"""A dateline stands in the first characters of the body."""
+_DATELINE = re.compile(r"[^\S\n]*(?:\([^)\n]{1,30}\)\s*)?(?:[—–-]|,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d|\d))")
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """ "CAIRO — Gunmen opened fire", "WASHINGTON, May 3 (Reuters) -": where it was filed, not its subject."""
+    if start > DATELINE_REACH or "\n" in text[:start].strip("\n"):
+        return False
+    name = text[start:end]
+    return name.isupper() and len(name) > 2 and bool(_DATELINE.match(text, end))
+
+
+def span_salience(doc: Doc, start: int, end: int) -> float:
+    """Salience of the mention at character offsets [start, end): 0 for a dateline, 1 when no token aligns."""
+    if is_dateline(doc_text(doc), start, end):
+        return 0.0  # metadata, not a mention: adding a dateline must not change the pair
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return 1.0
+    return token_salience(span.root)

