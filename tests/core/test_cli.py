@@ -145,3 +145,11 @@ def test_config_given_after_the_command_is_the_one_read(tmp_path: Path) -> None:
         result = run(*argv, cwd=tmp_path)
         assert result.returncode == 1, result.stderr
         assert "empty.txt: empty file" in result.stderr and f"no usable article in {news}" in result.stderr
+
+
+def test_runs_in_a_folder_holding_another_tools_config_toml(tmp_path: Path) -> None:
+    (tmp_path / "config.toml").write_text('[tool.poetry]\nname = "theirs"\n')
+    (tmp_path / "empty.txt").write_text("")
+    result = run("brief", "empty.txt", cwd=tmp_path)
+    assert result.returncode == 1 and "unknown section" not in result.stderr
+    assert "empty.txt: empty file" in result.stderr
