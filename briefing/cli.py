@@ -21,6 +21,7 @@ from briefing.terminal import safe
 from briefing.wording import count
 
 if TYPE_CHECKING:
+    from briefing.article import Problem
     from briefing.brief import Briefing
 
 EXIT_OK, EXIT_NO_ARTICLES, EXIT_USAGE = 0, 1, 2
@@ -126,6 +127,11 @@ def warn(message: object) -> None:
     print(f"warning: {safe(message)}", file=sys.stderr)
 
 
+def warn_problem(problem: Problem) -> None:
+    """The CLI's end of the core's problem channel (see `briefing.article.Problem`)."""
+    warn(str(problem))
+
+
 def say(message: object) -> None:
     """A line on standard error that names an untrusted thing (a file, a URL), made safe like warnings."""
     print(safe(message), file=sys.stderr)
@@ -141,7 +147,7 @@ def open_for(args: argparse.Namespace, config: Config) -> Briefing:
     except ModelMissingError as exc:
         raise CommandError(str(exc), EXIT_USAGE) from exc
     for problem in corpus.problems:
-        warn(str(problem))
+        warn_problem(problem)
     briefing = corpus.briefing
     if not briefing.articles:
         where = ", ".join(args.paths or config.default_inputs)
@@ -280,7 +286,7 @@ def run_index(args: argparse.Namespace, config: Config) -> int:
     started = time.perf_counter()
     corpus, known = load_pending(args.paths, config)
     for problem in corpus.problems:
-        warn(str(problem))
+        warn_problem(problem)
     if not corpus.raw:
         where = ", ".join(args.paths or config.default_inputs)
         raise CommandError(f"no usable article in {where}")
@@ -318,11 +324,13 @@ def run_index(args: argparse.Namespace, config: Config) -> int:
                     rate = f"{w / max(time.perf_counter() - begin, 1e-9):,.0f}"
                     bar.update(task, completed=n, rate=rate)
 
-                with closing(iter_complete(corpus, config, progress=rich_progress, skip=known)) as results:
+                with closing(
+                    iter_complete(corpus, config, progress=rich_progress, skip=known, on_problem=warn_problem)
+                ) as results:
                     for _ in results:
                         pass
         elif todo:
-            with closing(iter_complete(corpus, config, progress=lines, skip=known)) as results:
+            with closing(iter_complete(corpus, config, progress=lines, skip=known, on_problem=warn_problem)) as results:
                 for _ in results:
                     pass
     except ModelMissingError as exc:

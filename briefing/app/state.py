@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,10 @@ class ReadingState:
 
     def is_read(self, article_id: str) -> bool:
         return article_id in self.read
+
+    def unread(self, article_ids: Iterable[str]) -> int:
+        """How many of these articles are unread: the one count behind every "N unread" shown."""
+        return sum(1 for i in article_ids if i not in self.read)
 
     def is_bookmarked(self, article_id: str) -> bool:
         return article_id in self.bookmarks

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.terminal import BIDI, CONTROLS
+from briefing.terminal import INVISIBLE
 
 _ESCAPES = re.compile(
     r"""
@@ -21,14 +21,10 @@ _ESCAPES = re.compile(
     """,
     re.VERBOSE,
 )
-# Invisible characters that only hide or disguise text: zero-width space, word joiner and invisible
-# operators, the BOM. Zero-width joiners and non-joiners stay: Persian words and emoji sequences need them.
-_HIDDEN = "\u200b\u2060-\u2064\ufeff"
-_INVISIBLE = re.compile(f"[{CONTROLS}{BIDI}{_HIDDEN}]")
 
 
 def sanitize(text: str) -> str:
     """Normalise newlines and drop escape sequences and invisible control characters."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ESCAPES.sub("", text)
-    return _INVISIBLE.sub("", text)
+    return INVISIBLE.sub("", text)
