@@ -328,7 +328,9 @@ def gave_up(config: Config) -> bool:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())[:200]
+    from briefing.wording import single_spaced
+
+    return single_spaced(text)[:200]
 
 
 def _is_corrupt(exc: sqlite3.DatabaseError) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from briefing.terminal import INVISIBLE
+from briefing.wording import single_spaced
 
 _ESCAPES = re.compile(
     r"""
@@ -28,3 +29,8 @@ def sanitize(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ESCAPES.sub("", text)
     return INVISIBLE.sub("", text)
+
+
+def field_text(value: object) -> str:
+    """A metadata field (title, outlet, author, link) as one clean line; "" for anything not text."""
+    return single_spaced(sanitize(value)) if isinstance(value, str) else ""

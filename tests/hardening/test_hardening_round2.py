@@ -693,7 +693,7 @@ def test_the_readers_status_line_says_1_article_and_1_pair(tmp_path: Path) -> No
     from briefing.config import load_config
     from briefing.corpus import Corpus
 
-    fixture = Path(__file__).resolve().parents[1] / "app" / "fixtures" / "seeds_analysis.json"
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "seeds_analysis.json"
     articles = [AnalyzedArticle.from_dict(a) for a in json.loads(fixture.read_text(encoding="utf-8"))["articles"]]
     one = next(a for a in articles if a.pair is not None)
     corpus = Corpus((one.article,), {0: one}, ())
