@@ -464,6 +464,8 @@ def split_command(argv: Sequence[str]) -> list[str]:
         if word == "--":
             return [*argv[:i], DEFAULT_COMMAND, *argv[i:]]
         if word in GLOBAL_OPTIONS_WITH_VALUE:
+            if i + 1 == len(argv):
+                return list(argv)  # its value is missing: argparse says so
             i += 2
             continue
         if word.startswith("-"):

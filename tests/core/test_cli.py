@@ -115,6 +115,8 @@ def test_paths_alone_open_the_reader_with_or_without_config() -> None:
     command, args = parsed("--config", "my.toml", "news/")
     assert (command, args.config, args.paths, args.handler) == ("read", "my.toml", ["news/"], run_app)
     assert parsed()[0] == "read" and parsed()[1].paths == []
+    with pytest.raises(SystemExit):  # "--config" without its value is a usage error, not a config named "read"
+        parsed("--config")
 
 
 @pytest.mark.parametrize("name", [c.name for c in COMMANDS])
