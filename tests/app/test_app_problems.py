@@ -72,3 +72,28 @@ async def test_problems_view_shows_untrusted_text_as_typed(
         await pilot.press("exclamation_mark")
         await pilot.pause()
         assert not isinstance(app.screen, ProblemsScreen) and app.is_running
+
+
+async def test_a_problem_met_during_analysis_is_notified_and_listed_too(
+    make_app: AppFactory, seed_articles: list[AnalyzedArticle]
+) -> None:
+    """Cache trouble can come after the first paint (while analysing): it must not be lost."""
+    cached = Corpus(tuple(a.article for a in seed_articles), {0: seed_articles[0]}, (Problem("a.txt", "empty file"),))
+    by_id = {a.id: a for a in seed_articles}
+    late = Problem("/cache", "cache error (disk I/O error); continuing without it")
+
+    def completer(corpus: Corpus, status: Any) -> Corpus:
+        return Corpus(corpus.raw, {i: by_id[a.id] for i, a in enumerate(corpus.raw)}, (late,))
+
+    app: Any = make_app(corpus=cached, completer=completer)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert sum("a.txt: empty file" in m for m in messages) == 1  # each problem notified once
+        assert sum("continuing without it" in m for m in messages) >= 1
+        assert late in app.corpus.problems and len(app.corpus.problems) >= 2
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        listed = str(app.screen.query_one("#problems-text").render())
+        assert "a.txt" in listed and "disk I/O error" in listed
