@@ -51,8 +51,6 @@ def snapshot(work: Path) -> Path:
     src = work / "src"
     if not src.is_dir():  # else --work of an earlier run: keep its code, so that its cache stays valid
         shutil.copytree(REPO / "briefing", src / "briefing", ignore=shutil.ignore_patterns("__pycache__"))
-        shutil.copy2(REPO / "config.toml", src / "config.toml")
-        shutil.copytree(REPO / "seeds", src / "seeds")
     # Bytecode, as `pip install` compiles it: without it every launch compiles the app's modules again
     # (PYTHONDONTWRITEBYTECODE is set on some machines), while Textual's own come precompiled.
     compileall.compile_dir(src, quiet=1)

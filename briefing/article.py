@@ -7,19 +7,26 @@ and the JSON export serialise them with `to_dict`/`from_dict`.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """A bad input that was skipped: shown to the user as one line, never as a traceback."""
+    """Something met on the way that the user should know of (a bad input skipped, an article cut, cache
+    trouble): one line, never a traceback. The core never prints it: it returns it (`Corpus.problems`) or
+    hands it to a `ProblemSink`, and the CLI prints it while the app shows it."""
 
     source: str
     message: str
 
     def __str__(self) -> str:
         return f"{self.source}: {self.message}"
+
+
+ProblemSink = Callable[[Problem], None]
+"""Where the core reports a problem as it happens: the CLI prints a warning line, the app a notification."""
 
 
 @dataclass(frozen=True, slots=True)

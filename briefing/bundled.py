@@ -1,24 +1,29 @@
-"""Where the files that ship with briefing live: inside the wheel, or at the top of a checkout."""
+"""The files that ship inside the briefing package: the default config and the sample corpus.
+
+They live in the package itself (briefing/defaults.toml, briefing/seeds/), so a wheel, an editable
+install and a checkout all read the same files, found with importlib.resources.
+"""
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
-_PACKAGE = Path(__file__).resolve().parent
 
-
-def _bundled(name: str) -> Path:
-    installed = _PACKAGE / "_bundled" / name
-    if installed.exists():
-        return installed
-    return _PACKAGE.parent / name  # a source checkout or an editable install
+def _packaged(name: str) -> Path:
+    resource = resources.files("briefing") / name
+    if not isinstance(resource, Path):  # pragma: no cover - a zipped install; briefing reads folders
+        raise RuntimeError(f"briefing must be installed as files, not zipped: cannot open {name}")
+    return resource
 
 
 def sample_corpus() -> Path:
     """The sample articles `briefing` opens when given no paths."""
-    return _bundled("seeds")
+    return _packaged("seeds")
 
 
 def default_config() -> Path:
-    """The documented default config.toml, source of every key's default and type."""
-    return _bundled("config.toml")
+    """The default config (briefing/defaults.toml), source of every key's default and type.
+
+    The top-level config.toml of the repository is its documented copy; a test keeps them identical."""
+    return _packaged("defaults.toml")

@@ -13,14 +13,23 @@ import hashlib
 import json
 import os
 import sqlite3
-import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from briefing.article import AnalyzedArticle, DateMention, Entity, Person, Problem, RawArticle, Statement, Trend
+from briefing.article import (
+    AnalyzedArticle,
+    DateMention,
+    Entity,
+    Person,
+    Problem,
+    ProblemSink,
+    RawArticle,
+    Statement,
+    Trend,
+)
 from briefing.cache_file import APPLICATION_ID, FILE_NAME, summary_key
 from briefing.config import Config
 
@@ -46,15 +55,14 @@ class ForeignCacheError(sqlite3.DatabaseError):
     """The file is SQLite but not ours, or ours with another schema."""
 
 
-def _warn(message: str) -> None:
-    from briefing.terminal import safe
-
-    print(f"warning: {safe(message)}", file=sys.stderr)
-
-
 class AnalysisCache:
-    def __init__(self, path: Path, model: str, model_version: str, analyzer_version: str) -> None:
+    def __init__(
+        self, path: Path, model: str, model_version: str, analyzer_version: str, on_problem: ProblemSink | None = None
+    ) -> None:
+        """`on_problem` hears of trouble as it happens (moved aside, given up); `problems` keeps it all."""
         self.path = path
+        self.problems: list[Problem] = []
+        self._on_problem = on_problem
         self.scope = f"{model}@{model_version}/a{analyzer_version}/r{RECORDS_VERSION}"
         self._pending: list[tuple[str, str, str, int]] = []
         self._broken = False
@@ -91,7 +99,7 @@ class AnalysisCache:
 
     def _move_aside(self, why: str) -> None:
         aside = self.path.with_name(f"{self.path.name}.corrupt-{int(time.time())}-{os.getpid()}")
-        _warn(f"{self.path}: cache unreadable ({why}); moved to {aside.name} and rebuilt")
+        self._report(f"cache unreadable ({why}); moved to {aside.name} and rebuilt")
         with contextlib.suppress(FileNotFoundError):  # another run may have moved it first
             self.path.replace(aside)
         for suffix in ("-wal", "-shm"):
@@ -150,10 +158,16 @@ class AnalysisCache:
             return False
         return True
 
+    def _report(self, message: str) -> None:
+        problem = Problem(str(self.path), message)
+        self.problems.append(problem)
+        if self._on_problem is not None:
+            self._on_problem(problem)
+
     def _failed(self, exc: sqlite3.Error | OSError) -> None:
         """A cache that breaks mid-run is dropped for the rest of the run; the next run rebuilds it."""
         if not self._broken:
-            _warn(f"{self.path}: cache error ({exc}); continuing without it")
+            self._report(f"cache error ({exc}); continuing without it")
         self._broken = True
         _GAVE_UP.add(self.path)
         self._pending.clear()
@@ -314,7 +328,9 @@ def gave_up(config: Config) -> bool:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())[:200]
+    from briefing.wording import single_spaced
+
+    return single_spaced(text)[:200]
 
 
 def _is_corrupt(exc: sqlite3.DatabaseError) -> bool:
@@ -414,8 +430,8 @@ def listing_key(items: Iterable[Path | Problem], max_article_chars: int) -> str 
     return h.hexdigest()
 
 
-def open_cache(config: Config) -> AnalysisCache | None:
-    """The cache for this config, or None when disabled or unusable (with one warning line)."""
+def open_cache(config: Config, on_problem: ProblemSink) -> AnalysisCache | None:
+    """The cache for this config, or None when disabled or unusable (reported once per run to `on_problem`)."""
     if not config.get("cache", "enabled"):
         return None
     from briefing.analyze.nlp import model_version
@@ -425,9 +441,9 @@ def open_cache(config: Config) -> AnalysisCache | None:
     if path in _GAVE_UP:
         return None  # already warned in this run
     try:
-        return AnalysisCache(path, config.model, model_version(config.model), analyzer_version())
+        return AnalysisCache(path, config.model, model_version(config.model), analyzer_version(), on_problem)
     except (OSError, sqlite3.Error) as exc:
         why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        _warn(f"{config.cache_dir}: cache unavailable ({why}); analysing without it")
+        on_problem(Problem(str(config.cache_dir), f"cache unavailable ({why}); analysing without it"))
         _GAVE_UP.add(path)
         return None

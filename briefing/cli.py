@@ -11,6 +11,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,7 @@ from briefing.terminal import safe
 from briefing.wording import count
 
 if TYPE_CHECKING:
+    from briefing.article import Problem
     from briefing.brief import Briefing
 
 EXIT_OK, EXIT_NO_ARTICLES, EXIT_USAGE = 0, 1, 2
@@ -33,15 +35,13 @@ class CommandError(Exception):
         self.code = code
 
 
-def _common(parser: argparse.ArgumentParser, *, paths: bool = True) -> None:
-    parser.add_argument("--config", metavar="FILE", help="config file (default: see README, 'Configuration')")
-    if paths:
-        parser.add_argument(
-            "paths",
-            nargs="*",
-            metavar="PATH",
-            help="article files, folders or feed URLs (default: corpus.paths, else the samples)",
-        )
+def _paths_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="article files, folders or feed URLs (default: corpus.paths, else the samples)",
+    )
 
 
 def _pair_option(parser: argparse.ArgumentParser) -> None:
@@ -58,36 +58,33 @@ def _no_cache_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-cache", action="store_true", help="analyse everything again, ignoring the cache")
 
 
-def app_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="briefing",
-        description="Read news articles by country pair: who said what, what happened when, and the trend. "
-        "Without a command, opens the reader on PATHs (default: the sample corpus).",
-        epilog="commands: " + ", ".join(PARSERS) + " (see `briefing COMMAND --help`)",
+def _global_options(parser: argparse.ArgumentParser, *, default: object) -> None:
+    """Options every command takes, before or after its name (`default` keeps the one given first)."""
+    parser.add_argument(
+        "--config", metavar="FILE", default=default, help="config file (default: see README, 'Configuration')"
     )
-    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
-    _common(parser)
-    return parser
 
 
-def brief_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="briefing brief", description="Print per-pair briefs without the app.")
-    _common(parser)
+GLOBAL_OPTIONS_WITH_VALUE = ("--config",)
+"""The global options above that take a value: the command-name scan in `split_command` skips it."""
+
+
+def read_options(parser: argparse.ArgumentParser) -> None:
+    _paths_argument(parser)
+
+
+def brief_options(parser: argparse.ArgumentParser) -> None:
+    _paths_argument(parser)
     _pair_option(parser)
     parser.add_argument("--format", choices=("markdown", "json"), default="markdown", help="output format")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     _no_cache_option(parser)
-    return parser
 
 
-def evaluate_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="briefing evaluate",
-        description="Score the analysis against reference annotations (gold JSON, see README 'Evaluation').",
-    )
+def evaluate_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("gold", metavar="GOLD.json", help="reference annotations")
-    _common(parser)
+    _paths_argument(parser)
     parser.add_argument(
         "--min",
         action="extend",
@@ -102,17 +99,10 @@ def evaluate_parser() -> argparse.ArgumentParser:
         help='judge only the gold entries whose "split" is NAME (e.g. tune, holdout; see docs/gold.md)',
     )
     _no_cache_option(parser)
-    return parser
 
 
-def export_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="briefing export",
-        description="Write one Markdown brief per country pair, plus index.md linking them, into a folder. "
-        "Existing files are never replaced without --force: they are skipped with a warning "
-        "(exit 0; exit 1 when nothing at all could be written).",
-    )
-    _common(parser)
+def export_options(parser: argparse.ArgumentParser) -> None:
+    _paths_argument(parser)
     parser.add_argument(
         "-o",
         "--output",
@@ -122,27 +112,14 @@ def export_parser() -> argparse.ArgumentParser:
     _pair_option(parser)
     parser.add_argument("--force", action="store_true", help="overwrite files that exist")
     _no_cache_option(parser)
-    return parser
 
 
-def fetch_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="briefing fetch",
-        description="Download the configured feeds (corpus.feeds) and any feed URLs given, for offline reading.",
-    )
-    _common(parser, paths=False)
+def fetch_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("urls", nargs="*", metavar="URL", help="feed URLs (default: corpus.feeds)")
-    return parser
 
 
-def index_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="briefing index",
-        description="Analyse articles ahead of time and keep the results in the cache, so the reader opens "
-        "instantly. Only new or changed articles are analysed; Ctrl+C stops and keeps what was done.",
-    )
-    _common(parser)
-    return parser
+def index_options(parser: argparse.ArgumentParser) -> None:
+    _paths_argument(parser)
 
 
 def _port(value: str) -> int:
@@ -151,14 +128,8 @@ def _port(value: str) -> int:
     return int(value)
 
 
-def serve_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="briefing serve",
-        description="Serve the reader to web browsers (needs the serve extra: pip install 'briefing[serve]'). "
-        "The PATHs are indexed first; each browser tab then runs its own reader on the cache. "
-        "There is no login: keep the default loopback address, or put a proxy with authentication in front.",
-    )
-    _common(parser)
+def serve_options(parser: argparse.ArgumentParser) -> None:
+    _paths_argument(parser)
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     parser.add_argument("--port", type=_port, default=8000, help="port to listen on (default: 8000)")
     parser.add_argument(
@@ -166,36 +137,16 @@ def serve_parser() -> argparse.ArgumentParser:
         metavar="URL",
         help="the address browsers use, when it differs from http://HOST:PORT (behind a reverse proxy)",
     )
-    return parser
-
-
-PARSERS: dict[str, Callable[[], argparse.ArgumentParser]] = {
-    "brief": brief_parser,
-    "index": index_parser,
-    "fetch": fetch_parser,
-    "export": export_parser,
-    "evaluate": evaluate_parser,
-    "serve": serve_parser,
-}
-"""Subcommand name -> parser factory; each subcommand's handler is registered with @command."""
-
-
-COMMANDS: dict[str, Callable[[argparse.Namespace, Config], int]] = {}
-
-
-def command(
-    name: str,
-) -> Callable[[Callable[[argparse.Namespace, Config], int]], Callable[[argparse.Namespace, Config], int]]:
-    def register(fn: Callable[[argparse.Namespace, Config], int]) -> Callable[[argparse.Namespace, Config], int]:
-        COMMANDS[name] = fn
-        return fn
-
-    return register
 
 
 def warn(message: object) -> None:
     """One `warning:` line; the message (a path, a URL, a server's words) cannot add lines or escapes."""
     print(f"warning: {safe(message)}", file=sys.stderr)
+
+
+def warn_problem(problem: Problem) -> None:
+    """The CLI's end of the core's problem channel (see `briefing.article.Problem`)."""
+    warn(str(problem))
 
 
 def say(message: object) -> None:
@@ -213,7 +164,7 @@ def open_for(args: argparse.Namespace, config: Config) -> Briefing:
     except ModelMissingError as exc:
         raise CommandError(str(exc), EXIT_USAGE) from exc
     for problem in corpus.problems:
-        warn(str(problem))
+        warn_problem(problem)
     briefing = corpus.briefing
     if not briefing.articles:
         where = ", ".join(args.paths or config.default_inputs)
@@ -246,7 +197,6 @@ def write_output(text: str, output: str | None, *, force: bool) -> None:
     say(f"wrote {output}")
 
 
-@command("brief")
 def run_brief(args: argparse.Namespace, config: Config) -> int:
     briefing = select_pairs(open_for(args, config), args.pair)
     if args.format == "json":
@@ -261,7 +211,6 @@ def run_brief(args: argparse.Namespace, config: Config) -> int:
     return EXIT_OK
 
 
-@command("evaluate")
 def run_evaluate(args: argparse.Namespace, config: Config) -> int:
     import json
 
@@ -294,7 +243,6 @@ def run_evaluate(args: argparse.Namespace, config: Config) -> int:
     return EXIT_OK
 
 
-@command("export")
 def run_export(args: argparse.Namespace, config: Config) -> int:
     briefing = select_pairs(open_for(args, config), args.pair)
     if args.output == "-":
@@ -321,7 +269,6 @@ def run_export(args: argparse.Namespace, config: Config) -> int:
     return EXIT_OK
 
 
-@command("fetch")
 def run_fetch(args: argparse.Namespace, config: Config) -> int:
     from briefing.ingest.fetch import fetch_feeds
 
@@ -344,7 +291,6 @@ def run_fetch(args: argparse.Namespace, config: Config) -> int:
     return EXIT_OK if articles else EXIT_NO_ARTICLES
 
 
-@command("index")
 def run_index(args: argparse.Namespace, config: Config) -> int:
     import time
     from contextlib import closing
@@ -357,7 +303,7 @@ def run_index(args: argparse.Namespace, config: Config) -> int:
     started = time.perf_counter()
     corpus, known = load_pending(args.paths, config)
     for problem in corpus.problems:
-        warn(str(problem))
+        warn_problem(problem)
     if not corpus.raw:
         where = ", ".join(args.paths or config.default_inputs)
         raise CommandError(f"no usable article in {where}")
@@ -395,11 +341,13 @@ def run_index(args: argparse.Namespace, config: Config) -> int:
                     rate = f"{w / max(time.perf_counter() - begin, 1e-9):,.0f}"
                     bar.update(task, completed=n, rate=rate)
 
-                with closing(iter_complete(corpus, config, progress=rich_progress, skip=known)) as results:
+                with closing(
+                    iter_complete(corpus, config, progress=rich_progress, skip=known, on_problem=warn_problem)
+                ) as results:
                     for _ in results:
                         pass
         elif todo:
-            with closing(iter_complete(corpus, config, progress=lines, skip=known)) as results:
+            with closing(iter_complete(corpus, config, progress=lines, skip=known, on_problem=warn_problem)) as results:
                 for _ in results:
                     pass
     except ModelMissingError as exc:
@@ -421,7 +369,6 @@ def run_index(args: argparse.Namespace, config: Config) -> int:
     return EXIT_OK
 
 
-@command("serve")
 def run_serve(args: argparse.Namespace, config: Config) -> int:
     from briefing.serve import PUBLIC_WARNING, ServeUnavailable, check_available, index_first, is_loopback, serve
 
@@ -454,19 +401,138 @@ def run_app(args: argparse.Namespace, config: Config) -> int:
     return run(args.paths, config)
 
 
+Handler = Callable[[argparse.Namespace, Config], int]
+
+
+@dataclass(frozen=True)
+class Command:
+    """One subcommand: its name, its help, its arguments and the function that runs it."""
+
+    name: str
+    help: str
+    """One line, listed by `briefing --help`."""
+    description: str
+    """The paragraph `briefing NAME --help` starts with."""
+    options: Callable[[argparse.ArgumentParser], None]
+    """Adds the command's own arguments (the global ones, such as --config, are added for every command)."""
+    handler: Handler
+
+
+DEFAULT_COMMAND = "read"
+"""The command run when the first word is not a command name: `briefing PATH...` opens the reader."""
+
+COMMANDS: tuple[Command, ...] = (
+    Command(
+        "read",
+        "open the reader (the default: `briefing PATH...` is `briefing read PATH...`)",
+        "Open the reader on PATHs (default: corpus.paths, else the sample corpus).",
+        read_options,
+        run_app,
+    ),
+    Command(
+        "brief",
+        "print per-pair briefs (Markdown or JSON) without the app",
+        "Print per-pair briefs without the app.",
+        brief_options,
+        run_brief,
+    ),
+    Command(
+        "index",
+        "analyse articles ahead of time into the cache",
+        "Analyse articles ahead of time and keep the results in the cache, so the reader opens "
+        "instantly. Only new or changed articles are analysed; Ctrl+C stops and keeps what was done.",
+        index_options,
+        run_index,
+    ),
+    Command(
+        "fetch",
+        "download the configured feeds for offline reading",
+        "Download the configured feeds (corpus.feeds) and any feed URLs given, for offline reading.",
+        fetch_options,
+        run_fetch,
+    ),
+    Command(
+        "export",
+        "write one Markdown brief per pair, plus index.md, into a folder",
+        "Write one Markdown brief per country pair, plus index.md linking them, into a folder. "
+        "Existing files are never replaced without --force: they are skipped with a warning "
+        "(exit 0; exit 1 when nothing at all could be written).",
+        export_options,
+        run_export,
+    ),
+    Command(
+        "evaluate",
+        "score the analysis against reference annotations",
+        "Score the analysis against reference annotations (gold JSON, see README 'Evaluation').",
+        evaluate_options,
+        run_evaluate,
+    ),
+    Command(
+        "serve",
+        "serve the reader to web browsers (needs the serve extra)",
+        "Serve the reader to web browsers (needs the serve extra: pip install 'briefing[serve]'). "
+        "The PATHs are indexed first; each browser tab then runs its own reader on the cache. "
+        "There is no login: keep the default loopback address, or put a proxy with authentication in front.",
+        serve_options,
+        run_serve,
+    ),
+)
+"""Every subcommand, in the order `briefing --help` lists them. A new command is one entry here."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line, built from COMMANDS: global options, then one subparser per command."""
+    parser = argparse.ArgumentParser(
+        prog="briefing",
+        description="Read news articles by country pair: who said what, what happened when, and the trend. "
+        "Without a command, opens the reader on PATHs (default: the sample corpus). To open a folder "
+        "named like a command, write it as a path (./export) or after -- (briefing -- export).",
+    )
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    _global_options(parser, default=None)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    for command in COMMANDS:
+        child = sub.add_parser(command.name, help=command.help, description=command.description)
+        _global_options(child, default=argparse.SUPPRESS)
+        command.options(child)
+        child.set_defaults(handler=command.handler)
+    return parser
+
+
+def split_command(argv: Sequence[str]) -> list[str]:
+    """argv with the command name made explicit: DEFAULT_COMMAND goes before the first word that is not one.
+
+    Only the first word decides, so `briefing news/ export` reads two paths; `--` ends the global
+    options, so `briefing -- export` reads the folder `export`.
+    """
+    names = {c.name for c in COMMANDS}
+    i = 0
+    while i < len(argv):
+        word = argv[i]
+        if word == "--":
+            return [*argv[:i], DEFAULT_COMMAND, *argv[i:]]
+        if word in GLOBAL_OPTIONS_WITH_VALUE:
+            if i + 1 == len(argv):
+                return list(argv)  # its value is missing: argparse says so
+            i += 2
+            continue
+        if word.startswith("-"):
+            if word in ("-h", "--help", "--version"):
+                return list(argv)  # the top-level help or version, whatever follows
+            i += 1
+            continue
+        if word in names:
+            return list(argv)
+        return [*argv[:i], DEFAULT_COMMAND, *argv[i:]]
+    return [*argv, DEFAULT_COMMAND]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    name = next((a for a in argv if not a.startswith("-")), None)
     try:
-        if name in PARSERS and name in COMMANDS:
-            rest = list(argv)
-            rest.remove(name)
-            args = PARSERS[name]().parse_args(rest)
-            handler = COMMANDS[name]
-        else:
-            args = app_parser().parse_args(argv)
-            handler = run_app
+        args = build_parser().parse_args(split_command(argv))
         config = load_config(args.config)
+        handler: Handler = args.handler
         return handler(args, config)
     except ConfigError as exc:
         say(f"briefing: error: {exc}")

@@ -22,6 +22,8 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 ENV_VAR = "BRIEFING_CONFIG"
+LOCAL_NAME = "briefing.toml"
+"""The config file read from the working folder (after --config and $BRIEFING_CONFIG)."""
 
 RANGES: dict[tuple[str, str], tuple[float, float]] = {
     ("analysis", "max_article_chars"): (100, 1_000_000),  # spaCy refuses longer texts
@@ -130,7 +132,10 @@ def user_config_path() -> Path:
 
 
 def find_config(explicit: str | os.PathLike[str] | None = None) -> Path | None:
-    """The file to read: --config, $BRIEFING_CONFIG, ./config.toml, the user config dir, else None."""
+    """The file to read: --config, $BRIEFING_CONFIG, ./briefing.toml, the user config dir, else None.
+
+    The working folder is searched only for a name that is ours: a `config.toml` there belongs to
+    some other tool as often as not, and reading it would stop briefing on its foreign sections."""
     if explicit:
         path = Path(explicit)
         if not path.is_file():
@@ -142,7 +147,7 @@ def find_config(explicit: str | os.PathLike[str] | None = None) -> Path | None:
         if not path.is_file():
             raise ConfigError(f"{path}: config file not found (given by ${ENV_VAR})")
         return path
-    for candidate in (Path.cwd() / "config.toml", user_config_path()):
+    for candidate in (Path.cwd() / LOCAL_NAME, user_config_path()):
         if candidate.is_file():
             return candidate
     return None

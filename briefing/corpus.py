@@ -3,6 +3,10 @@
 The one entry point the CLI and the app share, so both see exactly the same analysis. It works in
 two steps so that the app can paint from the cache (no spaCy import) before analysis starts:
 `load_cached` then `complete`.
+
+Problems (bad inputs, cut articles, cache trouble) are data: `Corpus.problems` holds every one met
+while making the corpus, and `iter_complete` hands those met during analysis to its `on_problem`.
+Nothing here prints.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from briefing.article import AnalyzedArticle, Problem, RawArticle
+from briefing.article import AnalyzedArticle, Problem, ProblemSink, RawArticle
 from briefing.brief import KEY_STATEMENTS, Briefing
 from briefing.config import Config
 from briefing.ingest import load_articles
@@ -32,6 +36,7 @@ class Corpus:
     analysed: dict[int, AnalyzedArticle] = field(default_factory=dict)
     """Index in `raw` -> analysis, for the articles analysed so far (or found in the cache)."""
     problems: tuple[Problem, ...] = ()
+    """Every problem met making this corpus: unreadable inputs, cut articles, cache trouble."""
     key_statements: int = KEY_STATEMENTS
     """brief.key_statements of the config the corpus was opened with."""
 
@@ -52,14 +57,15 @@ def load_cached(paths: Sequence[str], config: Config, *, use_cache: bool = True)
     articles ingesting them gave last time come from the cache too.
     """
     wanted = list(paths) or config.default_inputs
-    cache = _open_cache(config) if use_cache else None
+    trouble: list[Problem] = []
+    cache = _open_cache(config, trouble.append) if use_cache else None
     try:
         raw, problems = _ingest(wanted, config, cache)
         analysed = cache.get_many(raw) if cache is not None else {}
     finally:
         if cache is not None:
             cache.close()
-    return Corpus(raw, analysed, problems, config.key_statements)
+    return Corpus(raw, analysed, problems + tuple(trouble), config.key_statements)
 
 
 def load_pending(paths: Sequence[str], config: Config) -> tuple[Corpus, set[int]]:
@@ -69,14 +75,15 @@ def load_pending(paths: Sequence[str], config: Config) -> tuple[Corpus, set[int]
     cached results.
     """
     wanted = list(paths) or config.default_inputs
-    cache = _open_cache(config)
+    trouble: list[Problem] = []
+    cache = _open_cache(config, trouble.append)
     try:
         raw, problems = _ingest(wanted, config, cache)
         known = cache.known(raw) if cache is not None else set()
     finally:
         if cache is not None:
             cache.close()
-    return Corpus(raw, {}, problems, config.key_statements), known
+    return Corpus(raw, {}, problems + tuple(trouble), config.key_statements), known
 
 
 def load_summary(paths: Sequence[str], config: Config) -> str | None:
@@ -87,9 +94,11 @@ def load_summary(paths: Sequence[str], config: Config) -> str | None:
 
 
 def save_summary(paths: Sequence[str], config: Config, text: str) -> None:
+    """Keep the first screen for the next launch. Its cache trouble is not reported: the summary is an
+    optimisation, and the corpus that came before it has already reported the cache's state."""
     from briefing.cache_file import summary_name
 
-    cache = _open_cache(config)
+    cache = _open_cache(config, _ignore)
     if cache is None:
         return
     try:
@@ -98,10 +107,14 @@ def save_summary(paths: Sequence[str], config: Config, text: str) -> None:
         cache.close()
 
 
-def _open_cache(config: Config) -> AnalysisCache | None:
+def _ignore(_problem: Problem) -> None:
+    return None
+
+
+def _open_cache(config: Config, on_problem: ProblemSink) -> AnalysisCache | None:
     from briefing.cache import open_cache
 
-    return open_cache(config)
+    return open_cache(config, on_problem)
 
 
 def _ingest(
@@ -138,10 +151,11 @@ def complete(corpus: Corpus, config: Config, status: Status | None = None, *, us
     if not missing:
         return corpus
     analysed = dict(corpus.analysed)
-    with closing(iter_complete(corpus, config, status, use_cache=use_cache)) as results:
+    trouble: list[Problem] = []
+    with closing(iter_complete(corpus, config, status, use_cache=use_cache, on_problem=trouble.append)) as results:
         for i, result in results:
             analysed[i] = result
-    return Corpus(corpus.raw, analysed, corpus.problems, corpus.key_statements)
+    return Corpus(corpus.raw, analysed, corpus.problems + tuple(trouble), corpus.key_statements)
 
 
 def iter_complete(
@@ -152,10 +166,12 @@ def iter_complete(
     use_cache: bool = True,
     progress: Progress | None = None,
     skip: Collection[int] = (),
+    on_problem: ProblemSink,
 ) -> Generator[tuple[int, AnalyzedArticle], None, None]:
     """(index in `corpus.raw`, analysis) for each article the corpus lacks, stored in the cache as it comes.
 
-    `skip`: further indexes not to analyse (known to be cached, see `load_pending`).
+    `skip`: further indexes not to analyse (known to be cached, see `load_pending`). `on_problem`
+    hears of cache trouble as it happens (the results go on without the cache).
     """
     missing = [(i, a) for i, a in enumerate(corpus.raw) if i not in corpus.analysed and i not in skip]
     if not missing:
@@ -167,7 +183,7 @@ def iter_complete(
         batch_size=int(config.get("analysis", "batch_size")),
         processes=int(config.get("analysis", "processes")),
     )
-    cache = _open_cache(config) if use_cache else None
+    cache = _open_cache(config, on_problem) if use_cache else None
     total = len(missing)
 
     def report(done: int, words: int) -> None:

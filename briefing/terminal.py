@@ -17,6 +17,12 @@ BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 """Bidi marks, embeddings, overrides and isolates: they reorder the characters around them."""
 UNSAFE = re.compile(f"[{CONTROLS}{BIDI}]")
 """What must never reach a terminal raw, in any text (tabs and newlines are the text's own layout)."""
+HIDDEN = "\u200b\u2060-\u2064\ufeff"
+"""Invisible characters that only hide or disguise text: zero-width space, word joiner and invisible
+operators, the BOM. Zero-width joiners and non-joiners are not among them: Persian words and emoji
+sequences need them."""
+INVISIBLE = re.compile(f"[{CONTROLS}{BIDI}{HIDDEN}]")
+"""What is dropped from untrusted text that is kept (article text at ingest, lines of an export)."""
 
 _LINE_UNSAFE = re.compile(f"[\t\n{CONTROLS}{BIDI}\ud800-\udfff]")
 _NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}

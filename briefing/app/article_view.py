@@ -11,10 +11,12 @@ from bisect import bisect_right
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from briefing.app._textual_compat import update_scrollbars
 from briefing.app.render import wrap_text
 from briefing.app.scrollbar import LightScrollbars
 
@@ -38,7 +40,7 @@ class ArticleView(LightScrollbars, ScrollView, can_focus=True):
         self._base: Style | None = None
         self._width = 0
         """Rendered lines, kept until the text or width changes: a pane repaints several times per key."""
-        self._kept: dict[int, _Wrapped] = {}
+        self._kept: LRUCache[int, _Wrapped] = LRUCache(KEPT_TEXTS)
         """Wrapped lines and strips of texts shown before, by the Text object: going back costs nothing."""
 
     @property
@@ -49,10 +51,8 @@ class ArticleView(LightScrollbars, ScrollView, can_focus=True):
         """Show a text; the same Text object given again (the app keeps its documents) is not wrapped again."""
         y = self.scroll_y
         if self._lines and text is not self._text:
-            self._kept[id(self._text)] = (self._text, self._wrapped_width, self._offsets, self._lines, self._strips)
-            if len(self._kept) > KEPT_TEXTS:
-                self._kept.pop(next(iter(self._kept)))
-        kept = self._kept.pop(id(text), None)
+            self._kept.set(id(self._text), (self._text, self._wrapped_width, self._offsets, self._lines, self._strips))
+        kept = self._kept.get(id(text))
         self._text = text
         if kept is not None and kept[0] is text and kept[1] == self._content_width():
             _, self._wrapped_width, self._offsets, self._lines, self._strips = kept
@@ -83,7 +83,7 @@ class ArticleView(LightScrollbars, ScrollView, can_focus=True):
             # Not through the reactive: it asks for a layout of the whole screen, and the pane's own size
             # never depends on its text (overflow-y is always scroll), so scrollbars are enough.
             self.set_reactive(ArticleView.virtual_size, size)
-            self._scroll_update(size)
+            update_scrollbars(self, size)
 
     def on_resize(self) -> None:
         self._rewrap()

@@ -46,6 +46,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("export", "e", "Export pair", "app.export"),
     Command("export_all", "E", "Export all", "app.export_all", footer=False),
     Command("open_link", "o", "Open the article's web page", "app.open_link", footer=False),
+    Command("problems", "exclamation_mark", "Problems (bad inputs, cache trouble)", "app.problems", footer=False),
     Command("command_palette", "ctrl+p", "Command palette", "app.command_palette", footer=False, priority=True),
     Command("down", "j", "Move down", "app.move(1)", footer=False, rebindable=False),
     Command("up", "k", "Move up", "app.move(-1)", footer=False, rebindable=False),
@@ -58,7 +59,9 @@ BY_ID = {c.id: c for c in COMMANDS}
 
 
 def _valid_key(key: str) -> bool:
-    from textual.keys import Keys, _character_to_key, key_to_character
+    from textual.keys import Keys, key_to_character
+
+    from briefing.app._textual_compat import character_to_key
 
     *modifiers, name = key.split("+")
     if not name or any(m not in MODIFIERS for m in modifiers):
@@ -69,7 +72,7 @@ def _valid_key(key: str) -> bool:
         return True
     if name.startswith("f") and name[1:].isdigit():
         return 1 <= int(name[1:]) <= 24
-    if name in {_character_to_key(chr(c)) for c in range(33, 127)}:
+    if name in {character_to_key(chr(c)) for c in range(33, 127)}:
         return True
     char = key_to_character(name)
     return char is not None and len(char) == 1 and char.isprintable()
@@ -77,10 +80,10 @@ def _valid_key(key: str) -> bool:
 
 def normalize(keys: str) -> str:
     """Comma-separated Textual key names, with single characters turned into their key names ("?" -> question_mark)."""
-    from textual.keys import _character_to_key
+    from briefing.app._textual_compat import character_to_key
 
     parts = [k.strip() for k in keys.split(",")]
-    return ",".join(_character_to_key(k) if len(k) == 1 else k for k in parts)
+    return ",".join(character_to_key(k) if len(k) == 1 else k for k in parts)
 
 
 def resolve_keys(configured: Mapping[str, str]) -> dict[str, str]:

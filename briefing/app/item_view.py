@@ -15,11 +15,13 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from briefing.app._textual_compat import update_scrollbars
 from briefing.app.render import wrap_text
 from briefing.app.scrollbar import LightScrollbars
 
@@ -92,7 +94,7 @@ class ItemView(LightScrollbars, ScrollView, can_focus=True):
         self._prompts: list[Text] = []
         self._enabled: list[bool] = []
         self._highlighted: int | None = None
-        self._wrapped: dict[tuple[Hashable, int], _Wrapped] = {}
+        self._wrapped: LRUCache[tuple[Hashable, int], _Wrapped] = LRUCache(_KEPT_LISTS)
         self._current: _Wrapped | None = None
         self._current_width = -1
         self._styles: tuple[Style, Style, Style, int] | None = None
@@ -152,16 +154,14 @@ class ItemView(LightScrollbars, ScrollView, can_focus=True):
         if wrapped is None:
             wrapped = _Wrapped(self._prompts, width)
             if self._key is not None:
-                if len(self._wrapped) >= _KEPT_LISTS:
-                    self._wrapped.pop(next(iter(self._wrapped)))
-                self._wrapped[(self._key, width)] = wrapped
+                self._wrapped.set((self._key, width), wrapped)
         self._current, self._current_width = wrapped, width
         size = Size(width, len(wrapped.lines))
         if size != self.virtual_size:
             # Not through the reactive: that lays out the whole screen, and the pane's size never depends
             # on its items (overflow-y is always scroll).
             self.set_reactive(ItemView.virtual_size, size)
-            self._scroll_update(size)
+            update_scrollbars(self, size)
         return wrapped
 
     def on_resize(self) -> None:

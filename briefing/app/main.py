@@ -21,19 +21,22 @@ from rich.text import Text
 from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
 from textual.notifications import SeverityLevel
 from textual.reactive import Reactive
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from briefing.app._textual_compat import option_lines
 from briefing.app.article_view import ArticleView
 from briefing.app.commands import COMMANDS, display_key, resolve_keys
 from briefing.app.help import HelpScreen
 from briefing.app.item_view import ItemView
+from briefing.app.problems import ProblemsScreen, problems_notice
 from briefing.app.render import (
     ArticleDocument,
     BriefItem,
@@ -42,10 +45,10 @@ from briefing.app.render import (
     article_label_of,
     brief_items,
     find_all,
+    literal_line,
     pair_label,
     pair_label_of,
     plain,
-    unread_count,
 )
 from briefing.app.scrollbar import LightScrollbars
 from briefing.app.state import ReadingState
@@ -119,9 +122,9 @@ class PaneList(LightScrollbars, OptionList):
         if self.scroll_offset.y != y:
             return  # scrolled: the whole pane repaints anyway
         for index in (old, new):
-            line = None if index is None else self._index_to_line.get(index)
-            if index is not None and line is not None:
-                self.refresh_lines(line, self._heights.get(index, 1))
+            lines = None if index is None else option_lines(self, index)
+            if lines is not None:
+                self.refresh_lines(*lines)
 
 
 class BriefingApp(App[int]):
@@ -205,10 +208,11 @@ class BriefingApp(App[int]):
         self.match_index: int | None = None
         self.focus_span: tuple[int, int] | None = None
         self._pane_before_search: Widget | None = None
-        self._problems_shown = False
+        self._problems_notified = 0
+        """How many of `corpus.problems` have been notified: later ones (met during analysis) notify too."""
         self._doc_offset = 0
         self._items_cache: dict[tuple[str, bool], tuple[PairBrief, list[BriefItem]]] = {}
-        self._docs: dict[tuple[object, ...], tuple[AnalyzedArticle, ArticleDocument]] = {}
+        self._docs: LRUCache[tuple[object, ...], tuple[AnalyzedArticle, ArticleDocument]] = LRUCache(KEPT_DOCUMENTS)
         self._all_items: set[str] = set()
         """Pairs whose brief pane shows every item (a "N more…" entry was chosen)."""
         self._all_articles: set[str] = set()
@@ -276,7 +280,7 @@ class BriefingApp(App[int]):
     def _check_size(self, width: int, height: int) -> None:
         """Too small for the panes: one clear line instead of borders drawn over each other."""
         small = width < MIN_SIZE[0] or height < MIN_SIZE[1]
-        screen = self.screen if not isinstance(self.screen, HelpScreen) else self.screen_stack[0]
+        screen = self.screen if not isinstance(self.screen, ModalScreen) else self.screen_stack[0]
         screen.set_class(small, "-too-small")
         if small:
             need = f"Terminal too small: needs at least {MIN_SIZE[0]}x{MIN_SIZE[1]} (now {width}x{height})"
@@ -365,7 +369,7 @@ class BriefingApp(App[int]):
                     analysed[i] = result.analysed[j]
             done += len(chunk)
             size *= 2
-            corpus = Corpus(corpus.raw, dict(analysed), corpus.problems, corpus.key_statements)
+            corpus = Corpus(corpus.raw, dict(analysed), corpus.problems + result.problems, corpus.key_statements)
             self.call_from_thread(self._show_corpus, corpus, corpus.briefing, done < total)
         self._keep_summary()
 
@@ -401,7 +405,7 @@ class BriefingApp(App[int]):
         pairs = self.query_one("#pairs", OptionList)
         rows = self.size.height
         pairs.set_options(
-            Option(pair_label_of(p.title, len(p.articles), p.trend, unread_count_ids(p.articles, read)), id=p.key)
+            Option(pair_label_of(p.title, len(p.articles), p.trend, self.state.unread(p.articles)), id=p.key)
             for p in summary.pairs[:rows]
         )
         pairs.highlighted = 0
@@ -441,11 +445,10 @@ class BriefingApp(App[int]):
             # The corpus lives as long as the app: left to the collector, a full collection walks it now
             # and then (~0.2 s with 2,000 articles), stalling whichever key it lands on.
             gc.freeze()
-        if corpus.problems and not self._problems_shown:
-            self._problems_shown = True
-            lines = "\n".join(literal_line(str(p)) for p in corpus.problems[:5])
-            more = f"\n… and {len(corpus.problems) - 5} more" if len(corpus.problems) > 5 else ""
-            self.notify(f"{count(len(corpus.problems), 'input')} could not be read:\n{lines}{more}", severity="warning")
+        new = corpus.problems[self._problems_notified :]
+        if new:
+            self._problems_notified = len(corpus.problems)
+            self.notify(problems_notice(new, display_key(self.keys["problems"])), severity="warning")
         self._refresh_pairs()
         self._update_status()
 
@@ -458,7 +461,7 @@ class BriefingApp(App[int]):
         if self.loading:
             text.append(f" · analysing {len(corpus.missing)} more…", style="bold")
         if corpus.problems:
-            text.append(f" · {count(len(corpus.problems), 'unreadable input')}", style="yellow")
+            text.append(f" · {count(len(corpus.problems), 'problem')}", style="yellow")
         if self.load_error:
             text.append(" · ")
             text.append_text(plain(self.load_error, "red"))
@@ -480,7 +483,7 @@ class BriefingApp(App[int]):
         self._summary_shown = False
         view = self._visible()
         pairs.set_options(
-            Option(pair_label(b, unread_count(b.articles, self.state.read)), id=b.key) for b in view.briefs
+            Option(pair_label(b, self.state.unread(a.id for a in b.articles)), id=b.key) for b in view.briefs
         )
         if not view.briefs:
             self.brief = None
@@ -517,9 +520,7 @@ class BriefingApp(App[int]):
         elif corpus is not None and not self.briefing.articles and not self.load_error:
             text.append("No article could be analysed yet.")
         if corpus is not None and corpus.problems:
-            unread = len(corpus.problems)
-            verb = "was" if unread == 1 else "were"
-            text.append(f"\n\n{count(unread, 'input')} could not be read and {verb} skipped:\n", style="yellow")
+            text.append(f"\n\n{count(len(corpus.problems), 'problem')}:\n", style="yellow")
             for problem in corpus.problems:
                 text.append_text(plain(f"  {problem}\n"))
         return text
@@ -604,7 +605,7 @@ class BriefingApp(App[int]):
             return
         bookmarked = self.state.is_bookmarked(article.id)
         key = (id(article), self.highlight, tuple(self.matches), self.match_index, bookmarked, self.focus_span)
-        kept = self._docs.pop(key, None)
+        kept = self._docs.get(key)
         if kept is not None and kept[0] is article:
             doc = kept[1]
         else:
@@ -619,10 +620,8 @@ class BriefingApp(App[int]):
             if self.focus_span:
                 start, end = self.focus_span
                 doc.text.stylize(FOCUS_SPAN_STYLE, doc.body_offset + start, doc.body_offset + end)
-        # The same document object again lets the article pane reuse its wrapped lines (most recent last).
-        self._docs[key] = (article, doc)
-        if len(self._docs) > KEPT_DOCUMENTS:
-            self._docs.pop(next(iter(self._docs)))
+        # The same document object again lets the article pane reuse its wrapped lines.
+        self._docs.set(key, (article, doc))
         self._doc_offset = doc.body_offset
         self.query_one("#article", ArticleView).set_text(doc.text, keep_scroll=keep_scroll)
 
@@ -636,7 +635,7 @@ class BriefingApp(App[int]):
         pairs = self.query_one("#pairs", OptionList)
         for i, b in enumerate(self._visible().briefs):
             if i < pairs.option_count:
-                pairs.replace_option_prompt_at_index(i, pair_label(b, unread_count(b.articles, self.state.read)))
+                pairs.replace_option_prompt_at_index(i, pair_label(b, self.state.unread(a.id for a in b.articles)))
 
     @on(OptionList.OptionHighlighted, "#pairs")
     def _pair_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -799,6 +798,12 @@ class BriefingApp(App[int]):
             self.screen.dismiss(None)
         else:
             self.push_screen(HelpScreen(self.keys))
+
+    def action_problems(self) -> None:
+        if isinstance(self.screen, ProblemsScreen):
+            self.screen.dismiss(None)
+        else:
+            self.push_screen(ProblemsScreen(self.corpus.problems if self.corpus is not None else ()))
 
     def action_search(self) -> None:
         if self.focused in (self.query_one("#pairs"), self.query_one("#filter")):
@@ -996,10 +1001,6 @@ class BriefingApp(App[int]):
         self.call_later(self.run_action, action)
 
 
-def unread_count_ids(ids: Iterable[str], read: set[str]) -> int:
-    return sum(1 for i in ids if i not in read)
-
-
 def web_link(link: str | None) -> str | None:
     """The article's link when it is an http(s) address; article metadata is untrusted, so no other scheme
     (javascript:, file:, data:) ever reaches a browser."""
@@ -1032,11 +1033,6 @@ def zip_documents(outputs: Sequence[tuple[str, str]]) -> bytes:
         for name, text in outputs:
             archive.writestr(name, text.encode("utf-8"))
     return buffer.getvalue()
-
-
-def literal_line(value: str) -> str:
-    """Untrusted text for a one-line notification: control characters made visible, newlines flattened."""
-    return plain(value).plain.replace("\n", " ")
 
 
 def _default_key(command_id: str) -> str:

@@ -6,7 +6,7 @@ Everything here is pure (no Textual, no I/O) so the safety rules and the highlig
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -61,6 +61,11 @@ def literal(value: str | None) -> str:
 def plain(value: str | None, style: str = "") -> Text:
     """A Text that shows the string as typed: brackets and escapes never become markup or terminal codes."""
     return Text(literal(value), style=style)
+
+
+def literal_line(value: str) -> str:
+    """Untrusted text for a one-line notification: control characters made visible, newlines flattened."""
+    return plain(value).plain.replace("\n", " ")
 
 
 def entity_kind(entity: Entity) -> str:
@@ -379,6 +384,3 @@ def period_label(brief: PairBrief) -> str | None:
         parts.append("events " + " – ".join(dict.fromkeys(events)))
     return " · ".join(parts) or None
 
-
-def unread_count(articles: Iterable[AnalyzedArticle], read: set[str]) -> int:
-    return sum(1 for a in articles if a.id not in read)

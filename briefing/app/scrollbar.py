@@ -17,6 +17,8 @@ from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.strip import Strip
 from textual.widget import Widget
 
+from briefing.app._textual_compat import install_vertical_scrollbar, vertical_scrollbar
+
 
 class LightScrollBar(ScrollBar):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -65,9 +67,9 @@ class LightScrollbars(_Mixin):
 
     @property
     def vertical_scrollbar(self) -> ScrollBar:
-        if self._vertical_scrollbar is None:
+        bar = vertical_scrollbar(self)
+        if bar is None:
             bar = LightScrollBar(vertical=True, name="vertical", thickness=self.scrollbar_size_vertical)
             bar.display = False
-            self._vertical_scrollbar = bar
-            self.app._start_widget(self, bar)
-        return self._vertical_scrollbar
+            install_vertical_scrollbar(self, bar)
+        return bar

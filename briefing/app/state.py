@@ -12,7 +12,7 @@ import contextlib
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +42,10 @@ class ReadingState:
 
     def is_read(self, article_id: str) -> bool:
         return article_id in self.read
+
+    def unread(self, article_ids: Iterable[str]) -> int:
+        """How many of these articles are unread: the one count behind every "N unread" shown."""
+        return sum(1 for i in article_ids if i not in self.read)
 
     def is_bookmarked(self, article_id: str) -> bool:
         return article_id in self.bookmarks

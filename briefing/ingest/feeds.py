@@ -20,7 +20,7 @@ from briefing.ingest.clean import clean_lines
 from briefing.ingest.decode import decode_text
 from briefing.ingest.errors import IngestError
 from briefing.ingest.published import normalise_published
-from briefing.ingest.sanitize import sanitize
+from briefing.ingest.sanitize import field_text, sanitize
 
 MAX_TITLE_CHARS = 300
 LINK_DENSE = 0.75
@@ -301,7 +301,7 @@ def _text_paragraphs(text: str) -> list[str]:
 
 
 def _plain(value: object) -> str:
-    return " ".join(sanitize(value).split()) if isinstance(value, str) else ""
+    return field_text(value)
 
 
 def _short(title: str) -> str:

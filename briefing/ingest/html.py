@@ -16,7 +16,7 @@ from briefing.ingest.clean import clean_lines, is_prose
 from briefing.ingest.decode import decode_text
 from briefing.ingest.errors import IngestError
 from briefing.ingest.published import normalise_published
-from briefing.ingest.sanitize import sanitize
+from briefing.ingest.sanitize import field_text, sanitize
 
 MAX_TITLE_CHARS = 300
 
@@ -142,7 +142,7 @@ def _name(text: str) -> str | None:
 
 
 def _clean_field(value: Any) -> str:
-    return " ".join(sanitize(value).split()) if isinstance(value, str) else ""
+    return field_text(value)
 
 
 def _short(title: str) -> str:

@@ -17,7 +17,7 @@ from briefing.ingest.decode import decode_text
 from briefing.ingest.errors import IngestError
 from briefing.ingest.feeds import is_json_feed, json_feed_articles
 from briefing.ingest.published import normalise_published
-from briefing.ingest.sanitize import sanitize
+from briefing.ingest.sanitize import field_text, sanitize
 
 MAX_TITLE_CHARS = 300
 
@@ -141,7 +141,7 @@ def _text(value: object) -> str:
         return ""
     if isinstance(value, int | float):
         value = str(value)
-    return " ".join(sanitize(value).split()) if isinstance(value, str) else ""
+    return field_text(value)
 
 
 def _short(title: str) -> str:

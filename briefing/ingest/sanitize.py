@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from briefing.terminal import BIDI, CONTROLS
+from briefing.terminal import INVISIBLE
+from briefing.wording import single_spaced
 
 _ESCAPES = re.compile(
     r"""
@@ -21,14 +22,15 @@ _ESCAPES = re.compile(
     """,
     re.VERBOSE,
 )
-# Invisible characters that only hide or disguise text: zero-width space, word joiner and invisible
-# operators, the BOM. Zero-width joiners and non-joiners stay: Persian words and emoji sequences need them.
-_HIDDEN = "\u200b\u2060-\u2064\ufeff"
-_INVISIBLE = re.compile(f"[{CONTROLS}{BIDI}{_HIDDEN}]")
 
 
 def sanitize(text: str) -> str:
     """Normalise newlines and drop escape sequences and invisible control characters."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ESCAPES.sub("", text)
-    return _INVISIBLE.sub("", text)
+    return INVISIBLE.sub("", text)
+
+
+def field_text(value: object) -> str:
+    """A metadata field (title, outlet, author, link) as one clean line; "" for anything not text."""
+    return single_spaced(sanitize(value)) if isinstance(value, str) else ""

@@ -17,7 +17,8 @@ from briefing.article import AnalyzedArticle
 from briefing.config import Config, defaults
 from briefing.corpus import Corpus
 
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "seeds_analysis.json"
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "seeds_analysis.json"
+"""The analysed sample corpus; regenerate with tests/fixtures/make_fixtures.py."""
 
 AppFactory = Callable[..., BriefingApp]
 

@@ -60,6 +60,11 @@ def test_every_config_key_names_a_command() -> None:
     assert len(ids) == len(COMMANDS)
 
 
+def test_config_toml_keys_are_the_command_tables_defaults() -> None:
+    """The documented [keys] table and commands.py give every rebindable command the same default key."""
+    assert defaults()["keys"] == {c.id: c.key for c in COMMANDS if c.rebindable}
+
+
 def test_resolve_keys_normalises_and_rejects() -> None:
     keys = resolve_keys({"help": "?", "quit": "q,ctrl+q"})
     assert keys["help"] == "question_mark" and keys["quit"] == "q,ctrl+q"

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+import briefing
 from briefing.bundled import default_config, sample_corpus
 from briefing.config import ConfigError, defaults, find_config, load_config
 
@@ -36,7 +37,7 @@ def test_lookup_order(workdir: Path, monkeypatch: pytest.MonkeyPatch, tmp_path_f
 
     user = write(Path(os.environ["XDG_CONFIG_HOME"]) / "briefing" / "config.toml", '[analysis]\nmodel = "user"\n')
     assert find_config() == user
-    local = write(workdir / "config.toml", '[analysis]\nmodel = "local"\n')
+    local = write(workdir / "briefing.toml", '[analysis]\nmodel = "local"\n')
     assert find_config() == local
     env = write(tmp_path_factory.mktemp("env") / "env.toml", '[analysis]\nmodel = "env"\n')
     monkeypatch.setenv("BRIEFING_CONFIG", str(env))
@@ -45,8 +46,20 @@ def test_lookup_order(workdir: Path, monkeypatch: pytest.MonkeyPatch, tmp_path_f
     assert load_config(explicit).model == "explicit"
 
 
+def test_another_tools_config_toml_in_the_working_folder_is_ignored(workdir: Path) -> None:
+    write(workdir / "config.toml", '[tool.black]\nline-length = 88\n[analysis]\nmodel = "theirs"\n')
+    assert find_config() is None
+    assert load_config().model == defaults()["analysis"]["model"]
+
+
+def test_the_documented_config_toml_is_the_packaged_defaults() -> None:
+    documented = Path(__file__).resolve().parents[2] / "config.toml"
+    assert documented.read_bytes() == default_config().read_bytes()
+    assert default_config().parent == Path(briefing.__file__).resolve().parent
+
+
 def test_partial_file_keeps_other_defaults(workdir: Path) -> None:
-    write(workdir / "config.toml", "[analysis]\nmax_article_chars = 500\n")
+    write(workdir / "briefing.toml", "[analysis]\nmax_article_chars = 500\n")
     config = load_config()
     assert config.max_article_chars == 500
     assert config.model == defaults()["analysis"]["model"]

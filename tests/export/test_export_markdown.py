@@ -25,6 +25,8 @@ from briefing.export.markdown import (
 )
 
 FIXTURES = Path(__file__).parent / "fixtures"
+ANALYSIS = Path(__file__).parents[1] / "fixtures" / "seeds_analysis.json"
+"""The analysed sample corpus; tests/fixtures/make_fixtures.py regenerates it and golden_mar_rus.md."""
 STRUCTURE = {
     "html_block",
     "html_inline",
@@ -219,7 +221,7 @@ def test_brief_command_renderer_is_the_same_renderer() -> None:
 
 
 def fixture_briefing() -> Briefing:
-    data = json.loads((FIXTURES / "seeds_analysis.json").read_text(encoding="utf-8"))
+    data = json.loads(ANALYSIS.read_text(encoding="utf-8"))
     return Briefing.build(AnalyzedArticle.from_dict(a) for a in data["articles"])
 
 

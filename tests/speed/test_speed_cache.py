@@ -83,20 +83,18 @@ def test_changed_text_misses(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("content", [b"this is not a database at all" * 100, b"SQLite format 3\x00" + b"\xff" * 200])
-def test_corrupt_file_is_moved_aside_and_rebuilt(
-    tmp_path: Path, content: bytes, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_corrupt_file_is_moved_aside_and_rebuilt(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "c.sqlite3"
     path.write_bytes(content)
     with cache_at(path) as cache:
         cache.put_many([analysed(article(1))])
         assert len(cache.get_many([article(1)])) == 1
-    assert "warning:" in capsys.readouterr().err
+    assert [p.message.endswith("and rebuilt") for p in cache.problems] == [True]
     aside = [p for p in tmp_path.iterdir() if ".corrupt-" in p.name and not p.name.endswith(("-wal", "-shm"))]
     assert len(aside) == 1 and aside[0].read_bytes() == content
 
 
-def test_foreign_sqlite_file_is_not_written_into(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_foreign_sqlite_file_is_not_written_into(tmp_path: Path) -> None:
     path = tmp_path / "c.sqlite3"
     other = sqlite3.connect(path)
     other.execute("CREATE TABLE contacts (name TEXT)")
@@ -105,7 +103,7 @@ def test_foreign_sqlite_file_is_not_written_into(tmp_path: Path, capsys: pytest.
     other.close()
     with cache_at(path) as cache:
         cache.put_many([analysed(article(1))])
-    assert "warning:" in capsys.readouterr().err
+    assert [p.message.endswith("and rebuilt") for p in cache.problems] == [True]
     (aside,) = [p for p in tmp_path.iterdir() if ".corrupt-" in p.name and not p.name.endswith(("-wal", "-shm"))]
     kept = sqlite3.connect(aside)
     assert kept.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall() == [("contacts",)]
@@ -161,7 +159,7 @@ def test_listing_round_trip(tmp_path: Path) -> None:
 
 def test_open_cache_respects_xdg_cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    cache = open_cache(load_config())
+    cache = open_cache(load_config(), pytest.fail)
     assert cache is not None
     cache.close()
     assert cache.path.is_relative_to(tmp_path / "xdg")
@@ -171,12 +169,12 @@ def test_open_cache_respects_xdg_cache_home(tmp_path: Path, monkeypatch: pytest.
 def test_open_cache_respects_config_directory(tmp_path: Path) -> None:
     cfg = tmp_path / "config.toml"
     cfg.write_text('[cache]\ndirectory = "mycache"\n')
-    cache = open_cache(load_config(cfg))
+    cache = open_cache(load_config(cfg), pytest.fail)
     assert cache is not None
     cache.close()
     assert cache.path.parent == tmp_path / "mycache"
     cfg.write_text("[cache]\nenabled = false\n")
-    assert open_cache(load_config(cfg)) is None
+    assert open_cache(load_config(cfg), pytest.fail) is None
 
 
 def _opener(path: str, rounds: int) -> None:

@@ -54,7 +54,7 @@ def test_load_cached_on_a_cached_corpus_does_not_import_spacy(tmp_path: Path) ->
     config = load_config(cfg)
     corpus = load_cached([str(folder)], config)
     assert len(corpus.raw) == 3 and not corpus.analysed
-    cache = open_cache(config)
+    cache = open_cache(config, pytest.fail)
     assert cache is not None
     cache.put_many(
         AnalyzedArticle(r, ("MAR", "SYR"), (("MAR", "SYR"),), (), (), (), (), Trend("warming")) for r in corpus.raw
