@@ -71,8 +71,19 @@ def _mirrored_office(offices: list[tuple[int, str]], at: int) -> str | None:
     """A counterpart holds the office of the person they meet: the last one named before, with an office."""
     for end, role in reversed(offices):
         if end <= at:
-            return role if at - end <= MIRROR_DISTANCE else None
+            return _office_core(role) if at - end <= MIRROR_DISTANCE else None
     return None
+
+
+_FIRST_PORTFOLIO = re.compile(r"^.*?\bof\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?")
+
+
+def _office_core(role: str) -> str:
+    """The office without the portfolios only its holder's government has: a counterpart of Morocco's
+    "Minister of Foreign Affairs, African Cooperation and Moroccan Expatriates" is a Minister of Foreign
+    Affairs, not a minister of Moroccan expatriates."""
+    m = _FIRST_PORTFOLIO.match(role)
+    return m.group(0) if m else role
 
 
 OCCUPATIONS = re.compile(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -264,6 +265,17 @@ def test_counterpart_holds_the_office_it_mirrors_and_the_demonyms_country() -> N
     said = next(s for s in r.statements if "strategic partnership" in s.text)
     assert (said.speaker, said.role, said.country) == ("Sergey Lavrov", "Foreign Minister", "RUS")
     assert all(p.role is None or "counterpart" not in p.role for p in r.people)
+
+
+def test_a_counterpart_mirrors_the_office_not_the_other_governments_portfolios() -> None:
+    """From seed 003: Bourita's title lists Morocco-only portfolios; his Russian counterpart holds the office."""
+    seed = next((Path(__file__).resolve().parents[2] / "seeds").glob("003_*.txt")).read_text(encoding="utf-8")
+    sentence = next(line for line in seed.splitlines() if "his Russian counterpart" in line)
+    r = analyze("Bourita, Lavrov Reaffirm Deep Strategic Partnership Between Morocco and Russia", sentence)
+    lavrov = next(p for p in r.people if p.name == "Sergey Lavrov")
+    assert (lavrov.role, lavrov.country) == ("Minister of Foreign Affairs", "RUS")
+    bourita = next(p for p in r.people if p.name == "Nasser Bourita")
+    assert bourita.role is not None and "Moroccan Expatriates" in bourita.role
 
 
 def test_relative_dates_without_publication_have_no_value() -> None:
