@@ -125,12 +125,10 @@ class CorpusPeople:
         a one-word office (a bare "secretary" is a culture secretary as well as a secretary of state)."""
         if not office or pair is None:
             return None
-        text = " ".join(words(office))
-        keys = (
-            [text]
-            if text in self.offices
-            else sorted((k for k in self.offices if f" {k} " in f" {text} "), key=len, reverse=True)[:1]
-        )
+        text = office_words(office)
+        # The office itself, else the offices written inside it, longest first ("the prime minister's
+        # official spokesman" speaks for the prime minister's country).
+        keys = sorted((k for k in self.offices if f" {k} " in f" {text} "), key=len, reverse=True)
         for key in keys:
             holders = self.offices[key]
             total = sum(holders.values())
@@ -139,6 +137,11 @@ class CorpusPeople:
                 if holders.get(code, 0) >= least and holders[code] * 2 > total:
                     return code
         return None
+
+
+def office_words(text: str) -> str:
+    """An office as lower-case words, possessives dropped: "the Prime Minister's" is "the prime minister"."""
+    return " ".join(re.findall(r"[^\W\d_]+", re.sub(r"[’']s\b", "", text.lower())))
 
 
 NO_CORPUS = CorpusPeople({}, {}, frozenset())
@@ -161,7 +164,7 @@ def corpus_people(articles: Sequence[AnalyzedArticle]) -> CorpusPeople:
                 if p.role:
                     roles.setdefault(key, Counter())[p.role] += 1
             if p.role and p.country:
-                offices.setdefault(" ".join(words(p.role)), Counter())[p.country] += 1
+                offices.setdefault(office_words(p.role), Counter())[p.country] += 1
     single: set[str] = set()
     labelled_other: set[str] = set()
     referred_as_it: Counter[str] = Counter()
