@@ -16,7 +16,15 @@ from briefing.analyze.trend import merge_trends
 from briefing.article import AnalyzedArticle, Trend
 from briefing.brief.duplicates import group_copies
 from briefing.brief.lead import Passage, build_lead
-from briefing.brief.people import NameIndex, PairPerson, merge_people, speaker_lookup
+from briefing.brief.people import (
+    NO_CORPUS,
+    CorpusPeople,
+    NameIndex,
+    PairPerson,
+    corpus_people,
+    merge_people,
+    speaker_lookup,
+)
 from briefing.brief.rank import PairStatement, rank_statements
 from briefing.brief.text import indexes, locate
 from briefing.brief.timeline import TimelineEntry, build_timeline, corpus_year, events_span
@@ -182,11 +190,13 @@ def build_brief(
     *,
     key_statements: int = KEY_STATEMENTS,
     reference_year: int | None = None,
+    corpus: CorpusPeople = NO_CORPUS,
 ) -> PairBrief:
     """Everything the articles say about one pair: one pass here, so every view shows the same brief.
 
     `reference_year`: the year the corpus speaks from (`corpus_year` of all articles), which tells
-    background dates of undated articles; the pair's own articles give it when None.
+    background dates of undated articles; the pair's own articles give it when None. `corpus`: what all
+    the corpus's articles say of people, offices and organisations (`corpus_people`).
     """
     by_id = {a.id: a for a in articles}
     # No pair ("Other"): nothing counts twice in a relationship, and thousands of articles need no search.
@@ -198,9 +208,9 @@ def build_brief(
     names = NameIndex(
         [p.name for a in articles for p in a.people] + [s.speaker for a in articles for s in a.statements]
     )
-    people = merge_people(articles, names)
+    people = merge_people(articles, names, corpus, pair)
     statements = rank_statements(
-        articles, pair, index, names, speaker_lookup(people, names), preferred={a.id for a in listed}
+        articles, pair, index, names, speaker_lookup(people, names), preferred={a.id for a in listed}, corpus=corpus
     )
     timeline = build_timeline(listed, pair, index, reference_year)
     lead = build_lead(listed, pair, index)
@@ -255,8 +265,9 @@ class Briefing:
         for a in articles:
             by_pair.setdefault(a.pair, []).append(a)
         year = corpus_year(articles)
+        known = corpus_people(articles)
         briefs = [
-            build_brief(pair, arts, key_statements=key_statements, reference_year=year)
+            build_brief(pair, arts, key_statements=key_statements, reference_year=year, corpus=known)
             for pair, arts in by_pair.items()
         ]
         briefs.sort(key=lambda b: (b.pair is None, -len(b.articles), b.title))

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from briefing.analyze.gazetteer import leader_country
+from briefing.analyze.gazetteer import LEADERS, leader_country
 from briefing.article import AnalyzedArticle, Person
 from briefing.brief.text import words
 
@@ -84,8 +84,120 @@ class NameIndex:
         return next(iter(owners)) if len(owners) == 1 else w
 
 
-def merge_people(articles: Sequence[AnalyzedArticle], index: NameIndex | None = None) -> tuple[PairPerson, ...]:
-    """One entry per person across the articles; most frequent spelling, role and country win.
+_HONOURED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Baroness|Professor|Prof)\.?\s+([A-Z][\w’'-]+)")
+_ITS = re.compile(r"(?:[’']s)?[^.;:!?\"“”\n]{0,40}?\bits\b")
+"""A name followed in its clause by "its" ("Yukos and its legal wranglings"): a thing, not a person."""
+
+
+@lru_cache(maxsize=1)
+def _leader_surnames() -> frozenset[str]:
+    return frozenset(w for names in LEADERS.values() for n in names for w in words(n))
+
+
+def _leader_word(word: str) -> bool:
+    return word in _leader_surnames()
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusPeople:
+    """What every article of the corpus says of people and offices, for a pair whose own articles do not
+    say it: "Jack Straw" is British where another pair's article says "British Foreign Secretary Jack
+    Straw"; a "Foreign Secretary" of no stated country is British in a corpus whose foreign secretaries
+    are British; "Yukos", a one-word "person" never written with a given name or a title and referred to
+    as "it", is an organisation."""
+
+    people: Mapping[tuple[str, ...], tuple[str | None, str | None]]
+    """Full-name words -> (country, role) most of their mentions give."""
+    offices: Mapping[str, Mapping[str, int]]
+    """Office words ("foreign secretary") -> country -> people of that country holding it."""
+    institutions: frozenset[str]
+    """Lower-case one-word names that stand for organisations, not people."""
+
+    def person(self, key: tuple[str, ...]) -> tuple[str | None, str | None]:
+        return self.people.get(key, (None, None)) if len(key) > 1 else (None, None)
+
+    def is_institution(self, key: tuple[str, ...]) -> bool:
+        return len(key) == 1 and key[0] in self.institutions
+
+    def office_country(self, office: str | None, pair: tuple[str, str] | None) -> str | None:
+        """The country of the pair that holds this office in the corpus: more than half of its holders (a
+        "president" of no stated country is nobody's in particular), and at least two of them, or five for
+        a one-word office (a bare "secretary" is a culture secretary as well as a secretary of state)."""
+        if not office or pair is None:
+            return None
+        text = office_words(office)
+        # The office itself, else the offices written inside it, longest first ("the prime minister's
+        # official spokesman" speaks for the prime minister's country).
+        keys = sorted((k for k in self.offices if f" {k} " in f" {text} "), key=len, reverse=True)
+        for key in keys:
+            holders = self.offices[key]
+            total = sum(holders.values())
+            least = 2 if " " in key else 5
+            for code in pair:
+                if holders.get(code, 0) >= least and holders[code] * 2 > total:
+                    return code
+        return None
+
+
+def office_words(text: str) -> str:
+    """An office as lower-case words, possessives dropped: "the Prime Minister's" is "the prime minister"."""
+    return " ".join(re.findall(r"[^\W\d_]+", re.sub(r"[’']s\b", "", text.lower())))
+
+
+NO_CORPUS = CorpusPeople({}, {}, frozenset())
+
+
+def corpus_people(articles: Sequence[AnalyzedArticle]) -> CorpusPeople:
+    """People's countries and roles, offices' countries and one-word organisations, over all articles."""
+    countries: dict[tuple[str, ...], Counter[str]] = {}
+    roles: dict[tuple[str, ...], Counter[str]] = {}
+    offices: dict[str, Counter[str]] = {}
+    in_full_names: set[str] = set()
+    for a in articles:
+        for p in a.people:
+            key = name_words(p.name)
+            if len(key) > 1:
+                if len(p.name.split()) > 1:  # "ex-Yukos" is no full name
+                    in_full_names.update(key)
+                if p.country:
+                    countries.setdefault(key, Counter())[p.country] += 1
+                if p.role:
+                    roles.setdefault(key, Counter())[p.role] += 1
+            if p.role and p.country:
+                offices.setdefault(office_words(p.role), Counter())[p.country] += 1
+    single: set[str] = set()
+    labelled_other: set[str] = set()
+    referred_as_it: Counter[str] = Counter()
+    for a in articles:
+        for e in a.entities:
+            w = words(e.text)
+            if e.label == "PERSON" and len(e.text.split()) > 1:
+                in_full_names.update(w)
+            elif e.label == "PERSON" and len(w) == 1 and e.text[:1].isupper() and not _leader_word(w[0]):
+                single.add(w[0])
+                if _ITS.match(a.article.body, e.end):
+                    referred_as_it[w[0]] += 1
+            elif e.label != "PERSON" and len(w) == 1:
+                labelled_other.add(w[0])
+    candidates = single - in_full_names
+    if candidates:
+        candidates -= {m.group(1).lower() for a in articles for m in _HONOURED.finditer(a.article.body)}
+    institutions = frozenset(w for w in candidates if w in labelled_other or referred_as_it[w] >= 2)
+    people = {
+        key: (_most(countries.get(key, Counter()).elements()), _most(roles.get(key, Counter()).elements()))
+        for key in countries.keys() | roles.keys()
+    }
+    return CorpusPeople(people, {k: dict(v) for k, v in offices.items()}, institutions)
+
+
+def merge_people(
+    articles: Sequence[AnalyzedArticle],
+    index: NameIndex | None = None,
+    corpus: CorpusPeople = NO_CORPUS,
+    pair: tuple[str, str] | None = None,
+) -> tuple[PairPerson, ...]:
+    """One entry per person across the articles; most frequent spelling, role and country win, then
+    what the rest of the corpus says of them or of their office. Organisations are not people.
 
     People who speak for a country, with a role, come first; then by how many articles name them.
     """
@@ -95,7 +207,7 @@ def merge_people(articles: Sequence[AnalyzedArticle], index: NameIndex | None = 
     for aid, a in by_id.items():
         for p in a.people:
             key = index.key(p.name) or ((p.name.strip(),) if p.name.strip() else ())  # a name of no letters stays
-            if key:
+            if key and not corpus.is_institution(key):
                 seen.setdefault(key, []).append((p, aid))
     people: list[PairPerson] = []
     first_mentions: dict[str, dict[tuple[str, ...], tuple[int, int]]] = {}
@@ -108,8 +220,14 @@ def merge_people(articles: Sequence[AnalyzedArticle], index: NameIndex | None = 
             if spellings
             else mentions[0][0].name
         )
-        country = _most(p.country for p, _ in mentions) or leader_country(name)
-        role = _most(p.role for p, _ in mentions)
+        known_country, known_role = corpus.person(key)
+        role = _most(p.role for p, _ in mentions) or known_role
+        country = (
+            _most(p.country for p, _ in mentions)
+            or leader_country(name)
+            or known_country
+            or corpus.office_country(role, pair)
+        )
         ids = tuple(dict.fromkeys(aid for _, aid in mentions))
         first = ids[0]
         if first not in first_mentions:

@@ -9,9 +9,12 @@ Score (the sum of these parts; see docs/brief.md for the reasons):
 
 - **who** speaks: `WHO[level] * COUNTRY_FACTOR[side]`. Level: head of state or government (president,
   prime minister, king, emir, chancellor…) 2.0; minister or secretary 1.8; spokesperson, ambassador,
-  envoy, official or an institution (a ministry, the Kremlin, an embassy) 1.5; any other role 0.8; a
-  named person without a role 0.5; nobody known 0. Side: the speaker speaks for one of the pair's two
-  countries 1.0, for no known country 0.6, for a third country 0.4.
+  envoy or official 1.5; an institution (a ministry, the Kremlin, an embassy, or an organisation:
+  spaCy's ORG, or what `people.CorpusPeople` shows is no person, "Yukos") 1.3, below the officials who
+  lead it; any other role 0.8; a named person without a role 0.5; nobody known 0. Side: the speaker
+  speaks for one of the pair's two countries 1.0, for no known country 0.6, for a third country 0.4. A
+  speaker's country the articles do not state comes from the corpus (`people.CorpusPeople`): the same
+  person's other mentions, else, for an office, the pair's country that holds that office in the corpus.
 - **what** it is about, the largest part (a head of state on domestic politics is not news of the
   pair): the quote itself names both countries (their names, capitals, peoples, institutions or people)
   +3.5, the other country than the speaker's +3.0, one country only (the speaker's own, or either for a
@@ -43,10 +46,10 @@ from functools import lru_cache
 
 from briefing.analyze.gazetteer import LEADERS, leader_country, lookup
 from briefing.article import AnalyzedArticle, Statement
-from briefing.brief.people import NameIndex, PairPerson
+from briefing.brief.people import NO_CORPUS, CorpusPeople, NameIndex, PairPerson
 from briefing.brief.text import ArticleIndex, jaccard, overlap, plain_key, words
 
-WHO = {"head": 2.0, "minister": 1.8, "official": 1.5, "role": 0.8, "person": 0.5, "none": 0.0}
+WHO = {"head": 2.0, "minister": 1.8, "official": 1.5, "institution": 1.3, "role": 0.8, "person": 0.5, "none": 0.0}
 COUNTRY_FACTOR = {"pair": 1.0, "unknown": 0.6, "other": 0.4}
 NAMES_BOTH = 3.5
 NAMES_OTHER_SIDE = 3.0
@@ -73,6 +76,15 @@ _OFFICIAL = re.compile(
     r"adviser|advisor|commissioner|governor)\b",
     re.IGNORECASE,
 )
+_INSTITUTION = re.compile(
+    r"\b(?:ministry|department|office|government|kremlin|white\s+house|embassy|cabinet|palace|presidency|"
+    r"pentagon|court|council|commission|agency|company|firm|bank|party)\b",
+    re.IGNORECASE,
+)
+_PERSONAL = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|official|minister|secretary|ambassador|envoy|adviser|head|chief)\b", re.IGNORECASE
+)
+"""An institution's person ("a foreign ministry spokesman") is an official, not the institution."""
 _RELATIONSHIP = re.compile(
     r"\b(?:relations?|relationship|ties|bilateral|partnership|cooperation|co-operation|alliance|treaty|"
     r"agreement|accord|dialogue|talks|negotiations?|sanctions|embassy|diplomatic|friendship|two\s+countries|"
@@ -155,9 +167,14 @@ def _fill(kept: Statement, other: Statement) -> Statement:
 
 
 @lru_cache(maxsize=4096)
-def speaker_level(speaker: str, role: str | None) -> str:
-    """How much the speaker's office weighs: head, minister, official, role, person or none."""
+def speaker_level(speaker: str, role: str | None, institution: bool = False) -> str:
+    """How much the speaker's office weighs: head, minister, official, institution, role, person or none.
+
+    An institution (a ministry, an embassy, or an organisation the corpus shows is not a person) speaks
+    below the officials who lead it and above people of no known office."""
     title = f"{role or ''} {speaker}"
+    if institution or (role is None and _INSTITUTION.search(speaker) and not _PERSONAL.search(speaker)):
+        return "institution"
     if role and _HEAD.search(role) and not _DEPUTY.search(role):
         return "head"
     if _MINISTER.search(title) and not (role is None and _OFFICIAL.search(speaker)):
@@ -207,11 +224,17 @@ def score_statement(
     pair: tuple[str, str] | None,
     person: PairPerson | None,
     recency: float | None,
+    corpus: CorpusPeople = NO_CORPUS,
+    institution: bool = False,
 ) -> Scored:
     """The score before the repetition penalty, with its parts (see the module docstring)."""
     role = s.role or (person.role if person else None)
     country = speaker_country(s.speaker, s.country or (person.country if person else None))
-    level = speaker_level(s.speaker, role)
+    level = speaker_level(s.speaker, role, institution)
+    if country is None and level in ("head", "minister", "official"):
+        # An office of no stated country ("Foreign Secretary", "the prime minister's spokesman"): the
+        # country of the pair the corpus's holders of that office speak for, when one clearly does.
+        country = corpus.office_country(role or (s.speaker if not s.speaker[:1].isupper() else None), pair)
     side = "unknown" if country is None else "pair" if pair and country in pair else "other"
     parts: dict[str, float] = {"who": WHO[level] * COUNTRY_FACTOR[side]}
     about = 0.0
@@ -252,6 +275,7 @@ def rank_statements(
     names: NameIndex,
     people: Mapping[tuple[str, ...], PairPerson],
     preferred: set[str] | None = None,
+    corpus: CorpusPeople = NO_CORPUS,
 ) -> tuple[PairStatement, ...]:
     """Merged statements in rank order, each with its score and 1-based rank.
 
@@ -271,7 +295,15 @@ def rank_statements(
         if person is not None:  # the speaker as the pair's people name them ("Putin" is "Vladimir Putin")
             st = _fill(m.statement, Statement(person.name, "", True, 0, 0, person.role, person.country))
             m.statement = Statement(person.name, st.text, st.direct, st.start, st.end, st.role, st.country)
-        scored = score_statement(m.statement, indexes[ids[id(m.article)]], pair, person, recency.get(ids[id(first)]))
+        scored = score_statement(
+            m.statement,
+            indexes[ids[id(m.article)]],
+            pair,
+            person,
+            recency.get(ids[id(first)]),
+            corpus,
+            corpus.is_institution(m.speaker) or _named_as_organisation(m.statement.speaker, m.article),
+        )
         base.append((scored.score, m.order, m))
     # Lazy greedy: a statement's score only drops as statements are ranked above it, so the best of a
     # heap of stale scores, once refreshed and still the best, is the next one.
@@ -293,6 +325,12 @@ def rank_statements(
         PairStatement(m.statement, ids[id(m.article)], tuple(ids[id(a)] for a in m.articles), score, rank)
         for rank, (score, m) in enumerate(ranked, 1)
     )
+
+
+def _named_as_organisation(speaker: str, article: AnalyzedArticle) -> bool:
+    """The article's own entities call the speaker an organisation (spaCy ORG) and never a person."""
+    labels = {e.label for e in article.entities if e.text == speaker}
+    return "ORG" in labels and "PERSON" not in labels
 
 
 def _recency(articles: Sequence[AnalyzedArticle]) -> dict[str, float]:

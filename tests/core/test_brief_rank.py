@@ -112,7 +112,10 @@ def test_speaker_level_and_country_from_role_and_name() -> None:
     assert speaker_level("Vladimir Putin", "President") == "head"
     assert speaker_level("Dmitry Patrushev", "Deputy Prime Minister") != "head"
     assert speaker_level("Jack Straw", "Foreign Secretary") == "minister"
-    assert speaker_level("Syrian Foreign Ministry", None) == "official"
+    # An institution speaks below the officials who lead it; its spokesman is an official.
+    assert speaker_level("Syrian Foreign Ministry", None) == "institution"
+    assert speaker_level("a Syrian Foreign Ministry spokesman", None) == "official"
+    assert speaker_level("Yukos", None, institution=True) == "institution"
     assert speaker_level("Mike Nattrass", None) == "person"
     assert speaker_country("Syrian Foreign Ministry", None) == "SYR"
     assert speaker_country("the Kremlin", None) in (None, "RUS")

@@ -1,0 +1,93 @@
+"""What the whole corpus says of speakers, on real BBC text: a person's country from another pair's
+article, an office's country from its holders, and organisations that spaCy tags as people."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from brief_helpers import analysed
+
+from briefing.article import Person
+from briefing.brief import Briefing
+from briefing.brief.people import corpus_people
+from briefing.brief.rank import speaker_level
+
+AUSCHWITZ = (
+    "British Foreign Secretary Jack Straw will visit Auschwitz for the 60th anniversary of the former Nazi "
+    "concentration camp's liberation, it has been announced."
+)
+GUANTANAMO = (
+    "All four Britons held by the US in Guantanamo Bay will be returned to the UK within weeks, Foreign Secretary "
+    "Jack Straw told the Commons on Tuesday."
+)
+GUANTANAMO_QUOTE = "All four Britons held by the US in Guantanamo Bay will be returned to the UK within weeks"
+YUKOS = (
+    "Yukos has said a US bankruptcy court will decide whether to block Russia's impending auction of its main "
+    "production arm on Thursday. Yukos reacted immediately by repeating its view that the auction was illegal "
+    "in international and Russian law. Russian President Vladimir Putin said the US has no jurisdiction over "
+    "Yukos and its legal wranglings."
+)
+
+
+def test_a_speaker_of_no_stated_country_takes_the_one_another_article_gives() -> None:
+    other_pair = analysed(
+        AUSCHWITZ, ("GBR", "POL"), source="a.txt", people=[Person("Jack Straw", "GBR", "Foreign Secretary")]
+    )
+    pair = analysed(
+        GUANTANAMO,
+        ("GBR", "USA"),
+        source="b.txt",
+        people=[Person("Jack Straw", None, "Foreign Secretary")],
+        quotes=[("Jack Straw", GUANTANAMO_QUOTE, False)],
+    )
+    brief = Briefing.build([other_pair, pair]).get("GBR-USA")
+    assert brief is not None
+    assert [(p.name, p.country) for p in brief.people] == [("Jack Straw", "GBR")]
+    # Alone, the pair's own article says nothing of Straw's country.
+    alone = Briefing.build([pair]).get("GBR-USA")
+    assert alone is not None and alone.people[0].country is None
+    assert brief.statements[0].score > alone.statements[0].score
+
+
+def test_an_office_of_no_stated_country_is_the_country_most_of_its_holders_speak_for() -> None:
+    holders = [
+        analysed(AUSCHWITZ, ("GBR", "POL"), source="a.txt", people=[Person("Jack Straw", "GBR", "Foreign Secretary")]),
+        analysed(
+            "Former British Foreign Secretary Robin Cook said the war was a mistake.",
+            ("GBR", "IRQ"),
+            source="b.txt",
+            people=[Person("Robin Cook", "GBR", "Foreign Secretary")],
+        ),
+        analysed(
+            "US President George W Bush and Russian President Vladimir Putin met in Slovakia.",
+            ("RUS", "USA"),
+            source="c.txt",
+            people=[Person("George W Bush", "USA", "President"), Person("Vladimir Putin", "RUS", "President")],
+        ),
+    ]
+    known = corpus_people(holders)
+    assert known.office_country("Foreign Secretary", ("ESP", "GBR")) == "GBR"
+    assert known.office_country("the foreign secretary's spokesman", ("ESP", "GBR")) == "GBR"
+    assert known.office_country("Foreign Secretary", ("ESP", "FRA")) is None  # not an office of the pair
+    assert known.office_country("President", ("RUS", "USA")) is None  # held as much by either
+
+
+def test_an_organisation_tagged_as_a_person_speaks_as_an_institution_and_is_no_person() -> None:
+    article = analysed(
+        YUKOS,
+        ("RUS", "USA"),
+        people=[Person("Yukos"), Person("Vladimir Putin", "RUS", "President")],
+        quotes=[
+            ("Yukos", "a US bankruptcy court will decide whether to block Russia's impending auction", False),
+            ("Vladimir Putin", "the US has no jurisdiction over Yukos and its legal wranglings", False),
+        ],
+    )
+    known = corpus_people([article])
+    assert known.is_institution(("yukos",)) and not known.is_institution(("putin",))
+    brief = Briefing.build([article]).get("RUS-USA")
+    assert brief is not None
+    assert [p.name for p in brief.people] == ["Vladimir Putin"]
+    assert [s.statement.speaker for s in brief.statements] == ["Vladimir Putin", "Yukos"]
+    assert speaker_level("Yukos", None, institution=True) == "institution"
