@@ -113,7 +113,8 @@ def _breaks(line: _Line, after: _Line, width: int, base: int) -> bool:
     if after.text[:1].islower():
         return False
     fits = length + 1 + _first_word(after.text) <= width
-    if fits and (_SENTENCE_END.search(line.text) or _LIST_ITEM.match(after.text)):
+    whole_aside = line.text.startswith("(") and line.text.endswith(")")
+    if fits and (_SENTENCE_END.search(line.text) or whole_aside or _LIST_ITEM.match(after.text)):
         return True
     return length < SHORT_LINE * width
 

@@ -63,8 +63,8 @@ def read_wire(title: str, lines: list[str], published: str | None = None) -> Wir
     if is_all_caps(" ".join(lines)):
         # Only text sent in capitals throughout: an ALL-CAPS subhead or byline in mixed text is the page's style.
         lines = [recase(line, evidence) if is_all_caps(line) else line for line in lines]
-    if place and is_all_caps(place):
-        place = recase(place, evidence, headline=True)
+    if place:
+        place = re.sub(r"\b[A-Z][A-Z.'’-]+\b", lambda m: recase(m.group(0), evidence, headline=True), place)
     return WireCopy(title, lines, place, when, outlet or signoff)
 
 
@@ -95,28 +95,32 @@ def _take_tail(lines: list[str], *, wire: bool) -> str | None:
     dateline or credits); elsewhere it may be a name that ends a list or a page's footer link.
     """
     signoff = None
+    end = len(lines)
     for _ in range(TAIL_WINDOW):
-        while lines and not lines[-1].strip():
-            lines.pop()
-        if not lines:
+        last = next((i for i in range(end - 1, -1, -1) if lines[i].strip()), None)
+        if last is None:
             break
-        s = lines[-1].strip()
+        s = lines[last].strip()
         if len(s) <= MAX_CREDIT_CHARS and _COPYRIGHT.match(s):
-            lines.pop()  # web pages close with one too: no evidence of wire copy
+            end = last  # web pages close with one too: no evidence of wire copy
             continue
         if len(s) <= MAX_CREDIT_CHARS and _CREDIT.match(s):
-            lines.pop()
+            end = last
             wire = True
             continue
         m = _SIGNOFF.match(s)
-        if wire and m and len(lines) > 1 and len(m.group("name").split()) <= MAX_SIGNOFF_WORDS:
+        if wire and m and last > 0 and len(m.group("name").split()) <= MAX_SIGNOFF_WORDS:
             signoff = signoff or m.group("name")
-            lines.pop()
+            end = last
             continue
         trailing = _TRAILING_CREDIT.search(s)
         if trailing:
-            lines[-1] = s[: trailing.start()]
+            lines[last] = s[: trailing.start()]
         break
+    if end < len(lines):
+        while end and not lines[end - 1].strip():
+            end -= 1
+        del lines[end:]
     return signoff
 
 
