@@ -372,6 +372,7 @@ async def test_search_moves_to_an_article_that_has_the_term(make_app: AppFactory
         assert any("no match" in n.message for n in app._notifications)
 
 
+
 async def test_going_back_to_an_article_reuses_its_document_and_lines(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

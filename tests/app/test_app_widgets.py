@@ -79,7 +79,9 @@ async def test_click_selects_the_item_under_the_pointer() -> None:
     app = Host(*_items(6))
     async with app.run_test(size=(60, 20)) as pilot:
         view = app.query_one(ItemView)
-        first_of_item_2 = next(y for y in range(view.virtual_size.height) if view.render_line(y).text.startswith("2: "))
+        first_of_item_2 = next(
+            y for y in range(view.virtual_size.height) if view.render_line(y).text.startswith("2: ")
+        )
         await pilot.click(ItemView, offset=(3, first_of_item_2))
         assert app.selected == [2] and view.highlighted == 2
 
