@@ -10,6 +10,8 @@ wrong pair or an extra speaker.
 
     python benchmarks/wire_metamorphic.py                  # 500 articles, figures on stdout
     python benchmarks/wire_metamorphic.py --articles 200 --every 3
+    python benchmarks/wire_metamorphic.py --variant caps      # the whole story in capitals
+    python benchmarks/wire_metamorphic.py --variant run-on    # no blank line or indent between paragraphs
 
 tests/analyze/test_wire_metamorphic.py runs the same functions on 200+ articles.
 """
@@ -61,8 +63,12 @@ def _cities() -> list[str]:
     return capitals[:: max(1, len(capitals) // 12)]
 
 
-def wire_copy(text: str, seed: int) -> tuple[str, str]:
-    """The article file `text` as hard-wrapped wire copy, and the layout used."""
+def wire_copy(text: str, seed: int, variant: str = "wire") -> tuple[str, str]:
+    """The article file `text` as hard-wrapped wire copy, and the layout used.
+
+    variant "caps": the whole story in capitals (old wire systems); "run-on": paragraphs apart by
+    nothing at all, so a paragraph whose last line is full cannot be told from the next one.
+    """
     rng = random.Random(seed)
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     title, paragraphs = lines[0], lines[1:]
@@ -88,8 +94,10 @@ def wire_copy(text: str, seed: int) -> tuple[str, str]:
             [f"© {rng.randint(1998, 2024)} {agency}"],
         )
     )
-    layout = LAYOUTS[seed % len(LAYOUTS)]
+    layout = "run-on" if variant == "run-on" else LAYOUTS[seed % len(LAYOUTS)]
     paragraphs = [dateline + paragraphs[0], *paragraphs[1:], *closing]
+    if variant == "caps":
+        paragraphs = [p.upper() for p in paragraphs]
     out = [title.upper(), ""]
     for paragraph in paragraphs:
         if layout == "indent":
@@ -97,6 +105,8 @@ def wire_copy(text: str, seed: int) -> tuple[str, str]:
         elif layout == "quoted":
             out.extend("> " + line for line in textwrap.wrap(paragraph, WRAP - 2))
             out.append(">")
+        elif layout == "run-on":
+            out.extend(textwrap.wrap(paragraph, WRAP))
         else:
             out.extend(textwrap.wrap(paragraph, WRAP))
             out.append("")
@@ -203,7 +213,7 @@ def compare(names: Iterable[str], originals: Sequence[object], rewritten: Sequen
     )
 
 
-def run(articles: int, every: int) -> tuple[Figures, Counter[str]]:
+def run(articles: int, every: int, variant: str = "wire") -> tuple[Figures, Counter[str]]:
     """Analyse the chosen originals, keep those with statements or a pair, and compare their wire copies."""
     from briefing.article import AnalyzedArticle
     from briefing.ingest.decode import decode_text
@@ -217,7 +227,7 @@ def run(articles: int, every: int) -> tuple[Figures, Counter[str]]:
         i for i, a in enumerate(originals) if isinstance(a, AnalyzedArticle) and a.statements and not a.pair
     ]
     keep = sorted([*with_pair, *with_statements][:articles])
-    rewritten_texts = [wire_copy(texts[i][1], seed=i) for i in keep]
+    rewritten_texts = [wire_copy(texts[i][1], seed=i, variant=variant) for i in keep]
     layouts = Counter(layout for _, layout in rewritten_texts)
     rewritten = analyse([(texts[i][0], text) for i, (text, _) in zip(keep, rewritten_texts, strict=True)])
     return compare([texts[i][0] for i in keep], [originals[i] for i in keep], rewritten), layouts
@@ -227,11 +237,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=500, help="articles compared (default 500)")
     parser.add_argument("--every", type=int, default=2, help="take every N-th file of each section (default 2)")
+    parser.add_argument(
+        "--variant", choices=("wire", "caps", "run-on"), default="wire", help="see wire_copy (default wire)"
+    )
     parser.add_argument("--misses", action="store_true", help="list every miss")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    figures, layouts = run(args.articles, args.every)
-    print(f"wire metamorphic: every {args.every}th file of {'+'.join(SECTIONS)}, layouts {dict(layouts)}")
+    figures, layouts = run(args.articles, args.every, args.variant)
+    print(
+        f"wire metamorphic ({args.variant}): every {args.every}th file of {'+'.join(SECTIONS)}, layouts {dict(layouts)}"
+    )
     for line in figures.lines():
         print(line)
     if args.misses:

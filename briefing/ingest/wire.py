@@ -57,11 +57,15 @@ def read_wire(title: str, lines: list[str], published: str | None = None) -> Wir
     lines = list(lines)
     place, when, outlet = _take_dateline(lines, published)
     signoff = _take_tail(lines, wire=place is not None)
+    caps_title = is_all_caps(title)
+    # Only text sent in capitals throughout: an ALL-CAPS subhead or byline in mixed text is the page's style.
+    caps_body = is_all_caps(" ".join(lines))
+    if not (caps_title or caps_body or place):
+        return WireCopy(title, lines, place, when, outlet or signoff)
     evidence = CaseEvidence([title, *lines])
-    if is_all_caps(title):
+    if caps_title:
         title = recase(title, evidence, headline=True)
-    if is_all_caps(" ".join(lines)):
-        # Only text sent in capitals throughout: an ALL-CAPS subhead or byline in mixed text is the page's style.
+    if caps_body:
         lines = [recase(line, evidence) if is_all_caps(line) else line for line in lines]
     if place:
         place = re.sub(r"\b[A-Z][A-Z.'’-]+\b", lambda m: recase(m.group(0), evidence, headline=True), place)
