@@ -19,6 +19,9 @@ MIN_CAPS_LETTERS = 8
 CAPS_SHARE = 0.85
 """Text with at least this share of upper-case letters is ALL-CAPS."""
 
+MAX_WORD_CHARS = 40
+"""A longer run of letters is no word (a code, a key, noise) and keeps its case."""
+
 _WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*")
 _AFTER_ACRONYM = re.compile(r"(?:^|[^\w.])(?:[^\W\d_]\.){2,}\s+$")
 _SENTENCE_START = re.compile(r"(?:[.!?…][\"'”’)\]]*\s+|:\s+[\"“‘]+)[\"“‘(\[]*$")
@@ -62,7 +65,7 @@ def recase(text: str, evidence: CaseEvidence, *, headline: bool = False) -> str:
     for m in _WORD.finditer(text):
         word = m.group(0)
         pieces.append(text[at : m.start()])
-        form = evidence.form(word)
+        form = word if len(word) > MAX_WORD_CHARS else evidence.form(word)
         if form is None and m.start() in gazetteer:
             form = _apply_case(word, gazetteer[m.start()])
         if form is None:
