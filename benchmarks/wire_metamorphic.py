@@ -213,12 +213,14 @@ def compare(names: Iterable[str], originals: Sequence[object], rewritten: Sequen
     )
 
 
-def run(articles: int, every: int, variant: str = "wire") -> tuple[Figures, Counter[str]]:
+def run(
+    articles: int, every: int, variant: str = "wire", sections: Sequence[str] = SECTIONS
+) -> tuple[Figures, Counter[str]]:
     """Analyse the chosen originals, keep those with statements or a pair, and compare their wire copies."""
     from briefing.article import AnalyzedArticle
     from briefing.ingest.decode import decode_text
 
-    files = chosen_files(every)
+    files = chosen_files(every, sections)
     texts = [(str(f), decode_text(f.read_bytes())) for f in files]
     originals = analyse(texts)
     # Articles with a pair first (they are few in these sections), then those with statements.
@@ -239,6 +241,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--every", type=int, default=2, help="take every N-th file of each section (default 2)")
     parser.add_argument(
         "--variant", choices=("wire", "caps", "run-on"), default="wire", help="see wire_copy (default wire)"
+    )
+    parser.add_argument(
+        "--sections", default=",".join(SECTIONS), help=f"BBC sections, comma-separated (default {','.join(SECTIONS)})"
     )
     parser.add_argument("--misses", action="store_true", help="list every miss")
     args = parser.parse_args(argv)
