@@ -161,14 +161,15 @@ def _statements(analysed: object) -> Counter[tuple[str, str]]:
     from briefing.article import AnalyzedArticle
 
     assert isinstance(analysed, AnalyzedArticle)
-    return Counter((s.speaker, " ".join(s.text.split())) for s in analysed.statements)
+    # Case-blind: an ALL-CAPS story cannot give back every capital of the original, and need not.
+    return Counter((s.speaker.lower(), " ".join(s.text.split()).lower()) for s in analysed.statements)
 
 
 def _dates(analysed: object) -> Counter[tuple[str, str]]:
     from briefing.article import AnalyzedArticle
 
     assert isinstance(analysed, AnalyzedArticle)
-    return Counter((d.value, " ".join(d.text.split())) for d in analysed.dates)
+    return Counter((d.value, " ".join(d.text.split()).lower()) for d in analysed.dates)
 
 
 def _kept(original: Counter[tuple[str, str]], rewritten: Counter[tuple[str, str]]) -> int:
