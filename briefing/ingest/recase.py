@@ -18,7 +18,11 @@ MIN_CAPS_LETTERS = 8
 """Shorter text has too few letters to call it ALL-CAPS rather than an acronym."""
 CAPS_SHARE = 0.85
 """Text with at least this share of upper-case letters is ALL-CAPS."""
+CAPS_SAMPLE = 600
+"""Longer text is first judged on this many opening characters, so the common mixed-case case stays cheap."""
 
+_UPPER = re.compile(r"[A-ZÀ-ÖØ-Þ]")
+_LOWER = re.compile(r"[a-zß-öø-ÿ]")
 MAX_WORD_CHARS = 40
 """A longer run of letters is no word (a code, a key, noise) and keeps its case."""
 
@@ -28,10 +32,12 @@ _SENTENCE_START = re.compile(r"(?:[.!?…][\"'”’)\]]*\s+|:\s+[\"“‘]+)[\"
 
 
 def is_all_caps(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha() and ch.lower() != ch.upper()]
-    if len(letters) < MIN_CAPS_LETTERS:
-        return False
-    return sum(ch.isupper() for ch in letters) >= CAPS_SHARE * len(letters)
+    """Most letters in capitals (Latin letters counted: ingest runs this on every article, so it must be cheap)."""
+    if len(text) > CAPS_SAMPLE and not is_all_caps(text[:CAPS_SAMPLE]):
+        return False  # most text is not in capitals: its opening says so
+    upper = len(_UPPER.findall(text))
+    lower = len(_LOWER.findall(text))
+    return upper + lower >= MIN_CAPS_LETTERS and upper >= CAPS_SHARE * (upper + lower)
 
 
 class CaseEvidence:
