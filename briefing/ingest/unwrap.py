@@ -19,6 +19,8 @@ MIN_WRAPPED_LINES = 4
 """Fewer non-blank lines than this are never taken as wrapped: too little evidence."""
 MIN_WIDTH, MAX_WIDTH = 30, 110
 """Wrap widths seen in practice (e-mail 72, wire 65-69, archives 76-80), with room on both sides."""
+WIDTH_SPREAD = 8
+"""The wrap width is the longest line within this many characters of the 90th-percentile line length."""
 NEAR_WIDTH = 16
 """A wrapped line ends within this many characters of the wrap width (the next word did not fit)."""
 MIN_NEAR_SHARE = 0.5
@@ -27,8 +29,13 @@ MIN_WRAP_BREAK_SHARE = 0.5
 """... and at least this share of the line breaks inside blocks must fall mid-paragraph."""
 MAX_LONG_SHARE = 0.1
 """At most this share of lines may run past the width (an unwrapped headline, a URL)."""
-SHORT_LINE = 0.6
-"""A line shorter than this share of the width ends its paragraph unless a lower-case word follows."""
+GREEDY_SLIP = 0.1
+"""A greedy wrapper leaves room for the next word before at most this share of mid-sentence breaks."""
+SHORT_SHARE = 0.7
+"""From a balancing wrapper, a line without sentence punctuation needs this much room to end its paragraph."""
+ROOM_SHARE = 0.85
+"""A sentence from a balancing wrapper, or a line without sentence punctuation from a greedy one, that
+ends inside this share of the width with the next word on it ends its paragraph."""
 
 _QUOTE = re.compile(r"^(?P<marks>\s{0,3}(?:>\s?)+)")
 _LIST_ITEM = re.compile(r"^(?:[-*+•]\s|\d{1,3}[.)]\s|\([a-z\d]\)\s)")
@@ -55,6 +62,7 @@ def unwrap_lines(lines: list[str]) -> list[str]:
     if width is None:
         return lines
     base = _base_indent(parsed)
+    greedy = _greedy(parsed, width)
     out: list[str] = []
     paragraph: list[_Line] = []
 
@@ -69,7 +77,7 @@ def unwrap_lines(lines: list[str]) -> list[str]:
         if line.blank:
             flush()
             continue
-        if paragraph and _breaks(paragraph[-1], line, width, base):
+        if paragraph and _breaks(paragraph[-1], line, width, base, greedy):
             flush()
         paragraph.append(line)
     flush()
@@ -82,7 +90,8 @@ def wrap_width(lines: list[_Line]) -> int | None:
     if len(texts) < MIN_WRAPPED_LINES:
         return None
     lengths = sorted(len(line.text) + line.indent for line in texts)
-    width = lengths[int(0.9 * (len(lengths) - 1))]
+    typical = lengths[int(0.9 * (len(lengths) - 1))]
+    width = max(n for n in lengths if n <= typical + WIDTH_SPREAD)  # balancing wrappers reach past the typical line
     if not MIN_WIDTH <= width <= MAX_WIDTH:
         return None
     near = sum(width - NEAR_WIDTH <= n <= width for n in lengths)
@@ -97,13 +106,25 @@ def wrap_width(lines: list[_Line]) -> int | None:
 
 
 def _mid_paragraph(line: _Line, after: _Line, width: int) -> bool:
-    """A break the wrapper made: the line is full, and either no sentence ends there or a lower-case word follows."""
-    if len(line.text) + line.indent + 1 + _first_word(after.text) <= width:
-        return False
-    return not _SENTENCE_END.search(line.text) or after.text[:1].islower()
+    """A break the wrapper made: a lower-case word follows, or the line is full and no sentence ends there."""
+    if after.text[:1].islower():
+        return True
+    return not _fits(line, after, width) and not _SENTENCE_END.search(line.text)
 
 
-def _breaks(line: _Line, after: _Line, width: int, base: int) -> bool:
+def _fits(line: _Line, after: _Line, width: float) -> bool:
+    """Whether the next line's first word would have fitted on this line."""
+    return len(line.text) + line.indent + 1 + _first_word(after.text) <= width
+
+
+def _greedy(lines: list[_Line], width: int) -> bool:
+    """Whether the wrapper filled each line before breaking (textwrap, most mailers) rather than balancing
+    line lengths (fmt): then room left on a line is itself proof of a paragraph end."""
+    inside = [_fits(a, b, width) for a, b in pairwise(lines) if not a.blank and b.text[:1].islower()]
+    return sum(inside) <= GREEDY_SLIP * len(inside)
+
+
+def _breaks(line: _Line, after: _Line, width: int, base: int, greedy: bool) -> bool:
     """Whether a paragraph ends between two non-blank lines of wrapped text."""
     if after.depth != line.depth or after.indent > base:
         return True
@@ -112,11 +133,12 @@ def _breaks(line: _Line, after: _Line, width: int, base: int) -> bool:
         return True  # a line the wrapper did not touch stands on its own
     if after.text[:1].islower():
         return False
-    fits = length + 1 + _first_word(after.text) <= width
     whole_aside = line.text.startswith("(") and line.text.endswith(")")
-    if fits and (_SENTENCE_END.search(line.text) or whole_aside or _LIST_ITEM.match(after.text)):
+    ends = bool(_SENTENCE_END.search(line.text)) or whole_aside or bool(_LIST_ITEM.match(after.text))
+    if ends and _fits(line, after, width if greedy else ROOM_SHARE * width):
         return True
-    return length < SHORT_LINE * width
+    # Room for the next word by a margin, though no sentence ends: a headline, a byline, a label.
+    return _fits(line, after, (ROOM_SHARE if greedy else SHORT_SHARE) * width)
 
 
 def _first_word(text: str) -> int:

@@ -192,3 +192,58 @@ def test_wire_file_reads_as_the_article(tmp_path: Path) -> None:
     assert article.title == title
     assert article.body.split("\n\n") == paragraphs
     assert (article.published, article.outlet) == ("2004-11-03", "Xinhua")
+
+
+def test_headline_byline_and_credits_of_an_agency_story(tmp_path: Path) -> None:
+    story = [
+        "WASHINGTON, March 3 (Reuters) - U.S. Secretary of State Antony Blinken will travel to China next week "
+        "for talks with Foreign Minister Wang Yi, the State Department said on Friday, as the two countries try "
+        "to ease tensions over Taiwan and trade.",
+        '"We want to keep the lines of communication open," State Department spokesman Matthew Miller told '
+        "reporters in Washington. China's foreign ministry said Beijing welcomed the visit.",
+    ]
+    lines = ["U.S.'S BLINKEN TO VISIT CHINA AS TENSIONS SIMMER", "By Humeyra Pamuk", ""]
+    for paragraph in [*story, "(Reporting by Humeyra Pamuk; Editing by Chris Reese)"]:
+        lines += [*textwrap.wrap(paragraph, 68), ""]
+    f = tmp_path / "blinken.txt"
+    f.write_bytes("\r\n".join(lines).encode("utf-8"))
+    [article] = load_articles([f]).articles
+    assert article.title == "U.S.'s Blinken to visit China as tensions simmer"
+    assert (article.author, article.outlet, article.published) == ("Humeyra Pamuk", "Reuters", None)
+    assert article.body.split("\n\n") == [story[0].split(" - ", 1)[1], story[1]]
+
+
+@needs_bbc
+def test_balancing_wrapper_never_splits_a_paragraph_inside() -> None:
+    # fmt balances line lengths, so room left on a line is no proof of a paragraph end; without blank
+    # lines some paragraphs run together, but none is cut in the middle.
+    _, paragraphs = _article(BBC / "business" / "016.txt")
+    _, more = _article(BBC / "politics" / "010.txt")
+    wrapped: list[str] = []
+    for paragraph in [*paragraphs, *more]:
+        wrapped += _balanced(paragraph, 72)
+    result = _paragraphs(unwrap_lines(wrapped))
+    assert 2 <= len(result) <= len(paragraphs) + len(more)
+    assert " ".join(result) == " ".join([*paragraphs, *more])
+    ends = {len(" ".join([*paragraphs, *more][: i + 1])) for i in range(len(paragraphs) + len(more))}
+    at = 0
+    for paragraph in result:
+        at += len(paragraph) + (1 if at else 0)
+        assert at in ends, paragraph[-60:]
+
+
+def _balanced(text: str, width: int) -> list[str]:
+    """Lines of `text` wrapped to about the same length each (what fmt and par do), at most `width`."""
+    words = text.split()
+    lines_needed = -(-len(text) // int(width * 0.9))
+    target = len(text) / lines_needed
+    lines: list[str] = []
+    current = ""
+    for word in words:
+        candidate = f"{current} {word}" if current else word
+        if current and (len(candidate) > width or len(current) >= target):
+            lines.append(current)
+            current = word
+        else:
+            current = candidate
+    return [*lines, current]
