@@ -5,8 +5,10 @@ from the shape of its lines, never from what they say: most lines end close to o
 line breaks fall where no paragraph can end (no sentence punctuation before, or a lower-case word
 after, and the next word would not have fitted on the line). A break is kept as a paragraph break
 when a blank line, a deeper indent, a list marker or a change of e-mail quote depth says so, or
-when the line is short enough that the wrapper would have taken the next word had the paragraph
-gone on. Text that is not wrapped comes back unchanged (the same list object).
+when a sentence ends on a line that had room for the next word: a greedy wrapper (textwrap, most
+mailers) would have taken it had the paragraph gone on. A wrapper that balances line lengths (fmt)
+leaves room anywhere, which shows before mid-sentence breaks; its text needs a wider margin.
+Text that is not wrapped comes back unchanged (the same list object).
 """
 
 from __future__ import annotations
