@@ -249,9 +249,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--misses", action="store_true", help="list every miss")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    figures, layouts = run(args.articles, args.every, args.variant)
+    sections = tuple(name.strip() for name in args.sections.split(",") if name.strip())
+    figures, layouts = run(args.articles, args.every, args.variant, sections)
     print(
-        f"wire metamorphic ({args.variant}): every {args.every}th file of {'+'.join(SECTIONS)}, layouts {dict(layouts)}"
+        f"wire metamorphic ({args.variant}): every {args.every}th file of {'+'.join(sections)}, layouts {dict(layouts)}"
     )
     for line in figures.lines():
         print(line)
