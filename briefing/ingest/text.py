@@ -1,4 +1,4 @@
-"""The reader for plain-text and Markdown articles: sanitize, front matter, split, clean."""
+"""The reader for plain-text and Markdown articles: sanitize, front matter, unwrap, split, wire conventions, clean."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from briefing.ingest.frontmatter import split_front_matter
 from briefing.ingest.published import normalise_published
 from briefing.ingest.sanitize import sanitize
 from briefing.ingest.split import is_headline, split_articles
+from briefing.ingest.unwrap import unwrap_lines
+from briefing.ingest.wire import read_wire
 
 MAX_TITLE_CHARS = 300
 
@@ -24,11 +26,14 @@ def read_text_article(source: str, data: bytes) -> list[RawArticle]:
     meta, rest = split_front_matter(text)
     if meta.problem:
         raise IngestError(meta.problem)
-    lines = [_strip_markdown(line) for line in rest.split("\n")]
+    lines = [_strip_markdown(line) for line in unwrap_lines(rest.split("\n"))]
     parts = split_articles(lines) if not meta.get("title") else [lines]
     articles: list[RawArticle] = []
     for part in parts:
         title, body_lines = _title_and_body(part, meta.get("title") if not articles else None)
+        given_date = normalise_published(meta.get("date", "published")) if not articles else None
+        wire = read_wire(title, body_lines, given_date)
+        title, body_lines = wire.title, wire.lines
         cleaned = clean_lines(body_lines, title)
         byline = _byline(body_lines, cleaned)
         body = "\n\n".join(line for i, line in enumerate(cleaned) if i not in byline.lines)
@@ -43,9 +48,8 @@ def read_text_article(source: str, data: bytes) -> list[RawArticle]:
                 title=_short_title(title or body),
                 body=body,
                 index=len(articles),
-                published=(normalise_published(meta.get("date", "published")) if not articles else None)
-                or byline.published,
-                outlet=meta.get("source", "outlet") if not articles else None,
+                published=given_date or byline.published or wire.published,
+                outlet=(meta.get("source", "outlet") if not articles else None) or wire.outlet,
                 author=(meta.get("author", "by") if not articles else None) or byline.author,
                 link=meta.get("url", "link") if not articles else None,
             )
