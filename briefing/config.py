@@ -21,6 +21,8 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 ENV_VAR = "BRIEFING_CONFIG"
+CHOICES: dict[tuple[str, str], tuple[str, ...]] = {("analysis", "engine"): ("local", "ray")}
+"""String keys that take one of a few values."""
 
 
 class ConfigError(Exception):
@@ -189,5 +191,9 @@ def validate(
                 if isinstance(default, int) and not isinstance(default, bool):
                     expected = "a whole number >= 0"
                 raise ConfigError(f"{path}: {section}.{key} must be {expected}, not {value!r}")
+            choices = CHOICES.get((section, key))
+            if choices and value not in choices:
+                allowed = " or ".join(f'"{c}"' for c in choices)
+                raise ConfigError(f"{path}: {section}.{key} must be {allowed}, not {value!r}")
             merged[section][key] = float(value) if isinstance(default, float) else value
     return merged

@@ -80,7 +80,7 @@ class Analyzer:
         if not articles:
             return
         n_process = self.n_process(articles)
-        results = self._iter_parallel(articles, n_process) if n_process > 1 else self._iter_serial(articles)
+        results = self._iter_parallel(articles, n_process) if n_process > 1 else self.iter_counted(articles)
         words = 0
         for done, (result, n_words) in enumerate(results, start=1):
             words += n_words
@@ -88,7 +88,8 @@ class Analyzer:
                 progress(done, words)
             yield result
 
-    def _iter_serial(self, articles: Sequence[RawArticle]) -> Iterator[tuple[AnalyzedArticle, int]]:
+    def iter_counted(self, articles: Sequence[RawArticle]) -> Iterator[tuple[AnalyzedArticle, int]]:
+        """(analysis, words) per article in this process: what every worker of every engine runs."""
         nlp = self.nlp
         titles = nlp.pipe((a.title for a in articles), batch_size=self.batch_size)
         bodies = nlp.pipe((a.body for a in articles), batch_size=self.batch_size)
@@ -148,7 +149,7 @@ def _worker_run(chunk: list[RawArticle]) -> list[tuple[AnalyzedArticle, int]]:
         raise error
     analyzer = _WORKER["analyzer"]
     assert isinstance(analyzer, Analyzer)
-    return list(analyzer._iter_serial(chunk))
+    return list(analyzer.iter_counted(chunk))
 
 
 def analyze_doc(article: RawArticle, doc: Doc, title_doc: Doc) -> AnalyzedArticle:
