@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,8 @@ from briefing.analyze.trend import article_trend
 from briefing.article import AnalyzedArticle, RawArticle
 
 if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult
+
     from spacy.language import Language
     from spacy.tokens import Doc
 
@@ -30,6 +33,8 @@ Progress = Callable[[int, int], None]
 PARALLEL_MIN_WORDS = 20_000
 """Below this much text, starting worker processes (each loads the model, ~2 s) does not pay."""
 MAX_PROCESSES = 4
+IN_FLIGHT_PER_PROCESS = 2
+"""Chunks queued per worker: one running, one waiting, so no worker idles between chunks."""
 
 
 class Analyzer:
@@ -103,7 +108,7 @@ class Analyzer:
 
         # Small chunks keep every worker busy to the end and make Ctrl+C lose little work.
         size = max(4, min(self.batch_size, -(-len(articles) // (n_process * 4))))
-        chunks = [list(articles[i : i + size]) for i in range(0, len(articles), size)]
+        starts = iter(range(0, len(articles), size))
         # spawn, not fork: the app analyses from a thread, and forking a threaded process can deadlock.
         # Workers start with SIGINT ignored (inherited through exec), so Ctrl+C reaches only this process.
         in_main = threading.current_thread() is threading.main_thread()
@@ -115,9 +120,22 @@ class Analyzer:
         finally:
             if in_main:
                 signal.signal(signal.SIGINT, previous)
+        # A bounded window of chunks in flight (not imap, which queues every chunk and buffers every
+        # result a slow consumer has not taken): memory stays flat however large the corpus.
+        in_flight: deque[AsyncResult[list[tuple[AnalyzedArticle, int]]]] = deque()
+
+        def submit() -> None:
+            start = next(starts, None)
+            if start is not None:
+                in_flight.append(pool.apply_async(_worker_run, (list(articles[start : start + size]),)))
+
         finished = False
         try:
-            for chunk_results in pool.imap(_worker_run, chunks):
+            for _ in range(IN_FLIGHT_PER_PROCESS * n_process):
+                submit()
+            while in_flight:
+                chunk_results = in_flight.popleft().get()
+                submit()
                 yield from chunk_results
             finished = True
         finally:
