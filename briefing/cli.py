@@ -120,6 +120,23 @@ def fetch_options(parser: argparse.ArgumentParser) -> None:
 
 def index_options(parser: argparse.ArgumentParser) -> None:
     _paths_argument(parser)
+    parser.add_argument(
+        "--engine",
+        choices=("local", "ray"),
+        help="where analysis runs: this machine's processes (local) or an actor pool on Ray "
+        "(needs pip install 'briefing[ray]'); default: analysis.engine in the config",
+    )
+    parser.add_argument(
+        "--address",
+        metavar="ADDRESS",
+        help="Ray cluster to join: auto or ray://HOST:PORT (default: start a local Ray for this run)",
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="worker processes (local) or Ray actors (ray); default: analysis.processes, or 2 actors",
+    )
 
 
 def _port(value: str) -> int:
@@ -296,10 +313,16 @@ def run_index(args: argparse.Namespace, config: Config) -> int:
     from contextlib import closing
 
     from briefing.analyze.nlp import ModelMissingError
-    from briefing.corpus import iter_complete, load_pending
+    from briefing.analyze.ray_engine import EngineError
+    from briefing.corpus import Engine, iter_complete, load_pending
 
     if not config.get("cache", "enabled"):
         raise CommandError("cache.enabled is false in the config: there is no cache to index into", EXIT_USAGE)
+    if args.workers is not None and args.workers < 1:
+        raise CommandError(f"--workers must be 1 or more, not {args.workers}", EXIT_USAGE)
+    engine = Engine(args.engine or str(config.get("analysis", "engine")), args.workers or 0, args.address)
+    if engine.address and engine.name != "ray":
+        raise CommandError("--address is for --engine ray", EXIT_USAGE)
     started = time.perf_counter()
     corpus, known = load_pending(args.paths, config)
     for problem in corpus.problems:
@@ -341,16 +364,19 @@ def run_index(args: argparse.Namespace, config: Config) -> int:
                     rate = f"{w / max(time.perf_counter() - begin, 1e-9):,.0f}"
                     bar.update(task, completed=n, rate=rate)
 
-                with closing(
-                    iter_complete(corpus, config, progress=rich_progress, skip=known, on_problem=warn_problem)
-                ) as results:
+                analyses = iter_complete(
+                    corpus, config, progress=rich_progress, skip=known, engine=engine, on_problem=warn_problem
+                )
+                with closing(analyses) as results:
                     for _ in results:
                         pass
         elif todo:
-            with closing(iter_complete(corpus, config, progress=lines, skip=known, on_problem=warn_problem)) as results:
+            with closing(
+                iter_complete(corpus, config, progress=lines, skip=known, engine=engine, on_problem=warn_problem)
+            ) as results:
                 for _ in results:
                     pass
-    except ModelMissingError as exc:
+    except (ModelMissingError, EngineError) as exc:
         raise CommandError(str(exc), EXIT_USAGE) from exc
     except KeyboardInterrupt:
         print(

@@ -38,6 +38,9 @@ RANGES: dict[tuple[str, str], tuple[float, float]] = {
 Out of range, a value would fail later and elsewhere: a batch size that overflows C code, a timeout of
 inf or nan that every fetch reports as a network problem, max_article_chars = 0 emptying every article."""
 
+CHOICES: dict[tuple[str, str], tuple[str, ...]] = {("analysis", "engine"): ("local", "ray")}
+"""String keys that take one of a few values."""
+
 
 class ConfigError(Exception):
     """A config problem, worded as the one line the user sees."""
@@ -237,5 +240,9 @@ def validate(
                 if bounds is not None:
                     expected = f"{expected.removesuffix(' >= 0')} from {_number(bounds[0])} to {_number(bounds[1])}"
                 raise ConfigError(f"{path}: {section}.{key} must be {expected}, not {value!r}")
+            choices = CHOICES.get((section, key))
+            if choices and value not in choices:
+                allowed = " or ".join(f'"{c}"' for c in choices)
+                raise ConfigError(f"{path}: {section}.{key} must be {allowed}, not {value!r}")
             merged[section][key] = float(value) if isinstance(default, float) else value
     return merged

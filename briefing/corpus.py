@@ -11,7 +11,7 @@ Nothing here prints.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Generator, Sequence
+from collections.abc import Callable, Collection, Generator, Iterator, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -28,6 +28,22 @@ Status = Callable[[int, int], None]
 """Analysis progress callback: (articles done, articles to do)."""
 Progress = Callable[[int, int], None]
 """Finer progress callback: (articles done, words done)."""
+ENGINES = ("local", "ray")
+
+
+@dataclass(frozen=True, slots=True)
+class Engine:
+    """Where analysis runs: "local" (this machine's processes) or "ray" (an actor pool on Ray)."""
+
+    name: str = "local"
+    workers: int = 0
+    """Worker processes or Ray actors; 0: the config's analysis.processes (local), 2 (ray)."""
+    address: str | None = None
+    """Ray cluster to join ("auto", "ray://host:port"); None starts a local Ray for the run."""
+
+    @classmethod
+    def from_config(cls, config: Config) -> Engine:
+        return cls(str(config.get("analysis", "engine")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,22 +183,18 @@ def iter_complete(
     progress: Progress | None = None,
     skip: Collection[int] = (),
     on_problem: ProblemSink,
+    engine: Engine | None = None,
 ) -> Generator[tuple[int, AnalyzedArticle], None, None]:
     """(index in `corpus.raw`, analysis) for each article the corpus lacks, stored in the cache as it comes.
 
     `skip`: further indexes not to analyse (known to be cached, see `load_pending`). `on_problem`
-    hears of cache trouble as it happens (the results go on without the cache).
+    hears of cache trouble as it happens (the results go on without the cache). `engine`: where the
+    analysis runs (default: the config's); the results, and this process writing them, are the same.
     """
     missing = [(i, a) for i, a in enumerate(corpus.raw) if i not in corpus.analysed and i not in skip]
     if not missing:
         return
-    from briefing.analyze.analyzer import Analyzer
-
-    analyzer = Analyzer(
-        config.model,
-        batch_size=int(config.get("analysis", "batch_size")),
-        processes=int(config.get("analysis", "processes")),
-    )
+    engine = engine or Engine.from_config(config)
     cache = _open_cache(config, on_problem) if use_cache else None
     total = len(missing)
 
@@ -193,14 +205,38 @@ def iter_complete(
             progress(done, words)
 
     try:
-        for (i, _), result in zip(missing, analyzer.iter_analyze([a for _, a in missing], report), strict=True):
+        for position, result in _analyses([a for _, a in missing], config, engine, report):
             if cache is not None:
                 cache.put(result)
-            yield i, result
+            yield missing[position][0], result
     finally:
         if cache is not None:
             cache.prune()
             cache.close()
+
+
+def _analyses(
+    articles: Sequence[RawArticle], config: Config, engine: Engine, report: Progress
+) -> Iterator[tuple[int, AnalyzedArticle]]:
+    """(position in `articles`, analysis) from the chosen engine; the local one keeps input order."""
+    batch_size = int(config.get("analysis", "batch_size"))
+    if engine.name == "ray":
+        from briefing.analyze.ray_engine import iter_analyze_ray
+
+        yield from iter_analyze_ray(
+            articles,
+            model=config.model,
+            batch_size=batch_size,
+            workers=engine.workers or 2,
+            address=engine.address,
+            progress=report,
+        )
+        return
+    from briefing.analyze.analyzer import Analyzer
+
+    processes = engine.workers or int(config.get("analysis", "processes"))
+    analyzer = Analyzer(config.model, batch_size=batch_size, processes=processes)
+    yield from enumerate(analyzer.iter_analyze(articles, report))
 
 
 def open_corpus(

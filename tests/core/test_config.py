@@ -124,3 +124,9 @@ def test_feeds_alone_replace_the_sample_corpus(tmp_path: Path) -> None:
     cfg = write(tmp_path / "c.toml", '[corpus]\nfeeds = ["https://example.org/rss"]\n')
     assert load_config(cfg).default_inputs == ["https://example.org/rss"]
     assert load_config(write(tmp_path / "d.toml", "")).default_inputs == [str(sample_corpus())]
+
+
+def test_engine_is_one_of_the_known_engines(tmp_path: Path) -> None:
+    assert load_config(write(tmp_path / "ok.toml", "[analysis]\nengine = 'ray'\n")).get("analysis", "engine") == "ray"
+    with pytest.raises(ConfigError, match=r'analysis.engine must be "local" or "ray", not \'spark\''):
+        load_config(write(tmp_path / "c.toml", "[analysis]\nengine = 'spark'\n"))
