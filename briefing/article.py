@@ -50,7 +50,7 @@ class RawArticle:
     def id(self) -> str:
         """Stable across runs, so read state and bookmarks survive re-analysis."""
         key = self.link or f"{self.source}#{self.index}"
-        return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+        return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
     @property
     def content_hash(self) -> str:

@@ -289,7 +289,7 @@ class AnalysisCache:
             "articles": [[getattr(a, f) for f in fields] for a in articles],
             "problems": [[p.source, p.message] for p in problems],
         }
-        row = (key, json.dumps(data, ensure_ascii=False), int(time.time()))
+        row = (key, json.dumps(data), int(time.time()))
 
         def store(db: sqlite3.Connection) -> None:
             db.execute("INSERT OR REPLACE INTO listing VALUES (?, ?, ?)", row)

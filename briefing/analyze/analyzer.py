@@ -241,7 +241,7 @@ def _mentions(
     lead_end: int,
 ) -> list[Mention]:
     """Every mention that stands for a country, with its sentence (-1: headline) and salience."""
-    person_country = {p.name.split()[-1]: p.country for p in people if p.country}
+    person_country = {p.name.split()[-1]: p.country for p in people if p.country and p.name.split()}
     found: list[Mention] = []
     for where, parsed, ents in ((-1, title_doc, title_entities), (0, doc, entities)):
         sents = sentences(parsed) if where == 0 else ()

@@ -304,5 +304,5 @@ class Briefing:
 
 
 def _pair_key(key: str) -> str:
-    parts = sorted(p.upper() for p in key.replace("–", "-").split("-") if p.strip())
-    return "-".join(p.strip() for p in parts) if len(parts) == 2 else key.strip().title()
+    parts = sorted(p.strip().upper() for p in key.replace("–", "-").split("-") if p.strip())
+    return "-".join(parts) if len(parts) == 2 else key.strip().title()

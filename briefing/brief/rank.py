@@ -192,12 +192,17 @@ def speaker_country(speaker: str, country: str | None) -> str | None:
     leader has: "Obama"), or the country word an institution carries ("Syrian Foreign Ministry")."""
     if country:
         return country
-    known = leader_country(speaker) or _leader_by_surname().get(speaker.split()[-1] if speaker.split() else "")
+    words = speaker.split()
+    # A surname alone may be a leader's; in a full name it is somebody else's ("Chad Johnson").
+    known = leader_country(speaker) or (_leader_by_surname().get(words[0]) if len(words) == 1 else None)
     if known:
         return known
+    institution = bool(_INSTITUTION.search(speaker))
     for word in re.findall(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?", speaker):
         term = lookup(word) or lookup(word.split()[0])
-        if term:
+        # A country's or capital's name inside a person's name is no nationality ("Jordan Henderson",
+        # "Paris Hilton"); a people's name ("Syrian official") or an institution's country is.
+        if term and (institution or term.kind == "demonym"):
             return term.code
     return None
 

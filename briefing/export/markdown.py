@@ -15,6 +15,8 @@ from collections.abc import Iterable, Sequence
 from briefing.analyze.gazetteer import country_name
 from briefing.article import AnalyzedArticle
 from briefing.brief import Briefing, PairBrief, PairStatement
+from briefing.terminal import INVISIBLE
+from briefing.wording import count, single_spaced
 
 # Escaped wherever they are: punctuation that means something anywhere in a line (in CommonMark or a
 # common extension), a dot inside a word ("example.com", "www.x": GFM and linkify autolinks) and the
@@ -22,19 +24,14 @@ from briefing.brief import Briefing, PairBrief, PairStatement
 _ANYWHERE = re.compile(r"[\\`*_{}\[\]#|<>~&$^=@]|\.(?=\w)|:(?=/)")
 # Punctuation that only means something where a block can start (the start of the text).
 _LINE_START = re.compile(r"^(\d{1,9})([.)])|^([-+:])")
-# Control characters, zero-width characters and the bidi marks/overrides that reorder what a reader sees.
-_INVISIBLE = re.compile(
-    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
-)
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _URL = re.compile(r"https?://[^\s<>\"`\\\x00-\x1f\x7f]+", re.IGNORECASE)
 
 
 def clean(text: str) -> str:
     """One line of printable text: whitespace collapsed, control and bidi characters dropped."""
-    text = _SURROGATE.sub("\ufffd", text)
-    text = " ".join(text.split())
-    return _INVISIBLE.sub("", text).strip()
+    text = single_spaced(_SURROGATE.sub("\ufffd", text))
+    return INVISIBLE.sub("", text).strip()  # the terminal's definition: zero-width joiners stay (Persian, emoji)
 
 
 def escape(text: str) -> str:
@@ -118,7 +115,7 @@ def render_pair(brief: PairBrief) -> str:
     stories, total = len(brief.articles), len(brief.all_articles)
     refs = {a.id: source_ref(a, a.id) for a in brief.all_articles}
     lines = [f"# {heading(brief)}", ""]
-    facts = [f"{total} article{'s' if total != 1 else ''}"]
+    facts = [count(total, "article")]
     if stories != total:
         facts[0] += f" ({stories} stories: copies of one story by several outlets count once)"
     period = period_text(brief)
@@ -148,7 +145,7 @@ def render_pair(brief: PairBrief) -> str:
         for s in brief.statements[: brief.shown]:
             lines += _statement(s, refs)
         if brief.hidden:
-            lines += [f"### {brief.hidden} more statement{'s' if brief.hidden != 1 else ''}", ""]
+            lines += [f"### {count(brief.hidden, 'more statement')}", ""]
             lines += [_more_statement(s, refs) for s in brief.statements[brief.shown :]]
             lines.append("")
 
@@ -192,7 +189,7 @@ def render_index(entries: Sequence[tuple[PairBrief, str]]) -> str:
     lines = ["# Briefs", ""]
     for brief, filename in entries:
         n = len(brief.articles)
-        facts = [f"{n} article{'s' if n != 1 else ''}", f"{len(brief.statements)} statements"]
+        facts = [count(n, "article"), count(len(brief.statements), "statement")]
         if brief.pair is not None:
             facts.insert(0, f"trend {brief.trend.label}")
         period = period_text(brief)

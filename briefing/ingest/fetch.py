@@ -80,7 +80,8 @@ def fetch_feeds(
                 results[i] = fetch_feed(url, cache_dir, timeout=timeout, max_bytes=max_bytes)
             except Exception as exc:
                 results[i] = ([], [Problem(url, f"could not be read ({type(exc).__name__}: {exc})")])
-            finished.put(i)
+            finally:
+                finished.put(i)  # even when the thread dies, so the caller's wait for it ends
 
     # Daemon threads, not a pool: a pool's threads are joined when the interpreter exits, so quitting
     # the reader would wait for a slow server.

@@ -121,6 +121,13 @@ def test_speaker_level_and_country_from_role_and_name() -> None:
     assert speaker_country("the Kremlin", None) in (None, "RUS")
 
 
+def test_a_country_word_inside_a_persons_name_is_no_nationality() -> None:
+    for name in ("Jordan Henderson", "Paris Hilton", "Israel Folau", "Chad Johnson"):
+        assert speaker_country(name, None) is None, name
+    assert speaker_country("a Syrian official", None) == "SYR"
+    assert speaker_country("Putin", None) == "RUS"
+
+
 def test_shown_is_the_configured_top_and_the_rest_are_more() -> None:
     brief = build_brief(("GBR", "USA"), [guantanamo()], key_statements=2)
     assert brief.shown == 2 and brief.hidden == 1
