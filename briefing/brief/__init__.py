@@ -122,7 +122,7 @@ class PairBrief:
         return max(0, len(self.statements) - self.shown)
 
     def to_dict(self) -> dict[str, object]:
-        """The pair object of JSON schema 1 (see README)."""
+        """The pair object of JSON schema 1 (see docs/json.md)."""
         return {
             "pair": list(self.pair) if self.pair else None,
             "names": list(self.names),

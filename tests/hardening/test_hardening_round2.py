@@ -6,6 +6,7 @@ time limit, so a regression fails the test instead of stalling the suite.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import socket
@@ -720,3 +721,17 @@ def test_configured_feeds_open_with_the_corpus(
     cfg.write_text(cfg.read_text(encoding="utf-8") + f'[corpus]\nfeeds = ["{feed_server.url}"]\n', encoding="utf-8")
     corpus = load_cached([], load_config(cfg))
     assert [a.title for a in corpus.raw] == ["Morocco and Syria talk"] and corpus.problems == ()
+
+
+def test_a_file_name_that_is_not_utf8_is_read_and_cached(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A Latin-1 file name (b'caf\\xff.txt') crashed the cache write and the article id (UnicodeEncodeError)."""
+    from briefing.cli import main
+
+    folder = tmp_path / "legacy"
+    folder.mkdir()
+    seed = next((Path(__file__).resolve().parents[2] / "seeds").glob("000_*.txt"))
+    (folder / os.fsdecode(b"caf\xff.txt")).write_bytes(seed.read_bytes())
+    for _ in range(2):  # the second run reads the listing and the analysis back from the cache
+        assert main(["brief", str(folder), "--format", "json"]) == 0
+        data = json.loads(capsys.readouterr().out)
+        assert len(data["articles"]) == 1 and data["articles"][0]["pair"] == ["MAR", "SYR"]
