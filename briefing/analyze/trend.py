@@ -381,11 +381,6 @@ def _label(warm: float, cool: float) -> str:
     return "mixed"
 
 
-def combine(scored: Iterable[tuple[float, str]]) -> Trend:
-    """Trend from (signed weight, evidence sentence) items; kept for callers that vote sentence by sentence."""
-    return _verdict([(s, i, text) for i, (s, text) in enumerate(scored) if s and text.strip()])
-
-
 def merge_trends(trends: Sequence[Trend], weights: Sequence[float] | None = None) -> Trend:
     """One verdict from several articles' trends: one vote per article, a mixed article half to each side.
 

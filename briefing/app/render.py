@@ -376,11 +376,11 @@ def statement_item(brief: PairBrief, ps: PairStatement) -> BriefItem:
 
 def period_label(brief: PairBrief) -> str | None:
     """Publication dates, with the events' span beside them when it differs."""
-    published, events = brief.period, brief.events
+    published, events = brief.period, brief.events_apart
     parts = []
     if published:
         parts.append(" – ".join(dict.fromkeys(v[:10] for v in published)))
-    if events and (not published or events != published):
+    if events:
         parts.append("events " + " – ".join(dict.fromkeys(events)))
     return " · ".join(parts) or None
 

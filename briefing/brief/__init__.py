@@ -117,6 +117,14 @@ class PairBrief:
         return events_span(self.timeline)
 
     @property
+    def events_apart(self) -> tuple[str, str] | None:
+        """The events' span when it says more than the publication dates, for showing beside them."""
+        events, period = self.events, self.period
+        if events is None or (period is not None and tuple(v[:10] for v in period) == events):
+            return None
+        return events
+
+    @property
     def hidden(self) -> int:
         """Statements behind "N more"."""
         return max(0, len(self.statements) - self.shown)

@@ -89,8 +89,8 @@ def _span_text(span: tuple[str, str] | None) -> str | None:
 
 def period_text(brief: PairBrief) -> str | None:
     """The publication dates, with the events' span beside them when it differs (or alone when undated)."""
-    published, events = _span_text(brief.period), _span_text(brief.events)
-    if published and events and events != published:
+    published, events = _span_text(brief.period), _span_text(brief.events_apart)
+    if published and events:
         return f"{published} (events: {events})"
     return published or (f"events {events}" if events else None)
 

@@ -115,6 +115,20 @@ def test_an_old_event_between_the_two_countries_stays_an_event() -> None:
     assert brief.events == ("1986", "2004-06") and brief.period == ("2005-01-10", "2005-01-10")
 
 
+def test_the_events_span_is_shown_beside_the_period_only_when_it_differs() -> None:
+    same = analysed(
+        "Libya and the US restored ties on 10 January 2005.",
+        ("LBY", "USA"),
+        published="2005-01-10T09:30:00",
+        dates=[("10 January 2005", "2005-01-10")],
+    )
+    brief = build_brief(("LBY", "USA"), [same])
+    assert brief.events == ("2005-01-10", "2005-01-10") and brief.events_apart is None
+    text = "In 1986 the US imposed a ban on trade with Libya. Libya and the US restored ties in June 2004."
+    older = analysed(text, ("LBY", "USA"), published="2005-01-10", dates=[("1986", "1986"), ("June 2004", "2004-06")])
+    assert build_brief(("LBY", "USA"), [older]).events_apart == ("1986", "2004-06")
+
+
 def test_the_date_of_a_since_clause_is_a_reference_point() -> None:
     text = "This is the highest figure for Japanese trade with China since records began in 1947."
     # Published in 1960, 1947 is neither centuries old nor about one side only: only "since" makes it background.
