@@ -28,30 +28,26 @@ def shingles(text: str) -> set[int]:
 
 def group_copies(articles: Sequence[AnalyzedArticle]) -> list[list[AnalyzedArticle]]:
     """Stories in input order, each as [first article, its copies…]; an inverted index finds candidates,
-    so the cost follows the shingles articles share, not the square of their number."""
+    so the cost follows the shingles articles share, not the square of their number.
+
+    An article joins a story only when it is a copy of the story's first article: copies of copies are
+    not chained, so two articles that share little never end up as one story through a third."""
     sets = [shingles(a.article.body) for a in articles]
     postings: dict[int, list[int]] = {}
-    parent = list(range(len(articles)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    story_of: list[int] = []
     for i, s in enumerate(sets):
         shared: Counter[int] = Counter()
         for h in s:
             earlier = postings.setdefault(h, [])
             shared.update(earlier)
             earlier.append(i)
-        for j, n in shared.items():
-            smaller = min(len(s), len(sets[j]))
-            if smaller >= MIN_SHINGLES and n / smaller > SHARED:
-                a, b = root(i), root(j)
-                if a != b:
-                    parent[max(a, b)] = min(a, b)
+        story_of.append(next((j for j in sorted(shared) if story_of[j] == j and _copies(s, sets[j], shared[j])), i))
     groups: dict[int, list[AnalyzedArticle]] = {}
     for i, article in enumerate(articles):
-        groups.setdefault(root(i), []).append(article)
+        groups.setdefault(story_of[i], []).append(article)
     return list(groups.values())
+
+
+def _copies(a: set[int], b: set[int], common: int) -> bool:
+    smaller = min(len(a), len(b))
+    return smaller >= MIN_SHINGLES and common / smaller > SHARED

@@ -36,3 +36,12 @@ def test_a_retitled_trimmed_copy_is_the_same_story_and_another_story_is_not() ->
 def test_shingles_ignore_case_and_punctuation() -> None:
     assert shingles("The four Britons, freed from US custody.") == shingles("the four britons freed from us custody")
     assert len(shingles("too short")) == 0
+
+
+def test_copies_of_copies_are_not_chained_into_one_story() -> None:
+    """B holds all of A (short) and all of C (short), but A and C share nothing: two stories, not one."""
+    a = analysed(STORY, ("GBR", "USA"), source="a.txt")
+    b = analysed(STORY + " " + OTHER, ("GBR", "USA"), source="b.txt")
+    c = analysed(OTHER, ("GBR", "USA"), source="c.txt")
+    groups = group_copies([a, b, c])
+    assert [[x.id for x in g] for g in groups] == [[a.id, b.id], [c.id]]
