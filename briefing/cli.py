@@ -291,7 +291,7 @@ def run_fetch(args: argparse.Namespace, config: Config) -> int:
 
     urls = list(args.urls) or config.feeds
     if not urls:
-        raise CommandError("no feeds to fetch: give URLs or list them in corpus.feeds in config.toml")
+        raise CommandError("no feeds to fetch: give URLs or list them in corpus.feeds in the config file")
     bad = [u for u in urls if not u.startswith(("http://", "https://"))]
     if bad:
         raise CommandError(f"not an http(s) URL: {bad[0]}")
