@@ -9,6 +9,7 @@ enough to be articles.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 
 from briefing.ingest.clean import is_prose
 
@@ -55,3 +56,17 @@ def _after_rule(lines: list[str], i: int) -> bool:
 
 def _words(lines: list[str]) -> int:
     return sum(len(line.split()) for line in lines)
+
+
+def leading_lines(lines: Sequence[str], window: int) -> Iterator[tuple[int, str]]:
+    """(index, stripped text) of the first `window` non-empty lines: where datelines, bylines and
+    headlines stand at the top of an article."""
+    seen = 0
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if not s:
+            continue
+        seen += 1
+        if seen > window:
+            return
+        yield i, s

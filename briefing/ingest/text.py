@@ -12,7 +12,7 @@ from briefing.ingest.errors import IngestError
 from briefing.ingest.frontmatter import split_front_matter
 from briefing.ingest.published import normalise_published
 from briefing.ingest.sanitize import sanitize
-from briefing.ingest.split import is_headline, split_articles
+from briefing.ingest.split import is_headline, leading_lines, split_articles
 from briefing.ingest.unwrap import unwrap_lines
 from briefing.ingest.wire import read_wire
 
@@ -79,14 +79,7 @@ def read_byline(lines: list[str]) -> Byline:
     """Publication date and author from "Published On 10 Mar 2023" / "By Jane Doe" lines at the top."""
     published = author = None
     used: set[int] = set()
-    seen = 0
-    for i, line in enumerate(lines):
-        s = line.strip()
-        if not s:
-            continue
-        seen += 1
-        if seen > BYLINE_WINDOW:
-            break
+    for i, s in leading_lines(lines, BYLINE_WINDOW):
         if len(s) > 80:
             continue
         m = _BYLINE.match(s)

@@ -17,6 +17,7 @@ from datetime import date
 
 from briefing.ingest.published import normalise_published
 from briefing.ingest.recase import CaseEvidence, is_all_caps, recase
+from briefing.ingest.split import leading_lines
 
 LEAD_WINDOW = 3
 """The dateline is looked for at the start of this many first non-empty lines of the body."""
@@ -73,14 +74,7 @@ def read_wire(title: str, lines: list[str], published: str | None = None) -> Wir
 
 
 def _take_dateline(lines: list[str], published: str | None) -> tuple[str | None, str | None, str | None]:
-    seen = 0
-    for i, line in enumerate(lines):
-        s = line.strip()
-        if not s:
-            continue
-        seen += 1
-        if seen > LEAD_WINDOW:
-            break
+    for i, s in leading_lines(lines, LEAD_WINDOW):
         m = _DATELINE.match(s)
         if not m or not (is_all_caps(m.group("place")) or m.group("date") or m.group("agency")):
             continue

