@@ -22,7 +22,7 @@ from briefing.analyze.pairs import (
     standing,
     weighted_cooccurrence,
 )
-from briefing.analyze.parsed import sentences
+from briefing.analyze.parsed import release, sentences
 from briefing.analyze.people import find_people
 from briefing.analyze.salience import span_salience
 from briefing.analyze.statements import extract_statements
@@ -199,7 +199,15 @@ def _worker_run(chunk: list[RawArticle]) -> list[tuple[AnalyzedArticle, int]]:
 
 
 def analyze_doc(article: RawArticle, doc: Doc, title_doc: Doc) -> AnalyzedArticle:
-    """Every rule stage on one parsed article; pure given the parse."""
+    """Every rule stage on one parsed article; pure given the parse (whose cached views it drops after)."""
+    try:
+        return _analyze_doc(article, doc, title_doc)
+    finally:
+        release(doc)
+        release(title_doc)
+
+
+def _analyze_doc(article: RawArticle, doc: Doc, title_doc: Doc) -> AnalyzedArticle:
     entities = extract_entities(doc)
     title_entities = extract_entities(title_doc)
     people = find_people(doc, entities)
