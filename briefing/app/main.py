@@ -132,36 +132,8 @@ class BriefingApp(App[int]):
     AUTO_FOCUS = "#pairs"
     """Focused as the screen starts: focusing it in on_mount instead recomposes the footer a second time."""
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012
-    CSS = """
-    Screen { layout: vertical; }
-    #body { height: 1fr; }
-    #sidebar { width: 34; }
-    .-narrow #sidebar { width: 30; }
-    #filter { margin: 0 0 0 0; }
-    .pane {
-        border: round $panel-lighten-2; border-title-color: $text-muted; background: $surface;
-        scrollbar-size-vertical: 1;  /* always shown (a bar that comes and goes lays out the screen): keep it thin */
-    }
-    .pane:focus { border: round $accent; border-title-color: $accent; border-title-style: bold; }
-    #pairs { height: 1fr; }
-    #pairs, #articles { text-wrap: nowrap; text-overflow: ellipsis; }
-    #main { width: 1fr; }
-    #articles { height: 9; }
-    .-narrow #articles { height: 6; }
-    #reading { height: 1fr; }
-    .-narrow #reading { layout: vertical; }
-    #article { width: 3fr; height: 1fr; }
-    #brief { width: 2fr; height: 1fr; }
-    .-narrow #article { width: 1fr; height: 3fr; }
-    .-narrow #brief { width: 1fr; height: 2fr; }
-    #search { display: none; }
-    #search.-active { display: block; }
-    #status { height: 1; padding: 0 1; background: $boost; color: $text-muted; }
-    #too-small { display: none; height: 1fr; content-align: center middle; text-align: center; }
-    Screen.-too-small #too-small { display: block; }
-    Screen.-too-small #body, Screen.-too-small #search, Screen.-too-small #status { display: none; }
-    Screen.-too-small Footer { display: none; }
-    """
+    CSS_PATH = Path(__file__).with_name("briefing.tcss")
+    """The layout of the panes (widgets keep their own DEFAULT_CSS); absolute, so subclasses elsewhere find it."""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(c.key, c.action, c.description, show=c.footer, id=c.id, priority=c.priority) for c in COMMANDS
     ]
