@@ -1,7 +1,8 @@
 """The reader: four panes over a precomputed Briefing, driven from the keyboard.
 
 Nothing here analyses text: pair switching and article opening only look things up in the Briefing,
-and loading (ingest, cache, spaCy) runs in a thread worker that hands results back with call_from_thread.
+and loading (ingest, cache, spaCy) runs in a thread that posts its results as Messages
+(CorpusLoaded, LoadProgress, LoadFailed), each handled once on the UI thread.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
+from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.reactive import Reactive
 from textual.screen import ModalScreen, Screen
@@ -81,6 +83,37 @@ KEPT_DOCUMENTS = 32
 """Article documents kept (with their wrapped lines in the pane), so going back to an article is free."""
 FIRST_FRAME_GRACE = 0.05
 """Seconds the loader waits before starting, so the first frame reaches the terminal first."""
+
+
+class CorpusLoaded(Message):
+    """The loader's next corpus (cache first, then after each analysed chunk), its briefs built off the UI thread."""
+
+    def __init__(self, corpus: Corpus, briefing: Briefing, loading: bool) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.briefing = briefing
+        self.loading = loading
+        """More chunks follow."""
+        self.shown = threading.Event()
+        """Set once the app shows it: the loader waits, so the next chunk's analysis never competes with
+        showing this one, and a chunk's completer sees the earlier results on screen."""
+
+
+class LoadProgress(Message):
+    """Articles analysed so far out of those the cache did not have."""
+
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__()
+        self.done = done
+        self.total = total
+
+
+class LoadFailed(Message):
+    """Loading or analysis stopped; `message` is the one line the user sees."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__()
+        self.message = message
 
 
 class PaneList(LightScrollbars, OptionList):
@@ -317,16 +350,16 @@ class BriefingApp(App[int]):
         try:
             corpus = self._loader()
         except Exception as exc:  # a bad path or an unreadable cache must not kill the app
-            self.call_from_thread(self._show_failure, f"could not open the articles: {exc}")
+            self.post_message(LoadFailed(f"could not open the articles: {exc}"))
             return
         # The briefs are built here, off the UI thread: ranking, timeline and lead take a second on 2,000 articles.
-        self.call_from_thread(self._show_corpus, corpus, corpus.briefing, bool(corpus.missing))
+        self._hand_over(CorpusLoaded(corpus, corpus.briefing, bool(corpus.missing)))
         if not corpus.missing:
-            self._keep_summary()
+            self._keep_summary(corpus.briefing)
             return
         missing = [i for i in range(len(corpus.raw)) if i not in corpus.analysed]
         total = len(missing)
-        self.call_from_thread(self._progress, 0, total)
+        self.post_message(LoadProgress(0, total))
         analysed = dict(corpus.analysed)
         done, size = 0, self.FIRST_CHUNK
         # Small first chunk, then doubling: the first pairs show within seconds, later chunks repay the
@@ -336,7 +369,7 @@ class BriefingApp(App[int]):
             part = Corpus(tuple(corpus.raw[i] for i in chunk), {}, ())
 
             def status(n: int, _todo: int, base: int = done) -> None:
-                self.call_from_thread(self._progress, base + n, total)
+                self.post_message(LoadProgress(base + n, total))
 
             try:
                 result = self._completer(part, status)
@@ -352,7 +385,7 @@ class BriefingApp(App[int]):
                     )
                 else:
                     message = f"analysis failed: {type(exc).__name__}: {exc}"
-                self.call_from_thread(self._show_failure, message)
+                self.post_message(LoadFailed(message))
                 return
             for j, i in enumerate(chunk):
                 if j in result.analysed:
@@ -360,8 +393,16 @@ class BriefingApp(App[int]):
             done += len(chunk)
             size *= 2
             corpus = Corpus(corpus.raw, dict(analysed), corpus.problems + result.problems, corpus.key_statements)
-            self.call_from_thread(self._show_corpus, corpus, corpus.briefing, done < total)
-        self._keep_summary()
+            self._hand_over(CorpusLoaded(corpus, corpus.briefing, done < total))
+        self._keep_summary(corpus.briefing)
+
+    def _hand_over(self, loaded: CorpusLoaded) -> None:
+        """Worker side: post the corpus and wait until it is shown (or the app has closed)."""
+        if not self.post_message(loaded):
+            return
+        while not loaded.shown.wait(0.1):
+            if not self.is_running:
+                return
 
     def _read_summary(self) -> Summary | None:
         """Last session's first screen (one small cache row, tens of ms): shown in the very first frame."""
@@ -374,11 +415,11 @@ class BriefingApp(App[int]):
         summary = from_json(self._summary_text)
         return summary if summary is not None and summary.pairs else None
 
-    def _keep_summary(self) -> None:
+    def _keep_summary(self, briefing: Briefing) -> None:
         """Worker side: store this corpus's first screen for the next launch, when it changed."""
-        if self._summary_io is None or not self.briefing.briefs:
+        if self._summary_io is None or not briefing.briefs:
             return
-        text = to_json(summarize(self.briefing))
+        text = to_json(summarize(briefing))
         if text == self._summary_text:
             return
         try:
@@ -411,6 +452,21 @@ class BriefingApp(App[int]):
                 f"{count(summary.articles, 'article')} · {count(len(summary.pairs), 'pair')} · loading…", style="italic"
             )
         )
+
+    @on(LoadProgress)
+    def _load_progress(self, event: LoadProgress) -> None:
+        self._progress(event.done, event.total)
+
+    @on(LoadFailed)
+    def _load_failed(self, event: LoadFailed) -> None:
+        self._show_failure(event.message)
+
+    @on(CorpusLoaded)
+    def _corpus_loaded(self, event: CorpusLoaded) -> None:
+        try:
+            self._show_corpus(event.corpus, event.briefing, event.loading)
+        finally:
+            event.shown.set()
 
     def _progress(self, done: int, total: int) -> None:
         self._set_status(Text(f"Analysing articles… {done}/{total}; what is done is shown, the rest fills in"))
