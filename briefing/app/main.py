@@ -1,7 +1,8 @@
 """The reader: four panes over a precomputed Briefing, driven from the keyboard.
 
 Nothing here analyses text: pair switching and article opening only look things up in the Briefing,
-and loading (ingest, cache, spaCy) runs in a thread worker that hands results back with call_from_thread.
+and loading (ingest, cache, spaCy) runs in a thread that posts its results as Messages
+(CorpusLoaded, LoadProgress, LoadFailed), each handled once on the UI thread.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
+from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.reactive import Reactive
 from textual.screen import ModalScreen, Screen
@@ -36,6 +38,8 @@ from briefing.app.article_view import ArticleView
 from briefing.app.commands import COMMANDS, display_key, resolve_keys
 from briefing.app.help import HelpScreen
 from briefing.app.item_view import ItemView
+from briefing.app.model import ARTICLE_PAGE as ARTICLE_PAGE  # where tests and the bench have always found it
+from briefing.app.model import ReaderModel
 from briefing.app.problems import ProblemsScreen, problems_notice
 from briefing.app.render import (
     ArticleDocument,
@@ -44,7 +48,6 @@ from briefing.app.render import (
     article_label,
     article_label_of,
     brief_items,
-    find_all,
     literal_line,
     pair_label,
     pair_label_of,
@@ -73,8 +76,6 @@ PANES = {"pairs": "#pairs", "articles": "#articles", "article": "#article", "bri
 FOCUS_SPAN_STYLE = "reverse"
 MIN_SIZE = (80, 20)
 """Below this the four panes cannot show a line of text each: the app shows a message instead."""
-ARTICLE_PAGE = 50
-"""Articles listed before a "N more…" entry: OptionList measures every option on each pair switch."""
 BRIEF_SECTION = 10
 """Items per brief section before a "N more…" entry: building items scans the pair's articles per item."""
 MORE_ARTICLES = "more-articles"
@@ -82,6 +83,37 @@ KEPT_DOCUMENTS = 32
 """Article documents kept (with their wrapped lines in the pane), so going back to an article is free."""
 FIRST_FRAME_GRACE = 0.05
 """Seconds the loader waits before starting, so the first frame reaches the terminal first."""
+
+
+class CorpusLoaded(Message):
+    """The loader's next corpus (cache first, then after each analysed chunk), its briefs built off the UI thread."""
+
+    def __init__(self, corpus: Corpus, briefing: Briefing, loading: bool) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.briefing = briefing
+        self.loading = loading
+        """More chunks follow."""
+        self.shown = threading.Event()
+        """Set once the app shows it: the loader waits, so the next chunk's analysis never competes with
+        showing this one, and a chunk's completer sees the earlier results on screen."""
+
+
+class LoadProgress(Message):
+    """Articles analysed so far out of those the cache did not have."""
+
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__()
+        self.done = done
+        self.total = total
+
+
+class LoadFailed(Message):
+    """Loading or analysis stopped; `message` is the one line the user sees."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__()
+        self.message = message
 
 
 class PaneList(LightScrollbars, OptionList):
@@ -132,36 +164,8 @@ class BriefingApp(App[int]):
     AUTO_FOCUS = "#pairs"
     """Focused as the screen starts: focusing it in on_mount instead recomposes the footer a second time."""
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012
-    CSS = """
-    Screen { layout: vertical; }
-    #body { height: 1fr; }
-    #sidebar { width: 34; }
-    .-narrow #sidebar { width: 30; }
-    #filter { margin: 0 0 0 0; }
-    .pane {
-        border: round $panel-lighten-2; border-title-color: $text-muted; background: $surface;
-        scrollbar-size-vertical: 1;  /* always shown (a bar that comes and goes lays out the screen): keep it thin */
-    }
-    .pane:focus { border: round $accent; border-title-color: $accent; border-title-style: bold; }
-    #pairs { height: 1fr; }
-    #pairs, #articles { text-wrap: nowrap; text-overflow: ellipsis; }
-    #main { width: 1fr; }
-    #articles { height: 9; }
-    .-narrow #articles { height: 6; }
-    #reading { height: 1fr; }
-    .-narrow #reading { layout: vertical; }
-    #article { width: 3fr; height: 1fr; }
-    #brief { width: 2fr; height: 1fr; }
-    .-narrow #article { width: 1fr; height: 3fr; }
-    .-narrow #brief { width: 1fr; height: 2fr; }
-    #search { display: none; }
-    #search.-active { display: block; }
-    #status { height: 1; padding: 0 1; background: $boost; color: $text-muted; }
-    #too-small { display: none; height: 1fr; content-align: center middle; text-align: center; }
-    Screen.-too-small #too-small { display: block; }
-    Screen.-too-small #body, Screen.-too-small #search, Screen.-too-small #status { display: none; }
-    Screen.-too-small Footer { display: none; }
-    """
+    CSS_PATH = Path(__file__).with_name("briefing.tcss")
+    """The layout of the panes (widgets keep their own DEFAULT_CSS); absolute, so subclasses elsewhere find it."""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(c.key, c.action, c.description, show=c.footer, id=c.id, priority=c.priority) for c in COMMANDS
     ]
@@ -192,7 +196,7 @@ class BriefingApp(App[int]):
         self._summary_io = summary
         self._summary_text: str | None = None
         self._summary_shown = False
-        self.state = state or ReadingState()
+        self.model = ReaderModel(state or ReadingState())
         self.labels = config.highlight
         self.highlight = True
         self._briefing: Briefing | None = None
@@ -200,24 +204,43 @@ class BriefingApp(App[int]):
         self.corpus: Corpus | None = None
         self.loading = True
         self.load_error: str | None = None
-        self.brief: PairBrief | None = None
-        self.article: AnalyzedArticle | None = None
         self.items: list[BriefItem] = []
-        self.search_term = ""
-        self.matches: list[tuple[int, int]] = []
-        self.match_index: int | None = None
-        self.focus_span: tuple[int, int] | None = None
         self._pane_before_search: Widget | None = None
         self._problems_notified = 0
         """How many of `corpus.problems` have been notified: later ones (met during analysis) notify too."""
         self._doc_offset = 0
         self._items_cache: dict[tuple[str, bool], tuple[PairBrief, list[BriefItem]]] = {}
         self._docs: LRUCache[tuple[object, ...], tuple[AnalyzedArticle, ArticleDocument]] = LRUCache(KEPT_DOCUMENTS)
-        self._all_items: set[str] = set()
-        """Pairs whose brief pane shows every item (a "N more…" entry was chosen)."""
-        self._all_articles: set[str] = set()
-        """Pairs whose article list shows every article."""
         self.set_keymap({k: v for k, v in self.keys.items() if v != _default_key(k)})
+
+    # The model's selection, read by the panes' code and the tests.
+    @property
+    def state(self) -> ReadingState:
+        return self.model.state
+
+    @property
+    def brief(self) -> PairBrief | None:
+        return self.model.brief
+
+    @property
+    def article(self) -> AnalyzedArticle | None:
+        return self.model.article
+
+    @property
+    def search_term(self) -> str:
+        return self.model.search_term
+
+    @property
+    def matches(self) -> list[tuple[int, int]]:
+        return self.model.matches
+
+    @property
+    def match_index(self) -> int | None:
+        return self.model.match_index
+
+    @property
+    def focus_span(self) -> tuple[int, int] | None:
+        return self.model.focus_span
 
     @property
     def briefing(self) -> Briefing:
@@ -327,16 +350,16 @@ class BriefingApp(App[int]):
         try:
             corpus = self._loader()
         except Exception as exc:  # a bad path or an unreadable cache must not kill the app
-            self.call_from_thread(self._show_failure, f"could not open the articles: {exc}")
+            self.post_message(LoadFailed(f"could not open the articles: {exc}"))
             return
         # The briefs are built here, off the UI thread: ranking, timeline and lead take a second on 2,000 articles.
-        self.call_from_thread(self._show_corpus, corpus, corpus.briefing, bool(corpus.missing))
+        self._hand_over(CorpusLoaded(corpus, corpus.briefing, bool(corpus.missing)))
         if not corpus.missing:
-            self._keep_summary()
+            self._keep_summary(corpus.briefing)
             return
         missing = [i for i in range(len(corpus.raw)) if i not in corpus.analysed]
         total = len(missing)
-        self.call_from_thread(self._progress, 0, total)
+        self.post_message(LoadProgress(0, total))
         analysed = dict(corpus.analysed)
         done, size = 0, self.FIRST_CHUNK
         # Small first chunk, then doubling: the first pairs show within seconds, later chunks repay the
@@ -346,7 +369,7 @@ class BriefingApp(App[int]):
             part = Corpus(tuple(corpus.raw[i] for i in chunk), {}, ())
 
             def status(n: int, _todo: int, base: int = done) -> None:
-                self.call_from_thread(self._progress, base + n, total)
+                self.post_message(LoadProgress(base + n, total))
 
             try:
                 result = self._completer(part, status)
@@ -362,7 +385,7 @@ class BriefingApp(App[int]):
                     )
                 else:
                     message = f"analysis failed: {type(exc).__name__}: {exc}"
-                self.call_from_thread(self._show_failure, message)
+                self.post_message(LoadFailed(message))
                 return
             for j, i in enumerate(chunk):
                 if j in result.analysed:
@@ -370,8 +393,16 @@ class BriefingApp(App[int]):
             done += len(chunk)
             size *= 2
             corpus = Corpus(corpus.raw, dict(analysed), corpus.problems + result.problems, corpus.key_statements)
-            self.call_from_thread(self._show_corpus, corpus, corpus.briefing, done < total)
-        self._keep_summary()
+            self._hand_over(CorpusLoaded(corpus, corpus.briefing, done < total))
+        self._keep_summary(corpus.briefing)
+
+    def _hand_over(self, loaded: CorpusLoaded) -> None:
+        """Worker side: post the corpus and wait until it is shown (or the app has closed)."""
+        if not self.post_message(loaded):
+            return
+        while not loaded.shown.wait(0.1):
+            if not self.is_running:
+                return
 
     def _read_summary(self) -> Summary | None:
         """Last session's first screen (one small cache row, tens of ms): shown in the very first frame."""
@@ -384,11 +415,11 @@ class BriefingApp(App[int]):
         summary = from_json(self._summary_text)
         return summary if summary is not None and summary.pairs else None
 
-    def _keep_summary(self) -> None:
+    def _keep_summary(self, briefing: Briefing) -> None:
         """Worker side: store this corpus's first screen for the next launch, when it changed."""
-        if self._summary_io is None or not self.briefing.briefs:
+        if self._summary_io is None or not briefing.briefs:
             return
-        text = to_json(summarize(self.briefing))
+        text = to_json(summarize(briefing))
         if text == self._summary_text:
             return
         try:
@@ -405,13 +436,13 @@ class BriefingApp(App[int]):
         pairs = self.query_one("#pairs", OptionList)
         rows = self.size.height
         pairs.set_options(
-            Option(pair_label_of(p.title, len(p.articles), p.trend, self.state.unread(p.articles)), id=p.key)
+            Option(pair_label_of(p.title, len(p.articles), p.trend, self.model.unread(p.articles)), id=p.key)
             for p in summary.pairs[:rows]
         )
         pairs.highlighted = 0
         self.query_one("#articles", OptionList).set_options(
             Option(
-                article_label_of(a.title, a.meta, read=a.id in read, bookmarked=self.state.is_bookmarked(a.id)),
+                article_label_of(a.title, a.meta, read=a.id in read, bookmarked=self.model.is_bookmarked(a.id)),
                 id=a.id,
             )
             for a in summary.first[: rows // 2]
@@ -421,6 +452,21 @@ class BriefingApp(App[int]):
                 f"{count(summary.articles, 'article')} · {count(len(summary.pairs), 'pair')} · loading…", style="italic"
             )
         )
+
+    @on(LoadProgress)
+    def _load_progress(self, event: LoadProgress) -> None:
+        self._progress(event.done, event.total)
+
+    @on(LoadFailed)
+    def _load_failed(self, event: LoadFailed) -> None:
+        self._show_failure(event.message)
+
+    @on(CorpusLoaded)
+    def _corpus_loaded(self, event: CorpusLoaded) -> None:
+        try:
+            self._show_corpus(event.corpus, event.briefing, event.loading)
+        finally:
+            event.shown.set()
 
     def _progress(self, done: int, total: int) -> None:
         self._set_status(Text(f"Analysing articles… {done}/{total}; what is done is shown, the rest fills in"))
@@ -482,14 +528,11 @@ class BriefingApp(App[int]):
             current = pairs.get_option_at_index(pairs.highlighted).id  # where the user moved on the summary
         self._summary_shown = False
         view = self._visible()
-        pairs.set_options(
-            Option(pair_label(b, self.state.unread(a.id for a in b.articles)), id=b.key) for b in view.briefs
-        )
+        pairs.set_options(Option(pair_label(b, self.model.unread_in(b)), id=b.key) for b in view.briefs)
         if not view.briefs:
-            self.brief = None
+            self.model.clear()
             self.query_one("#articles", OptionList).clear_options()
             self.query_one("#brief", ItemView).clear()
-            self.article = None
             self._show_message(self._empty_text())
             return
         keys = [b.key for b in view.briefs]
@@ -529,26 +572,18 @@ class BriefingApp(App[int]):
         self.query_one("#article", ArticleView).set_text(text)
 
     def _select_pair(self, brief: PairBrief) -> None:
-        changed = self.brief is None or self.brief.key != brief.key or self.brief is not brief
-        self.brief = brief
-        if not changed:
+        if not self.model.select_pair(brief):
             return
         articles = self.query_one("#articles", OptionList)
-        keep = self.article.id if self.article and brief.article(self.article.id) else None
-        index = (brief.position(keep) or 0) if keep else 0
-        if index >= ARTICLE_PAGE:
-            self._all_articles.add(brief.key)
+        index, kept = self.model.start_index(brief)
         self._set_article_options(brief)
         articles.highlighted = index if brief.articles else None
         self._set_brief_items(brief)
         if brief.articles:
-            self._show_article(brief.articles[index], keep_scroll=keep is not None)
-
-    def _shown_articles(self, brief: PairBrief) -> int:
-        return len(brief.articles) if brief.key in self._all_articles else min(len(brief.articles), ARTICLE_PAGE)
+            self._show_article(brief.articles[index], keep_scroll=kept)
 
     def _set_article_options(self, brief: PairBrief) -> None:
-        shown = self._shown_articles(brief)
+        shown = self.model.shown_articles(brief)
         options = [self._article_option(a, brief.outlets(a)) for a in brief.articles[:shown]]
         if shown < len(brief.articles):
             more = Text(f"… {count(len(brief.articles) - shown, 'more article')} (enter: show all)", style="italic dim")
@@ -557,7 +592,7 @@ class BriefingApp(App[int]):
 
     def _set_brief_items(self, brief: PairBrief) -> None:
         """Items are cached per pair: building them scans the pair's articles for every person and date."""
-        full = brief.key in self._all_items
+        full = self.model.items_expanded(brief)
         cached = self._items_cache.get((brief.key, full))
         if cached is None or cached[0] is not brief:
             cached = (brief, brief_items(brief, limit=None if full else BRIEF_SECTION))
@@ -576,34 +611,29 @@ class BriefingApp(App[int]):
         index = self.brief.position(article.id)  # a near-duplicate copy is listed as its story
         if index is None:
             return
-        if index >= self._shown_articles(self.brief):
-            self._all_articles.add(self.brief.key)
+        if index >= self.model.shown_articles(self.brief):
+            self.model.expand_articles(self.brief)
             self._set_article_options(self.brief)
         self.query_one("#articles", OptionList).highlighted = index
 
     def _article_option(self, article: AnalyzedArticle, outlets: Sequence[str] = ()) -> Option:
         label = article_label(
             article,
-            read=self.state.is_read(article.id),
-            bookmarked=self.state.is_bookmarked(article.id),
+            read=self.model.is_read(article.id),
+            bookmarked=self.model.is_bookmarked(article.id),
             outlets=outlets,
         )
         return Option(label, id=article.id)
 
     def _show_article(self, article: AnalyzedArticle, *, keep_scroll: bool = False) -> None:
-        if self.article is None or self.article.id != article.id:
-            self.focus_span = None
-        self.article = article
-        self.matches = find_all(article.article.body, self.search_term) if self.search_term else []
-        if self.match_index is not None and self.match_index >= len(self.matches):
-            self.match_index = 0 if self.matches else None
+        self.model.show_article(article)
         self._render_article(keep_scroll=keep_scroll)
 
     def _render_article(self, *, keep_scroll: bool = True) -> None:
         article = self.article
         if article is None:
             return
-        bookmarked = self.state.is_bookmarked(article.id)
+        bookmarked = self.model.is_bookmarked(article.id)
         key = (id(article), self.highlight, tuple(self.matches), self.match_index, bookmarked, self.focus_span)
         kept = self._docs.get(key)
         if kept is not None and kept[0] is article:
@@ -629,13 +659,13 @@ class BriefingApp(App[int]):
         """Unread/bookmark marks changed: relabel the visible lists without moving anything."""
         articles = self.query_one("#articles", OptionList)
         if self.brief is not None:
-            for i, a in enumerate(self.brief.articles[: self._shown_articles(self.brief)]):
+            for i, a in enumerate(self.brief.articles[: self.model.shown_articles(self.brief)]):
                 if i < articles.option_count:
                     articles.replace_option_prompt_at_index(i, self._article_option(a, self.brief.outlets(a)).prompt)
         pairs = self.query_one("#pairs", OptionList)
         for i, b in enumerate(self._visible().briefs):
             if i < pairs.option_count:
-                pairs.replace_option_prompt_at_index(i, pair_label(b, self.state.unread(a.id for a in b.articles)))
+                pairs.replace_option_prompt_at_index(i, pair_label(b, self.model.unread_in(b)))
 
     @on(OptionList.OptionHighlighted, "#pairs")
     def _pair_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -656,18 +686,14 @@ class BriefingApp(App[int]):
     def _follow_article(self, article_id: str) -> None:
         if self.brief is not None:
             article = self.brief.article(article_id)
-            showing = self.article
-            # A copy of the highlighted story (opened from the brief) stays: it is that story's entry.
-            if article is not None and (
-                showing is None or (article.id != showing.id and self.brief.story_of(showing.id) is not article)
-            ):
+            if article is not None and self.model.should_follow(article):
                 self._show_article(article)
 
     @on(OptionList.OptionSelected, "#articles")
     def _article_selected(self, event: OptionList.OptionSelected) -> None:
         if self.brief is not None and event.option.id == MORE_ARTICLES:
             at = event.option_index
-            self._all_articles.add(self.brief.key)
+            self.model.expand_articles(self.brief)
             self._set_article_options(self.brief)
             self.query_one("#articles", OptionList).highlighted = at
             return
@@ -681,7 +707,7 @@ class BriefingApp(App[int]):
         index = event.index
         item = self.items[index] if 0 <= index < len(self.items) else None
         if item is not None and item.more and self.brief is not None:
-            self._all_items.add(self.brief.key)
+            self.model.expand_items(self.brief)
             self._set_brief_items(self.brief)
             self.query_one("#brief", ItemView).highlighted = index
             return
@@ -693,7 +719,7 @@ class BriefingApp(App[int]):
         self._highlight_article(article)
         if self.article is None or self.article.id != article.id:
             self._show_article(article)  # before the span is set: showing another article clears it
-        self.focus_span = (item.start, item.end) if item.end > item.start else None
+        self.model.set_focus_span(item.start, item.end)
         self._open(article, offset=item.start)
 
     def _open(self, article: AnalyzedArticle, offset: int | None = None) -> None:
@@ -709,7 +735,7 @@ class BriefingApp(App[int]):
 
     def _mark_read(self, article: AnalyzedArticle) -> None:
         try:
-            changed = self.state.mark_read(article.id)
+            changed = self.model.mark_read(article)
         except OSError as exc:
             self.notify(f"could not save read state: {exc}", severity="warning")
             return
@@ -728,44 +754,36 @@ class BriefingApp(App[int]):
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self, event: Input.Submitted) -> None:
-        self.search_term = event.value
+        self.model.search(event.value)
         self._close_search()
         if self.article is None:
             return
-        self.matches = find_all(self.article.article.body, self.search_term)
         if not self.search_term:
-            self.match_index = None
             self._render_article()
             return
         if not self.matches and self._search_elsewhere():
             return
         if not self.matches:
-            self.match_index = None
             self._render_article()
             self.notify(f"no match for “{literal_line(self.search_term)}” in any shown pair", severity="warning")
             return
-        self.match_index = 0
         self._goto_match()
 
     def _search_elsewhere(self) -> bool:
         """No match here: open the first article that has one, in this pair first, then in the pairs shown."""
-        needle = self.search_term.lower()
-        briefs = [b for b in self._visible().briefs if b is self.brief] + [
-            b for b in self._visible().briefs if b is not self.brief
-        ]
-        for brief in briefs:
-            for article in brief.articles:
-                if needle in article.article.body.lower():
-                    pairs = self.query_one("#pairs", OptionList)
-                    pairs.highlighted = [b.key for b in self._visible().briefs].index(brief.key)
-                    self._select_pair(brief)
-                    self._highlight_article(article)
-                    self.match_index = 0
-                    self._show_article(article)
-                    self._goto_match()
-                    self.notify(f"not in the previous article; showing {literal_line(article.article.title)}")
-                    return True
-        return False
+        visible = self._visible().briefs
+        found = self.model.find_elsewhere(visible)
+        if found is None:
+            return False
+        brief, article = found
+        self.query_one("#pairs", OptionList).highlighted = [b.key for b in visible].index(brief.key)
+        self._select_pair(brief)
+        self._highlight_article(article)
+        self.model.open_match(article)
+        self._render_article(keep_scroll=False)
+        self._goto_match()
+        self.notify(f"not in the previous article; showing {literal_line(article.article.title)}")
+        return True
 
     def _close_search(self) -> None:
         search = self.query_one("#search", Input)
@@ -782,10 +800,11 @@ class BriefingApp(App[int]):
             self.query_one("#pairs").focus()
 
     def _goto_match(self) -> None:
-        if self.match_index is None or not self.matches:
+        match = self.model.current_match
+        if match is None or self.match_index is None:
             return
         self._render_article()
-        start, _ = self.matches[self.match_index]
+        start, _ = match
         self.query_one("#article", ArticleView).show_offset(self._doc_offset + start)
         self._set_status(
             Text(f"match {self.match_index + 1}/{len(self.matches)} for “{literal_line(self.search_term)}”")
@@ -817,14 +836,12 @@ class BriefingApp(App[int]):
         search.focus()
 
     def _step_match(self, step: int) -> None:
-        if not self.matches:
-            if self.search_term:
-                self.notify(f"no match for “{literal_line(self.search_term)}” in this article")
-            else:
-                self.notify("nothing to repeat: search with /")
-            return
-        self.match_index = ((self.match_index or 0) + step) % len(self.matches)
-        self._goto_match()
+        if self.model.step_match(step):
+            self._goto_match()
+        elif self.search_term:
+            self.notify(f"no match for “{literal_line(self.search_term)}” in this article")
+        else:
+            self.notify("nothing to repeat: search with /")
 
     def action_next_match(self) -> None:
         self._step_match(1)
@@ -877,7 +894,7 @@ class BriefingApp(App[int]):
             self.notify("no article to bookmark")
             return
         try:
-            marked = self.state.toggle_bookmark(article.id)
+            marked = self.model.toggle_bookmark(article)
         except OSError as exc:
             self.notify(f"could not save the bookmark: {exc}", severity="error")
             return
