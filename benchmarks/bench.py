@@ -588,7 +588,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for item in [] if args.smoke else args.variants.split(","):
         mode, _, n = item.partition(":")
         variants.append((mode, int(n or 1)))
-    corpus = args.corpus or (DEFAULT_CORPUS if DEFAULT_CORPUS.is_dir() else SEED_CORPUS)
+    # Resolved now: the runs below change into --work, where a relative path would find nothing.
+    corpus = args.corpus.resolve() if args.corpus else DEFAULT_CORPUS if DEFAULT_CORPUS.is_dir() else SEED_CORPUS
     n_articles, runs = (5, 1) if args.smoke else (args.articles, args.runs)
     every = ["throughput", "interleaved", "reindex", "paint", "pilot"]
     sections = args.only or (["throughput", "interleaved", "reindex"] if args.smoke else every)
