@@ -6,13 +6,10 @@ from collections.abc import Mapping
 from typing import ClassVar
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Static
 
 from briefing.app.commands import COMMANDS, display_key
+from briefing.app.text_modal import TextModal
 
 PANES = (
     ("1", "Pairs", "country pairs with article count and trend (▲ warming ▼ cooling ◆ mixed); filter box above"),
@@ -39,27 +36,10 @@ def help_text(keys: Mapping[str, str]) -> Text:
     return text
 
 
-class HelpScreen(ModalScreen[None]):
-    DEFAULT_CSS = """
-    HelpScreen { align: center middle; }
-    HelpScreen > VerticalScroll {
-        width: 90%; max-width: 100; height: 90%;
-        border: round $accent; border-title-style: bold; background: $surface; padding: 0 1;
-    }
-    """
+class HelpScreen(TextModal):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "close", "Close help"),
     ]
 
     def __init__(self, keys: Mapping[str, str]) -> None:
-        super().__init__()
-        self._keys = dict(keys)
-
-    def compose(self) -> ComposeResult:
-        scroll = VerticalScroll()
-        scroll.border_title = "Help — briefing"
-        with scroll:
-            yield Static(help_text(self._keys), id="help-text")
-
-    def action_close(self) -> None:
-        self.dismiss(None)
+        super().__init__("Help — briefing", help_text(keys), "help-text")

@@ -11,13 +11,10 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Static
 
 from briefing.app.render import literal_line, plain
+from briefing.app.text_modal import TextModal
 from briefing.article import Problem
 from briefing.wording import count
 
@@ -44,29 +41,15 @@ def problems_text(problems: Sequence[Problem]) -> Text:
     return text
 
 
-class ProblemsScreen(ModalScreen[None]):
+class ProblemsScreen(TextModal):
     """Every problem of the open corpus, in the order met."""
 
     DEFAULT_CSS = """
-    ProblemsScreen { align: center middle; }
-    ProblemsScreen > VerticalScroll {
-        width: 90%; max-width: 120; height: 90%;
-        border: round $warning; border-title-style: bold; background: $surface; padding: 0 1;
-    }
+    ProblemsScreen > VerticalScroll { max-width: 120; border: round $warning; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,exclamation_mark", "close", "Close problems"),
     ]
 
     def __init__(self, problems: Sequence[Problem]) -> None:
-        super().__init__()
-        self._problems = tuple(problems)
-
-    def compose(self) -> ComposeResult:
-        scroll = VerticalScroll()
-        scroll.border_title = f"Problems — {count(len(self._problems), 'problem')}"
-        with scroll:
-            yield Static(problems_text(self._problems), id="problems-text")
-
-    def action_close(self) -> None:
-        self.dismiss(None)
+        super().__init__(f"Problems — {count(len(problems), 'problem')}", problems_text(problems), "problems-text")
