@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from multiprocessing.pool import AsyncResult
 
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 Progress = Callable[[int, int], None]
 """Called with (articles done, words done) after each article."""
@@ -227,7 +227,7 @@ def _analyze_doc(article: RawArticle, doc: Doc, title_doc: Doc) -> AnalyzedArtic
         argument_pairs(mentions),
         lead_parties(mentions),
     )
-    trend = article_trend([(article.title, title_codes), *sentences], pair, article.published)
+    trend = article_trend([(title_doc[:], title_codes), *sentences], pair, article.published)
     return AnalyzedArticle(
         article=article,
         pair=pair,
@@ -279,10 +279,10 @@ def _lead_end(body: str) -> int:
     return max(at, min(len(body), 600))
 
 
-def _sentences_with_countries(doc: Doc, entities: Sequence[object]) -> list[tuple[str, set[str]]]:
+def _sentences_with_countries(doc: Doc, entities: Sequence[object]) -> list[tuple[Span, set[str]]]:
     from briefing.article import Entity
 
-    result: list[tuple[str, set[str]]] = []
+    result: list[tuple[Span, set[str]]] = []
     ents = [e for e in entities if isinstance(e, Entity) and e.country]
     k = 0
     for sent in sentences(doc):
@@ -291,5 +291,5 @@ def _sentences_with_countries(doc: Doc, entities: Sequence[object]) -> list[tupl
             if ents[k].start >= sent.start_char and ents[k].country:
                 codes.add(ents[k].country or "")
             k += 1
-        result.append((sent.text, codes))
+        result.append((sent, codes))
     return result

@@ -280,6 +280,7 @@ def test_trend_has_evidence_or_is_unknown() -> None:
 
 def test_trend_counts_sentences_not_cue_words() -> None:
     from briefing.analyze.trend import article_trend
+    from tests.analyze.test_analyze_trend import parsed
 
     sentences = [
         ("Morocco and Syria move to restore ties", {"MAR", "SYR"}),
@@ -289,20 +290,21 @@ def test_trend_counts_sentences_not_cue_words() -> None:
         ),
         ("The two countries agreed to reopen embassies.", set()),
     ]
-    trend = article_trend(sentences, ("MAR", "SYR"))
+    trend = article_trend(parsed(sentences), ("MAR", "SYR"))
     assert trend.label == "warming"
     assert trend.evidence[0] == "Morocco and Syria move to restore ties"
 
 
 def test_trend_prefers_sentences_about_both_sides() -> None:
     from briefing.analyze.trend import article_trend
+    from tests.analyze.test_analyze_trend import parsed
 
     sentences = [
         ("Leaders meet", set()),
         ("The US policy changed after the war in Afghanistan.", {"USA", "AFG"}),
         ("Britain and the US strengthened their partnership.", {"GBR", "USA"}),
     ]
-    assert article_trend(sentences, ("GBR", "USA")).label == "warming"
+    assert article_trend(parsed(sentences), ("GBR", "USA")).label == "warming"
 
 
 def test_title_run_before_a_name_never_backtracks_exponentially() -> None:

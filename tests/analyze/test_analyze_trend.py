@@ -2,12 +2,32 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
-from briefing.analyze.trend import article_trend, merge_trends, sentence_trend
+from briefing.analyze.trend import article_trend, merge_trends
+from briefing.analyze.trend import sentence_trend as parsed_sentence_trend
 from briefing.article import Trend
+from tests.analyze.analyze_helpers import nlp
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 PAIR = ("MAR", "SYR")
+
+
+def span(text: str) -> Span:
+    """A sentence parsed by the real pipeline, as the analyzer hands it to the trend rules."""
+    return nlp()(text)[:]
+
+
+def parsed(sentences: list[tuple[str, set[str]]]) -> list[tuple[Span, set[str]]]:
+    return [(span(text), codes) for text, codes in sentences]
+
+
+def sentence_trend(text: str) -> float:
+    return parsed_sentence_trend(span(text))
 
 
 def _check_contract(trend: Trend) -> None:
@@ -74,7 +94,7 @@ def test_warming_story_with_background_of_severed_ties() -> None:
         ("In 2012, Morocco severed diplomatic ties with Syria and expelled Syrian diplomats.", {"MAR", "SYR"}),
         ("Both officials emphasized the need to strengthen diplomatic relations.", set()),
     ]
-    trend = article_trend(sentences, PAIR, "2025-01-20")
+    trend = article_trend(parsed(sentences), PAIR, "2025-01-20")
     assert trend.label == "warming"
     assert not any("severed" in e for e in trend.evidence)
     _check_contract(trend)
@@ -86,7 +106,7 @@ def test_cooling_story() -> None:
         ("Turkey's investment in Iran's mobile industry looks set to be scrapped by Iranian MPs.", {"TUR", "IRN"}),
         ("Iran accused Turkey of ties with Israel and recalled its ambassador from Ankara.", {"TUR", "IRN", "ISR"}),
     ]
-    trend = article_trend(sentences, ("IRN", "TUR"))
+    trend = article_trend(parsed(sentences), ("IRN", "TUR"))
     assert trend.label == "cooling"
     _check_contract(trend)
 
@@ -98,7 +118,7 @@ def test_mixed_story_has_evidence_from_both_sides() -> None:
         ("Turkmenistan shut off gas supplies to Ukraine on Friday in a price dispute.", {"UKR", "TKM"}),
         ("Ukraine accused Turkmenistan of blackmail and threatened retaliation.", {"UKR", "TKM"}),
     ]
-    trend = article_trend(sentences, ("TKM", "UKR"))
+    trend = article_trend(parsed(sentences), ("TKM", "UKR"))
     assert trend.label == "mixed"
     _check_contract(trend)
     assert any(sentence_trend(e) > 0 for e in trend.evidence)
@@ -111,7 +131,7 @@ def test_sentences_about_a_third_relationship_do_not_count() -> None:
         ("US policy has changed since the war in Afghanistan and the invasion of Iraq.", {"USA", "AFG", "IRQ"}),
         ("Britain and the US strengthened their partnership.", {"GBR", "USA"}),
     ]
-    trend = article_trend(sentences, ("GBR", "USA"))
+    trend = article_trend(parsed(sentences), ("GBR", "USA"))
     assert trend.label == "warming"
     assert all("Afghanistan" not in e for e in trend.evidence)
 
@@ -122,16 +142,16 @@ def test_headline_and_both_country_sentences_outweigh_one_country_noise() -> Non
         ("Protests and clashes continued in Cairo.", {"EGY"}),
         ("The attack was condemned by Egyptian officials.", {"EGY"}),
     ]
-    trend = article_trend(sentences, ("EGY", "ISR"))
+    trend = article_trend(parsed(sentences), ("EGY", "ISR"))
     assert trend.label == "warming"
     assert trend.evidence[0] == "Egypt and Israel seal trade deal"
 
 
 def test_no_cue_or_no_pair_is_unknown() -> None:
     flat = [("Morocco and Syria", {"MAR", "SYR"}), ("Officials of Morocco and Syria met in Rabat.", {"MAR", "SYR"})]
-    assert article_trend(flat, PAIR) == Trend("unknown")
+    assert article_trend(parsed(flat), PAIR) == Trend("unknown")
     warm = [("Morocco and Syria restore ties", {"MAR", "SYR"})]
-    assert article_trend(warm, None) == Trend("unknown")
+    assert article_trend(parsed(warm), None) == Trend("unknown")
 
 
 def test_one_country_article_is_unknown() -> None:
@@ -140,7 +160,7 @@ def test_one_country_article_is_unknown() -> None:
         ("Morocco signs trade agreement", {"MAR"}),
         ("Morocco welcomed the deal and praised the partnership.", {"MAR"}),
     ]
-    assert article_trend(sentences, None).label == "unknown"
+    assert article_trend(parsed(sentences), None).label == "unknown"
 
 
 def test_hedged_cues_count_less_than_firm_ones() -> None:
@@ -148,7 +168,7 @@ def test_hedged_cues_count_less_than_firm_ones() -> None:
     hedged = [("x", set()), ("Morocco and Syria could restore ties.", {"MAR", "SYR"})]
     from briefing.analyze.trend import sentence_votes
 
-    assert sentence_votes(hedged, PAIR)[0][0] < sentence_votes(firm, PAIR)[0][0]
+    assert sentence_votes(parsed(hedged), PAIR)[0][0] < sentence_votes(parsed(firm), PAIR)[0][0]
 
 
 @pytest.mark.parametrize(
@@ -161,7 +181,7 @@ def test_hedged_cues_count_less_than_firm_ones() -> None:
     ],
 )
 def test_evidence_always_present_for_a_label(sentences: list[tuple[str, set[str]]]) -> None:
-    _check_contract(article_trend(sentences, ("ESP", "MAR")))
+    _check_contract(article_trend(parsed(sentences), ("ESP", "MAR")))
 
 
 def test_merge_trends_one_vote_per_article() -> None:
@@ -202,13 +222,15 @@ def test_merge_trends_takes_evidence_from_several_articles() -> None:
 def test_strong_evidence_one_way_with_a_passing_cue_the_other_way_is_not_mixed() -> None:
     sentences = [
         ("Russia and Ukraine swap hundreds of prisoners in biggest exchange", {"RUS", "UKR"}),
-        ("Russia and Ukraine exchanged 300 prisoners each on Friday, the largest swap since the war began.",
-         {"RUS", "UKR"}),
+        (
+            "Russia and Ukraine exchanged 300 prisoners each on Friday, the largest swap since the war began.",
+            {"RUS", "UKR"},
+        ),
         ("Both sides agreed to hold further exchanges and to return the bodies of fallen soldiers.", set()),
         ("The deal was brokered by the United Arab Emirates.", {"ARE"}),
         ("Talks on a wider ceasefire have stalled amid continued attacks.", set()),
     ]
-    trend = article_trend(sentences, ("RUS", "UKR"))
+    trend = article_trend(parsed(sentences), ("RUS", "UKR"))
     assert trend.label == "warming"
     _check_contract(trend)
 
@@ -219,39 +241,45 @@ def test_weak_cues_both_ways_are_unknown_not_mixed() -> None:
         ("The delegations could discuss a possible visit, officials said.", set()),
         ("Some officials might protest, one analyst said.", set()),
     ]
-    assert article_trend(sentences, PAIR).label == "unknown"
+    assert article_trend(parsed(sentences), PAIR).label == "unknown"
 
 
 def test_confidence_orders_strong_over_weak_evidence() -> None:
     strong = article_trend(
-        [
-            ("Morocco and Syria restore diplomatic ties", {"MAR", "SYR"}),
-            ("Morocco and Syria signed an agreement to reopen their embassies on Monday.", {"MAR", "SYR"}),
-            ("The two countries pledged to deepen cooperation in trade and security.", set()),
-        ],
+        parsed(
+            [
+                ("Morocco and Syria restore diplomatic ties", {"MAR", "SYR"}),
+                ("Morocco and Syria signed an agreement to reopen their embassies on Monday.", {"MAR", "SYR"}),
+                ("The two countries pledged to deepen cooperation in trade and security.", set()),
+            ]
+        ),
         PAIR,
     )
     weak = article_trend(
-        [
-            ("Morocco and Syria", {"MAR", "SYR"}),
-            ("The ministers of Morocco and Syria could hold talks next month, a diplomat said.", {"MAR", "SYR"}),
-        ],
+        parsed(
+            [
+                ("Morocco and Syria", {"MAR", "SYR"}),
+                ("The ministers of Morocco and Syria could hold talks next month, a diplomat said.", {"MAR", "SYR"}),
+            ]
+        ),
         PAIR,
     )
     contested = article_trend(
-        [
-            ("Morocco and Syria restore diplomatic ties", {"MAR", "SYR"}),
-            ("The announcement came on Monday.", set()),
-            ("Embassies will reopen within weeks.", set()),
-            ("Officials gave no further details.", set()),
-            ("Syria criticised Morocco over the pace of the process.", {"MAR", "SYR"}),
-        ],
+        parsed(
+            [
+                ("Morocco and Syria restore diplomatic ties", {"MAR", "SYR"}),
+                ("The announcement came on Monday.", set()),
+                ("Embassies will reopen within weeks.", set()),
+                ("Officials gave no further details.", set()),
+                ("Syria criticised Morocco over the pace of the process.", {"MAR", "SYR"}),
+            ]
+        ),
         PAIR,
     )
     assert strong.label == weak.label == contested.label == "warming"
     assert 0.0 < weak.confidence < strong.confidence <= 1.0
     assert contested.confidence < strong.confidence
-    assert article_trend([("Morocco and Syria", {"MAR", "SYR"})], PAIR).confidence == 0.0
+    assert article_trend(parsed([("Morocco and Syria", {"MAR", "SYR"})]), PAIR).confidence == 0.0
 
 
 def test_mixed_needs_strong_evidence_both_ways_and_has_a_confidence() -> None:
@@ -261,7 +289,7 @@ def test_mixed_needs_strong_evidence_both_ways_and_has_a_confidence() -> None:
         ("Turkmenistan shut off gas supplies to Ukraine on Friday in a price dispute.", {"UKR", "TKM"}),
         ("Ukraine accused Turkmenistan of blackmail and threatened retaliation.", {"UKR", "TKM"}),
     ]
-    trend = article_trend(sentences, ("TKM", "UKR"))
+    trend = article_trend(parsed(sentences), ("TKM", "UKR"))
     assert trend.label == "mixed" and 0.0 < trend.confidence <= 1.0
 
 
@@ -280,7 +308,7 @@ def test_the_two_countries_after_a_sentence_about_others_is_not_about_the_pair()
         ("The firm is said to have business ties with Israel, like many Turkish companies.", {"ISR", "TUR"}),
         ("The two countries strengthened ties in defence last year.", set()),
     ]
-    trend = article_trend(sentences, ("IRN", "TUR"))
+    trend = article_trend(parsed(sentences), ("IRN", "TUR"))
     assert trend.label == "cooling"
     assert not any("two countries" in e for e in trend.evidence)
 

@@ -1,0 +1,448 @@
+"""Events between countries read from the dependency parse, with a polarity from an event-coding scheme.
+
+The lexicon is not a list of phrases seen in our articles: it follows the root categories of CAMEO
+(the Conflict and Mediation Event Observations scheme used to code news about relations between
+states) and scales each category by its mean on the Goldstein conflict-cooperation scale (-10 war ...
++10 alliance), so "agree", "invest", "aid" are warming and "sanction", "seize", "threaten" cooling with a
+strength that comes from the scheme, not from fitting. Each category lists the verbs and nouns that
+express it, by lemma, so every inflection and nominalisation of a listed word counts.
+
+How an event word reads depends on its place in the parse, not on the words next to it:
+- negation: a `neg` child ("did not agree"), the determiner "no" ("no deal"), or a governing verb of
+  failure ("failed to agree", "refused to sign"): a missed warming step counts half as cooling, a
+  negated cooling step counts nothing;
+- reversal: an event that is the object or subject of a verb of ending or easing ("lift sanctions",
+  "sanctions were lifted", "tensions eased") flips, as does one placed "at risk" or "on hold";
+  "threaten the deal" is one cooling step;
+- relations: "ties", "relations" and the like carry no direction themselves; they take it from the verb
+  acting on them ("strengthen ties", "ties soured") or an adjective ("strained relations");
+- topic: an event that is only what another event is about ("a probe into a bond deal", "talks on a
+  ceasefire") is the topic of that event, not a step of its own;
+- modality: a modal auxiliary or a governing verb of intention ("could sign", "hope to agree") hedges.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from briefing.analyze.gazetteer import lookup
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    """One CAMEO root category (or a sub-category with a distinct Goldstein value) and its words."""
+
+    code: str
+    goldstein: float
+    lemmas: frozenset[str]
+
+
+def _cat(code: str, goldstein: float, words: str) -> Category:
+    return Category(code, goldstein, frozenset(words.split()))
+
+
+CATEGORIES: tuple[Category, ...] = (
+    # Verbal cooperation
+    _cat("03 express intent to cooperate", 4.0, "pledge vow promise offer"),
+    _cat("04 consult", 1.0, "talk talks negotiate negotiation consult consultation summit visit dialogue"),
+    _cat(
+        "05 engage in diplomatic cooperation",
+        3.5,
+        "praise commend congratulate welcome endorse support back recognise recognize apologise apologize thank "
+        "forgive friendship rapprochement reconciliation reconcile normalisation normalization normalise "
+        "normalize thaw détente detente",
+    ),
+    _cat(
+        "057 sign formal agreement",
+        8.0,
+        "agree agreement deal treaty accord pact memorandum sign ceasefire truce",
+    ),
+    # Material cooperation
+    _cat(
+        "06 engage in material cooperation",
+        6.0,
+        "share cooperate cooperation co-operation collaborate collaboration partnership partner alliance ally invest "
+        "supply investment investor stake acquire acquisition buy buyout purchase takeover merge merger venture",
+    ),
+    _cat("07 provide aid", 7.0, "aid assist assistance help donate donation loan grant rescue"),
+    _cat("08 yield", 5.0, "ease release resume reopen restore de-escalate concession concede"),
+    # Verbal conflict
+    _cat("09 investigate", -2.0, "investigate investigation probe inquiry"),
+    _cat("10 demand", -5.0, "demand ultimatum"),
+    _cat(
+        "11 disapprove",
+        -2.0,
+        "criticise criticize criticism accuse accusation condemn condemnation denounce blame complain complaint "
+        "allege allegation rebuke"
+        " fine lawsuit sue",
+    ),
+    _cat("12 reject", -4.0, "reject rejection refuse refusal veto oppose"),
+    _cat("13 threaten", -6.0, "threaten threat warn warning"),
+    _cat("14 protest", -6.5, "protest boycott"),
+    # Material conflict
+    _cat("15 exhibit force posture", -7.2, "mobilise mobilize standoff stand-off"),
+    _cat(
+        "16 reduce relations",
+        -4.0,
+        "sever severance suspend suspension expel expulsion recall summon downgrade freeze halt cancel scrap "
+        "abandon withdraw withdrawal",
+    ),
+    _cat("163 impose embargo or sanctions", -8.0, "sanction embargo tariff"),
+    _cat("17 coerce", -7.0, "seize seizure confiscate nationalise nationalize arrest detain ban bar block raid"),
+    _cat(
+        "17x dispute",
+        -5.0,
+        "dispute row rift feud spat tension tensions crisis clash confrontation confront hostility provocation "
+        "provoke retaliate retaliation escalate escalation rivalry spy espionage meddle interfere interference",
+    ),
+    _cat("18-20 use force", -9.5, "attack invade invasion bomb bombing war fight shell strike kill"),
+)
+
+RELATION_NOUNS = frozenset("tie ties relation relations relationship link links contact contacts bond bonds".split())
+"""Words for the relationship itself: they carry no direction of their own."""
+IMPROVE = frozenset(
+    "strengthen deepen boost expand enhance bolster cement elevate upgrade improve develop advance consolidate "
+    "broaden reinforce restore re-establish reestablish establish normalise normalize mend repair rebuild warm "
+    "forge resume revive".split()
+)
+DAMAGE = frozenset(
+    "cut sever break suspend downgrade freeze sour strain damage harm hurt worsen rupture deteriorate poison "
+    "cool".split()
+)
+GOOD_STATE = frozenset("close warm good friendly strong cordial improved improving strategic".split())
+BAD_STATE = frozenset("strained tense frosty icy chilly soured troubled difficult bad hostile poor".split())
+"""Verbs and adjectives that give a relation noun its direction."""
+
+ENDING = frozenset(
+    "end lift ease resolve settle slash cut defuse overcome halt stop suspend cancel scrap abandon freeze withdraw drop "
+    "remove reduce calm bury quit exit unwind dissolve collapse fail stall evade avoid escape".split()
+) | frozenset(
+    {
+        "shut off",
+        "shut down",
+        "pull out",
+        "get out",
+        "back out",
+        "bail out",
+        "opt out",
+        "back away",
+        "walk away",
+        "break off",
+        "cut off",
+        "call off",
+        "give up",
+        "break up",
+        "fall through",
+        "fall apart",
+    }
+)
+"""Verbs that undo the event they act on: "lift sanctions" is warming, "suspend cooperation" cooling."""
+FAILURE = frozenset("fail failure refuse refusal decline".split())
+INTENTION = frozenset("hope seek aim plan want expect try consider propose mull".split())
+RISK_STATES = frozenset("risk doubt jeopardy hold threat ice trouble difficulty danger".split())
+"""'a deal at risk', 'talks on hold': the event is in danger, a cooling step."""
+TOPIC_PREPOSITIONS = frozenset("over about into on concerning regarding of".split())
+NOT_AN_EVENT_MODIFIERS = {
+    "war": frozenset("civil world cold price".split()),
+    "attack": frozenset("terror terrorist".split()),
+    "deal": frozenset("great good".split()),
+}
+"""'civil war', 'a price war', 'terror attacks', 'a great deal': not an act of one state towards another."""
+VERB_ONLY = frozenset("share demand back bar help sign strike shell fight block partner ally".split())
+"""Words whose noun (or adjective) is mostly no act between states."""
+HEDGE_MODALS = frozenset("could may might would should".split())
+HEDGE_FACTOR = 0.6
+NEGATED_WARMING = 0.5
+"""A warming step that did not happen ("no deal", "failed to agree") counts this much as cooling."""
+SCALE = 0.3
+PER_POINT = 0.1
+"""An event weighs SCALE + PER_POINT * |Goldstein|: 0.4 for talks, 0.9 for investment, 1.1 for a deal."""
+
+
+def _lexicon() -> dict[str, Category]:
+    index: dict[str, Category] = {}
+    for category in CATEGORIES:
+        for lemma in category.lemmas:
+            index.setdefault(lemma, category)
+    return index
+
+
+LEXICON = _lexicon()
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One event word of a sentence, read in its parse."""
+
+    token: int
+    """Index of the event word in its Doc."""
+    start: int
+    end: int
+    """Character offsets in the Doc."""
+    polarity: float
+    """+1 warming, -1 cooling, after negation and reversal."""
+    weight: float
+    category: str
+    hedged: bool
+
+
+def _key(token: Token) -> str:
+    return token.lemma_.lower().replace("’", "'")
+
+
+def base_polarity(token: Token) -> tuple[float, float, str] | None:
+    """(sign, weight, category) of an event word by its own meaning, or None."""
+    if token.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ"):
+        return None
+    key = _key(token)
+    if key in RELATION_NOUNS or token.lower_ in RELATION_NOUNS:
+        return _relation_polarity(token)
+    category = LEXICON.get(key) or LEXICON.get(token.lower_)
+    if category is None or not _is_event(token, key):
+        return None
+    if token.pos_ == "VERB" and verb_key(token) != key:
+        return None  # "back away", "break up": the particle makes another verb
+    sign = 1.0 if category.goldstein > 0 else -1.0
+    return sign, SCALE + PER_POINT * abs(category.goldstein), category.code
+
+
+def _is_event(token: Token, key: str) -> bool:
+    """Words of the lexicon used in a sense that is no act between states."""
+    idioms = NOT_AN_EVENT_MODIFIERS.get(key, frozenset())
+    if any(c.dep_ in ("amod", "compound") and _key(c) in idioms for c in token.children):
+        return False
+    if key in ("war", "attack") and any(
+        c.dep_ == "prep" and c.lower_ == "on" and any(_key(g) in ("terror", "terrorism", "drug") for g in c.children)
+        for c in token.children
+    ):
+        return False  # "the war on terror"
+    if (
+        key == "attack"
+        and token.pos_ == "VERB"
+        and any(c.dep_ == "prep" and c.lower_ in ("on", "over", "for") for c in token.children)
+    ):
+        return False  # "Straw attacked on China arms": criticised at home about a topic
+    if key == "deal" and token.pos_ == "VERB":
+        return False  # "deal with rising prices"
+    if key in VERB_ONLY and token.pos_ != "VERB":
+        return False  # "growing demand", "a strike", "Shell", "a sign of"
+    if token.pos_ == "ADJ" and key not in ("hostile",) and not token.tag_.startswith("VB"):
+        return False  # a participle the tagger took for an adjective ("threatened retaliation") still counts
+    return not (key == "support" and token.dep_ == "compound")
+
+
+def _relation_polarity(token: Token) -> tuple[float, float, str] | None:
+    """ "strained ties", "strengthen relations", "ties soured": a relation noun's direction from its words."""
+    for child in token.children:
+        if child.dep_ in ("amod", "acl") and _key(child) in GOOD_STATE | IMPROVE:
+            return 1.0, 1.0, "relation state"
+        if child.dep_ in ("amod", "acl") and (_key(child) in BAD_STATE | DAMAGE or child.lower_ in BAD_STATE):
+            return -1.0, 1.0, "relation state"
+    head = token.head
+    if token.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and head.pos_ in ("VERB", "NOUN", "ADP"):
+        verb = head.head if token.dep_ == "pobj" else head
+        if _key(verb) in IMPROVE:
+            return 1.0, 1.2, "relation improved"
+        if _key(verb) in DAMAGE:
+            return -1.0, 1.4, "relation damaged"
+    return None
+
+
+def _negated(token: Token) -> bool:
+    """ "did not agree", "no deal", "failed to sign": the event did not happen."""
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
+        return True
+    head = token.head
+    if token.dep_ in ("dobj", "nsubjpass", "attr") and any(c.dep_ == "neg" for c in head.children):
+        return True
+    clause = token if token.pos_ == "VERB" else head
+    if clause.dep_ == "ccomp" and any(c.dep_ == "neg" for c in clause.head.children):
+        return True  # "did not mean that Libya had cut its ties"
+    if token.dep_ in ("dobj", "attr") and head.dep_ in ("xcomp", "acl"):
+        token, head = head, head.head  # "failed to reach an agreement"
+    return token.dep_ in ("xcomp", "acl") and _key(head) in FAILURE
+
+
+def _hedged(token: Token) -> bool:
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    for tok in (verb, verb.head if verb.dep_ == "xcomp" else verb):
+        if any(c.dep_ == "aux" and c.lower_ in HEDGE_MODALS for c in tok.children):
+            return True
+    return verb.dep_ == "xcomp" and _key(verb.head) in INTENTION
+
+
+def verb_key(verb: Token) -> str:
+    """A verb's lemma with its particle: "pull out", "back away", "break off"."""
+    for child in verb.children:
+        if child.dep_ in ("prt", "advmod", "prep") and child.lower_ in PARTICLES and child.i == verb.i + 1:
+            return f"{_key(verb)} {child.lower_}"
+    return _key(verb)
+
+
+PARTICLES = frozenset("out away off up down apart through back".split())
+
+
+def _acting_verb(token: Token) -> Token | None:
+    """The verb an event word is the object or subject of ("lift sanctions", "talks collapsed")."""
+    if token.dep_ in ("dobj", "nsubjpass", "nsubj", "xcomp"):
+        return token.head
+    if token.dep_ == "compound" and _key(token.head) in ENDING:
+        return token.head  # "a supply cut", "the sanctions freeze"
+    if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.lower_ in ("of", "from"):
+        head = token.head.head
+        if head.pos_ in ("ADV", "ADP") and head.dep_ in ("prt", "advmod", "prep"):
+            head = head.head  # "get out of a deal": the preposition hangs on the particle
+        if head.pos_ == "VERB":
+            return head  # "pull out of the deal", "withdraw from the treaty"
+    if token.dep_ == "conj":
+        return _acting_verb(token.head)
+    return None
+
+
+def _at_risk(token: Token) -> bool:
+    for clause in token.children:
+        if clause.dep_ in ("acl", "relcl") and _at_risk_prep(clause):
+            return True  # "the second investment to run into trouble"
+    return _at_risk_prep(token) or _at_risk_subject(token)
+
+
+def _at_risk_prep(token: Token) -> bool:
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("at", "in", "on", "under", "into")
+        and any(_key(o) in RISK_STATES for o in c.children if o.dep_ == "pobj")
+        for c in token.children
+    )
+
+
+def _at_risk_subject(token: Token) -> bool:
+    for prep in token.children:
+        if (
+            prep.dep_ == "prep"
+            and prep.lower_ in ("at", "in", "on", "under")
+            and any(_key(o) in RISK_STATES for o in prep.children if o.dep_ == "pobj")
+        ):
+            return True
+    head = token.head
+    return token.dep_ == "nsubj" and any(
+        c.dep_ == "prep" and any(_key(o) in RISK_STATES for o in c.children) for c in head.children
+    )
+
+
+def _topic_of_event(token: Token, events: set[int]) -> bool:
+    """ "a probe into a bond deal", "talks on a ceasefire": the event is what another event is about."""
+    if token.dep_ == "pobj" and token.head.lower_ in TOPIC_PREPOSITIONS:
+        return token.head.head.i in events
+    return token.dep_ == "compound" and token.head.i in events and token.i < token.head.i
+
+
+COMPARISON = frozenset("than like unlike as".split())
+DESCRIPTIVE = 0.5
+"""'the organisers of the attack', 'victims of the war': an event only describing something else."""
+
+
+def _compared(token: Token) -> bool:
+    """ "more effective than the current ban", "attacks such as the bombing": a yardstick, not a step."""
+    return token.dep_ == "pobj" and token.head.lower_ in COMPARISON
+
+
+def _describes_a_thing(token: Token, base: dict[int, tuple[float, float, str]]) -> bool:
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.i not in base
+
+
+def _ending_in_chain(verb: Token) -> Token:
+    """The first verb of ending down a chain of open complements ("looks set to be scrapped"), else `verb`."""
+    current = verb
+    for _ in range(4):
+        if key_in_ending(current):
+            return current
+        nxt = next((c for c in current.children if c.dep_ in ("xcomp", "oprd", "acomp")), None)
+        if nxt is None:
+            break
+        current = nxt
+    return verb
+
+
+STANDALONE_ENDING = 0.5
+"""A verb of ending that acts on no event of the lexicon ("withdrew its assets") counts this much."""
+
+
+def key_in_ending(token: Token) -> bool:
+    return _key(token) in ENDING or verb_key(token) in ENDING
+
+
+def consumed_by_event(token: Token, base: dict[int, tuple[float, float, str]]) -> set[int]:
+    """The verb's own index when one of the lexicon's events is its object or subject."""
+    return {token.i} if any(_acting_verb(t) is token for t in token.children if t.i in base) else set()
+
+
+def find_events(sentence: Span) -> list[Event]:
+    """The events of one parsed sentence, each read with its negation, reversal, topic and modality."""
+    base = {t.i: p for t in sentence if (p := base_polarity(t)) is not None}
+    consumed: set[int] = set()
+    found: dict[int, Event] = {}
+    for i, (sign, weight, code) in base.items():
+        token = sentence.doc[i]
+        polarity = sign
+        verb = _acting_verb(token)
+        if verb is not None and token.dep_ in ("nsubj", "nsubjpass"):
+            verb = _ending_in_chain(verb)  # "the investment looks set to be scrapped"
+        if verb is not None and verb.i != i and code not in ("relation improved", "relation damaged"):
+            if _key(verb) in ENDING or verb_key(verb) in ENDING:
+                polarity = -sign  # "lift sanctions", "suspend cooperation", "talks collapsed"
+                consumed.add(verb.i)
+            elif verb.i in base and base[verb.i][0] < 0 and sign > 0:
+                polarity, weight = -1.0, max(weight, base[verb.i][1])  # "threaten the deal": one cooling step
+                consumed.add(verb.i)
+            elif verb.i in base and base[verb.i][0] < 0 and token.dep_ == "dobj":
+                consumed.add(i)  # "threaten sanctions", "reject accusations": the verb is the step
+        if code in ("relation improved", "relation damaged") and verb is not None:
+            consumed.add(verb.i)  # "strengthen ties": the verb is read through the relation noun
+        if _at_risk(token):
+            polarity = -1.0 if sign > 0 else polarity
+        factor = 1.0
+        if key_in_ending(token) and i not in consumed_by_event(token, base):
+            factor = STANDALONE_ENDING  # "withdrew $1bn", "frozen assets": ending something unnamed
+        if _negated(token):
+            polarity, factor = (-1.0, NEGATED_WARMING) if polarity > 0 else (polarity, 0.0)
+        if _topic_of_event(token, set(base)) or _compared(token):
+            factor = 0.0
+        elif _describes_a_thing(token, base):
+            factor *= DESCRIPTIVE
+        found[i] = Event(i, token.idx, token.idx + len(token), polarity, weight * factor, code, _hedged(token))
+    return [e for i, e in sorted(found.items()) if i not in consumed and e.weight > 0]
+
+
+def sentence_countries(sentence: Span) -> set[str]:
+    """Country codes named in a parsed sentence (the gazetteer's entity ids, else a lookup of the name)."""
+    codes: set[str] = set()
+    for ent in sentence.ents:
+        code = ent.ent_id_ or None
+        if code is None and ent.label_ in ("GPE", "NORP"):
+            term = lookup(ent.text)
+            code = term.code if term else None
+        if code:
+            codes.add(code)
+    return codes
+
+
+def event_parties(sentence: Span, event: Event) -> set[str]:
+    """Countries in the clause of an event: the subtree of the verb it belongs to, its subject included."""
+    token = sentence.doc[event.token]
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    codes: set[str] = set()
+    for t in verb.subtree:
+        if t.ent_type_ and t.ent_id_:
+            codes.add(t.ent_id_)
+        elif t.ent_type_ in ("GPE", "NORP") and t.ent_iob_ == "B":
+            term = lookup(t.text)
+            if term:
+                codes.add(term.code)
+    return codes
