@@ -118,7 +118,8 @@ BAD_STATE = frozenset("strained tense frosty icy chilly soured troubled difficul
 """Verbs and adjectives that give a relation noun its direction."""
 
 ENDING = frozenset(
-    "end lift ease resolve settle slash cut defuse overcome halt stop suspend cancel scrap abandon freeze withdraw drop "
+    "end lift ease resolve settle slash cut defuse overcome halt stop suspend cancel scrap abandon freeze "
+    "withdraw drop "
     "remove reduce calm bury quit exit unwind dissolve collapse fail stall evade avoid escape".split()
 ) | frozenset(
     {
