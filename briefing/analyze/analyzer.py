@@ -9,7 +9,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from briefing.analyze.dates import extract_dates
-from briefing.analyze.entities import extract_entities
+from briefing.analyze.entities import extract_entities, home_countries
 from briefing.analyze.pairs import (
     Mention,
     argument_pairs,
@@ -215,9 +215,10 @@ def _analyze_doc(article: RawArticle, doc: Doc, title_doc: Doc) -> AnalyzedArtic
     dates = extract_dates(doc, article.published)
 
     lead_end = _lead_end(article.body)
-    sentences = _sentences_with_countries(doc, entities)
-    title_codes = {e.country for e in title_entities if e.country}
-    mentions = _mentions(doc, title_doc, entities, title_entities, people, lead_end)
+    home, said_where = _company_homes(doc, title_doc, entities, title_entities)
+    sentences = _sentences_with_countries(doc, entities, home)
+    title_codes = {code for e in title_entities if (code := e.country or home.get(e.text))}
+    mentions = _mentions(doc, title_doc, entities, title_entities, people, lead_end, home, said_where)
     pair, pairs = choose_pairs(
         mention_weights(mentions),
         relation_pairs(article.title),
@@ -247,6 +248,8 @@ def _mentions(
     title_entities: Sequence[Entity],
     people: Sequence[Person],
     lead_end: int,
+    home: dict[str, str],
+    said_where: set[tuple[int, int]],
 ) -> list[Mention]:
     """Every mention that stands for a country, with its sentence (-1: headline) and salience."""
     person_country = {p.name.split()[-1]: p.country for p in people if p.country and p.name.split()}
@@ -258,7 +261,8 @@ def _mentions(
         counted = list(accumulate(any(t.pos_ in ("VERB", "AUX") for t in s) for s in sents))
         k = 0
         for e in ents:
-            code, share = mention_share(e, person_country)
+            # The mention that names the home country already counts through the country's own word.
+            code, share = mention_share(e, person_country, {} if (where, e.start) in said_where else home)
             if code is None:
                 continue
             while k + 1 < len(starts) and starts[k + 1] <= e.start:
@@ -279,17 +283,28 @@ def _lead_end(body: str) -> int:
     return max(at, min(len(body), 600))
 
 
-def _sentences_with_countries(doc: Doc, entities: Sequence[object]) -> list[tuple[Span, set[str]]]:
-    from briefing.article import Entity
+def _company_homes(
+    doc: Doc, title_doc: Doc, entities: Sequence[Entity], title_entities: Sequence[Entity]
+) -> tuple[dict[str, str], set[tuple[int, int]]]:
+    """Companies' home countries (see `home_countries`) and where each was said: (-1 headline / 0 body, offset)."""
+    linked = {-1: home_countries(title_doc, tuple(title_entities)), 0: home_countries(doc, tuple(entities))}
+    home = {name: code for found_in in (linked[0], linked[-1]) for name, (code, _) in found_in.items()}
+    said_where = {(where, at) for where, names in linked.items() for _, at in names.values()}
+    return home, said_where
 
+
+def _sentences_with_countries(
+    doc: Doc, entities: Sequence[Entity], home: dict[str, str]
+) -> list[tuple[Span, set[str]]]:
+    """Each sentence with the countries it names, a company standing for its home country."""
     result: list[tuple[Span, set[str]]] = []
-    ents = [e for e in entities if isinstance(e, Entity) and e.country]
+    ents = [(e, code) for e in entities if (code := e.country or home.get(e.text))]
     k = 0
     for sent in sentences(doc):
         codes: set[str] = set()
-        while k < len(ents) and ents[k].start < sent.end_char:
-            if ents[k].start >= sent.start_char and ents[k].country:
-                codes.add(ents[k].country or "")
+        while k < len(ents) and ents[k][0].start < sent.end_char:
+            if ents[k][0].start >= sent.start_char:
+                codes.add(ents[k][1])
             k += 1
         result.append((sent, codes))
     return result

@@ -64,3 +64,57 @@ def _first_name(ent: Span) -> bool:
         return False
     before, after = doc[ent.start - 1], doc[ent.end]
     return before.lower_ in _TITLE_WORDS and after.ent_type_ == "PERSON" and after.is_title
+
+
+NAME_LABELS = frozenset({"ORG", "NORP", "PRODUCT", "FAC", "PERSON"})
+"""The small model labels a company name any of these; a person only counts when a common noun calls it a firm."""
+NAME_PREFIX_TAGS = frozenset({"PROPN", "NOUN", "ADJ", "PART", "NUM"})
+MAX_PREFIX = 4
+"""'US oil giant Exxon', "Russia's second-largest brewer Baltika": the words of the noun phrase before a name."""
+
+
+def home_countries(doc: Doc, entities: tuple[Entity, ...]) -> dict[str, tuple[str, int]]:
+    """Organisation name -> (its home country, start offset of the mention that says so).
+
+    "Russian oil firm Yukos", "Belgium's Interbrew", "US giant Exxon", "Yukos, the Russian oil firm":
+    a country or demonym inside the noun phrase that ends in the organisation's name, or in the noun
+    phrase in apposition to it. A company stands for its home country (docs/gold.md), so its other
+    mentions count for that country. A name the text ties to two countries is left out.
+    """
+    found: dict[str, set[str]] = {}
+    first: dict[str, int] = {}
+    for e in entities:
+        if e.label not in NAME_LABELS or e.country:
+            continue
+        span = doc.char_span(e.start, e.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        codes = _prefix_countries(doc, span.start, e.label) | _apposition_countries(span)
+        if codes:
+            found.setdefault(e.text, set()).update(codes)
+            first.setdefault(e.text, e.start)
+    return {name: (next(iter(codes)), first[name]) for name, codes in found.items() if len(codes) == 1}
+
+
+def _prefix_countries(doc: Doc, start: int, label: str) -> set[str]:
+    codes: set[str] = set()
+    described = False
+    """A common noun in the phrase ("firm", "brewer"): a title ("President") would make it a person's origin."""
+    i = start - 1
+    while i >= 0 and start - i <= MAX_PREFIX and doc[i].pos_ in NAME_PREFIX_TAGS and not doc[i].is_sent_end:
+        if doc[i].ent_id_ and doc[i].ent_type_ in ("GPE", "NORP"):
+            codes.add(doc[i].ent_id_)
+        described = described or (doc[i].pos_ == "NOUN" and doc[i].is_lower)
+        i -= 1
+    return codes if label != "PERSON" or described else set()
+
+
+def _apposition_countries(span: Span) -> set[str]:
+    """ "Yukos, the Russian oil firm,": the country modifying the noun in apposition to the name."""
+    codes: set[str] = set()
+    for c in span.root.children:
+        if c.dep_ == "appos" and c.pos_ == "NOUN":
+            codes.update(
+                g.ent_id_ for g in c.children if g.dep_ in ("amod", "compound", "poss", "nmod") and g.ent_id_
+            )
+    return codes

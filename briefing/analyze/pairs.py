@@ -37,6 +37,9 @@ MIN_SECOND_STANDING = 3.5
 INSTITUTION_SHARE = 0.5
 """An institution ("Downing Street", "the Kremlin") mostly reports a government at home, not a relation."""
 
+COMPANY_SHARE = 0.5
+"""A company stands for its home country ("Boeing secures Japan order"), as an institution does."""
+
 LEAD_SENTENCE_WEIGHTS = (2.5, 2.0, 1.5)
 """Standing a mention gives in the body's first sentences, where news says what the story is about."""
 BODY_CAP = 3.0
@@ -80,10 +83,15 @@ class Mention:
     """In the first two paragraphs."""
 
 
-def mention_share(e: Entity, person_country: Mapping[str, str]) -> tuple[str | None, float]:
-    """The country an entity stands for and how fully."""
+def mention_share(
+    e: Entity, person_country: Mapping[str, str], home: Mapping[str, str] | None = None
+) -> tuple[str | None, float]:
+    """The country an entity stands for and how fully (`home`: companies' home countries, see
+    `entities.home_countries`)."""
     if e.country:
         return e.country, 0.7 if e.label == "NORP" else INSTITUTION_SHARE if e.label == "ORG" else 1.0
+    if home and e.text in home:
+        return home[e.text], COMPANY_SHARE
     words = e.text.strip(" -–—").split()
     if words and e.label in ("PERSON", "ORG", "GPE", "NORP"):  # the model takes "Trump-" in "Trump-Russia" for an ORG
         code = person_country.get(words[-1])

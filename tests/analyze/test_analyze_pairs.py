@@ -93,3 +93,37 @@ def test_a_dateline_does_not_change_the_pair() -> None:
     )
     assert filed.pair == plain.pair == ("CHN", "JPN")
     assert all("RUS" not in p for p in filed.pairs)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "code"),
+    [
+        ("US oil giant Exxon said it did not plan to take part in the tender.", "Exxon", "USA"),
+        ("Inbev was formed when Belgium's Interbrew bought Brazilian brewer Ambev.", "Interbrew", "BEL"),
+        ("Yukos, the Russian oil firm, was sold at auction.", "Yukos", "RUS"),
+        ("Russian oil firm Yukos was sold to Rosneft.", "Yukos", "RUS"),
+    ],
+)
+def test_a_company_gets_the_home_country_its_noun_phrase_names(sentence: str, name: str, code: str) -> None:
+    from briefing.analyze.entities import extract_entities, home_countries
+
+    doc = nlp()(sentence)
+    assert home_countries(doc, extract_entities(doc))[name][0] == code
+
+
+def test_a_title_before_a_name_is_a_persons_origin_not_a_company_home() -> None:
+    from briefing.analyze.entities import extract_entities, home_countries
+
+    doc = nlp()("Russian President Vladimir Putin met Japanese carmaker Toyota in Moscow.")
+    home = home_countries(doc, extract_entities(doc))
+    assert "Vladimir Putin" not in home
+
+
+def test_a_company_named_again_votes_for_its_home_country() -> None:
+    body = (
+        "Yukos, the Russian oil firm, has signed a supply deal with Sinopec, the Chinese refiner.\n\n"
+        "Yukos will deliver crude by rail. Sinopec said Yukos had met every delivery so far, and Sinopec "
+        "plans to buy more from Yukos next year. Analysts said the deal helps Sinopec and Yukos alike."
+    )
+    r = analyze("Yukos and Sinopec sign oil deal", body)
+    assert r.pair == ("CHN", "RUS")
