@@ -114,7 +114,5 @@ def _apposition_countries(span: Span) -> set[str]:
     codes: set[str] = set()
     for c in span.root.children:
         if c.dep_ == "appos" and c.pos_ == "NOUN":
-            codes.update(
-                g.ent_id_ for g in c.children if g.dep_ in ("amod", "compound", "poss", "nmod") and g.ent_id_
-            )
+            codes.update(g.ent_id_ for g in c.children if g.dep_ in ("amod", "compound", "poss", "nmod") and g.ent_id_)
     return codes

@@ -66,7 +66,8 @@ CATEGORIES: tuple[Category, ...] = (
         "06 engage in material cooperation",
         6.0,
         "share cooperate cooperation co-operation collaborate collaboration partnership partner alliance ally invest "
-        "supply investment investor stake acquire acquisition buy buyout purchase takeover merge merger venture",
+        "trade sell sale export import supply investment investor stake acquire acquisition buy buyout purchase "
+        "takeover merge merger venture",
     ),
     _cat("07 provide aid", 7.0, "aid assist assistance help donate donation loan grant rescue"),
     _cat("08 yield", 5.0, "ease release resume reopen restore de-escalate concession concede"),
@@ -120,7 +121,7 @@ BAD_STATE = frozenset("strained tense frosty icy chilly soured troubled difficul
 ENDING = frozenset(
     "end lift ease resolve settle slash cut defuse overcome halt stop suspend cancel scrap abandon freeze "
     "withdraw drop "
-    "remove reduce calm bury quit exit unwind dissolve collapse fail stall evade avoid escape".split()
+    "remove reduce calm bury quit exit unwind dissolve collapse stall evade avoid escape".split()
 ) | frozenset(
     {
         "shut off",
@@ -342,13 +343,18 @@ def _topic_of_event(token: Token, events: set[int]) -> bool:
 
 
 COMPARISON = frozenset("than like unlike as".split())
-DESCRIPTIVE = 0.5
+DESCRIPTIVE = 0.25
 """'the organisers of the attack', 'victims of the war': an event only describing something else."""
 
 
 def _compared(token: Token) -> bool:
     """ "more effective than the current ban", "attacks such as the bombing": a yardstick, not a step."""
     return token.dep_ == "pobj" and token.head.lower_ in COMPARISON
+
+
+def _names_a_kind(token: Token, base: dict[int, tuple[float, float, str]]) -> bool:
+    """ "aid workers", "the trade minister", "war crimes": an event word naming a kind of thing, not an act."""
+    return token.dep_ == "compound" and token.head.i not in base and token.head.pos_ in ("NOUN", "PROPN")
 
 
 def _describes_a_thing(token: Token, base: dict[int, tuple[float, float, str]]) -> bool:
@@ -411,7 +417,7 @@ def find_events(sentence: Span) -> list[Event]:
             factor = STANDALONE_ENDING  # "withdrew $1bn", "frozen assets": ending something unnamed
         if _negated(token):
             polarity, factor = (-1.0, NEGATED_WARMING) if polarity > 0 else (polarity, 0.0)
-        if _topic_of_event(token, set(base)) or _compared(token):
+        if _topic_of_event(token, set(base)) or _compared(token) or _names_a_kind(token, base):
             factor = 0.0
         elif _describes_a_thing(token, base):
             factor *= DESCRIPTIVE
@@ -439,7 +445,7 @@ def event_parties(sentence: Span, event: Event) -> set[str]:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     codes: set[str] = set()
-    for t in verb.subtree:
+    for t in _own_clause(verb):
         if t.ent_type_ and t.ent_id_:
             codes.add(t.ent_id_)
         elif t.ent_type_ in ("GPE", "NORP") and t.ent_iob_ == "B":
@@ -447,3 +453,17 @@ def event_parties(sentence: Span, event: Event) -> set[str]:
             if term:
                 codes.add(term.code)
     return codes
+
+
+OTHER_CLAUSES = frozenset({"advcl", "relcl", "ccomp", "conj", "parataxis"})
+
+
+def _own_clause(verb: Token) -> list[Token]:
+    """The verb's subtree without the clauses hanging on it ("..., while Spain criticised Italy")."""
+    tokens: list[Token] = []
+    stack = [verb]
+    while stack:
+        t = stack.pop()
+        tokens.append(t)
+        stack.extend(c for c in t.children if not (c.dep_ in OTHER_CLAUSES and c.pos_ in ("VERB", "AUX")))
+    return tokens

@@ -1,0 +1,83 @@
+"""Events read in the parse: the same word warms or cools a relationship by its place in the sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.analyze.events import CATEGORIES, LEXICON, event_parties, find_events
+from tests.analyze.analyze_helpers import nlp
+
+
+def _events(sentence: str) -> list[tuple[str, float]]:
+    doc = nlp()(sentence)
+    return [(doc[e.token].lower_, e.polarity) for e in find_events(doc[:])]
+
+
+def _total(sentence: str) -> float:
+    doc = nlp()(sentence)
+    return sum(e.polarity * e.weight for e in find_events(doc[:]))
+
+
+def test_the_lexicon_is_one_category_per_word_and_goldstein_signed() -> None:
+    assert all(-10 <= c.goldstein <= 10 and c.goldstein != 0 for c in CATEGORIES)
+    assert LEXICON["sanction"].goldstein < 0 < LEXICON["aid"].goldstein
+    assert LEXICON["attack"].goldstein < LEXICON["criticise"].goldstein  # force is worse than words
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sign"),
+    [
+        # a verb of ending turns the event it acts on round, whichever way the verb stands
+        ("Washington lifted sanctions on Tripoli last month.", 1),
+        ("Sanctions on the country were lifted on Monday.", 1),
+        ("The EU embargo on arms exports to China is likely to be lifted in the next months.", 1),
+        ("Moscow suspended its cooperation with Kiev on energy.", -1),
+        ("General Motors is to pay Fiat to get out of a deal.", -1),
+        ("Turkmenistan shut off gas supplies to Ukraine on Friday.", -1),
+        ("Turkey's investment in Iran's mobile industry looks set to be scrapped.", -1),
+        # negation: a missed step cools, a refused hostility says nothing (tested below)
+        ("The two sides failed to agree on a new treaty.", -1),
+        ("Syria and Jordan did not sign the accord.", -1),
+        # relations take their direction from the words acting on them
+        ("Morocco and Syria moved to strengthen their ties.", 1),
+        ("Relations between Ankara and Tehran soured after the vote.", -1),
+        ("Moscow hosts talks to end strained Syria-Turkey ties.", 1),
+        # an event in danger
+        ("Turkey-Iran mobile deal 'at risk'", -1),
+        ("The Turkish investment in Iran ran into trouble.", -1),
+    ],
+)
+def test_direction_comes_from_the_parse(sentence: str, sign: int) -> None:
+    assert _total(sentence) * sign > 0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The president said he will not tolerate attacks on civilians.",  # a negated hostility
+        "Leaders discussed the war on terror.",  # not an act of one state on another
+        "Analysts said a great deal of work remains.",
+        "The government has to deal with growing demand for cars.",  # 'deal with', market demand
+        "An EU arms code was more effective than the current ban.",  # a yardstick, not a step
+        "The trade minister and two aid workers arrived in Kabul.",  # event words naming kinds of people
+        "Straw attacked on China arms",  # criticised at home over a topic
+    ],
+)
+def test_words_of_the_lexicon_that_report_no_step(sentence: str) -> None:
+    assert _total(sentence) == 0
+
+
+def test_the_topic_of_an_event_is_not_a_step_of_its_own() -> None:
+    # The bond deal is what the investigation is about: one cooling event, no warming one.
+    assert _events("Traders face a criminal investigation in Germany over a controversial bond deal.") == [
+        ("investigation", -1.0)
+    ]
+    # "threaten the deal" is one cooling step, not a threat plus a deal.
+    assert _events("Iranian MPs threaten mobile deal") == [("deal", -1.0)]
+
+
+def test_event_parties_are_the_countries_in_its_clause() -> None:
+    doc = nlp()("France signed a deal with Germany, while Spain criticised Italy.")
+    events = {doc[e.token].lower_: e for e in find_events(doc[:])}
+    assert {"FRA", "DEU"} <= event_parties(doc[:], events["signed"])
+    assert "ITA" not in event_parties(doc[:], events["signed"])
