@@ -107,7 +107,9 @@ def iter_analyze_ray(
             if address:
                 ray.init(address=address, log_to_driver=False, logging_level="ERROR")
             else:
-                ray.init(num_cpus=max(1, workers), include_dashboard=False, log_to_driver=False, logging_level="ERROR")
+                ray.init(
+                    num_cpus=max(1, workers), include_dashboard=False, log_to_driver=False, logging_level="ERROR"
+                )
         except (ConnectionError, RuntimeError, ValueError) as exc:
             raise EngineError(f"cannot start or reach Ray{f' at {address}' if address else ''}: {exc}") from exc
     try:
