@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from briefing.analyze.dates import extract_dates
 from briefing.analyze.entities import extract_entities, home_countries
 from briefing.analyze.pairs import (
+    CONTEST_SENTENCES,
     Mention,
     argument_pairs,
     choose_pairs,
@@ -19,6 +20,7 @@ from briefing.analyze.pairs import (
     mention_share,
     mention_weights,
     relation_pairs,
+    reports_a_contest,
     standing,
     weighted_cooccurrence,
 )
@@ -227,6 +229,7 @@ def _analyze_doc(article: RawArticle, doc: Doc, title_doc: Doc) -> AnalyzedArtic
         standing(mentions),
         argument_pairs(mentions),
         lead_parties(mentions),
+        reports_a_contest(article.title, (s.text for s, _ in sentences[:CONTEST_SENTENCES])),
     )
     trend = article_trend([(title_doc[:], title_codes), *sentences], pair, article.published)
     return AnalyzedArticle(

@@ -236,6 +236,25 @@ def _pair(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a < b else (b, a)
 
 
+_NOT_AFTER_A_SCORE = (
+    r"[\d.,%/:]|\s?(?:per\s?cent|percent|years?|months?|weeks?|days?|hours?|votes?|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+)
+SCORE = re.compile(
+    rf"(?<![\d.,£$€/:])\b(?!\d{{3}}\s?[-–]\s?\d{{3}}\b)\d{{1,3}}\s?[-–]\s?\d{{1,3}}\b(?!{_NOT_AFTER_A_SCORE})",
+    re.IGNORECASE,
+)
+"""A result ("Italy 17-28 Ireland", "won 6-4 7-5"): two small numbers joined by a dash, not a date, a range
+of years, money, a share or a model number ("737-800")."""
+CONTEST_SENTENCES = 2
+
+
+def reports_a_contest(title: str, lead: Iterable[str]) -> bool:
+    """A headline or lead that states a score reports a match: its countries are sides of a game, and
+    docs/gold.md does not count a match between national teams (or players of two nations) as a pair."""
+    return bool(SCORE.search(title)) or any(SCORE.search(s) for s in list(lead)[:CONTEST_SENTENCES])
+
+
 def choose_pairs(
     weights: Weights,
     title_relations: Counter[tuple[str, str]],
@@ -244,12 +263,14 @@ def choose_pairs(
     ranks: Weights | None = None,
     arguments: PairScores | None = None,
     parties: frozenset[str] = frozenset(),
+    contest: bool = False,
 ) -> tuple[tuple[str, str] | None, tuple[tuple[str, str], ...]]:
     """The primary pair (or None) and every pair worth listing, strongest first.
 
     `weights` (all mentions at their position's weight) decide whether a second country carries
     enough to make a relationship at all; `ranks` (see `standing`, default `weights`) and `arguments`
-    (see `argument_pairs`) decide which pair the article reports.
+    (see `argument_pairs`) decide which pair the article reports. In an article that reports a
+    `contest` only a relation phrase makes a pair.
     """
     ranks = ranks if ranks is not None else weights
     arguments = arguments if arguments is not None else defaultdict(float)
@@ -271,7 +292,11 @@ def choose_pairs(
     top = max(weights.values(), default=0.0)
 
     def credible(pair: tuple[str, str]) -> bool:
-        if title_relations[pair] or body_relations[pair] or arguments[pair] >= HEADLINE_ARGUMENTS_BONUS:
+        if title_relations[pair] or body_relations[pair]:
+            return True
+        if contest:
+            return False  # a game between the two, not a relation (unless a relation phrase names it)
+        if arguments[pair] >= HEADLINE_ARGUMENTS_BONUS:
             return True
         if pair[0] in parties and pair[1] in parties:
             return min(ranks[pair[0]], ranks[pair[1]]) >= MIN_PARTY_STANDING

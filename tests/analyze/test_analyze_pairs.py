@@ -127,3 +127,33 @@ def test_a_company_named_again_votes_for_its_home_country() -> None:
     )
     r = analyze("Yukos and Sinopec sign oil deal", body)
     assert r.pair == ("CHN", "RUS")
+
+
+def test_a_match_between_national_teams_is_no_pair() -> None:
+    body = (
+        "Ireland came from behind to beat Italy in Rome and keep their Six Nations title hopes alive.\n\n"
+        "Italy led at half-time, but two tries from Ireland's backs turned the game. Italy's coach said "
+        "his side had let Ireland back in, and Ireland's captain praised the Italian forwards. Ireland now "
+        "face France, while Italy travel to Wales."
+    )
+    assert analyze("Italy 17-28 Ireland", body).pair is None
+    # The same countries in a relation story keep their pair: the score shape is what makes the match.
+    relation = body.replace("came from behind to beat Italy in Rome", "signed a trade agreement with Italy in Rome")
+    assert analyze("Italy and Ireland sign trade pact", relation).pair == ("IRL", "ITA")
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("Italy 17-28 Ireland", True),
+        ("Nadal beat the Mexican 6-4 7-5 in the final.", True),
+        ("The 2004-05 budget was cut.", False),
+        ("Ryanair ordered 70 Boeing 737-800 planes.", False),
+        ("Prices rose 3-4% in March.", False),
+        ("The talks on 12-13 March ended.", False),
+    ],
+)
+def test_a_score_is_two_small_numbers_joined_by_a_dash(text: str, score: bool) -> None:
+    from briefing.analyze.pairs import reports_a_contest
+
+    assert reports_a_contest(text, []) is score
