@@ -26,7 +26,7 @@ from briefing.analyze.pairs import (
 )
 from briefing.analyze.parsed import release, sentences
 from briefing.analyze.people import find_people
-from briefing.analyze.salience import span_salience
+from briefing.analyze.salience import ORIGIN_FACTOR, is_persons_origin, span_salience
 from briefing.analyze.statements import extract_statements
 from briefing.analyze.trend import article_trend
 from briefing.article import AnalyzedArticle, Entity, Person, RawArticle
@@ -271,6 +271,8 @@ def _mentions(
             while k + 1 < len(starts) and starts[k + 1] <= e.start:
                 k += 1
             sentence = -1 if where < 0 else max(0, counted[k] - 1) if counted else 0
+            if e.label in ("GPE", "NORP") and is_persons_origin(parsed, e.start, e.end):
+                share *= ORIGIN_FACTOR
             found.append(Mention(code, sentence, share, span_salience(parsed, e.start, e.end), e.start < lead_end))
     return damp_lists(found)
 

@@ -119,3 +119,20 @@ def span_salience(doc: Doc, start: int, end: int) -> float:
     if span is None or not len(span):
         return 1.0
     return token_salience(span.root)
+
+
+ORIGIN_FACTOR = 0.3
+"""'Kenyan Susan Chepkemei', "Britain's Jason Gardener": a country right before a person's name gives the
+person's nationality, which does not make a relation (docs/gold.md). An office in between ("Russian
+President Vladimir Putin", "US envoy John Bolton") makes the person stand for the state, and keeps it."""
+
+
+def is_persons_origin(doc: Doc, start: int, end: int) -> bool:
+    """The mention at [start, end) is the nationality of the person named right after it."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    after = doc[span.end]
+    if after.tag_ == "POS" and span.end + 1 < len(doc):
+        after = doc[span.end + 1]
+    return after.ent_type_ == "PERSON" and after.ent_iob_ == "B"

@@ -157,3 +157,22 @@ def test_a_score_is_two_small_numbers_joined_by_a_dash(text: str, score: bool) -
     from briefing.analyze.pairs import reports_a_contest
 
     assert reports_a_contest(text, []) is score
+
+
+def test_a_country_right_before_a_persons_name_is_their_nationality() -> None:
+    from briefing.analyze.salience import is_persons_origin
+
+    doc = nlp()("Kenyan Susan Chepkemei beat Britain's Paula Radcliffe, and Russian President Vladimir Putin watched.")
+    text = doc.text
+    assert is_persons_origin(doc, 0, len("Kenyan"))
+    assert is_persons_origin(doc, text.index("Britain"), text.index("Britain") + len("Britain"))
+    assert not is_persons_origin(doc, text.index("Russian"), text.index("Russian") + len("Russian"))
+
+
+def test_athletes_of_two_nations_are_no_pair() -> None:
+    body = (
+        "Kenyan Susan Chepkemei won the race ahead of Britain's Paula Radcliffe on Sunday.\n\n"
+        "Kenyan Susan Chepkemei said the course suited her. Britain's Paula Radcliffe said she would race "
+        "again next month. Kenyan Susan Chepkemei has now won three times this year."
+    )
+    assert analyze("Chepkemei beats Radcliffe", body).pair is None
