@@ -48,7 +48,7 @@ def _cat(code: str, goldstein: float, words: str) -> Category:
 CATEGORIES: tuple[Category, ...] = (
     # Verbal cooperation
     _cat("03 express intent to cooperate", 4.0, "pledge vow promise offer"),
-    _cat("04 consult", 1.0, "talk talks negotiate negotiation consult consultation summit visit dialogue"),
+    _cat("04 consult", 1.0, "talk talks negotiate negotiation consult consultation summit visit dialogue conversation"),
     _cat(
         "05 engage in diplomatic cooperation",
         3.5,
