@@ -218,8 +218,9 @@ def _analyze_doc(article: RawArticle, doc: Doc, title_doc: Doc) -> AnalyzedArtic
 
     lead_end = _lead_end(article.body)
     home, said_where = _company_homes(doc, title_doc, entities, title_entities)
-    sentences = _sentences_with_countries(doc, entities, home)
-    title_codes = {code for e in title_entities if (code := e.country or home.get(e.text))}
+    person_country = {p.name.split()[-1]: p.country for p in people if p.country and p.name.split()}
+    sentences = _sentences_with_countries(doc, entities, home, person_country)
+    title_codes = {code for e in title_entities if (code := mention_share(e, person_country, home)[0])}
     mentions = _mentions(doc, title_doc, entities, title_entities, people, lead_end, home, said_where)
     pair, pairs = choose_pairs(
         mention_weights(mentions),
@@ -299,11 +300,12 @@ def _company_homes(
 
 
 def _sentences_with_countries(
-    doc: Doc, entities: Sequence[Entity], home: dict[str, str]
+    doc: Doc, entities: Sequence[Entity], home: dict[str, str], person_country: dict[str, str]
 ) -> list[tuple[Span, set[str]]]:
-    """Each sentence with the countries it names, a company standing for its home country."""
+    """Each sentence with the countries it names, a company or a person standing for their country as they
+    do for the pair (`mention_share`)."""
     result: list[tuple[Span, set[str]]] = []
-    ents = [(e, code) for e in entities if (code := e.country or home.get(e.text))]
+    ents = [(e, code) for e in entities if (code := mention_share(e, person_country, home)[0])]
     k = 0
     for sent in sentences(doc):
         codes: set[str] = set()

@@ -228,6 +228,10 @@ def _is_event(token: Token, key: str) -> bool:
         and any(c.dep_ == "prep" and c.lower_ in ("on", "over", "for") for c in token.children)
     ):
         return False  # "Straw attacked on China arms": criticised at home about a topic
+    if key in FAILURE and any(c.dep_ == "xcomp" for c in token.children):
+        return False  # "refused to sign": a negator of the verb it governs, read there
+    if key == "fight" and any(c.dep_ == "dobj" and not c.ent_type_ for c in token.children):
+        return False  # "fight terrorism", "fight inflation": a problem, not another state
     if key == "deal" and token.pos_ == "VERB":
         return False  # "deal with rising prices"
     if key in VERB_ONLY and token.pos_ != "VERB":
@@ -406,8 +410,8 @@ def find_events(sentence: Span) -> list[Event]:
             elif verb.i in base and base[verb.i][0] < 0 and sign > 0:
                 polarity, weight = -1.0, max(weight, base[verb.i][1])  # "threaten the deal": one cooling step
                 consumed.add(verb.i)
-            elif verb.i in base and base[verb.i][0] < 0 and token.dep_ == "dobj":
-                consumed.add(i)  # "threaten sanctions", "reject accusations": the verb is the step
+            elif verb.i in base and token.dep_ == "dobj" and (base[verb.i][0] < 0 or base[verb.i][0] == sign):
+                consumed.add(i)  # "threaten sanctions", "sign an agreement": the verb is the step
         if code in ("relation improved", "relation damaged") and verb is not None:
             consumed.add(verb.i)  # "strengthen ties": the verb is read through the relation noun
         if _at_risk(token):

@@ -61,6 +61,7 @@ def test_direction_comes_from_the_parse(sentence: str, sign: int) -> None:
         "An EU arms code was more effective than the current ban.",  # a yardstick, not a step
         "The trade minister and two aid workers arrived in Kabul.",  # event words naming kinds of people
         "Straw attacked on China arms",  # criticised at home over a topic
+        "Mr Bush had learned military force was not the only way to fight terrorism.",  # a problem, not a state
     ],
 )
 def test_words_of_the_lexicon_that_report_no_step(sentence: str) -> None:
@@ -81,3 +82,8 @@ def test_event_parties_are_the_countries_in_its_clause() -> None:
     events = {doc[e.token].lower_: e for e in find_events(doc[:])}
     assert {"FRA", "DEU"} <= event_parties(doc[:], events["signed"])
     assert "ITA" not in event_parties(doc[:], events["signed"])
+
+
+def test_a_verb_of_refusal_is_read_through_the_verb_it_governs() -> None:
+    # "refused to sign" is one missed warming step (cooling), not a rejection plus a signature.
+    assert _events("Tehran refused to sign the agreement with Ankara.") == [("sign", -1.0)]
