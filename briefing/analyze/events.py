@@ -66,7 +66,7 @@ CATEGORIES: tuple[Category, ...] = (
         "06 engage in material cooperation",
         6.0,
         "share cooperate cooperation co-operation collaborate collaboration partnership partner alliance ally invest "
-        "trade sell sale export import supply investment investor stake acquire acquisition buy buyout purchase "
+        "trade sell export import supply investment investor stake acquire acquisition buy buyout purchase "
         "takeover merge merger venture",
     ),
     _cat("07 provide aid", 7.0, "aid assist assistance help donate donation loan grant rescue"),
