@@ -25,11 +25,14 @@ def extract_entities(doc: Doc) -> tuple[Entity, ...]:
         if code and ent.text in AMBIGUOUS and _part_of_name(ent):
             code = None
             label = "PERSON" if ent.text in ("Chad", "Jordan") else "GPE"
+        in_a_name = bool(code) and label in ("GPE", "NORP") and _inside_a_longer_name(ent)
+        if in_a_name:
+            code = None  # "Northern Ireland", "Inner Mongolia", "London Irish", "Royal Dutch Shell"
         if code and label == "NORP" and _first_name(ent):
             code, label = None, "PERSON"  # "Economy Minister German Gref"
         if not code and label in ("GPE", "ORG", "NORP", "LOC") and ent.text.lower() in person_tokens:
             label = "PERSON"  # a surname the model took for a place ("Mekdad asserted")
-        if not code and label in ("GPE", "NORP"):
+        if not code and label in ("GPE", "NORP") and not in_a_name:
             term = lookup(ent.text)
             code = term.code if term else None
         result.append(Entity(ent.text, label, ent.start_char, ent.end_char, code))
@@ -50,6 +53,29 @@ def _part_of_name(ent: Span) -> bool:
     ):
         return True
     return after is not None and after.is_title and after.pos_ == "PROPN" and after.ent_type_ in ("", "PERSON", "ORG")
+
+
+HEADLINE_CASE = 0.5
+"""A sentence whose common words (verbs, nouns, adjectives) are capitalised more often than this is set in
+title case, where a capital says nothing about a name."""
+
+
+def _inside_a_longer_name(ent: Span) -> bool:
+    """A country word after another capitalised word of a name is part of that name, not the country.
+
+    Only in running text: in a title-case headline ("Boeing Secures Giant Japan Order") every word is
+    capitalised. A country word before it ("Syria-Turkey ties") or a sentence start does not count.
+    """
+    doc = ent.doc
+    if ent.start == 0:
+        return False
+    before = doc[ent.start - 1]
+    if not before.is_title or before.is_sent_start or before.pos_ not in ("PROPN", "ADJ") or before.ent_id_:
+        return False
+    if before.lower_ in _TITLE_WORDS or before.ent_type_ in ("PERSON", "NORP", "GPE"):
+        return False
+    words = [t for t in ent.sent if t.pos_ in ("VERB", "NOUN", "ADJ", "ADV") and not t.is_sent_start and t.is_alpha]
+    return bool(words) and sum(t.is_title or t.is_upper for t in words) / len(words) <= HEADLINE_CASE
 
 
 _TITLE_WORDS = frozenset(

@@ -176,3 +176,20 @@ def test_athletes_of_two_nations_are_no_pair() -> None:
         "again next month. Kenyan Susan Chepkemei has now won three times this year."
     )
     assert analyze("Chepkemei beats Radcliffe", body).pair is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "country"),
+    [
+        ("Talks on Northern Ireland resumed in Belfast on Monday.", "Ireland", None),
+        ("Yili - full name Inner Mongolia Yili Industrial - confirmed the arrests.", "Mongolia", None),
+        ("Talks with Ireland resumed in Dublin on Monday.", "Ireland", "IRL"),
+        # A title-case headline capitalises every word: "Giant" does not make "Giant Japan" a name.
+        ("Boeing Secures Giant Japan Order", "Japan", "JPN"),
+    ],
+)
+def test_a_country_word_inside_a_longer_name_is_not_the_country(sentence: str, word: str, country: str | None) -> None:
+    from briefing.analyze.entities import extract_entities
+
+    found = {e.text: e.country for e in extract_entities(nlp()(sentence))}
+    assert found.get(word) == country
