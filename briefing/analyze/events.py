@@ -157,7 +157,6 @@ NOT_AN_EVENT_MODIFIERS = {
 VERB_ONLY = frozenset("share demand back bar help sign strike shell fight block partner ally".split())
 """Words whose noun (or adjective) is mostly no act between states."""
 HEDGE_MODALS = frozenset("could may might would should".split())
-HEDGE_FACTOR = 0.6
 NEGATED_WARMING = 0.5
 """A warming step that did not happen ("no deal", "failed to agree") counts this much as cooling."""
 SCALE = 0.3
