@@ -62,6 +62,9 @@ SHORT = 0.0
 LEAD = 0.3
 RECENT = 0.6
 REPEATED = 2.0
+ELSEWHERE = 0.0
+SAME_SPEAKER = 0.0
+SAME_SIDE = 0.0
 
 _HEAD = re.compile(
     r"\b(?:president|prime\s+minister|premier|king|queen|emir|sultan|chancellor|head\s+of\s+(?:state|government)|"
@@ -69,11 +72,13 @@ _HEAD = re.compile(
     re.IGNORECASE,
 )
 _DEPUTY = re.compile(r"\b(?:vice|deputy|former|ex)\b", re.IGNORECASE)
-_MINISTER = re.compile(r"\b(?:minister|secretary|chancellor\s+of)\b", re.IGNORECASE)
+_FORMER = re.compile(r"\b(?:former|ex|retired|late)\b", re.IGNORECASE)
+"""A former office holder speaks for nobody now: a person with a role, not an official."""
+_MINISTER = re.compile(r"\b(?:minister|secretary|chancellor\s+of|attorney\s+general|solicitor\s+general)\b", re.IGNORECASE)
 _OFFICIAL = re.compile(
     r"\b(?:spokes(?:man|woman|person)|ambassador|envoy|official|diplomat|ministry|department|office|government|"
     r"kremlin|white\s+house|embassy|cabinet|palace|presidency|foreign\s+office|state\s+department|negotiator|"
-    r"adviser|advisor|commissioner|governor)\b",
+    r"adviser|advisor|commissioner|governor|judge)\b",
     re.IGNORECASE,
 )
 _INSTITUTION = re.compile(
@@ -175,6 +180,8 @@ def speaker_level(speaker: str, role: str | None, institution: bool = False) -> 
     title = f"{role or ''} {speaker}"
     if institution or (role is None and _INSTITUTION.search(speaker) and not _PERSONAL.search(speaker)):
         return "institution"
+    if role and _FORMER.search(role):
+        return "role"
     if role and _HEAD.search(role) and not _DEPUTY.search(role):
         return "head"
     if _MINISTER.search(title) and not (role is None and _OFFICIAL.search(speaker)):
@@ -221,6 +228,8 @@ def _leader_by_surname() -> dict[str, str]:
 class Scored:
     score: float
     parts: Mapping[str, float]
+    country: str | None = None
+    """The country the speaker speaks for, as the score read it."""
 
 
 def score_statement(
@@ -247,8 +256,11 @@ def score_statement(
         # The other side is the country the speaker does not speak for; for a speaker of no known side (or
         # of a third country) naming one country is no more about the pair than naming their own.
         others = set(pair) - {country} if country in pair else set()
-        named = index.codes_in(s.start, s.end) & set(pair)
-        if named == set(pair):
+        inside = index.codes_in(s.start, s.end)
+        named = inside & set(pair)
+        if inside and not named:
+            about = ELSEWHERE
+        elif named == set(pair):
             about = NAMES_BOTH
         elif named & others:
             about = NAMES_OTHER_SIDE
@@ -270,7 +282,7 @@ def score_statement(
     body = len(index.body) or 1
     parts["lead"] = LEAD if s.start < body / 5 else 0.0
     parts["recent"] = RECENT * (0.5 if recency is None else recency)
-    return Scored(round(sum(parts.values()), 4), parts)
+    return Scored(round(sum(parts.values()), 4), parts, country)
 
 
 def rank_statements(
@@ -294,6 +306,7 @@ def rank_statements(
     merged = merge(items, names, near=pair is not None)
     recency = _recency(articles)
     base: list[tuple[float, int, _Merged]] = []
+    sides: list[str | None] = []
     for m in merged:
         first = min(m.articles, key=lambda a: a.article.published or "9999")
         person = people.get(m.speaker)
@@ -310,22 +323,32 @@ def rank_statements(
             corpus.is_institution(m.speaker) or _named_as_organisation(m.statement.speaker, m.article),
         )
         base.append((scored.score, m.order, m))
+        sides.append(scored.country if pair and scored.country in pair else None)
     # Lazy greedy: a statement's score only drops as statements are ranked above it, so the best of a
     # heap of stale scores, once refreshed and still the best, is the next one.
     heap = [(-score, order, k) for k, (score, order, _) in enumerate(base)]
     heapq.heapify(heap)
     ranked: list[tuple[float, _Merged]] = []
     placed: dict[tuple[str, ...], list[set[str]]] = {}
+    side_count: dict[str, int] = {}
     while heap:
         neg, order, k = heapq.heappop(heap)
         score, _, m = base[k]
         repeat = max((jaccard(m.words, w) for w in placed.get(m.speaker, ())), default=0.0) if pair else 0.0
-        fresh = round(score - REPEATED * repeat, 4)
+        side = sides[k]
+        others = (
+            SAME_SPEAKER * len(placed.get(m.speaker, ())) + SAME_SIDE * side_count.get(side, 0)
+            if pair and side
+            else SAME_SPEAKER * len(placed.get(m.speaker, ())) if pair else 0.0
+        )
+        fresh = round(score - REPEATED * repeat - others, 4)
         if heap and fresh < -heap[0][0] and fresh < -neg:
             heapq.heappush(heap, (-fresh, order, k))
             continue
         ranked.append((fresh, m))
         placed.setdefault(m.speaker, []).append(m.words)
+        if side:
+            side_count[side] = side_count.get(side, 0) + 1
     return tuple(
         PairStatement(m.statement, ids[id(m.article)], tuple(ids[id(a)] for a in m.articles), score, rank)
         for rank, (score, m) in enumerate(ranked, 1)
