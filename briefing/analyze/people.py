@@ -118,7 +118,9 @@ _OFFICE_WORDS = "ministry|affairs|state|office|department|government|interior|tr
 _PORTFOLIO = rf"[a-z][\w-]*(?=\s+(?:{ROLE_WORDS.pattern[3:-3]})\b)"
 """A lower-case word right before a title word is its portfolio ("India's petroleum minister", "US bankruptcy
 judge"), part of the title phrase."""
-_ROLE_WORD = rf"(?:[A-Z][\w’'.-]*|of|for|and|the|his|her|their|its|{_OFFICE_WORDS}|{ROLE_WORDS.pattern[3:-3]}|{_PORTFOLIO})"
+_ROLE_WORD = (
+    rf"(?:[A-Z][\w’'.-]*|of|for|and|the|his|her|their|its|{_OFFICE_WORDS}|{ROLE_WORDS.pattern[3:-3]}|{_PORTFOLIO})"
+)
 _ROLE_RUN = re.compile(rf"((?:{_ROLE_WORD}|[’']s)(?:[\s,]+{_ROLE_WORD}|[’']s)*[\s,]*)$")
 """A run of title-like words ending the text ("Moroccan Foreign Minister "). Words are separated by
 spaces or commas, or joined by a possessive: the pattern before this let words touch, so a capitalised

@@ -74,7 +74,9 @@ _HEAD = re.compile(
 _DEPUTY = re.compile(r"\b(?:vice|deputy|former|ex)\b", re.IGNORECASE)
 _FORMER = re.compile(r"\b(?:former|ex|retired|late)\b", re.IGNORECASE)
 """A former office holder speaks for nobody now: a person with a role, not an official."""
-_MINISTER = re.compile(r"\b(?:minister|secretary|chancellor\s+of|attorney\s+general|solicitor\s+general)\b", re.IGNORECASE)
+_MINISTER = re.compile(
+    r"\b(?:minister|secretary|chancellor\s+of|attorney\s+general|solicitor\s+general)\b", re.IGNORECASE
+)
 _OFFICIAL = re.compile(
     r"\b(?:spokes(?:man|woman|person)|ambassador|envoy|official|diplomat|ministry|department|office|government|"
     r"kremlin|white\s+house|embassy|cabinet|palace|presidency|foreign\s+office|state\s+department|negotiator|"
