@@ -333,16 +333,16 @@ def rank_statements(
     ranked: list[tuple[float, _Merged]] = []
     placed: dict[tuple[str, ...], list[set[str]]] = {}
     side_count: dict[str, int] = {}
+    both_sides = pair is not None and set(pair) <= set(sides)
     while heap:
         neg, order, k = heapq.heappop(heap)
         score, _, m = base[k]
         repeat = max((jaccard(m.words, w) for w in placed.get(m.speaker, ())), default=0.0) if pair else 0.0
         side = sides[k]
-        others = (
-            SAME_SPEAKER * len(placed.get(m.speaker, ())) + SAME_SIDE * side_count.get(side, 0)
-            if pair and side
-            else SAME_SPEAKER * len(placed.get(m.speaker, ())) if pair else 0.0
-        )
+        others = SAME_SPEAKER * len(placed.get(m.speaker, ())) if pair else 0.0
+        if pair and side and both_sides:
+            other = pair[1] if side == pair[0] else pair[0]
+            others += SAME_SIDE * max(0, side_count.get(side, 0) - side_count.get(other, 0))
         fresh = round(score - REPEATED * repeat - others, 4)
         if heap and fresh < -heap[0][0] and fresh < -neg:
             heapq.heappush(heap, (-fresh, order, k))
