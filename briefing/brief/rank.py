@@ -62,9 +62,7 @@ SHORT = 0.0
 LEAD = 0.3
 RECENT = 0.6
 REPEATED = 2.0
-ELSEWHERE = 0.0
-SAME_SPEAKER = 0.0
-SAME_SIDE = 0.0
+ALSO_RELATIONSHIP = 0.5
 
 _HEAD = re.compile(
     r"\b(?:president|prime\s+minister|premier|king|queen|emir|sultan|chancellor|head\s+of\s+(?:state|government)|"
@@ -72,8 +70,11 @@ _HEAD = re.compile(
     re.IGNORECASE,
 )
 _DEPUTY = re.compile(r"\b(?:vice|deputy|former|ex)\b", re.IGNORECASE)
-_FORMER = re.compile(r"\b(?:former|ex|retired|late)\b", re.IGNORECASE)
-"""A former office holder speaks for nobody now: a person with a role, not an official."""
+_FORMER = re.compile(
+    r"\b(?:former|ex|retired|late)\b|\bgeneral\s+secretary\b|\bsecretary[\s-]+general\b", re.IGNORECASE
+)
+"""A former office holder speaks for nobody now, and a general secretary leads a party, a union or an
+organisation, not a government: people with a role, not officials."""
 _MINISTER = re.compile(
     r"\b(?:minister|secretary|chancellor\s+of|attorney\s+general|solicitor\s+general)\b", re.IGNORECASE
 )
@@ -251,6 +252,10 @@ def score_statement(
         # An office of no stated country ("Foreign Secretary", "the prime minister's spokesman"): the
         # country of the pair the corpus's holders of that office speak for, when one clearly does.
         country = corpus.office_country(role or (s.speaker if not s.speaker[:1].isupper() else None), pair)
+        if country is None and pair is not None:
+            # Else the country of the pair the article is about ("the prime minister" in an article on
+            # British politics that mentions Spain).
+            country = index.home(pair)
     side = "unknown" if country is None else "pair" if pair and country in pair else "other"
     parts: dict[str, float] = {"who": WHO[level] * COUNTRY_FACTOR[side]}
     about = 0.0
@@ -258,11 +263,8 @@ def score_statement(
         # The other side is the country the speaker does not speak for; for a speaker of no known side (or
         # of a third country) naming one country is no more about the pair than naming their own.
         others = set(pair) - {country} if country in pair else set()
-        inside = index.codes_in(s.start, s.end)
-        named = inside & set(pair)
-        if inside and not named:
-            about = ELSEWHERE
-        elif named == set(pair):
+        named = index.codes_in(s.start, s.end) & set(pair)
+        if named == set(pair):
             about = NAMES_BOTH
         elif named & others:
             about = NAMES_OTHER_SIDE
@@ -275,6 +277,8 @@ def score_statement(
             _, end = index.sentence_at(max(s.start, s.end - 1))
             if index.codes_in(start, end) & (others or set(pair)):
                 about = SENTENCE_NAMES_OTHER
+        if named and _RELATIONSHIP.search(s.text):
+            about += ALSO_RELATIONSHIP  # a country of the pair and the relationship: the pair's own news
     elif _RELATIONSHIP.search(s.text):
         about = RELATIONSHIP
     parts["about"] = about
@@ -308,7 +312,6 @@ def rank_statements(
     merged = merge(items, names, near=pair is not None)
     recency = _recency(articles)
     base: list[tuple[float, int, _Merged]] = []
-    sides: list[str | None] = []
     for m in merged:
         first = min(m.articles, key=lambda a: a.article.published or "9999")
         person = people.get(m.speaker)
@@ -325,32 +328,22 @@ def rank_statements(
             corpus.is_institution(m.speaker) or _named_as_organisation(m.statement.speaker, m.article),
         )
         base.append((scored.score, m.order, m))
-        sides.append(scored.country if pair and scored.country in pair else None)
     # Lazy greedy: a statement's score only drops as statements are ranked above it, so the best of a
     # heap of stale scores, once refreshed and still the best, is the next one.
     heap = [(-score, order, k) for k, (score, order, _) in enumerate(base)]
     heapq.heapify(heap)
     ranked: list[tuple[float, _Merged]] = []
     placed: dict[tuple[str, ...], list[set[str]]] = {}
-    side_count: dict[str, int] = {}
-    both_sides = pair is not None and set(pair) <= set(sides)
     while heap:
         neg, order, k = heapq.heappop(heap)
         score, _, m = base[k]
         repeat = max((jaccard(m.words, w) for w in placed.get(m.speaker, ())), default=0.0) if pair else 0.0
-        side = sides[k]
-        others = SAME_SPEAKER * len(placed.get(m.speaker, ())) if pair else 0.0
-        if pair and side and both_sides:
-            other = pair[1] if side == pair[0] else pair[0]
-            others += SAME_SIDE * max(0, side_count.get(side, 0) - side_count.get(other, 0))
-        fresh = round(score - REPEATED * repeat - others, 4)
+        fresh = round(score - REPEATED * repeat, 4)
         if heap and fresh < -heap[0][0] and fresh < -neg:
             heapq.heappush(heap, (-fresh, order, k))
             continue
         ranked.append((fresh, m))
         placed.setdefault(m.speaker, []).append(m.words)
-        if side:
-            side_count[side] = side_count.get(side, 0) + 1
     return tuple(
         PairStatement(m.statement, ids[id(m.article)], tuple(ids[id(a)] for a in m.articles), score, rank)
         for rank, (score, m) in enumerate(ranked, 1)
