@@ -151,7 +151,8 @@ def _role_and_country(
         and _APPOSITION_START.match(m.group(1))
         and ROLE_WORDS.search(m.group(1))
         and (
-            not re.match(r"(?:the|a|an)?\s*[a-z]+(?:ed|s)\b", m.group(1))
+            # A verb after the comma is the sentence going on ("a lawyer for Yukos, told Judge Clark"), no title.
+            not re.match(r"(?:the|a|an)?\s*(?:[a-z]+(?:ed|s)|said|told|wrote|spoke|gave|took|met|went)\b", m.group(1))
             or re.match(r"(?:his|her|its)\b", m.group(1))
             or ROLE_WORDS.match(m.group(1))
         )

@@ -361,3 +361,15 @@ def test_a_title_phrase_naming_two_people_gives_the_title_of_the_second() -> Non
     )
     assert _role_text("Attorney General. Earlier Conservative MP ") == "Conservative MP"
     assert _role_text("US Treasury Under Secretary ") == "Treasury Under Secretary"
+
+
+def test_a_verb_after_a_name_and_comma_is_no_apposition_title() -> None:
+    """BBC business: "a lawyer for Yukos, told Judge Clark" gave Yukos the title "Judge Clark"."""
+    r = analyze(
+        "Yukos",
+        '"We need to keep our body from being cut off on Sunday," Zack Clement, a lawyer for Yukos, told Judge '
+        "Clark in an emergency hearing in Houston, Texas, on Wednesday.",
+    )
+    people = {p.name: p for p in r.people}
+    assert "Yukos" in people and people["Yukos"].role is None
+    assert people["Clark"].role == "Judge"
