@@ -8,19 +8,22 @@ words shared: outlets trim and re-punctuate).
 Score (the sum of these parts; see docs/brief.md for the reasons):
 
 - **who** speaks: `WHO[level] * COUNTRY_FACTOR[side]`. Level: head of state or government (president,
-  prime minister, king, emir, chancellor…) 2.0; minister or secretary 1.8; spokesperson, ambassador,
-  envoy or official 1.5; an institution (a ministry, the Kremlin, an embassy, or an organisation:
-  spaCy's ORG, or what `people.CorpusPeople` shows is no person, "Yukos") 1.3, below the officials who
-  lead it; any other role 0.8; a named person without a role 0.5; nobody known 0. Side: the speaker
+  prime minister, king, emir, chancellor…) 2.0; minister or secretary (attorney general too) 1.8;
+  spokesperson, ambassador, envoy, judge or official 1.5; an institution (a ministry, the Kremlin, an
+  embassy, or an organisation: spaCy's ORG, or what `people.CorpusPeople` shows is no person, "Yukos")
+  1.3, below the officials who lead it; any other role 0.8 (a *former* office holder, a party's or
+  union's general secretary); a named person without a role 0.5; nobody known 0. Side: the speaker
   speaks for one of the pair's two countries 1.0, for no known country 0.6, for a third country 0.4. A
   speaker's country the articles do not state comes from the corpus (`people.CorpusPeople`): the same
-  person's other mentions, else, for an office, the pair's country that holds that office in the corpus.
+  person's other mentions, else, for an office, the pair's country that holds that office in the corpus,
+  else the pair's country the statement's article is about (`ArticleIndex.home`).
 - **what** it is about, the largest part (a head of state on domestic politics is not news of the
   pair): the quote itself names both countries (their names, capitals, peoples, institutions or people)
   +3.5, the other country than the speaker's +3.0, one country only (the speaker's own, or either for a
   speaker of no known side) +1.0; else it speaks of a relationship (relations, ties, talks,
   agreement…) +1.5; else its sentence names the other country (either, for a speaker of no known
-  side) +0.5.
+  side) +0.5. A quote that names a country of the pair *and* speaks of the relationship gets +0.5 more:
+  it is about the relationship itself, not only about the two countries.
 - **direct** quotes +0.6 over reported speech.
 - **substance**: a fragment of fewer than 5 words -0.5.
 - **prominence**: said in the first fifth of its article (the lead) +0.3.
