@@ -166,7 +166,13 @@ def _role_and_country(
 _TITLE_BREAK = re.compile(r"(?:mr|mrs|ms|dr|sir|lord|lady|baroness|baron|dame|rev)\.?", re.IGNORECASE)
 """Honorifics inside a title phrase start a person's name: what follows one belongs to the next title
 ("Home Office Minister Lord Falconer and Downing Street adviser Baroness Morgan")."""
-_DETERMINER = re.compile(r"the|a|an|his|her|its|their|our|this|that", re.IGNORECASE)
+_DETERMINER = re.compile(
+    r"the|a|an|his|her|its|their|our|this|that|since|when|while|after|before|as|if|but|and|or|although|because|"
+    r"then|meanwhile|earlier|later|now|also|yet|so|on|in|at|by|for|with|from|to|under|during|new",
+    re.IGNORECASE,
+)
+"""Function words, capitalised only as a sentence's first word ("Since King Mohammed VI …"), and "New",
+which says when, not what: never part of a title."""
 _TITLE_TOKEN = re.compile(r"([A-Za-z][\w.-]*)([’']s\b)?")
 
 

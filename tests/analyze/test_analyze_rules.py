@@ -373,3 +373,10 @@ def test_a_verb_after_a_name_and_comma_is_no_apposition_title() -> None:
     people = {p.name: p for p in r.people}
     assert "Yukos" in people and people["Yukos"].role is None
     assert people["Clark"].role == "Judge"
+
+
+def test_a_sentences_first_function_word_is_no_part_of_a_title() -> None:
+    from briefing.analyze.people import _role_text
+
+    assert _role_text("Since King ") == "King"  # seeds: "Since King Mohammed VI's message …"
+    assert _role_text("Home Secretary ") == "Home Secretary"
