@@ -168,7 +168,7 @@ _TITLE_BREAK = re.compile(r"(?:mr|mrs|ms|dr|sir|lord|lady|baroness|baron|dame|re
 ("Home Office Minister Lord Falconer and Downing Street adviser Baroness Morgan")."""
 _DETERMINER = re.compile(
     r"the|a|an|his|her|its|their|our|this|that|since|when|while|after|before|as|if|but|and|or|although|because|"
-    r"then|meanwhile|earlier|later|now|also|yet|so|on|in|at|by|for|with|from|to|under|during|new",
+    r"then|meanwhile|earlier|later|now|also|yet|so|on|in|at|by|for|with|from|to|during|new",
     re.IGNORECASE,
 )
 """Function words, capitalised only as a sentence's first word ("Since King Mohammed VI …"), and "New",
