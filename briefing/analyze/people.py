@@ -140,7 +140,7 @@ def _role_and_country(
     if m and ROLE_WORDS.search(m.group(1)):
         start = window_start + m.start(1)
         role = _role_text(m.group(1))
-        country = _country_in(countries, start, ent.start)
+        country = _country_in(countries, start, ent.start, text)
         if role or country:
             return role, country
     # After the name, as an apposition: "Sergey Lavrov, Russian Foreign Minister,".
@@ -158,7 +158,7 @@ def _role_and_country(
         )
     ):
         role = _role_text(m.group(1))
-        country = _country_in(countries, ent.end + m.start(1), ent.end + m.end(1))
+        country = _country_in(countries, ent.end + m.start(1), ent.end + m.end(1), text)
         return role, country
     return None, None
 
@@ -229,6 +229,20 @@ def _role_text(phrase: str) -> str | None:
     return " ".join(picked) if picked else None
 
 
-def _country_in(countries: list[Entity], start: int, end: int) -> str | None:
-    inside = [c for c in countries if start <= c.start and c.end <= end]
+def _country_in(countries: list[Entity], start: int, end: int, text: str) -> str | None:
+    """The last country named inside a title phrase; a place name hyphenated to a capitalised word is part of
+    another name ("analysts Douglas-Westwood" is a firm, not the Isle of Man's capital)."""
+    inside = [c for c in countries if start <= c.start and c.end <= end and not _in_compound_name(text, c)]
     return inside[-1].country if inside else None
+
+
+def _in_compound_name(text: str, entity: Entity) -> bool:
+    """A place name joined by a hyphen to a capitalised word ("Douglas-Westwood"); a people's name so joined
+    is still a nationality ("Moroccan-Russian")."""
+    if entity.label == "NORP":
+        return False
+    after = text[entity.end : entity.end + 2]
+    before = text[max(0, entity.start - 2) : entity.start]
+    return (len(after) == 2 and after[0] == "-" and after[1].isupper()) or (
+        len(before) == 2 and before[1] == "-" and before[0].isalpha()
+    )

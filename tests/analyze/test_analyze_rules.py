@@ -380,3 +380,16 @@ def test_a_sentences_first_function_word_is_no_part_of_a_title() -> None:
 
     assert _role_text("Since King ") == "King"  # seeds: "Since King Mohammed VI's message …"
     assert _role_text("Home Secretary ") == "Home Secretary"
+
+
+def test_a_place_name_inside_a_hyphenated_firm_name_is_no_nationality() -> None:
+    """BBC business: "John Westwood, managing director of oil industry analysts Douglas-Westwood" was made a
+    Manx director (Douglas, the Isle of Man's capital)."""
+    r = analyze(
+        "India oil",
+        "The firm is looking abroad, said John Westwood, managing director of oil industry analysts "
+        'Douglas-Westwood. "We forecast that Indian production will go into significant decline."',
+    )
+    westwood = next(p for p in r.people if p.name == "John Westwood")
+    assert westwood.role == "managing director" or westwood.role == "director"
+    assert westwood.country is None
