@@ -10,7 +10,10 @@ This script runs `briefing brief INPUTS --format json` once per distinct input s
   of a quote does not count twice);
 - recall: the fraction of marked statements found anywhere in the pair's list;
 - lead hit-rate: the fraction of the brief's lead sentences that contain a marked lead fragment or a
-  marked key statement (n/a while the program has no "lead").
+  marked key statement (n/a while the program has no "lead");
+- precision@5 over the pairs the program finds (a gold pair the analysis no longer forms scores 0 above),
+  and over the marked statements it lists (k = min(5, marked statements found anywhere in the list)): what
+  the ranking alone is answerable for, apart from pairing and extraction.
 
 Statements are ordered by their "rank" (1-based), or by list order when the output has no rank (the program
 before issue 14), which gives the unranked baseline. Not a test: it prints figures.
@@ -99,6 +102,9 @@ class PairScore:
     lead_hits: int = 0
     missing: list[dict[str, str]] = field(default_factory=list)
     pair_found: bool = True
+    k_listed: int = 0
+    """min(5, marked statements the program lists): the top k a ranking alone could fill with marked ones."""
+    hits_listed: int = 0
 
     @property
     def precision(self) -> float:
@@ -137,6 +143,13 @@ def score_pair(entry: dict[str, Any], pair_object: dict[str, Any] | None) -> Pai
             result.found += 1
         else:
             result.missing.append(m)
+    result.k_listed = min(TOP_K, result.found)
+    unused = list(marked)
+    for statement in statements[: result.k_listed]:
+        hit = next((m for m in unused if matches(m, statement)), None)
+        if hit is not None:
+            unused.remove(hit)
+            result.hits_listed += 1
     lead = pair_object.get("lead")
     if isinstance(lead, list):
         fragments = list(entry.get("lead", [])) + [m["fragment"] for m in marked]
@@ -175,7 +188,9 @@ def run_brief(
 ) -> dict[str, Any]:
     """`briefing brief INPUTS --format json` with its own cache and no user config."""
     paths = [str(shared / p) for p in inputs]
-    selection = [arg for key in pairs for arg in ("--pair", key)]
+    # Every pair, not `--pair` for each gold one: a gold pair the analysis no longer forms must score 0, not
+    # stop the run ("no articles for pair ...").
+    selection: list[str] = []
     env = dict(os.environ, XDG_CACHE_HOME=str(cache / "cache"), XDG_CONFIG_HOME=str(cache / "config"))
     env.pop("BRIEFING_CONFIG", None)
     done = subprocess.run(
@@ -216,8 +231,13 @@ def report(scores: Sequence[PairScore], out: Any = sys.stdout) -> dict[str, floa
     marked = sum(s.marked for s in scores)
     leads = [s for s in scores if s.lead_sentences]
     lead_total = sum(s.lead_sentences or 0 for s in leads)
+    found = [s for s in scores if s.pair_found]
+    k_found = sum(s.k for s in found)
+    k_listed = sum(s.k_listed for s in scores)
     averages: dict[str, float | None] = {
         "precision_micro": sum(s.hits for s in scores) / k if k else 0.0,
+        "precision_found_pairs": sum(s.hits for s in found) / k_found if k_found else 0.0,
+        "precision_listed": sum(s.hits_listed for s in scores) / k_listed if k_listed else 0.0,
         "precision_macro": sum(s.precision for s in scores) / len(scores) if scores else 0.0,
         "recall_micro": sum(s.found for s in scores) / marked if marked else 0.0,
         "lead_micro": sum(s.lead_hits for s in leads) / lead_total if lead_total else None,
@@ -228,6 +248,11 @@ def report(scores: Sequence[PairScore], out: Any = sys.stdout) -> dict[str, floa
         f"macro {averages['precision_macro']:.2f}; recall micro {averages['recall_micro']:.2f}; "
         f"lead hit-rate micro {format_rate(averages['lead_micro']).strip()} "
         f"macro {format_rate(averages['lead_macro']).strip()}",
+        file=out,
+    )
+    print(
+        f"precision@5 over the {len(found)} pairs the program finds {averages['precision_found_pairs']:.2f}; "
+        f"over the marked statements it lists (k = min(5, listed marked)) {averages['precision_listed']:.2f}",
         file=out,
     )
     return averages

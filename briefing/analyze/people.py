@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 ROLE_WORDS = re.compile(
     r"\b(minister|president|prime|premier|secretary|spokes(?:man|woman|person)|ambassador|envoy|king|queen|"
     r"prince|sheikh|emir|chancellor|leader|chief|head|commander|general|official|diplomat|counterpart|deputy|"
-    r"member|chairman|director|governor|mayor|senator|mp|lawmaker|adviser|advisor|negotiator|foreign|defen[cs]e)\b",
+    r"member|chairman|director|governor|mayor|senator|mp|lawmaker|adviser|advisor|negotiator|foreign|defen[cs]e|"
+    r"judge|commissioner)\b",
     re.IGNORECASE,
 )
 HONORIFICS = re.compile(
@@ -114,7 +115,12 @@ def _full_name(name: str, people: dict[str, Person]) -> str:
 
 _OFFICE_WORDS = "ministry|affairs|state|office|department|government|interior|trade|economy|finance|national|security"
 """Words inside a title ("foreign ministry spokesman") that are not titles themselves."""
-_ROLE_WORD = rf"(?:[A-Z][\w’'.-]*|of|for|and|the|his|her|their|its|{_OFFICE_WORDS}|{ROLE_WORDS.pattern[3:-3]})"
+_PORTFOLIO = rf"[a-z][\w-]*(?=\s+(?:{ROLE_WORDS.pattern[3:-3]})\b)"
+"""A lower-case word right before a title word is its portfolio ("India's petroleum minister", "US bankruptcy
+judge"), part of the title phrase."""
+_ROLE_WORD = (
+    rf"(?:[A-Z][\w’'.-]*|of|for|and|the|his|her|their|its|{_OFFICE_WORDS}|{ROLE_WORDS.pattern[3:-3]}|{_PORTFOLIO})"
+)
 _ROLE_RUN = re.compile(rf"((?:{_ROLE_WORD}|[’']s)(?:[\s,]+{_ROLE_WORD}|[’']s)*[\s,]*)$")
 """A run of title-like words ending the text ("Moroccan Foreign Minister "). Words are separated by
 spaces or commas, or joined by a possessive: the pattern before this let words touch, so a capitalised
@@ -134,7 +140,7 @@ def _role_and_country(
     if m and ROLE_WORDS.search(m.group(1)):
         start = window_start + m.start(1)
         role = _role_text(m.group(1))
-        country = _country_in(countries, start, ent.start)
+        country = _country_in(countries, start, ent.start, text)
         if role or country:
             return role, country
     # After the name, as an apposition: "Sergey Lavrov, Russian Foreign Minister,".
@@ -145,25 +151,77 @@ def _role_and_country(
         and _APPOSITION_START.match(m.group(1))
         and ROLE_WORDS.search(m.group(1))
         and (
-            not re.match(r"(?:the|a|an)?\s*[a-z]+(?:ed|s)\b", m.group(1))
+            # A verb after the comma is the sentence going on ("a lawyer for Yukos, told Judge Clark"), no title.
+            not re.match(r"(?:the|a|an)?\s*(?:[a-z]+(?:ed|s)|said|told|wrote|spoke|gave|took|met|went)\b", m.group(1))
             or re.match(r"(?:his|her|its)\b", m.group(1))
             or ROLE_WORDS.match(m.group(1))
         )
     ):
         role = _role_text(m.group(1))
-        country = _country_in(countries, ent.end + m.start(1), ent.end + m.end(1))
+        country = _country_in(countries, ent.end + m.start(1), ent.end + m.end(1), text)
         return role, country
     return None, None
 
 
+_TITLE_BREAK = re.compile(r"(?:mr|mrs|ms|dr|sir|lord|lady|baroness|baron|dame|rev)\.?", re.IGNORECASE)
+"""Honorifics inside a title phrase start a person's name: what follows one belongs to the next title
+("Home Office Minister Lord Falconer and Downing Street adviser Baroness Morgan")."""
+_DETERMINER = re.compile(
+    r"the|a|an|his|her|its|their|our|this|that|since|when|while|after|before|as|if|but|and|or|although|because|"
+    r"then|meanwhile|earlier|later|now|also|yet|so|on|in|at|by|for|with|from|to|during|new",
+    re.IGNORECASE,
+)
+"""Function words, capitalised only as a sentence's first word ("Since King Mohammed VI …"), and "New",
+which says when, not what: never part of a title."""
+_TITLE_TOKEN = re.compile(r"([A-Za-z][\w.-]*)([’']s\b)?")
+
+
 def _role_text(phrase: str) -> str | None:
-    """The title words of a phrase, without country names and articles."""
-    words = re.findall(r"[A-Za-z][\w.-]*|of|for|and", phrase)
+    """The title words of a phrase, without country names, owners, honorifics and articles.
+
+    The last title of the phrase is the person's (an earlier one belongs to a name the phrase also holds);
+    capitalised words right before the first title word are part of it ("Home Secretary", "Attorney
+    General"), unless they name a country ("US Treasury Secretary" is a "Treasury Secretary") or open a
+    sentence ("… Attorney General. Earlier Conservative MP": any sentence's first word is capitalised)."""
+    from briefing.analyze.gazetteer import lookup
+
+    segments: list[tuple[list[tuple[str, bool]], bool]] = [([], False)]
+    for m in _TITLE_TOKEN.finditer(phrase):
+        word, owner = m.group(1), bool(m.group(2))
+        if _TITLE_BREAK.fullmatch(word):
+            segments.append(([], False))
+        elif word.endswith(".") and len(word.rstrip(".")) > 3:
+            segments.append(([], True))
+        else:
+            segments[-1][0].append((word, owner))
+    segment, opens_sentence = next(
+        ((seg, opens) for seg, opens in reversed(segments) if any(ROLE_WORDS.fullmatch(w) for w, _ in seg)),
+        ([], False),
+    )
+    first = 1 if opens_sentence else 0
     picked: list[str] = []
-    for word in words:
+    for k, (word, owner) in enumerate(segment):
         inside = picked and (word[:1].isupper() or word in ("of", "for", "and") or re.fullmatch(_OFFICE_WORDS, word))
         if ROLE_WORDS.fullmatch(word) or inside:
+            if picked and "of" in picked and (owner or (picked[-1] == "of" and lookup(word))):
+                # "member of Germany's central bank", "Minister of Foreign Affairs of Morocco": an owner or a
+                # country after "of" is whose office it is, not the office.
+                picked = picked[: len(picked) - picked[::-1].index("of") - 1]
+                break
+            if not picked:
+                before = k
+                while (
+                    before > first
+                    and segment[before - 1][0][:1].isupper()
+                    and not segment[before - 1][1]
+                    and not _DETERMINER.fullmatch(segment[before - 1][0])
+                    and lookup(segment[before - 1][0]) is None
+                ):
+                    before -= 1
+                picked.extend(w for w, _ in segment[before:k])
             picked.append(word)
+            if owner:
+                break
         elif picked:
             break
     while picked and picked[-1] in ("of", "for", "and"):
@@ -171,6 +229,20 @@ def _role_text(phrase: str) -> str | None:
     return " ".join(picked) if picked else None
 
 
-def _country_in(countries: list[Entity], start: int, end: int) -> str | None:
-    inside = [c for c in countries if start <= c.start and c.end <= end]
+def _country_in(countries: list[Entity], start: int, end: int, text: str) -> str | None:
+    """The last country named inside a title phrase; a place name hyphenated to a capitalised word is part of
+    another name ("analysts Douglas-Westwood" is a firm, not the Isle of Man's capital)."""
+    inside = [c for c in countries if start <= c.start and c.end <= end and not _in_compound_name(text, c)]
     return inside[-1].country if inside else None
+
+
+def _in_compound_name(text: str, entity: Entity) -> bool:
+    """A place name joined by a hyphen to a capitalised word ("Douglas-Westwood"); a people's name so joined
+    is still a nationality ("Moroccan-Russian")."""
+    if entity.label == "NORP":
+        return False
+    after = text[entity.end : entity.end + 2]
+    before = text[max(0, entity.start - 2) : entity.start]
+    return (len(after) == 2 and after[0] == "-" and after[1].isupper()) or (
+        len(before) == 2 and before[1] == "-" and before[0].isalpha()
+    )

@@ -235,7 +235,7 @@ def _clean_quote(words: str) -> str:
 
 TITLE_HEADS = frozenset(
     """minister spokesman spokeswoman spokesperson president secretary ambassador official envoy chancellor
-    premier king queen leader chairman chief governor mayor senator general commander""".split()
+    premier king queen leader chairman chief governor mayor senator general commander judge commissioner""".split()
 )
 INSTITUTION_HEADS = frozenset(
     """ministry department office government committee agency statement kremlin embassy council army

@@ -8,19 +8,22 @@ words shared: outlets trim and re-punctuate).
 Score (the sum of these parts; see docs/brief.md for the reasons):
 
 - **who** speaks: `WHO[level] * COUNTRY_FACTOR[side]`. Level: head of state or government (president,
-  prime minister, king, emir, chancellor…) 2.0; minister or secretary 1.8; spokesperson, ambassador,
-  envoy or official 1.5; an institution (a ministry, the Kremlin, an embassy, or an organisation:
-  spaCy's ORG, or what `people.CorpusPeople` shows is no person, "Yukos") 1.3, below the officials who
-  lead it; any other role 0.8; a named person without a role 0.5; nobody known 0. Side: the speaker
+  prime minister, king, emir, chancellor…) 2.0; minister or secretary (attorney general too) 1.8;
+  spokesperson, ambassador, envoy, judge or official 1.5; an institution (a ministry, the Kremlin, an
+  embassy, or an organisation: spaCy's ORG, or what `people.CorpusPeople` shows is no person, "Yukos")
+  1.3, below the officials who lead it; any other role 0.8 (a *former* office holder, a party's or
+  union's general secretary); a named person without a role 0.5; nobody known 0. Side: the speaker
   speaks for one of the pair's two countries 1.0, for no known country 0.6, for a third country 0.4. A
   speaker's country the articles do not state comes from the corpus (`people.CorpusPeople`): the same
-  person's other mentions, else, for an office, the pair's country that holds that office in the corpus.
+  person's other mentions, else, for an office, the pair's country that holds that office in the corpus,
+  else the pair's country the statement's article is about (`ArticleIndex.home`).
 - **what** it is about, the largest part (a head of state on domestic politics is not news of the
   pair): the quote itself names both countries (their names, capitals, peoples, institutions or people)
   +3.5, the other country than the speaker's +3.0, one country only (the speaker's own, or either for a
   speaker of no known side) +1.0; else it speaks of a relationship (relations, ties, talks,
   agreement…) +1.5; else its sentence names the other country (either, for a speaker of no known
-  side) +0.5.
+  side) +0.5. A quote that names a country of the pair *and* speaks of the relationship gets +0.5 more:
+  it is about the relationship itself, not only about the two countries.
 - **direct** quotes +0.6 over reported speech.
 - **substance**: a fragment of fewer than 5 words -0.5.
 - **prominence**: said in the first fifth of its article (the lead) +0.3.
@@ -62,6 +65,7 @@ SHORT = 0.0
 LEAD = 0.3
 RECENT = 0.6
 REPEATED = 2.0
+ALSO_RELATIONSHIP = 0.5
 
 _HEAD = re.compile(
     r"\b(?:president|prime\s+minister|premier|king|queen|emir|sultan|chancellor|head\s+of\s+(?:state|government)|"
@@ -69,11 +73,18 @@ _HEAD = re.compile(
     re.IGNORECASE,
 )
 _DEPUTY = re.compile(r"\b(?:vice|deputy|former|ex)\b", re.IGNORECASE)
-_MINISTER = re.compile(r"\b(?:minister|secretary|chancellor\s+of)\b", re.IGNORECASE)
+_FORMER = re.compile(
+    r"\b(?:former|ex|retired|late)\b|\bgeneral\s+secretary\b|\bsecretary[\s-]+general\b", re.IGNORECASE
+)
+"""A former office holder speaks for nobody now, and a general secretary leads a party, a union or an
+organisation, not a government: people with a role, not officials."""
+_MINISTER = re.compile(
+    r"\b(?:minister|secretary|chancellor\s+of|attorney\s+general|solicitor\s+general)\b", re.IGNORECASE
+)
 _OFFICIAL = re.compile(
     r"\b(?:spokes(?:man|woman|person)|ambassador|envoy|official|diplomat|ministry|department|office|government|"
     r"kremlin|white\s+house|embassy|cabinet|palace|presidency|foreign\s+office|state\s+department|negotiator|"
-    r"adviser|advisor|commissioner|governor)\b",
+    r"adviser|advisor|commissioner|governor|judge)\b",
     re.IGNORECASE,
 )
 _INSTITUTION = re.compile(
@@ -175,6 +186,8 @@ def speaker_level(speaker: str, role: str | None, institution: bool = False) -> 
     title = f"{role or ''} {speaker}"
     if institution or (role is None and _INSTITUTION.search(speaker) and not _PERSONAL.search(speaker)):
         return "institution"
+    if role and _FORMER.search(role):
+        return "role"
     if role and _HEAD.search(role) and not _DEPUTY.search(role):
         return "head"
     if _MINISTER.search(title) and not (role is None and _OFFICIAL.search(speaker)):
@@ -221,6 +234,8 @@ def _leader_by_surname() -> dict[str, str]:
 class Scored:
     score: float
     parts: Mapping[str, float]
+    country: str | None = None
+    """The country the speaker speaks for, as the score read it."""
 
 
 def score_statement(
@@ -240,6 +255,10 @@ def score_statement(
         # An office of no stated country ("Foreign Secretary", "the prime minister's spokesman"): the
         # country of the pair the corpus's holders of that office speak for, when one clearly does.
         country = corpus.office_country(role or (s.speaker if not s.speaker[:1].isupper() else None), pair)
+        if country is None and pair is not None:
+            # Else the country of the pair the article is about ("the prime minister" in an article on
+            # British politics that mentions Spain).
+            country = index.home(pair)
     side = "unknown" if country is None else "pair" if pair and country in pair else "other"
     parts: dict[str, float] = {"who": WHO[level] * COUNTRY_FACTOR[side]}
     about = 0.0
@@ -261,6 +280,8 @@ def score_statement(
             _, end = index.sentence_at(max(s.start, s.end - 1))
             if index.codes_in(start, end) & (others or set(pair)):
                 about = SENTENCE_NAMES_OTHER
+        if named and _RELATIONSHIP.search(s.text):
+            about += ALSO_RELATIONSHIP  # a country of the pair and the relationship: the pair's own news
     elif _RELATIONSHIP.search(s.text):
         about = RELATIONSHIP
     parts["about"] = about
@@ -270,7 +291,7 @@ def score_statement(
     body = len(index.body) or 1
     parts["lead"] = LEAD if s.start < body / 5 else 0.0
     parts["recent"] = RECENT * (0.5 if recency is None else recency)
-    return Scored(round(sum(parts.values()), 4), parts)
+    return Scored(round(sum(parts.values()), 4), parts, country)
 
 
 def rank_statements(

@@ -96,6 +96,10 @@ def jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b)
 
 
+HOME_SHARE = 2.0
+"""How many times more one country of the pair must be named than the other for an article to be about it."""
+
+
 class ArticleIndex:
     """One article's sentences and which countries each passage concerns, computed once per brief."""
 
@@ -143,6 +147,17 @@ class ArticleIndex:
         if 0 <= k < len(spans) and spans[k][0] <= offset < max(spans[k][1], spans[k][0] + 1):
             return spans[k]
         return (0, len(self.body))
+
+    def home(self, pair: tuple[str, str]) -> str | None:
+        """The country of the pair the article is mostly about: named at least 3 times by country words, and
+        at least twice as often as the other (a "Home Secretary" in an article on British politics that
+        mentions Madrid is British)."""
+        a, b = (self._codes.count(code) for code in pair)
+        if a >= 3 and a >= HOME_SHARE * b:
+            return pair[0]
+        if b >= 3 and b >= HOME_SHARE * a:
+            return pair[1]
+        return None
 
     def codes_in(self, start: int, end: int) -> set[str]:
         """Countries a passage names: country words and institutions, and people with their country."""

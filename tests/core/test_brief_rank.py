@@ -11,7 +11,17 @@ from brief_helpers import analysed
 from briefing.article import Person
 from briefing.brief import build_brief
 from briefing.brief.people import NameIndex
-from briefing.brief.rank import merge, speaker_country, speaker_level
+from briefing.brief.rank import (
+    ALSO_RELATIONSHIP,
+    COUNTRY_FACTOR,
+    LEAD,
+    WHO,
+    merge,
+    score_statement,
+    speaker_country,
+    speaker_level,
+)
+from briefing.brief.text import ArticleIndex
 
 STRAW = Person("Jack Straw", "GBR", "Foreign Secretary")
 SELLER = Person("James Seller", None, "general secretary")
@@ -132,3 +142,63 @@ def test_shown_is_the_configured_top_and_the_rest_are_more() -> None:
     brief = build_brief(("GBR", "USA"), [guantanamo()], key_statements=2)
     assert brief.shown == 2 and brief.hidden == 1
     assert build_brief(("GBR", "USA"), [guantanamo()], key_statements=10).shown == 3
+
+
+def test_former_office_holders_and_general_secretaries_are_no_officials() -> None:
+    assert speaker_level("Robin Cook", "Former foreign secretary") == "role"
+    assert speaker_level("James Seller", "general secretary") == "role"
+    assert speaker_level("Peter Goldsmith", "Attorney General") == "minister"
+    assert speaker_level("Letitia Clark", "bankruptcy judge") == "official"
+
+
+def test_naming_the_pair_and_its_relationship_outranks_naming_the_pair_alone() -> None:
+    """BBC politics: two reported statements of Blair that both name Britain and the US; the one on the
+    alliance is about the relationship itself. The other is said first, in the article's lead (+0.3), so the
+    alliance is first only by the relationship part of the score (+0.5)."""
+    blair = Person("Tony Blair", "GBR", "Prime Minister")
+    body = (
+        "Mr Blair said until now the US had allowed Britain, France and Germany to take the lead in trying to "
+        "halt the Iranian nuclear programme. Mr Blair said Britain was uniquely placed to make out the common "
+        "ground because of its strong alliance with the US."
+    )
+    iran = "until now the US had allowed Britain, France and Germany to take the lead in trying to halt the Iranian"
+    alliance = "Britain was uniquely placed to make out the common ground because of its strong alliance with the US"
+    article = analysed(
+        body, ("GBR", "USA"), people=[blair], quotes=[("Tony Blair", iran, False), ("Tony Blair", alliance, False)]
+    )
+    ranked = build_brief(("GBR", "USA"), [article]).statements
+    assert ranked[0].statement.text == alliance
+    assert ALSO_RELATIONSHIP > LEAD
+
+
+MUBANGA = (
+    "A British terror suspect held in Guantanamo Bay for 33 months plans to sue the government, it is reported. "
+    "Martin Mubanga claimed in the Observer that an MI6 officer played a key role in consigning him to the US camp "
+    "in Cuba, following his arrest in Zambia. Mr Mubanga, 32, from Wembley, London, said he was brutally "
+    "interrogated. Mr Mubanga, who has dual British and Zambian nationality, was one of four Britons who were "
+    "released from the US camp in January. He said he was sent there after being interrogated by a British man "
+    "who said he was from MI6. But he said he was unable to return to the UK because he had lost his British "
+    "passport. And Home Secretary Charles Clarke told BBC One's Breakfast with Frost: \"I'm not organising a "
+    'specific investigation into it."'
+)
+
+
+def test_an_official_of_no_stated_country_speaks_for_the_country_the_article_is_about() -> None:
+    """BBC politics, a British article on a Guantanamo detainee: the Home Secretary, whose country no
+    article states, is British because the article is about Britain (named far more than the US)."""
+    clarke = Person("Charles Clarke", None, "Home Secretary")
+    quote = "I'm not organising a specific investigation into it."
+    article = analysed(MUBANGA, ("GBR", "USA"), people=[clarke], quotes=[("Charles Clarke", quote, True)])
+    index = ArticleIndex(article)
+    assert index.home(("GBR", "USA")) == "GBR"
+    scored = score_statement(article.statements[0], index, ("GBR", "USA"), None, None)
+    assert scored.country == "GBR" and scored.parts["who"] == WHO["minister"] * COUNTRY_FACTOR["pair"]
+    # An article that names both about as often says nothing of whose official speaks.
+    even = analysed(
+        MUBANGA.replace("British", "American"),
+        ("GBR", "USA"),
+        people=[clarke],
+        quotes=[("Charles Clarke", quote, True)],
+    )
+    assert ArticleIndex(even).home(("GBR", "USA")) is None
+    assert score_statement(even.statements[0], ArticleIndex(even), ("GBR", "USA"), None, None).country is None
