@@ -25,7 +25,7 @@ from briefing.ingest.load import ArticleStream
 QUEUE_ARTICLES = 64
 """Articles read ahead of the analysis at most: enough to keep the engine fed, small next to a corpus."""
 GROUP_ARTICLES = 32
-"""Articles looked up in the cache per query."""
+"""Articles looked up in the cache per query (at most the queue's bound, so that a group adds no more)."""
 _POLL = 0.2
 """Seconds between checks of the stop flag while the queue is full or empty (Ctrl+C, early close)."""
 
@@ -80,6 +80,7 @@ def index(
     from briefing.cache import open_cache
 
     counts = counts if counts is not None else IndexCounts()
+    queue_size = max(1, queue_size)
     wanted = list(paths) or config.default_inputs
     stream = ArticleStream(
         wanted,
@@ -88,7 +89,7 @@ def index(
         fetch_timeout=config.fetch_timeout,
         fetch_max_bytes=config.max_feed_bytes,
     )
-    items: queue.Queue[RawArticle | Problem | _End] = queue.Queue(maxsize=max(1, queue_size))
+    items: queue.Queue[RawArticle | Problem | _End] = queue.Queue(maxsize=queue_size)
     stop = threading.Event()
     reader = threading.Thread(target=_read, args=(stream, items, stop, counts), name="briefing-reader", daemon=True)
     cache = open_cache(config, on_problem)
@@ -96,7 +97,7 @@ def index(
     def pending() -> Iterator[RawArticle]:
         """Articles read and not in the cache, in input order, taken from the queue as the engine asks."""
         while True:
-            group, end = _take(items, stop)
+            group, end = _take(items, stop, min(GROUP_ARTICLES, queue_size))
             articles = [item for item in group if isinstance(item, RawArticle)]
             for item in group:
                 if isinstance(item, Problem):
@@ -161,9 +162,9 @@ def _put(
 
 
 def _take(
-    items: queue.Queue[RawArticle | Problem | _End], stop: threading.Event
+    items: queue.Queue[RawArticle | Problem | _End], stop: threading.Event, most: int
 ) -> tuple[list[RawArticle | Problem], _End | None]:
-    """One item (waiting for it), then whatever else is ready, up to GROUP_ARTICLES; and the end if met."""
+    """One item (waiting for it), then whatever else is ready, up to `most` items; and the end if met."""
     group: list[RawArticle | Problem] = []
     while True:
         try:
@@ -177,5 +178,5 @@ def _take(
         if isinstance(item, _End):
             return group, item
         group.append(item)
-        if len(group) >= GROUP_ARTICLES:
+        if len(group) >= most:
             return group, None

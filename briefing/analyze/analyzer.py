@@ -116,8 +116,9 @@ class Analyzer:
         whether they are all of it."""
         head: list[RawArticle] = []
         words = 0
-        enough = max(self.processes, MAX_PROCESSES)
-        while words < PARALLEL_MIN_WORDS or len(head) < enough:
+        # A fixed number of processes needs only as many articles; the automatic choice weighs the text.
+        enough, min_words = (self.processes, 0) if self.processes else (MAX_PROCESSES, PARALLEL_MIN_WORDS)
+        while words < min_words or len(head) < enough:
             article = next(stream, None)
             if article is None:
                 return head, True
