@@ -369,7 +369,7 @@ def run_index(args: argparse.Namespace, config: Config) -> int:
         raise CommandError(str(exc), EXIT_USAGE) from exc
     except KeyboardInterrupt:
         kept = counts.cached + counts.analysed
-        of = count(counts.read, "article") if counts.complete else f"the {count(counts.read, 'article')} read so far"
+        of = count(counts.read, "article") if counts.read_all else f"the {count(counts.read, 'article')} read so far"
         print(f"interrupted: {kept} of {of} are cached; run again to finish", file=sys.stderr)
         return 130
     total, done, cached = counts.read, counts.analysed, counts.cached

@@ -5,7 +5,12 @@ reads them one file at a time (`ArticleStream`) into a queue of at most `queue_s
 thread takes them from it in small groups, asks the cache which it already has, hands the others to
 the engine (local or Ray, both pull their input as they go) and writes each result to the cache as it
 comes. What the driver holds at any moment: the file list, one digest per article seen, the queue,
-one group and what the engine has in flight; none of it grows with the texts of the corpus.
+one group, one part of the listing being written and what the engine has in flight; none of it grows
+with the texts of the corpus.
+
+The listing (what reading these unchanged files gave) is written part by part as the articles pass
+(`cache.ListingWriter`); a later run on the same files reads those parts instead of the files, and
+the reader app (`corpus.load_cached`) reads them too.
 
 Nothing here prints: problems go to `on_problem` as they are met, progress to `progress`.
 """
@@ -50,6 +55,8 @@ class IndexCounts:
     """Of those, the ones the cache already had."""
     analysed: int = 0
     words: int = 0
+    read_all: bool = False
+    """Every input is read (`read` is the corpus's number of articles)."""
     complete: bool = False
     """Every input is read and every article read was looked up: `todo` is exact."""
 
@@ -77,10 +84,12 @@ def index(
 
     Closing the generator early (or Ctrl+C inside it) stops the reader and keeps what was stored.
     """
-    from briefing.cache import open_cache
+    from briefing.cache import ListingGoneError, listing_key, open_cache
+    from briefing.ingest import discover
 
     counts = counts if counts is not None else IndexCounts()
     queue_size = max(1, queue_size)
+    group_size = min(GROUP_ARTICLES, queue_size)
     wanted = list(paths) or config.default_inputs
     stream = ArticleStream(
         wanted,
@@ -93,31 +102,64 @@ def index(
     stop = threading.Event()
     reader = threading.Thread(target=_read, args=(stream, items, stop, counts), name="briefing-reader", daemon=True)
     cache = open_cache(config, on_problem)
+    key = None
+    if cache is not None and not any(p.lower().startswith(("http://", "https://")) for p in wanted):
+        key = listing_key(discover(wanted), config.max_article_chars)
+    listed = cache.listing_parts(key) if cache is not None and key is not None else None
+    writer = cache.listing_writer(key) if cache is not None and key is not None and listed is None else None
 
-    def pending() -> Iterator[RawArticle]:
-        """Articles read and not in the cache, in input order, taken from the queue as the engine asks."""
+    def read_groups() -> Iterator[list[RawArticle | Problem]]:
+        """What the reader thread reads, in groups as they are ready."""
+        reader.start()
         while True:
-            group, end = _take(items, stop, min(GROUP_ARTICLES, queue_size))
-            articles = [item for item in group if isinstance(item, RawArticle)]
-            for item in group:
-                if isinstance(item, Problem):
-                    on_problem(item)
-            known = cache.known(articles) if cache is not None and articles else set()
-            counts.cached += len(known)
+            group, end = _take(items, stop, group_size)
+            yield group
             if end is not None:
                 if end.error is not None:
                     raise end.error
-                counts.complete = True
-            yield from (article for i, article in enumerate(articles) if i not in known)
-            if end is not None:
                 return
+
+    def listed_groups() -> Iterator[list[RawArticle | Problem]]:
+        """The articles an earlier run stored for these unchanged files, one stored part at a time."""
+        assert listed is not None
+        problems, parts, counts.files = listed
+        yield list(problems)
+        try:
+            for part in parts:
+                for start in range(0, len(part), group_size):
+                    group = part[start : start + group_size]
+                    counts.read += len(group)
+                    counts.files_read = counts.read
+                    yield list(group)
+            counts.read_all = True
+        except ListingGoneError:
+            on_problem(Problem(str(config.cache_dir), "the cache's listing of these files changed; run again"))
+
+    def pending() -> Iterator[RawArticle]:
+        """Articles read and not in the cache, in input order, taken as the engine asks for them."""
+        problems: list[Problem] = []
+        for group in listed_groups() if listed is not None else read_groups():
+            articles: list[RawArticle] = []
+            for item in group:
+                if isinstance(item, Problem):
+                    on_problem(item)
+                    problems.append(item)
+                else:
+                    articles.append(item)
+                    if writer is not None:
+                        writer.add(item)
+            known = cache.known(articles) if cache is not None and articles else set()
+            counts.cached += len(known)
+            yield from (article for i, article in enumerate(articles) if i not in known)
+        counts.complete = True
+        if writer is not None and stream.settled:
+            writer.finish(problems)
 
     def report(done: int, words: int) -> None:
         counts.analysed, counts.words = done, words
         if progress:
             progress(counts)
 
-    reader.start()
     try:
         for _, result in analyses(pending(), config, engine, report):
             if cache is not None:
@@ -125,7 +167,8 @@ def index(
             yield result
     finally:
         stop.set()
-        reader.join(timeout=10)  # a file being read finishes first; the thread is a daemon past that
+        if reader.is_alive():
+            reader.join(timeout=10)  # a file being read finishes first; the thread is a daemon past that
         if cache is not None:
             cache.prune()
             cache.close()
@@ -144,6 +187,7 @@ def _read(
             if not _put(items, item, stop):
                 return
         counts.files, counts.files_read = stream.files, stream.files_read
+        counts.read_all = True
     except BaseException as exc:  # handed to the consumer, which raises it in the main thread
         end = _End(exc)
     _put(items, end, stop)

@@ -78,3 +78,38 @@ def test_a_second_run_skips_what_the_first_stored(tmp_path: Path) -> None:
     )
     assert [r.article.source for r in again] == files[4:]
     assert (second.read, second.cached, second.analysed) == (6, 4, 2)
+
+
+def test_the_listing_is_written_in_parts_and_read_back_instead_of_the_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.cache import open_cache
+    from briefing.ingest import load
+
+    files = bbc_files(5)
+    cfg = tmp_path / "config.toml"
+    cfg.write_text("[analysis]\nprocesses = 1\n", encoding="utf-8")
+    config = load_config(cfg)
+    monkeypatch.setattr(cache_module, "PART_ARTICLES", 2)  # 5 articles: parts of 2, 2 and 1
+    problems: list[Problem] = []
+    list(index(files, config, Engine("local", 1), on_problem=problems.append))
+    expected = load_articles(files).articles
+    cache = open_cache(config, problems.append)
+    assert cache is not None
+    try:
+        key = cache_module.listing_key([Path(f) for f in files], config.max_article_chars)
+        assert key is not None
+        assert cache.get_listing(key) == (expected, ())  # what the reader app reads
+        with sqlite3.connect(db_path := config.cache_dir / FILE_NAME) as db:
+            parts = db.execute("SELECT count(*) FROM listing WHERE key LIKE 'part/%'").fetchone()[0]
+        assert parts == 3, db_path
+    finally:
+        cache.close()
+
+    def no_reading(path: Path) -> list[object]:
+        raise AssertionError(f"{path} was read again")
+
+    monkeypatch.setattr(load, "read_file", no_reading)
+    counts = IndexCounts()
+    assert list(index(files, config, Engine("local", 1), on_problem=problems.append, counts=counts)) == []
+    assert problems == [] and (counts.read, counts.cached, counts.read_all) == (5, 5, True)
