@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from itertools import accumulate, chain, islice
 from typing import TYPE_CHECKING
 
@@ -101,7 +101,7 @@ class Analyzer:
         if not head:
             return
         n_process = self.n_process(head)
-        whole = len(head) if ended else None
+        whole = len(articles) if isinstance(articles, Sized) else len(head) if ended else None
         rest = chain(head, stream)
         results = self._iter_parallel(rest, n_process, whole) if n_process > 1 else self.iter_counted(rest)
         words = 0
