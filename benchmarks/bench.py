@@ -232,26 +232,28 @@ def briefing_cmd(*args: str, env: dict[str, str]) -> tuple[float, str]:
     return took, out.stdout.strip() + " " + out.stderr.strip()[-300:]
 
 
-def bench_reindex(folder: Path, work: Path, runs: int, env: dict[str, str]) -> tuple[list[str], Path]:
+def bench_reindex(
+    folder: Path, work: Path, runs: int, env: dict[str, str], reindex_runs: int | None = None
+) -> tuple[list[str], Path]:
     log("== re-index of an unchanged corpus (`briefing index`, whole command incl. Python start-up)")
     cache = work / "cache"
     cfg = config_file(work, cache, 0)
     first, out = briefing_cmd("index", "--config", str(cfg), str(folder), env=env)
     log(f"   first index: {first:.2f} s  ({out.splitlines()[0] if out else ''})")
     times = []
-    for _ in range(max(runs, 3)):
+    for _ in range(max(runs, 3) if reindex_runs is None else reindex_runs):
         took, out = briefing_cmd("index", "--config", str(cfg), str(folder), env=env)
         if "(0 analysed" not in out:
             log(f"   warning: the re-index analysed something (analysis code changed meanwhile?): {out[:200]}")
         times.append(took)
         log(f"   re-index: {took:.3f} s  ({out.splitlines()[0]})")
-    med = statistics.median(times)
     rows = [
         "| step | seconds |",
         "|---|---|",
         f"| first `briefing index` (cold cache, analysis) | {first:.1f} |",
-        f"| re-index, unchanged (median of {len(times)}) | {med:.3f} |",
     ]
+    if times:
+        rows.append(f"| re-index, unchanged (median of {len(times)}) | {statistics.median(times):.3f} |")
     code = textwrap.dedent(
         """
         import json, resource, sys, time
@@ -330,7 +332,14 @@ def paint_time(command: str, marker: str, env: dict[str, str], timeout: float = 
 
 
 def bench_paint(
-    folder: Path, work: Path, cfg: Path, runs: int, env: dict[str, str], marker: str, cold_marker: str
+    folder: Path,
+    work: Path,
+    cfg: Path,
+    runs: int,
+    env: dict[str, str],
+    marker: str,
+    cold_marker: str,
+    cold: bool = True,
 ) -> list[str]:
     log("== time to first paint (tmux, capture-pane every 20 ms until a marker is on screen)")
     if not shutil.which("tmux"):
@@ -350,6 +359,8 @@ def bench_paint(
             lambda: shutil.rmtree(work / "cold" / "cache", ignore_errors=True),
         ),
     ]
+    if not cold:
+        cases = cases[:2]
     try:
         import briefing.app  # noqa: F401
     except ImportError:
@@ -580,6 +591,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--work", type=Path, help="keep the snapshot, corpus copy and caches in this folder and reuse them next time"
     )
+    parser.add_argument(
+        "--reindex-runs", type=int, default=None, help="timed re-index runs (default: max(--runs, 3)); 0 for none"
+    )
+    parser.add_argument(
+        "--no-cold", action="store_true", help="skip the cold-cache first paint (a corpus too large to analyse here)"
+    )
     parser.add_argument("--smoke", action="store_true", help="5 articles, 1 run, no app: proves the script works")
     parser.add_argument("--output", type=Path, default=REPO / "benchmarks" / "RESULTS-latest.md")
     args = parser.parse_args(argv)
@@ -623,14 +640,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             rows = bench_interleaved(folder, args.model, runs, 2 if args.smoke else args.chunk)
             body += ["## Analysis throughput, raw and Analyzer interleaved in one process", "", *rows, ""]
         if "reindex" in sections or "paint" in sections or "pilot" in sections:
-            rows, cfg = bench_reindex(folder, work, runs, env)
+            rows, cfg = bench_reindex(folder, work, runs, env, args.reindex_runs)
             body += ["## Re-index of an unchanged corpus", "", *rows, ""]
         marker = args.marker or (work / "marker.txt").read_text() if (work / "marker.txt").exists() else args.marker
         if "paint" in sections:
             body += [
                 "## Time to first paint",
                 "",
-                *bench_paint(folder, work, cfg, runs, env, marker or "Other", args.cold_marker),
+                *bench_paint(folder, work, cfg, runs, env, marker or "Other", args.cold_marker, not args.no_cold),
                 "",
             ]
         if "pilot" in sections:

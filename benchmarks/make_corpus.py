@@ -7,6 +7,10 @@ distinct (different combinations), and the vocabulary stays that of real news. D
 
     python benchmarks/make_corpus.py /tmp/big --articles 100000
     python benchmarks/make_corpus.py /tmp/big2k --articles 2000
+    python benchmarks/make_corpus.py /tmp/short20k --articles 20000 --paragraphs 1-3   # wire-length
+
+--paragraphs sets how many further paragraphs follow the lead (default 3-7, BBC-length articles of
+~400 words); 1-3 gives ~140 words per article, the length of a news-wire story.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ def read_section(folder: Path) -> list[tuple[str, list[str]]]:
     return articles
 
 
-def make(out: Path, n: int, seed: int, source: Path = BBC) -> int:
+def make(out: Path, n: int, seed: int, source: Path = BBC, further: tuple[int, int] = (3, 7)) -> int:
     rng = random.Random(seed)
     sections = {d.name: read_section(d) for d in sorted(source.iterdir()) if d.is_dir()}
     sections = {name: arts for name, arts in sections.items() if len(arts) > 1}
@@ -45,7 +49,7 @@ def make(out: Path, n: int, seed: int, source: Path = BBC) -> int:
         pool = sections[name]
         lead = rng.randrange(len(pool))
         title, paragraphs = pool[lead]
-        picks = [rng.randrange(len(pool)) for _ in range(rng.randint(3, 7))]
+        picks = [rng.randrange(len(pool)) for _ in range(rng.randint(*further))]
         body = [paragraphs[0]]
         key: list[int] = [names.index(name), lead]
         for other in picks:
@@ -69,13 +73,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=17)
     parser.add_argument("--source", type=Path, default=BBC, help="corpus of section folders (default: BBC)")
+    parser.add_argument("--paragraphs", default="3-7", help="further paragraphs after the lead, MIN-MAX")
     args = parser.parse_args(argv)
+    try:
+        low, high = (int(x) for x in args.paragraphs.split("-"))
+    except ValueError:
+        parser.error(f"--paragraphs takes MIN-MAX, not {args.paragraphs!r}")
+    if not 0 <= low <= high:
+        parser.error(f"--paragraphs: MIN-MAX with 0 <= MIN <= MAX, not {args.paragraphs!r}")
     out = args.out.resolve()
     if out.is_relative_to(REPO):
         parser.error("write the corpus outside the repository")
     if out.exists() and any(out.iterdir()):
         parser.error(f"{out} is not empty")
-    written = make(out, args.articles, args.seed, args.source)
+    written = make(out, args.articles, args.seed, args.source, (low, high))
     print(f"{written} articles in {out}", file=sys.stderr)
     return 0
 

@@ -2,7 +2,8 @@
 
 Runs BBC articles through `Analyzer.iter_counted` (parse + every rule stage, one process, no cache)
 and prints, every --every articles, the resident set, its peak and how many spaCy Docs are still
-alive (a Doc should die with its article). With --trace, tracemalloc snapshots after N and 2N
+alive (a Doc should die with its article), and the sizes of spaCy's string store and lexeme table
+(they keep every new word form for the pipeline's life). With --trace, tracemalloc snapshots after N and 2N
 articles and the allocation sites that grew most between them are printed.
 
     python benchmarks/memory_growth.py --articles 300 [--trace]
@@ -59,7 +60,12 @@ def main(argv: list[str] | None = None) -> int:
     for done, _ in enumerate(analyzer.iter_counted(articles), start=1):
         if done % args.every == 0 or done == len(articles):
             rss, peak = status()
-            print(f"{done:5d} articles: RSS {rss}, peak {peak}, live Docs {live_docs()}", flush=True)
+            vocab = analyzer.nlp.vocab
+            print(
+                f"{done:5d} articles: RSS {rss}, peak {peak}, live Docs {live_docs()}, "
+                f"strings {len(vocab.strings)}, lexemes {len(vocab)}",
+                flush=True,
+            )
         if args.trace and done == half:
             first = tracemalloc.take_snapshot()
     if args.trace and first is not None:

@@ -14,7 +14,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -260,7 +260,53 @@ class AnalysisCache:
     # -- ingested folders --------------------------------------------------------------------------
 
     def get_listing(self, key: str) -> tuple[tuple[RawArticle, ...], tuple[Problem, ...]] | None:
-        """What ingesting an unchanged set of files gave last time, or None."""
+        """What ingesting an unchanged set of files gave last time, or None (one row or a streamed listing)."""
+        head = self._listing_row(key)
+        if head is None:
+            return None
+        try:
+            problems = tuple(Problem(source, message) for source, message in head["problems"])
+            if "parts" in head:
+                streamed = self.listing_parts(key)
+                if streamed is None:
+                    return None
+                articles = tuple(a for part in streamed[1] for a in part)
+            else:
+                articles = _listing_articles(head)
+        except (ValueError, KeyError, TypeError):
+            return None
+        return articles, problems
+
+    def listing_parts(self, key: str) -> tuple[tuple[Problem, ...], Iterator[list[RawArticle]], int] | None:
+        """A streamed listing (see `ListingWriter`): its problems, its articles part by part, and how many;
+        None when there is none or a part is missing (the head is checked, each part decoded as it is read)."""
+        head = self._listing_row(key)
+        try:
+            if head is None or "parts" not in head:
+                return None
+            parts, total = int(head["parts"]), int(head["count"])
+            problems = tuple(Problem(source, message) for source, message in head["problems"])
+            present = self.db.execute(
+                "SELECT count(*) FROM listing WHERE key >= ? AND key < ?", (_part_key(key, ""), _part_key(key, "~"))
+            ).fetchone()[0]
+        except (ValueError, KeyError, TypeError):
+            return None
+        except sqlite3.Error as exc:
+            if not self._rebuild(exc):
+                self._failed(exc)
+            return None
+        if present != parts:
+            return None  # pruned by another run meanwhile: read the files again
+        return problems, self._iter_parts(key, parts), total
+
+    def _iter_parts(self, key: str, parts: int) -> Iterator[list[RawArticle]]:
+        for n in range(parts):
+            row = self._listing_row(_part_key(key, f"{n:08d}"))
+            if row is None:
+                raise ListingGoneError(key)
+            yield list(_listing_articles(row))
+
+    def _listing_row(self, key: str) -> dict[str, Any] | None:
         if self._broken:
             return None
         try:
@@ -273,32 +319,40 @@ class AnalysisCache:
             return None
         try:
             data = json.loads(row[0])
-            fields = data["fields"]
-            articles = tuple(RawArticle(**dict(zip(fields, values, strict=True))) for values in data["articles"])
-            problems = tuple(Problem(source, message) for source, message in data["problems"])
-        except (ValueError, KeyError, TypeError):
+        except ValueError:
             return None
-        return articles, problems
+        return data if isinstance(data, dict) else None
 
     def put_listing(self, key: str, articles: Sequence[RawArticle], problems: Sequence[Problem]) -> None:
         if self._broken:
             return
-        fields = list(RawArticle.__dataclass_fields__)
-        data = {
-            "fields": fields,
-            "articles": [[getattr(a, f) for f in fields] for a in articles],
-            "problems": [[p.source, p.message] for p in problems],
-        }
+        data = {"fields": LISTING_FIELDS, "articles": [_listing_values(a) for a in articles]}
+        data["problems"] = [[p.source, p.message] for p in problems]
+        self._put_listing_row(key, data, prune=True)
+
+    def _put_listing_row(self, key: str, data: dict[str, Any], *, prune: bool) -> None:
         row = (key, json.dumps(data), int(time.time()))
 
         def store(db: sqlite3.Connection) -> None:
             db.execute("INSERT OR REPLACE INTO listing VALUES (?, ?, ?)", row)
+            if not prune:
+                return
             db.execute(
-                "DELETE FROM listing WHERE key NOT IN (SELECT key FROM listing ORDER BY created DESC LIMIT ?)",
+                "DELETE FROM listing WHERE key NOT LIKE 'part/%' AND key NOT IN "
+                "(SELECT key FROM listing WHERE key NOT LIKE 'part/%' ORDER BY created DESC LIMIT ?)",
                 (KEEP_LISTINGS,),
+            )
+            # Parts whose listing is gone; a run still writing its parts (no head yet) has an hour.
+            db.execute(
+                "DELETE FROM listing WHERE key LIKE 'part/%' AND created < ? AND substr(key, 6, 64) NOT IN "
+                "(SELECT key FROM listing WHERE key NOT LIKE 'part/%')",
+                (int(time.time()) - 3600,),
             )
 
         self._write(store)
+
+    def listing_writer(self, key: str) -> ListingWriter:
+        return ListingWriter(self, key)
 
     # -- first-screen summaries -----------------------------------------------------------------------
 
@@ -320,6 +374,68 @@ class AnalysisCache:
 
     def __exit__(self, *_: object) -> None:
         self.close()
+
+
+class ListingGoneError(Exception):
+    """A part of a streamed listing vanished while it was read (another run pruned it)."""
+
+
+LISTING_FIELDS = list(RawArticle.__dataclass_fields__)
+PART_ARTICLES = 500
+"""Articles per row of a streamed listing: what one read or write of it holds."""
+
+
+class ListingWriter:
+    """A listing written as the articles are read, for `briefing index`, which never holds them all.
+
+    Rows `part/KEY/N` of PART_ARTICLES articles each, then the head row `KEY` (problems, number of
+    parts and articles) once every input was read; without the head (an interrupted run) the parts are
+    never used, and pruned later. The head has no "articles" field: an older briefing finds no listing
+    in it rather than an empty one.
+    """
+
+    def __init__(self, cache: AnalysisCache, key: str) -> None:
+        self.cache = cache
+        self.key = key
+        self._part: list[list[Any]] = []
+        self._parts = 0
+        self._count = 0
+
+    def add(self, article: RawArticle) -> None:
+        self._part.append(_listing_values(article))
+        self._count += 1
+        if len(self._part) >= PART_ARTICLES:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self.cache._broken:
+            return
+        data = {"fields": LISTING_FIELDS, "articles": self._part}
+        self.cache._put_listing_row(_part_key(self.key, f"{self._parts:08d}"), data, prune=False)
+        self._parts += 1
+        self._part = []
+
+    def finish(self, problems: Sequence[Problem]) -> None:
+        """Every input was read: the listing is complete and can stand in for reading them next time."""
+        if self._part:
+            self._flush()
+        data = {"fields": LISTING_FIELDS, "parts": self._parts, "count": self._count}
+        data["problems"] = [[p.source, p.message] for p in problems]
+        if not self.cache._broken:
+            self.cache._put_listing_row(self.key, data, prune=True)
+
+
+def _part_key(key: str, n: str) -> str:
+    return f"part/{key}/{n}"
+
+
+def _listing_values(article: RawArticle) -> list[Any]:
+    return [getattr(article, f) for f in LISTING_FIELDS]
+
+
+def _listing_articles(data: dict[str, Any]) -> tuple[RawArticle, ...]:
+    fields = data["fields"]
+    return tuple(RawArticle(**dict(zip(fields, values, strict=True))) for values in data["articles"])
 
 
 def gave_up(config: Config) -> bool:

@@ -314,7 +314,8 @@ def run_index(args: argparse.Namespace, config: Config) -> int:
 
     from briefing.analyze.nlp import ModelMissingError
     from briefing.analyze.ray_engine import EngineError
-    from briefing.corpus import Engine, iter_complete, load_pending
+    from briefing.corpus import Engine
+    from briefing.indexing import IndexCounts, index
 
     if not config.get("cache", "enabled"):
         raise CommandError("cache.enabled is false in the config: there is no cache to index into", EXIT_USAGE)
@@ -324,26 +325,25 @@ def run_index(args: argparse.Namespace, config: Config) -> int:
     if engine.address and engine.name != "ray":
         raise CommandError("--address is for --engine ray", EXIT_USAGE)
     started = time.perf_counter()
-    corpus, known = load_pending(args.paths, config)
-    for problem in corpus.problems:
-        warn_problem(problem)
-    if not corpus.raw:
-        where = ", ".join(args.paths or config.default_inputs)
-        raise CommandError(f"no usable article in {where}")
-    total, cached = len(corpus.raw), len(known)
-    todo, done, words = total - cached, 0, 0
-    tty = sys.stderr.isatty()
+    counts = IndexCounts()
     begin = time.perf_counter()
+    printed = 0
 
-    def lines(n: int, w: int) -> None:
-        nonlocal done, words
-        done, words = n, w
-        if n == todo or n % max(1, todo // 20) == 0:
-            elapsed = max(time.perf_counter() - begin, 1e-9)
-            print(f"analysed {n}/{todo} articles, {w / elapsed:,.0f} words/s", file=sys.stderr, flush=True)
+    def lines(c: IndexCounts) -> None:
+        nonlocal printed
+        todo = c.todo
+        if (c.analysed == todo and c.complete) or c.analysed >= printed + max(1, todo // 20):
+            printed = c.analysed
+            rate = c.words / max(time.perf_counter() - begin, 1e-9)
+            print(f"analysed {c.analysed}/{todo} articles, {rate:,.0f} words/s", file=sys.stderr, flush=True)
+
+    def run(progress: Callable[[IndexCounts], None]) -> None:
+        with closing(index(args.paths, config, engine, on_problem=warn_problem, progress=progress, counts=counts)) as r:
+            for _ in r:
+                pass
 
     try:
-        if todo and tty:
+        if sys.stderr.isatty():
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -356,34 +356,26 @@ def run_index(args: argparse.Namespace, config: Config) -> int:
                 console=Console(stderr=True),
                 transient=True,
             ) as bar:
-                task = bar.add_task("analysing", total=todo, rate="–")
+                task = bar.add_task("analysing", total=None, rate="–")
 
-                def rich_progress(n: int, w: int) -> None:
-                    nonlocal done, words
-                    done, words = n, w
-                    rate = f"{w / max(time.perf_counter() - begin, 1e-9):,.0f}"
-                    bar.update(task, completed=n, rate=rate)
+                def rich_progress(c: IndexCounts) -> None:
+                    rate = f"{c.words / max(time.perf_counter() - begin, 1e-9):,.0f}"
+                    bar.update(task, completed=c.analysed, total=c.todo, rate=rate)
 
-                analyses = iter_complete(
-                    corpus, config, progress=rich_progress, skip=known, engine=engine, on_problem=warn_problem
-                )
-                with closing(analyses) as results:
-                    for _ in results:
-                        pass
-        elif todo:
-            with closing(
-                iter_complete(corpus, config, progress=lines, skip=known, engine=engine, on_problem=warn_problem)
-            ) as results:
-                for _ in results:
-                    pass
+                run(rich_progress)
+        else:
+            run(lines)
     except (ModelMissingError, EngineError) as exc:
         raise CommandError(str(exc), EXIT_USAGE) from exc
     except KeyboardInterrupt:
-        print(
-            f"interrupted: {cached + done} of {count(total, 'article')} are cached; run again to finish",
-            file=sys.stderr,
-        )
+        kept = counts.cached + counts.analysed
+        of = count(counts.read, "article") if counts.read_all else f"the {count(counts.read, 'article')} read so far"
+        print(f"interrupted: {kept} of {of} are cached; run again to finish", file=sys.stderr)
         return 130
+    total, done, cached = counts.read, counts.analysed, counts.cached
+    if not total:
+        where = ", ".join(args.paths or config.default_inputs)
+        raise CommandError(f"no usable article in {where}")
     elapsed = time.perf_counter() - started
     from briefing.cache import gave_up
 

@@ -11,7 +11,7 @@ Nothing here prints.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Generator, Iterator, Sequence
+from collections.abc import Callable, Collection, Generator, Iterable, Iterator, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -82,24 +82,6 @@ def load_cached(paths: Sequence[str], config: Config, *, use_cache: bool = True)
         if cache is not None:
             cache.close()
     return Corpus(raw, analysed, problems + tuple(trouble), config.key_statements)
-
-
-def load_pending(paths: Sequence[str], config: Config) -> tuple[Corpus, set[int]]:
-    """The ingested corpus (no analysis attached) and which of its articles the cache already has.
-
-    For `briefing index`: answering "what is left to analyse" must not pay for decoding thousands of
-    cached results.
-    """
-    wanted = list(paths) or config.default_inputs
-    trouble: list[Problem] = []
-    cache = _open_cache(config, trouble.append)
-    try:
-        raw, problems = _ingest(wanted, config, cache)
-        known = cache.known(raw) if cache is not None else set()
-    finally:
-        if cache is not None:
-            cache.close()
-    return Corpus(raw, {}, problems + tuple(trouble), config.key_statements), known
 
 
 def load_summary(paths: Sequence[str], config: Config) -> str | None:
@@ -205,7 +187,7 @@ def iter_complete(
             progress(done, words)
 
     try:
-        for position, result in _analyses([a for _, a in missing], config, engine, report):
+        for position, result in analyses([a for _, a in missing], config, engine, report):
             if cache is not None:
                 cache.put(result)
             yield missing[position][0], result
@@ -215,10 +197,12 @@ def iter_complete(
             cache.close()
 
 
-def _analyses(
-    articles: Sequence[RawArticle], config: Config, engine: Engine, report: Progress
+def analyses(
+    articles: Iterable[RawArticle], config: Config, engine: Engine, report: Progress
 ) -> Iterator[tuple[int, AnalyzedArticle]]:
-    """(position in `articles`, analysis) from the chosen engine; the local one keeps input order."""
+    """(position in `articles`, analysis) from the chosen engine; the local one keeps input order.
+
+    `articles` may be a stream: both engines pull it as they go (see `briefing.indexing`)."""
     batch_size = int(config.get("analysis", "batch_size"))
     if engine.name == "ray":
         from briefing.analyze.ray_engine import iter_analyze_ray

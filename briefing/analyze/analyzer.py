@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
-from itertools import accumulate
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
+from itertools import accumulate, chain, islice
 from typing import TYPE_CHECKING
 
 from briefing.analyze.dates import extract_dates
@@ -91,13 +91,21 @@ class Analyzer:
         return list(self.iter_analyze(articles, progress))
 
     def iter_analyze(
-        self, articles: Sequence[RawArticle], progress: Progress | None = None
+        self, articles: Iterable[RawArticle], progress: Progress | None = None
     ) -> Iterator[AnalyzedArticle]:
-        """Analysed articles in input order, yielded as they are done (so callers can cache each)."""
-        if not articles:
+        """Analysed articles in input order, yielded as they are done (so callers can cache each).
+
+        `articles` may be a stream: it is pulled as analysis goes, never read ahead of it by more than
+        the text that decides how many processes to use (PARALLEL_MIN_WORDS) and the chunks in flight.
+        """
+        stream = iter(articles)
+        head, ended = self._head(stream)
+        if not head:
             return
-        n_process = self.n_process(articles)
-        results = self._iter_parallel(articles, n_process) if n_process > 1 else self.iter_counted(articles)
+        n_process = self.n_process(head)
+        whole = len(articles) if isinstance(articles, Sized) else len(head) if ended else None
+        rest = chain(head, stream)
+        results = self._iter_parallel(rest, n_process, whole) if n_process > 1 else self.iter_counted(rest)
         words = 0
         for done, (result, n_words) in enumerate(results, start=1):
             words += n_words
@@ -105,7 +113,22 @@ class Analyzer:
                 progress(done, words)
             yield result
 
-    def iter_counted(self, articles: Sequence[RawArticle]) -> Iterator[tuple[AnalyzedArticle, int]]:
+    def _head(self, stream: Iterator[RawArticle]) -> tuple[list[RawArticle], bool]:
+        """The first articles, enough to choose the number of processes as for the whole corpus; and
+        whether they are all of it."""
+        head: list[RawArticle] = []
+        words = 0
+        # A fixed number of processes needs only as many articles; the automatic choice weighs the text.
+        enough, min_words = (self.processes, 0) if self.processes else (MAX_PROCESSES, PARALLEL_MIN_WORDS)
+        while words < min_words or len(head) < enough:
+            article = next(stream, None)
+            if article is None:
+                return head, True
+            head.append(article)
+            words += (len(article.body) + len(article.title)) // 6
+        return head, False
+
+    def iter_counted(self, articles: Iterable[RawArticle]) -> Iterator[tuple[AnalyzedArticle, int]]:
         """(analysis, words) per article in this process: what every worker of every engine runs."""
         nlp = self.nlp
         for batch in self._batches(articles):
@@ -114,31 +137,36 @@ class Analyzer:
             for article, title_doc, doc in zip(batch, titles, bodies, strict=True):
                 yield analyze_doc(article, doc, title_doc), len(doc)
 
-    def _batches(self, articles: Sequence[RawArticle]) -> Iterator[Sequence[RawArticle]]:
+    def _batches(self, articles: Iterable[RawArticle]) -> Iterator[list[RawArticle]]:
         """Runs of at most `batch_size` articles and BATCH_CHARS characters (one longer article alone).
 
         The parser's working memory grows with the text of a batch, not its count: 64 news articles at
         once peaked at 1.2 GB resident, and one batch of long reports would be worse. The results do not
         depend on batching, and the speed measured the same from 12 articles per batch up.
         """
-        start = chars = 0
-        for end, article in enumerate(articles):
+        batch: list[RawArticle] = []
+        chars = 0
+        for article in articles:
             size = len(article.body) + len(article.title)
-            if end > start and (chars + size > BATCH_CHARS or end - start >= self.batch_size):
-                yield articles[start:end]
-                start, chars = end, 0
+            if batch and (chars + size > BATCH_CHARS or len(batch) >= self.batch_size):
+                yield batch
+                batch, chars = [], 0
+            batch.append(article)
             chars += size
-        if start < len(articles):
-            yield articles[start:]
+        if batch:
+            yield batch
 
-    def _iter_parallel(self, articles: Sequence[RawArticle], n_process: int) -> Iterator[tuple[AnalyzedArticle, int]]:
+    def _iter_parallel(
+        self, articles: Iterable[RawArticle], n_process: int, total: int | None = None
+    ) -> Iterator[tuple[AnalyzedArticle, int]]:
+        """`total`: the number of articles when known (smaller chunks for a small corpus), None for a stream."""
         import multiprocessing
         import signal
         import threading
 
         # Small chunks keep every worker busy to the end and make Ctrl+C lose little work.
-        size = max(4, min(self.batch_size, -(-len(articles) // (n_process * 4))))
-        starts = iter(range(0, len(articles), size))
+        size = self.batch_size if total is None else max(4, min(self.batch_size, -(-total // (n_process * 4))))
+        stream = iter(articles)
         # spawn, not fork: the app analyses from a thread, and forking a threaded process can deadlock.
         # Workers start with SIGINT ignored (inherited through exec), so Ctrl+C reaches only this process.
         in_main = threading.current_thread() is threading.main_thread()
@@ -155,9 +183,9 @@ class Analyzer:
         in_flight: deque[AsyncResult[list[tuple[AnalyzedArticle, int]]]] = deque()
 
         def submit() -> None:
-            start = next(starts, None)
-            if start is not None:
-                in_flight.append(pool.apply_async(_worker_run, (list(articles[start : start + size]),)))
+            chunk = list(islice(stream, size))
+            if chunk:
+                in_flight.append(pool.apply_async(_worker_run, (chunk,)))
 
         finished = False
         try:

@@ -9,6 +9,11 @@ for Ray: a pipeline passed as an object reference fails to deserialise), and ret
 Rows cross process boundaries as JSON text, both ways: RawArticle bodies may hold lone surrogates
 (kept by ingest, see `RawArticle.content_hash`), which Arrow strings reject and escaped JSON keeps.
 
+The driver hands the texts over in windows (WINDOW_ARTICLES, WINDOW_CHARS), one dataset each, so
+that it never holds a whole corpus: Ray Data builds a dataset from items the driver already has, not
+from a stream the driver is still reading. Each window starts its actor pool afresh (one model load
+per actor per window), which the window's size makes small next to its analysis.
+
 Ray is imported only here and only when this engine is used: `briefing` without the `ray` extra never
 imports it.
 """
@@ -16,8 +21,9 @@ imports it.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from briefing.article import AnalyzedArticle, RawArticle
@@ -28,6 +34,10 @@ if TYPE_CHECKING:
 INSTALL_HINT = "the ray engine needs Ray: pip install 'briefing[ray]'"
 BATCH_ARTICLES = 16
 """Articles per actor call: small, so that a killed actor loses little and progress moves steadily."""
+
+WINDOW_ARTICLES = 4096
+WINDOW_CHARS = 16_000_000
+"""Bounds of one window of texts the driver holds and hands to Ray at once."""
 
 Progress = Callable[[int, int], None]
 """(articles done, words done), as the local engine reports it."""
@@ -84,8 +94,21 @@ def _import_ray() -> Any:
     return ray
 
 
+def _windows(articles: Iterable[RawArticle]) -> Iterator[list[RawArticle]]:
+    window: list[RawArticle] = []
+    chars = 0
+    for article in articles:
+        window.append(article)
+        chars += len(article.body) + len(article.title)
+        if len(window) >= WINDOW_ARTICLES or chars >= WINDOW_CHARS:
+            yield window
+            window, chars = [], 0
+    if window:
+        yield window
+
+
 def iter_analyze_ray(
-    articles: Sequence[RawArticle],
+    articles: Iterable[RawArticle],
     *,
     model: str,
     batch_size: int = 64,
@@ -93,12 +116,15 @@ def iter_analyze_ray(
     address: str | None = None,
     progress: Progress | None = None,
 ) -> Iterator[tuple[int, AnalyzedArticle]]:
-    """(position in `articles`, analysis) for every article, in the order they finish.
+    """(position in `articles`, analysis) for every article, in the order they finish within a window.
 
-    Without `address` a local Ray is started for this run with `workers` CPUs and stopped after it;
-    with one ("auto", "ray://host:port") the run joins that cluster and leaves it running.
+    `articles` may be a stream, pulled one window at a time. Without `address` a local Ray is started
+    for this run with `workers` CPUs and stopped after it; with one ("auto", "ray://host:port") the run
+    joins that cluster and leaves it running.
     """
-    if not articles:
+    windows = _windows(articles)
+    first = next(windows, None)
+    if first is None:
         return
     ray = _import_ray()
     started_here = not ray.is_initialized()
@@ -107,9 +133,7 @@ def iter_analyze_ray(
             if address:
                 ray.init(address=address, log_to_driver=False, logging_level="ERROR")
             else:
-                ray.init(
-                    num_cpus=max(1, workers), include_dashboard=False, log_to_driver=False, logging_level="ERROR"
-                )
+                ray.init(num_cpus=max(1, workers), include_dashboard=False, log_to_driver=False, logging_level="ERROR")
         except (ConnectionError, RuntimeError, ValueError) as exc:
             raise EngineError(f"cannot start or reach Ray{f' at {address}' if address else ''}: {exc}") from exc
     try:
@@ -119,31 +143,34 @@ def iter_analyze_ray(
         context = ray.data.DataContext.get_current()
         context.enable_progress_bars = False  # the CLI draws its own
         context.print_on_execution_start = False
-        dataset = ray.data.from_items([_article_row(i, a) for i, a in enumerate(articles)])
-        analysed = dataset.map_batches(
-            ArticleAnalyzer,
-            fn_constructor_kwargs={"model": model, "batch_size": batch_size},
-            batch_size=BATCH_ARTICLES,
-            compute=ray.data.ActorPoolStrategy(size=max(1, workers)),
-            num_cpus=1,
-            # Fault tolerance is Ray Data's default for actor pools (max_restarts=-1, max_task_retries=-1):
-            # a dead actor is restarted and its batch retried. Passing them here is deprecated in Ray 2.5x.
-        )
-        done = words = 0
-        seen: set[int] = set()  # a batch retried after its actor died may come back twice
-        for batch in _batches(ray, analysed):
-            for position, record, n_words in zip(batch["position"], batch["record"], batch["words"], strict=True):
-                i = int(position)
-                if i in seen:
-                    continue
-                seen.add(i)
-                result = AnalyzedArticle.from_dict(json.loads(record))
-                done += 1
-                words += int(n_words)
-                if progress:
-                    progress(done, words)
-                # The driver's own article, not the copy that travelled: identical fields, and no doubt.
-                yield i, replace(result, article=articles[i])
+        done = words = offset = 0
+        for window in chain([first], windows):
+            dataset = ray.data.from_items([_article_row(i, a) for i, a in enumerate(window)])
+            analysed = dataset.map_batches(
+                ArticleAnalyzer,
+                fn_constructor_kwargs={"model": model, "batch_size": batch_size},
+                batch_size=BATCH_ARTICLES,
+                compute=ray.data.ActorPoolStrategy(size=max(1, workers)),
+                num_cpus=1,
+                # Fault tolerance is Ray Data's default for actor pools (max_restarts=-1,
+                # max_task_retries=-1): a dead actor is restarted and its batch retried. Passing them
+                # here is deprecated in Ray 2.5x.
+            )
+            seen: set[int] = set()  # a batch retried after its actor died may come back twice
+            for batch in _batches(ray, analysed):
+                for position, record, n_words in zip(batch["position"], batch["record"], batch["words"], strict=True):
+                    i = int(position)
+                    if i in seen:
+                        continue
+                    seen.add(i)
+                    result = AnalyzedArticle.from_dict(json.loads(record))
+                    done += 1
+                    words += int(n_words)
+                    if progress:
+                        progress(done, words)
+                    # The driver's own article, not the copy that travelled: identical fields, and no doubt.
+                    yield offset + i, replace(result, article=window[i])
+            offset += len(window)
     finally:
         if started_here:
             ray.shutdown()

@@ -6,6 +6,7 @@ articles that source holds, raising `IngestError` for a bad input. A bad file ne
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -177,54 +178,105 @@ def load_articles(
     http(s) URLs among `paths` are fetched as feeds (see `briefing.ingest.fetch`); `feed_cache_dir`
     keeps the last good copy of each for when the network fails.
     """
+    stream = ArticleStream(
+        paths,
+        max_article_chars=max_article_chars,
+        extra=extra,
+        feed_cache_dir=feed_cache_dir,
+        fetch_timeout=fetch_timeout,
+        fetch_max_bytes=fetch_max_bytes,
+    )
     articles: list[RawArticle] = []
     problems: list[Problem] = []
-    seen_keys: set[str] = set()
-    settled = True
-
-    def add(item: str, found: list[RawArticle]) -> None:
-        for article in found:
-            key = article.link or _text_key(article.body)
-            if key in seen_keys:
-                continue  # the same article reached us through two inputs
-            seen_keys.add(key)
-            if len(article.body) > max_article_chars:
-                problems.append(
-                    Problem(
-                        str(item),
-                        f"article {article.title[:60]!r} is {len(article.body):,} characters; "
-                        f"only the first {max_article_chars:,} are analysed (analysis.max_article_chars)",
-                    )
-                )
-                article = replace(article, body=_cut(article.body, max_article_chars))
-            articles.append(article)
-
-    for item in [*discover(paths), *extra]:
+    for item in stream:
         if isinstance(item, Problem):
             problems.append(item)
-            continue
-        try:
-            found = read_file(item)
-        except IngestError as exc:
-            problems.append(Problem(str(item), str(exc)))
-            settled = settled and not isinstance(exc.__cause__, OSError)
-            continue
-        except Exception as exc:  # a reader bug must not stop the rest of the corpus
-            problems.append(Problem(str(item), f"could not be read ({type(exc).__name__}: {exc})"))
-            settled = False
-            continue
-        if not found:
-            problems.append(Problem(str(item), "no article text found (empty file?)"))
-        add(str(item), found)
-    urls = [str(raw) for raw in paths if _is_url(raw)]
-    if urls:
-        from briefing.ingest.fetch import fetch_feeds  # urllib and threads only when there are feeds
+        else:
+            articles.append(item)
+    return LoadResult(tuple(articles), tuple(problems), stream.settled)
 
-        fetched, fetch_problems = fetch_feeds(urls, feed_cache_dir, timeout=fetch_timeout, max_bytes=fetch_max_bytes)
-        problems.extend(fetch_problems)
-        for article in fetched:
-            add(article.source, [article])
-    return LoadResult(tuple(articles), tuple(problems), settled)
+
+class ArticleStream:
+    """The articles of the inputs one file at a time, with the problems met in between, in input order.
+
+    What `load_articles` collects, for callers that must not hold a whole corpus (`briefing index`):
+    only the list of file paths and one key per article seen (to drop the same article reached twice)
+    are kept. `files` and `files_read` say how far the reading is; `settled` as in `LoadResult`, once
+    the iteration has ended.
+    """
+
+    def __init__(
+        self,
+        paths: Sequence[str | os.PathLike[str]],
+        *,
+        max_article_chars: int = 200_000,
+        extra: Iterable[Path | Problem] = (),
+        feed_cache_dir: Path | None = None,
+        fetch_timeout: float = 10.0,
+        fetch_max_bytes: int = 5_000_000,
+    ) -> None:
+        self.paths = list(paths)
+        self.max_article_chars = max_article_chars
+        self.extra = extra
+        self.feed_cache_dir = feed_cache_dir
+        self.fetch_timeout = fetch_timeout
+        self.fetch_max_bytes = fetch_max_bytes
+        self.settled = True
+        self.files = 0
+        """Inputs listed (files and URLs); known once the listing is done, before the first is read."""
+        self.files_read = 0
+        self._seen: set[str] = set()
+
+    def __iter__(self) -> Iterator[RawArticle | Problem]:
+        items = [*discover(self.paths), *self.extra]
+        urls = [str(raw) for raw in self.paths if _is_url(raw)]
+        self.files = sum(not isinstance(item, Problem) for item in items) + len(urls)
+        for item in items:
+            if isinstance(item, Problem):
+                yield item
+                continue
+            try:
+                found = read_file(item)
+            except IngestError as exc:
+                self.files_read += 1
+                self.settled = self.settled and not isinstance(exc.__cause__, OSError)
+                yield Problem(str(item), str(exc))
+                continue
+            except Exception as exc:  # a reader bug must not stop the rest of the corpus
+                self.files_read += 1
+                self.settled = False
+                yield Problem(str(item), f"could not be read ({type(exc).__name__}: {exc})")
+                continue
+            self.files_read += 1
+            if not found:
+                yield Problem(str(item), "no article text found (empty file?)")
+            yield from self._add(str(item), found)
+        if urls:
+            from briefing.ingest.fetch import fetch_feeds  # urllib and threads only when there are feeds
+
+            fetched, fetch_problems = fetch_feeds(
+                urls, self.feed_cache_dir, timeout=self.fetch_timeout, max_bytes=self.fetch_max_bytes
+            )
+            self.files_read += len(urls)
+            yield from fetch_problems
+            for article in fetched:
+                yield from self._add(article.source, [article])
+
+    def _add(self, item: str, found: list[RawArticle]) -> Iterator[RawArticle | Problem]:
+        limit = self.max_article_chars
+        for article in found:
+            key = f"link:{article.link}" if article.link else _text_key(article.body)
+            if key in self._seen:
+                continue  # the same article reached us through two inputs
+            self._seen.add(key)
+            if len(article.body) > limit:
+                yield Problem(
+                    item,
+                    f"article {article.title[:60]!r} is {len(article.body):,} characters; "
+                    f"only the first {limit:,} are analysed (analysis.max_article_chars)",
+                )
+                article = replace(article, body=_cut(article.body, limit))
+            yield article
 
 
 def _is_url(raw: str | os.PathLike[str]) -> bool:
@@ -232,7 +284,9 @@ def _is_url(raw: str | os.PathLike[str]) -> bool:
 
 
 def _text_key(body: str) -> str:
-    return " ".join(body.split()).lower()
+    """A digest of the text up to spacing and case: a streamed corpus must not keep every body to compare."""
+    text = " ".join(body.split()).lower()
+    return "text:" + hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def _cut(body: str, limit: int) -> str:
