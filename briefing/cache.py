@@ -227,8 +227,9 @@ class AnalysisCache:
     def flush(self) -> None:
         if not self._pending or self._broken:
             return
-        rows, self._pending = self._pending, []
+        rows = self._pending
         self._write(lambda db: db.executemany("INSERT OR REPLACE INTO analysis VALUES (?, ?, ?, ?)", rows))
+        self._pending = []  # only once written: a Ctrl+C inside the write leaves them for close()
 
     def _write(self, statements: Callable[[sqlite3.Connection], object]) -> None:
         """Run writes in one transaction; a damaged file is rebuilt and the writes made again, any other
@@ -246,6 +247,11 @@ class AnalysisCache:
                 if not self._rebuild(exc):
                     self._failed(exc)
                     return
+            except BaseException:  # Ctrl+C mid-write: leave no open transaction for the flush on close
+                if self.db.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        self.db.execute("ROLLBACK")
+                raise
 
     def prune(self) -> None:
         """Forget results of other models or analyzer versions that nobody wrote for a month."""
