@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing.app.main import BriefingApp, PaneList
+from briefing.app.main import BriefingApp
 from briefing.app.summary import FIRST_ARTICLES, from_json, summarize, to_json
+from briefing.app.widgets.pane_list import PaneList
 from briefing.article import AnalyzedArticle
 from briefing.brief import Briefing
 from briefing.cache import AnalysisCache

@@ -18,7 +18,7 @@ from textual.strip import Strip
 
 from briefing.app._textual_compat import update_scrollbars
 from briefing.app.render import wrap_text
-from briefing.app.scrollbar import LightScrollbars
+from briefing.app.widgets.scrollbar import LightScrollbars
 
 KEPT_TEXTS = 32
 _Wrapped = tuple[Text, int, list[tuple[int, int]], list[Text], dict[tuple[int, int, int, Style], Strip]]
