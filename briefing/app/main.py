@@ -37,7 +37,7 @@ from briefing.app.screens.main_screen import MIN_SIZE as MIN_SIZE
 from briefing.app.screens.main_screen import MainScreen
 from briefing.app.state import ReadingState
 from briefing.app.summary import Summary, from_json, summarize, to_json
-from briefing.config import Config
+from briefing.config import Config, settings_file
 from briefing.wording import count
 
 if TYPE_CHECKING:  # imported by the loader, after the first frame
@@ -200,7 +200,8 @@ class BriefingApp(App[int]):
         try:
             self.theme = theme
         except Exception:
-            self.notify(f"unknown theme {theme!r} in the config file; using the default", severity="warning")
+            where = settings_file(self.config.path)
+            self.notify(f"unknown theme {theme!r} in {where}; using the default", severity="warning")
         if self.state.problem:
             self.notify(self.state.problem, severity="warning")
         screen = self.main_screen
@@ -374,7 +375,7 @@ class BriefingApp(App[int]):
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss(None)
         else:
-            self.push_screen(HelpScreen(self.keys))
+            self.push_screen(HelpScreen(self.keys, settings_file(self.config.path)))
 
     def action_problems(self) -> None:
         if isinstance(self.screen, ProblemsScreen):

@@ -18,6 +18,7 @@ from briefing.ingest.feeds import read_feed
 from briefing.ingest.html import read_html_article
 from briefing.ingest.records import read_json, read_json_lines
 from briefing.ingest.text import read_text_article
+from briefing.wording import single_spaced
 
 Reader = Callable[[str, bytes], list[RawArticle]]
 
@@ -232,7 +233,7 @@ def _is_url(raw: str | os.PathLike[str]) -> bool:
 
 
 def _text_key(body: str) -> str:
-    return " ".join(body.split()).lower()
+    return single_spaced(body).lower()
 
 
 def _cut(body: str, limit: int) -> str:

@@ -27,6 +27,7 @@ from briefing.app.widgets.brief_pane import BriefPane
 from briefing.app.widgets.item_view import ItemView
 from briefing.app.widgets.pair_list import PairList
 from briefing.app.widgets.status_line import StatusLine
+from briefing.config import settings_file
 from briefing.wording import count
 
 if TYPE_CHECKING:
@@ -258,17 +259,18 @@ class MainScreen(Screen[None]):
         if article is None:
             return
         self.highlight_article(article)
+        # The model first (another article clears the span), then one drawing with the span, by `open`.
         if self.model.article is None or self.model.article.id != article.id:
-            self.show_article(article)  # before the span is set: showing another article clears it
+            self.model.show_article(article)
         self.model.set_focus_span(item.start, item.end)
         self.open(article, offset=item.start)
 
     def open(self, article: AnalyzedArticle, offset: int | None = None) -> None:
         """Show the article in the article pane, mark it read and move there."""
-        if self.model.article is None or self.model.article.id != article.id:
-            self.show_article(article)
-        else:
-            self.article_pane.show_article()
+        same = self.model.article is not None and self.model.article.id == article.id
+        if not same:
+            self.model.show_article(article)
+        self.article_pane.show_article(keep_scroll=same)
         if offset is not None:
             self.article_pane.show_body_offset(offset)
         self.mark_read(article)
@@ -317,7 +319,7 @@ class MainScreen(Screen[None]):
             text.append_text(plain(f"No articles found in {where}.", "bold"))
             text.append(
                 "\n\nGive files or folders of .txt, .md or .html articles, or RSS/Atom/JSON feeds:"
-                "\n    briefing ~/news feeds/\nor set corpus.paths in briefing.toml."
+                f"\n    briefing ~/news feeds/\nor set corpus.paths in {settings_file(reader.config.path)}."
             )
         elif corpus is not None and not reader.briefing.articles and not reader.load_error:
             text.append("No article could be analysed yet.")
