@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -212,6 +212,9 @@ class BriefingApp(App[int]):
             screen.show_summary(summary)
         # After the first frame: the loader holds the GIL for most of a second on a large corpus.
         self.call_after_refresh(self.load)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.main_screen.check_size(event.size.width, event.size.height)
 
     # ----- loading ------------------------------------------------------------------------------
 

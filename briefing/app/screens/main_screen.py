@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
@@ -85,11 +85,9 @@ class MainScreen(Screen[None]):
 
     # ----- size ---------------------------------------------------------------------------------
 
-    def on_resize(self, event: events.Resize) -> None:
-        self.check_size(event.size.width, event.size.height)
-
     def check_size(self, width: int, height: int) -> None:
-        """Too small for the panes: one clear line instead of borders drawn over each other."""
+        """Too small for the panes: one clear line instead of borders drawn over each other. Called by the
+        App on each resize, also while a modal (help, problems) covers this screen."""
         small = width < MIN_SIZE[0] or height < MIN_SIZE[1]
         self.set_class(small, "-too-small")
         if small:
