@@ -107,3 +107,30 @@ async def test_article_moves_and_brief_items_draw_the_article_once(
         assert app.article is not None and app.article.id == pane.items[index].article
         assert app.focus_span is not None
         assert calls["show_article"] == 1 and calls["article drawn"] == 1 and calls["select_pair"] == 0
+
+
+async def test_a_match_in_another_pair_is_drawn_once(make_app: AppFactory) -> None:
+    """Search finds the term only in another pair: that pair's first article is not drawn on the way."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        current = app.brief
+        assert current is not None
+        others = [b for b in app.briefing.briefs if b is not current and b.articles]
+        bodies = [a.article.body.lower() for a in app.briefing.articles]
+        target, term = next(
+            (a, w)
+            for b in others
+            for a in b.articles
+            for w in a.article.body.split()
+            if len(w) > 7 and w.isalpha() and sum(w.lower() in body for body in bodies) == 1
+        )
+        calls = count_calls(app)
+        await pilot.press("3", "slash")
+        await pilot.press(*term)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.article is target and app.brief is not current
+        assert app.matches and app.match_index == 0
+        assert calls["select_pair"] == 1 and calls["article drawn"] == 1

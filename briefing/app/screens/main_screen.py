@@ -171,14 +171,16 @@ class MainScreen(Screen[None]):
             if brief is not None:
                 self.select_pair(brief)
 
-    def select_pair(self, brief: PairBrief) -> None:
+    def select_pair(self, brief: PairBrief, *, opening: bool = True) -> None:
+        """Make `brief` current and draw its panes; `opening` False: the caller opens an article itself
+        (a search match), so the pair's first article is not drawn in between."""
         if not self.model.select_pair(brief):
             return  # the same brief object: a refreshed list that kept the pair; its panes are right
         index, kept = self.model.start_index(brief)
         self.articles.show_articles(brief)
         self.articles.show_index(index if brief.articles else None)
         self.brief_pane.show_brief(brief, self.reader.generation)
-        if brief.articles:
+        if brief.articles and opening:
             self.show_article(brief.articles[index], keep_scroll=kept)
 
     def step_pair(self, step: int) -> None:
@@ -371,11 +373,10 @@ class MainScreen(Screen[None]):
             return False
         brief, article = found
         self.pairs.show_index([b.key for b in visible].index(brief.key))
-        self.select_pair(brief)
+        self.select_pair(brief, opening=False)
         self.highlight_article(article)
         self.model.open_match(article)
-        self.article_pane.show_article(keep_scroll=False)
-        self.goto_match()
+        self.goto_match()  # draws the article at its first match
         self.notify(f"not in the previous article; showing {literal_line(article.article.title)}")
         return True
 
@@ -388,7 +389,7 @@ class MainScreen(Screen[None]):
         match = model.current_match
         if match is None or model.match_index is None:
             return
-        self.article_pane.show_article()
+        self.article_pane.show_article(keep_scroll=False)
         self.article_pane.show_body_offset(match[0])
         self.status.show(
             Text(f"match {model.match_index + 1}/{len(model.matches)} for “{literal_line(model.search_term)}”")
