@@ -8,13 +8,9 @@ and loading (ingest, cache, spaCy) runs in a thread that posts its results as Me
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import gc
 import io
-import threading
-import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -23,12 +19,24 @@ from rich.text import Text
 from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from briefing.app.commands import COMMANDS, display_key, resolve_keys
 from briefing.app.help import HelpScreen
+from briefing.app.loader import (
+    Completer,
+    CorpusLoaded,
+    CorpusLoader,
+    Loader,
+    LoadFailed,
+    LoadProgress,
+    SummaryLoader,
+    SummarySaver,
+    complete,
+    load_cached,
+    load_summary,
+)
 from briefing.app.model import ARTICLE_PAGE as ARTICLE_PAGE  # where tests and the bench have always found it
 from briefing.app.model import ReaderModel
 from briefing.app.problems import ProblemsScreen, problems_notice
@@ -36,56 +44,12 @@ from briefing.app.render import BriefItem, literal_line
 from briefing.app.screens.main_screen import MIN_SIZE as MIN_SIZE
 from briefing.app.screens.main_screen import MainScreen
 from briefing.app.state import ReadingState
-from briefing.app.summary import Summary, from_json, summarize, to_json
 from briefing.config import Config, settings_file
-from briefing.wording import count
 
 if TYPE_CHECKING:  # imported by the loader, after the first frame
     from briefing.article import AnalyzedArticle
     from briefing.brief import Briefing, PairBrief
-    from briefing.corpus import Corpus, Status
-
-CorpusLoader = Callable[[], "Corpus"]
-"""Returns what can be shown at once (ingest + cache); must not import spaCy."""
-Completer = Callable[["Corpus", "Status"], "Corpus"]
-"""Analyses the rest; may raise ModelMissingError."""
-SummaryLoader = Callable[[], str | None]
-"""The first-screen summary stored by the last session on these paths (see summary.py); None: none."""
-SummarySaver = Callable[[str], None]
-
-FIRST_FRAME_GRACE = 0.05
-"""Seconds the loader waits before starting, so the first frame reaches the terminal first."""
-
-
-class CorpusLoaded(Message):
-    """The loader's next corpus (cache first, then after each analysed chunk), its briefs built off the UI thread."""
-
-    def __init__(self, corpus: Corpus, briefing: Briefing, loading: bool) -> None:
-        super().__init__()
-        self.corpus = corpus
-        self.briefing = briefing
-        self.loading = loading
-        """More chunks follow."""
-        self.shown = threading.Event()
-        """Set once the app shows it: the loader waits, so the next chunk's analysis never competes with
-        showing this one, and a chunk's completer sees the earlier results on screen."""
-
-
-class LoadProgress(Message):
-    """Articles analysed so far out of those the cache did not have."""
-
-    def __init__(self, done: int, total: int) -> None:
-        super().__init__()
-        self.done = done
-        self.total = total
-
-
-class LoadFailed(Message):
-    """Loading or analysis stopped; `message` is the one line the user sees."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__()
-        self.message = message
+    from briefing.corpus import Corpus
 
 
 class BriefingApp(App[int]):
@@ -100,9 +64,6 @@ class BriefingApp(App[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(c.key, c.action, c.description, show=c.footer, id=c.id, priority=c.priority) for c in COMMANDS
     ]
-
-    FIRST_CHUNK = 32
-    """Articles analysed before the first fill-in; later chunks double."""
 
     def __init__(
         self,
@@ -120,12 +81,13 @@ class BriefingApp(App[int]):
         super().__init__()
         self.config = config
         self.paths = list(paths)
-        self._loader = corpus_loader or partial(_load_cached, self.paths, config)
-        self._completer = completer or partial(_complete, config)
-        if summary is None and corpus_loader is None:
-            summary = (partial(_load_summary, self.paths, config), partial(_save_summary, self.paths, config))
-        self._summary_io = summary
-        self._summary_text: str | None = None
+        self.loader = Loader(
+            corpus_loader or partial(load_cached, self.paths, config),
+            completer or partial(complete, config),
+            (load_summary(self.paths, config) if summary is None and corpus_loader is None else summary),
+            post=self.post_message,
+            running=lambda: self.is_running,
+        )
         self.model = ReaderModel(state or ReadingState())
         self._briefing: Briefing | None = None
         self.generation = 0
@@ -207,7 +169,7 @@ class BriefingApp(App[int]):
         screen = self.main_screen
         screen.article_pane.show_message(Text("Loading articles…", style="italic"))
         screen.check_size(self.size.width, self.size.height)
-        summary = self._read_summary()
+        summary = self.loader.read_summary()
         if summary is not None:
             screen.show_summary(summary)
         # After the first frame: the loader holds the GIL for most of a second on a large corpus.
@@ -220,120 +182,8 @@ class BriefingApp(App[int]):
 
     @work(exclusive=True, group="load")
     async def load(self) -> None:
-        """Runs `_load` in a daemon thread and waits for it.
-
-        Not a Textual thread worker: those run in the event loop's executor, which is joined when the app
-        exits, so `q` would clear the screen and then wait for a slow feed or a file that never ends.
-        """
-        loop = asyncio.get_running_loop()
-        finished: asyncio.Future[None] = loop.create_future()
-
-        def settle(error: BaseException | None) -> None:
-            if finished.done():
-                return
-            if error is None:
-                finished.set_result(None)
-            else:
-                finished.set_exception(error)
-
-        def run() -> None:
-            error: BaseException | None = None
-            try:
-                self._load()
-            except Exception as exc:
-                error = exc
-            with contextlib.suppress(RuntimeError):  # the app (and its loop) closed while loading
-                loop.call_soon_threadsafe(settle, error if self.is_running else None)
-
-        threading.Thread(target=run, name="briefing-load", daemon=True).start()
-        await finished
-
-    def _load(self) -> None:
-        # Textual writes frames from its own thread: decoding the cache here would hold the GIL while the
-        # first frame is still on its way to the terminal.
-        time.sleep(FIRST_FRAME_GRACE)
-        from briefing.corpus import Corpus  # not before the first frame: it brings in every reader
-
-        try:
-            corpus = self._loader()
-        except Exception as exc:  # a bad path or an unreadable cache must not kill the app
-            self.post_message(LoadFailed(f"could not open the articles: {exc}"))
-            return
-        # The briefs are built here, off the UI thread: ranking, timeline and lead take a second on 2,000 articles.
-        self._hand_over(CorpusLoaded(corpus, corpus.briefing, bool(corpus.missing)))
-        if not corpus.missing:
-            self._keep_summary(corpus.briefing)
-            return
-        missing = [i for i in range(len(corpus.raw)) if i not in corpus.analysed]
-        total = len(missing)
-        self.post_message(LoadProgress(0, total))
-        analysed = dict(corpus.analysed)
-        done, size = 0, self.FIRST_CHUNK
-        # Small first chunk, then doubling: the first pairs show within seconds, later chunks repay the
-        # model start-up. Each chunk goes through `complete`, so it is cached as it is done.
-        while done < total:
-            chunk = missing[done : done + size]
-            part = Corpus(tuple(corpus.raw[i] for i in chunk), {}, ())
-
-            def status(n: int, _todo: int, base: int = done) -> None:
-                self.post_message(LoadProgress(base + n, total))
-
-            try:
-                result = self._completer(part, status)
-            except Exception as exc:
-                from briefing.analyze.nlp import ModelMissingError
-
-                if isinstance(exc, ModelMissingError):
-                    shown = len(analysed)
-                    message = (
-                        f"{count(shown, 'article')} shown from the cache; the rest need analysis: {exc}"
-                        if shown
-                        else str(exc)
-                    )
-                else:
-                    message = f"analysis failed: {type(exc).__name__}: {exc}"
-                self.post_message(LoadFailed(message))
-                return
-            for j, i in enumerate(chunk):
-                if j in result.analysed:
-                    analysed[i] = result.analysed[j]
-            done += len(chunk)
-            size *= 2
-            corpus = Corpus(corpus.raw, dict(analysed), corpus.problems + result.problems, corpus.key_statements)
-            self._hand_over(CorpusLoaded(corpus, corpus.briefing, done < total))
-        self._keep_summary(corpus.briefing)
-
-    def _hand_over(self, loaded: CorpusLoaded) -> None:
-        """Worker side: post the corpus and wait until it is shown (or the app has closed)."""
-        if not self.post_message(loaded):
-            return
-        while not loaded.shown.wait(0.1):
-            if not self.is_running:
-                return
-
-    def _read_summary(self) -> Summary | None:
-        """Last session's first screen (one small cache row, tens of ms): shown in the very first frame."""
-        if self._summary_io is None:
-            return None
-        try:
-            self._summary_text = self._summary_io[0]()
-        except Exception:  # a summary is an optimisation: never an error
-            self._summary_text = None
-        summary = from_json(self._summary_text)
-        return summary if summary is not None and summary.pairs else None
-
-    def _keep_summary(self, briefing: Briefing) -> None:
-        """Worker side: store this corpus's first screen for the next launch, when it changed."""
-        if self._summary_io is None or not briefing.briefs:
-            return
-        text = to_json(summarize(briefing))
-        if text == self._summary_text:
-            return
-        try:
-            self._summary_io[1](text)
-            self._summary_text = text
-        except Exception:
-            return
+        """The loader's thread, as a worker of the app (exclusive: one load at a time)."""
+        await self.loader.run_in_thread()
 
     @on(LoadProgress)
     def _load_progress(self, event: LoadProgress) -> None:
@@ -560,27 +410,3 @@ def _default_key(command_id: str) -> str:
     from briefing.app.commands import BY_ID, normalize
 
     return normalize(BY_ID[command_id].key)
-
-
-def _load_cached(paths: Sequence[str], config: Config) -> Corpus:
-    from briefing.corpus import load_cached
-
-    return load_cached(paths, config)
-
-
-def _load_summary(paths: Sequence[str], config: Config) -> str | None:
-    from briefing.cache_file import read_summary, summary_name  # not briefing.cache: it imports every record type
-
-    return read_summary(config, summary_name(paths, config))
-
-
-def _save_summary(paths: Sequence[str], config: Config, text: str) -> None:
-    from briefing.corpus import save_summary
-
-    save_summary(paths, config, text)
-
-
-def _complete(config: Config, corpus: Corpus, status: Status) -> Corpus:
-    from briefing.corpus import complete
-
-    return complete(corpus, config, status)

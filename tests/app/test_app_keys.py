@@ -336,7 +336,7 @@ async def test_analysis_fills_in_chunk_by_chunk(make_app: AppFactory, seed_artic
         return Corpus(corpus.raw, {i: by_id[a.id] for i, a in enumerate(corpus.raw)}, ())
 
     app = make_app(corpus=cached, completer=completer)
-    app.FIRST_CHUNK = 2
+    app.loader.first_chunk = 2
     original = app._progress
     app._progress = lambda done, total: (progress.append((done, total)), original(done, total))  # type: ignore[method-assign]
     async with app.run_test(size=(120, 40)) as pilot:

@@ -91,7 +91,7 @@ async def test_summary_paints_before_the_corpus_then_is_replaced(
         return corpus
 
     app = make_app(summary=(lambda: to_json(stale), saved.append))
-    app._loader = slow_loader
+    app.loader.load_corpus = slow_loader
     async with app.run_test(size=(120, 40)) as pilot:
         for _ in range(50):
             await pilot.pause(0.02)
