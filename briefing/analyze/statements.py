@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from briefing.analyze.parsed import doc_text, sentence_of, sentences
 from briefing.article import Entity, Person, Statement
+from briefing.wording import single_spaced
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -230,7 +231,7 @@ def _sentence_end(text: str) -> bool:
 def _clean_quote(words: str) -> str:
     """One line, without the marks that reopen a continued quote."""
     words = re.sub(r'(?<=[.!?’])\s+["“]', " ", words)
-    return " ".join(words.split()).strip(" ,")
+    return single_spaced(words).strip(" ,")
 
 
 TITLE_HEADS = frozenset(

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from briefing.analyze.events import event_parties, find_events
 from briefing.article import Trend
+from briefing.wording import single_spaced
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -212,7 +213,7 @@ def _verdict(items: list[tuple[float, int, str]]) -> Trend:
         w = [x for x in ranked if x[0] > 0]
         c = [x for x in ranked if x[0] < 0]
         chosen = [x for pair in zip(w, c, strict=False) for x in pair] + w[len(c) :] + c[len(w) :]
-    evidence = tuple(" ".join(s.split()) for _, _, s in chosen[:MAX_EVIDENCE])
+    evidence = tuple(single_spaced(s) for _, _, s in chosen[:MAX_EVIDENCE])
     return Trend(label, evidence, confidence(label, warm, cool))
 
 

@@ -16,7 +16,9 @@ def run(paths: Sequence[str], config: Config) -> int:
     try:
         app = BriefingApp(config, paths=paths)
     except KeyConfigError as exc:
-        where = config.path or "config.toml"
+        from briefing.config import settings_file
+
+        where = settings_file(config.path)
         from briefing.terminal import safe
 
         print(safe(f"briefing: error: {where}: {exc}"), file=sys.stderr)

@@ -19,7 +19,8 @@ PANES = (
 )
 
 
-def help_text(keys: Mapping[str, str]) -> Text:
+def help_text(keys: Mapping[str, str], settings: str) -> Text:
+    """`settings`: the config file the keys are changed in (config.settings_file)."""
     text = Text()
     text.append("Panes\n", style="bold underline")
     for number, name, what in PANES:
@@ -32,7 +33,7 @@ def help_text(keys: Mapping[str, str]) -> Text:
         text.append(f"{command.description}\n")
     text.append(" escape        ", style="bold #5fafff")
     text.append("Close search, help or the palette\n")
-    text.append("\nKeys can be changed in the [keys] table of config.toml.", style="dim")
+    text.append(f"\nKeys can be changed in the [keys] table of {settings}.", style="dim")
     return text
 
 
@@ -41,5 +42,5 @@ class HelpScreen(TextModal):
         Binding("escape,q,question_mark", "close", "Close help"),
     ]
 
-    def __init__(self, keys: Mapping[str, str]) -> None:
-        super().__init__("Help — briefing", help_text(keys), "help-text")
+    def __init__(self, keys: Mapping[str, str], settings: str) -> None:
+        super().__init__("Help — briefing", help_text(keys, settings), "help-text")

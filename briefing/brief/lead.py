@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from briefing.article import AnalyzedArticle
 from briefing.brief.text import ArticleIndex, words
+from briefing.wording import single_spaced
 
 SIMILAR = 0.5
 MAX_SENTENCES = 3
@@ -56,7 +57,7 @@ def build_lead(
                 continue
             named = index.codes_in(start, end) & set(pair)
             if named:
-                (both if len(named) == 2 else either).append((Passage(" ".join(text.split()), a.id, start, end), k))
+                (both if len(named) == 2 else either).append((Passage(single_spaced(text), a.id, start, end), k))
     candidates = both if both else either
     if not candidates:
         return ()

@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from briefing.article import AnalyzedArticle
+from briefing.wording import single_spaced
 
 _END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n")
 _ABBREVIATION = re.compile(
@@ -75,7 +76,7 @@ def plain_key(text: str) -> str:
         text = unicodedata.normalize("NFKD", text)
         text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     text = _QUOTES.sub("", _DASHES.sub("-", text))
-    return " ".join(text.split()).strip(" .,;:!?…-")
+    return single_spaced(text).strip(" .,;:!?…-")
 
 
 def words(text: str) -> list[str]:

@@ -21,6 +21,7 @@ from briefing.ingest.decode import decode_text
 from briefing.ingest.errors import IngestError
 from briefing.ingest.published import normalise_published
 from briefing.ingest.sanitize import field_text, sanitize
+from briefing.wording import single_spaced
 
 MAX_TITLE_CHARS = 300
 LINK_DENSE = 0.75
@@ -168,10 +169,10 @@ class _TextParser(HTMLParser):
             return
         self._current.append(data)
         if self._link_depth:
-            self._link_chars += len(" ".join(data.split()))
+            self._link_chars += len(single_spaced(data))
 
     def _break(self) -> None:
-        text = " ".join("".join(self._current).split())
+        text = single_spaced("".join(self._current))
         if text:
             self._parts.append((text, self._link_chars))
         self._current = []
@@ -297,7 +298,7 @@ def _text_paragraphs(text: str) -> list[str]:
     """Blank lines part paragraphs; text without any has one paragraph per line."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     parts = re.split(r"\n\s*\n", text) if re.search(r"\n\s*\n", text) else text.split("\n")
-    return [" ".join(p.split()) for p in parts if p.strip()]
+    return [single_spaced(p) for p in parts if p.strip()]
 
 
 def _plain(value: object) -> str:
@@ -316,4 +317,4 @@ def _looks_like_html(data: bytes) -> bool:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())[:120]
+    return single_spaced(text)[:120]

@@ -17,6 +17,7 @@ from briefing.ingest.decode import decode_text
 from briefing.ingest.errors import IngestError
 from briefing.ingest.published import normalise_published
 from briefing.ingest.sanitize import field_text, sanitize
+from briefing.wording import single_spaced
 
 MAX_TITLE_CHARS = 300
 
@@ -132,7 +133,7 @@ def _author(found: str | None, tree: HtmlElement) -> str | None:
 
 
 def _name(text: str) -> str | None:
-    text = re.sub(r"^\s*by\s+", "", " ".join(text.split()), flags=re.IGNORECASE).strip(" ,;:-")
+    text = re.sub(r"^\s*by\s+", "", single_spaced(text), flags=re.IGNORECASE).strip(" ,;:-")
     words = text.split()
     if not 1 <= len(words) <= 8 or len(text) > 80 or text.lower() in _NOT_A_NAME:
         return None
@@ -146,7 +147,7 @@ def _clean_field(value: Any) -> str:
 
 
 def _short(title: str) -> str:
-    title = " ".join(title.split())
+    title = single_spaced(title)
     if len(title) <= MAX_TITLE_CHARS:
         return title
     return title[: MAX_TITLE_CHARS - 1].rsplit(" ", 1)[0] + "…"

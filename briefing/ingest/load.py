@@ -19,6 +19,7 @@ from briefing.ingest.feeds import read_feed
 from briefing.ingest.html import read_html_article
 from briefing.ingest.records import read_json, read_json_lines
 from briefing.ingest.text import read_text_article
+from briefing.wording import single_spaced
 
 Reader = Callable[[str, bytes], list[RawArticle]]
 
@@ -285,7 +286,7 @@ def _is_url(raw: str | os.PathLike[str]) -> bool:
 
 def _text_key(body: str) -> str:
     """A digest of the text up to spacing and case: a streamed corpus must not keep every body to compare."""
-    text = " ".join(body.split()).lower()
+    text = single_spaced(body).lower()
     return "text:" + hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 

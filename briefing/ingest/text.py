@@ -15,6 +15,7 @@ from briefing.ingest.sanitize import sanitize
 from briefing.ingest.split import is_headline, leading_lines, split_articles
 from briefing.ingest.unwrap import unwrap_lines
 from briefing.ingest.wire import read_wire
+from briefing.wording import single_spaced
 
 MAX_TITLE_CHARS = 300
 
@@ -132,7 +133,7 @@ def _first_sentence(paragraph: str) -> str:
 
 
 def _short_title(title: str) -> str:
-    title = " ".join(title.split())
+    title = single_spaced(title)
     if len(title) <= MAX_TITLE_CHARS:
         return title
     return title[: MAX_TITLE_CHARS - 1].rsplit(" ", 1)[0] + "…"

@@ -7,8 +7,8 @@ from typing import Any
 
 from textual.widgets import OptionList
 
-from briefing.app.item_view import ItemView
 from briefing.app.main import BriefingApp
+from briefing.app.widgets.item_view import ItemView
 from briefing.article import AnalyzedArticle, Statement
 
 

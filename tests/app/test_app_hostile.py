@@ -7,9 +7,9 @@ from typing import Any
 
 from textual.widgets import OptionList
 
-from briefing.app.article_view import ArticleView
 from briefing.app.main import BriefingApp
 from briefing.app.render import article_document, brief_items, literal, wrap_offsets
+from briefing.app.widgets.article_view import ArticleView
 from briefing.article import AnalyzedArticle, Entity, Person, RawArticle, Statement, Trend
 from briefing.brief import Briefing
 

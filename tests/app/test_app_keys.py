@@ -12,11 +12,11 @@ from typing import Any
 import pytest
 from textual.widgets import Input, OptionList
 
-from briefing.app.article_view import ArticleView
 from briefing.app.help import HelpScreen
-from briefing.app.item_view import ItemView
 from briefing.app.main import BriefingApp
 from briefing.app.state import ReadingState
+from briefing.app.widgets.article_view import ArticleView
+from briefing.app.widgets.item_view import ItemView
 from briefing.article import AnalyzedArticle, Problem
 from briefing.config import Config
 from briefing.corpus import Corpus
@@ -96,7 +96,7 @@ async def test_search_highlights_and_n_N_cycle(make_app: AppFactory) -> None:
         assert app.focused is not None and app.focused.id == "article"
         view = app.query_one("#article", ArticleView)
         # the current match is painted with the match style
-        start = app._doc_offset + app.matches[0][0]
+        start = app.main_screen.article_pane.doc_offset + app.matches[0][0]
         assert any("on #ff5f00" in str(span.style) and span.start <= start < span.end for span in view._text.spans)
         await pilot.press("n")
         assert app.match_index == (1 % expected)
@@ -232,7 +232,7 @@ async def test_brief_item_jumps_to_its_place(make_app: AppFactory, seed_articles
         assert app.article is not None and app.article.id == item.article
         assert app.focus_span == (item.start, item.end)
         view = app.query_one("#article", ArticleView)
-        line = view.line_of(app._doc_offset + item.start)
+        line = view.line_of(app.main_screen.article_pane.doc_offset + item.start)
         assert line > 0 and view.scroll_y <= line < view.scroll_y + view.size.height
 
 
@@ -336,7 +336,7 @@ async def test_analysis_fills_in_chunk_by_chunk(make_app: AppFactory, seed_artic
         return Corpus(corpus.raw, {i: by_id[a.id] for i, a in enumerate(corpus.raw)}, ())
 
     app = make_app(corpus=cached, completer=completer)
-    app.FIRST_CHUNK = 2
+    app.loader.first_chunk = 2
     original = app._progress
     app._progress = lambda done, total: (progress.append((done, total)), original(done, total))  # type: ignore[method-assign]
     async with app.run_test(size=(120, 40)) as pilot:

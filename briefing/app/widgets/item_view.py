@@ -23,7 +23,7 @@ from textual.strip import Strip
 
 from briefing.app._textual_compat import update_scrollbars
 from briefing.app.render import wrap_text
-from briefing.app.scrollbar import LightScrollbars
+from briefing.app.widgets.scrollbar import LightScrollbars
 
 _KEPT_LISTS = 64
 """Wrapped lists kept (a list per pair shown), so that going back to a pair is free."""
