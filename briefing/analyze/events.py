@@ -145,8 +145,6 @@ ENDING = frozenset(
 """Verbs that undo the event they act on: "lift sanctions" is warming, "suspend cooperation" cooling."""
 FAILURE = frozenset("fail failure refuse refusal decline".split())
 INTENTION = frozenset("hope seek aim plan want expect try consider propose mull".split())
-CONSENT = frozenset("agree pledge vow promise offer".split())
-"""Verbs whose step is the act they take on: CAMEO codes "agreed to pay", "pledged to help" by the complement."""
 RISK_STATES = frozenset("risk doubt jeopardy hold threat ice trouble difficulty danger".split())
 """'a deal at risk', 'talks on hold': the event is in danger, a cooling step."""
 TOPIC_PREPOSITIONS = frozenset("over about into on concerning regarding of".split())
@@ -231,8 +229,6 @@ def _is_event(token: Token, key: str) -> bool:
         return False  # "Straw attacked on China arms": criticised at home about a topic
     if key in FAILURE and any(c.dep_ == "xcomp" for c in token.children):
         return False  # "refused to sign": a negator of the verb it governs, read there
-    if key in CONSENT and token.pos_ == "VERB" and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in token.children):
-        return False  # "agreed to pay a fine": no step of its own; "agreed to sign a deal" is read on "sign"
     if key == "fight" and any(c.dep_ == "dobj" and not c.ent_type_ for c in token.children):
         return False  # "fight terrorism", "fight inflation": a problem, not another state
     if key == "deal" and token.pos_ == "VERB":

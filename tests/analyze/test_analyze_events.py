@@ -87,11 +87,3 @@ def test_event_parties_are_the_countries_in_its_clause() -> None:
 def test_a_verb_of_refusal_is_read_through_the_verb_it_governs() -> None:
     # "refused to sign" is one missed warming step (cooling), not a rejection plus a signature.
     assert _events("Tehran refused to sign the agreement with Ankara.") == [("sign", -1.0)]
-
-
-def test_a_verb_of_consent_takes_its_step_from_the_act_it_governs() -> None:
-    # CAMEO codes "agreed to X" by X: paying a fine is no act between states, signing a treaty is one step.
-    assert _events("The US company agreed to pay $13m in criminal penalties.") == []
-    assert _events("Ankara agreed to sign the treaty with Athens.") == [("sign", 1.0)]
-    assert _events("Britain pledged to help the flood victims in Bangladesh.") == [("help", 1.0)]
-    assert _events("Ankara and Athens signed an agreement.") != []
