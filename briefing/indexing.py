@@ -155,15 +155,21 @@ def index(
         if writer is not None and stream.settled:
             writer.finish(problems)
 
-    def report(done: int, words: int) -> None:
-        counts.analysed, counts.words = done, words
-        if progress:
-            progress(counts)
+    analysed_words = [0]
+
+    def report(_done: int, words: int) -> None:
+        analysed_words[0] = words  # shown once the result is handed to the cache, below
 
     try:
         for _, result in analyses(pending(), config, engine, report):
             if cache is not None:
                 cache.put(result)
+            # Progress counts what the cache holds (a Ctrl+C keeps every article shown as analysed),
+            # not what the engine has finished.
+            counts.analysed += 1
+            counts.words = analysed_words[0]
+            if progress:
+                progress(counts)
             yield result
     finally:
         stop.set()
