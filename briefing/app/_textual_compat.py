@@ -7,6 +7,8 @@ Why each is used:
   normalise the [keys] of config.toml exactly as Textual binds them.
 - `OptionList._index_to_line`, `OptionList._heights`: the lines an option occupies, so a highlight
   change repaints two options instead of the whole list.
+- `OptionList._option_render_cache`: the drawn strips of each option, kept across `set_options` when the
+  same Option objects come back (a pair's articles shown again), which Textual would draw anew.
 - `Widget._scroll_update`: updates the scrollbars after a virtual size set without a full layout.
 - `App._start_widget`, `Widget._vertical_scrollbar`: install our lighter scrollbar widget in place of
   Textual's.
@@ -17,15 +19,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from textual.geometry import Size
     from textual.scrollbar import ScrollBar
     from textual.widget import Widget
     from textual.widgets import OptionList
+    from textual.widgets.option_list import Option
 
 PRIVATE_NAMES: tuple[tuple[str, str, str], ...] = (
     ("textual.keys", "", "_character_to_key"),
     ("textual.widgets", "OptionList", "_index_to_line"),
     ("textual.widgets", "OptionList", "_heights"),
+    ("textual.widgets", "OptionList", "_option_render_cache"),
     ("textual.widget", "Widget", "_scroll_update"),
     ("textual.widget", "Widget", "_vertical_scrollbar"),
     ("textual.app", "App", "_start_widget"),
@@ -43,6 +49,21 @@ def option_lines(option_list: OptionList, index: int) -> tuple[int, int] | None:
     """(first line, height in lines) of the option at `index`, or None before it is laid out."""
     line = option_list._index_to_line.get(index)
     return None if line is None else (line, option_list._heights.get(index, 1))
+
+
+def set_options_keeping_strips(option_list: OptionList, options: Sequence[Option]) -> None:
+    """`set_options`, but the strips drawn for options shown before stay (keyed by the Option object).
+
+    Only for Option objects shown again at the same index: a strip carries its option's index.
+    """
+    from textual.cache import LRUCache
+
+    drawn = option_list._option_render_cache
+    option_list._option_render_cache = LRUCache(1)  # the one set_options clears
+    try:
+        option_list.set_options(options)
+    finally:
+        option_list._option_render_cache = drawn
 
 
 def update_scrollbars(widget: Widget, virtual_size: Size) -> None:

@@ -147,6 +147,23 @@ async def test_enter_opens_and_marks_read_persistently(make_app: AppFactory, tmp
     assert ReadingState(tmp_path / "state.json").is_read(opened.id)
 
 
+async def test_marks_stay_right_when_a_pair_is_shown_again(make_app: AppFactory) -> None:
+    """A pair's article options are kept for its return: a mark set or cleared meanwhile must show."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        articles = app.query_one("#articles", OptionList)
+        await pilot.press("right_square_bracket", "b")  # bookmark the second pair's first article
+        assert "★" in str(articles.get_option_at_index(0).prompt)
+        await pilot.press("left_square_bracket", "right_square_bracket")  # away and back
+        assert "★" in str(articles.get_option_at_index(0).prompt)
+        await pilot.press("b", "left_square_bracket", "right_square_bracket")  # cleared, away and back
+        assert "★" not in str(articles.get_option_at_index(0).prompt)
+        await pilot.press("left_square_bracket", "right_square_bracket")  # the kept (unmarked) options again
+        assert "★" not in str(articles.get_option_at_index(0).prompt)
+        assert "★" not in "".join(s.text for s in articles.render_line(0))
+
+
 async def test_bookmark_persists_between_launches(make_app: AppFactory, tmp_path: Path) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

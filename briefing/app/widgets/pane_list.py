@@ -1,6 +1,7 @@
 """PaneList: the OptionList under the pairs and articles panes, repainting only what changed.
 
-A user's move of the highlight (keys, mouse) reaches its owner through one synchronous `follow` call;
+A user's move of the highlight (keys, mouse) reaches its owner through one synchronous `follow` call
+(no OptionHighlighted message is posted);
 a move made by the owner itself (`show_index`) calls nothing, since the owner already shows what the
 new highlight points at. So each user action reaches the model by exactly one route.
 """
@@ -48,7 +49,10 @@ class PaneList(LightScrollbars, OptionList):
 
     def watch_highlighted(self, old: int | None, new: int | None) -> None:  # type: ignore[override]
         y = self.scroll_offset.y
-        super().watch_highlighted(new)
+        # Not OptionList's watcher: it posts an OptionHighlighted that nothing reads (the follow call is
+        # the one route), yet the message goes through the queues of the list, its screen and the app.
+        if new is not None and not self.get_option_at_index(new).disabled:
+            self.scroll_to_highlight()
         if self.scroll_offset.y == y:  # else scrolled: the whole pane repaints anyway
             for index in (old, new):
                 lines = None if index is None else option_lines(self, index)
