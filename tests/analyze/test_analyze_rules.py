@@ -395,3 +395,18 @@ def test_a_place_name_inside_a_hyphenated_firm_name_is_no_nationality() -> None:
     westwood = next(p for p in r.people if p.name == "John Westwood")
     assert westwood.role == "managing director" or westwood.role == "director"
     assert westwood.country is None
+
+
+def test_mr_blair_is_not_the_knight_of_the_same_surname() -> None:
+    # BBC politics/379: the Met commissioner Sir Ian Blair and the prime minister Tony Blair in one story.
+    body = (
+        "Sir Ian Blair said terror groups would remember the effect of the Madrid bomb on Spain's general "
+        "election last year. The comments come after Tony Blair defended his controversial anti-terror "
+        "proposals, warning that it would be wrong to wait for an attack before acting. Sir Ian told a meeting "
+        'of the Metropolitan Police Authority it would be "unwise" to speculate. But Mr Blair insisted: '
+        '"There is no greater civil liberty than to live free from terrorist attack."'
+    )
+    r = analyze("Election 'could be terror target'", body)
+    assert speakers(r, "no greater civil liberty") == ["Tony Blair"]
+    assert speakers(r, "wrong to wait for an attack") == ["Tony Blair"]
+    assert speakers(r, "terror groups would remember") == ["Ian Blair"]
