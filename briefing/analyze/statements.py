@@ -300,8 +300,6 @@ class _SpeakerResolver:
     def full_name(self, text: str, at: int | None = None) -> str:
         """The known person a mention starting at `at` names; the honorific tells namesakes apart."""
         names = [p.name for p in self.people]
-        if text in names:
-            return text
         cleaned = HONORIFICS.sub("", text.replace("’s", "")).strip()
         if len(cleaned.split()) == 1:
             title = mention_title(self.text, text, at) if at is not None else ""
@@ -309,6 +307,11 @@ class _SpeakerResolver:
             if found in names:
                 return found
         words = text.replace("’s", "").split()
+        # A name whose every word is in a known name is that person, the longest such name first ("Baez
+        # Silva" is "Carlos Baez Silva"); "Tony Blair" is never the "Ian Blair" the surname alone would give.
+        within = [n for n in names if set(cleaned.split()) <= set(n.split())]
+        if len(cleaned.split()) > 1 and within:
+            return max(within, key=lambda n: len(n.split()))
         for p in self.people:
             parts = p.name.split()
             if text == p.name or (words and words[-1] in parts):

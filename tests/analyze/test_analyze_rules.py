@@ -410,3 +410,20 @@ def test_mr_blair_is_not_the_knight_of_the_same_surname() -> None:
     assert speakers(r, "no greater civil liberty") == ["Tony Blair"]
     assert speakers(r, "wrong to wait for an attack") == ["Tony Blair"]
     assert speakers(r, "terror groups would remember") == ["Ian Blair"]
+
+
+def test_a_known_full_name_is_that_person_and_a_part_of_one_is_the_whole() -> None:
+    # BBC politics/104: two Howards, each named in full; BBC business/330: "Mr Baez Silva" after "Carlos Baez Silva".
+    howards = (
+        "The couple were congratulated by Conservative leader Michael Howard and Liberal Democrat leader Charles "
+        "Kennedy. Australia's Prime Minister John Howard also offered his congratulations, adding that their "
+        'decision to marry was a "sensible and a good thing".'
+    )
+    assert speakers(analyze("Howard", howards), "sensible and a good thing") == ["John Howard"]
+    savers = (
+        '"The situation is bad for those who had previously chosen to save in Argentina," said Carlos Baez Silva, '
+        "president of AARA, an association that represents bank account and bond holders. Few people have "
+        "recovered more than about half their savings, Mr Baez Silva estimated, pointing out that many of the "
+        "savers who have lost out are pensioners."
+    )
+    assert set(speakers(analyze("Savers", savers), "")) == {"Carlos Baez Silva"}
