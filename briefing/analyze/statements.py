@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing.analyze.parsed import doc_text, sentence_of, sentences
-from briefing.analyze.people import HONORIFICS, KNIGHTLY, match_name, mention_title
+from briefing.analyze.people import HONORIFICS, KNIGHTLY, OCCUPATIONS, match_name, mention_title
 from briefing.article import Entity, Person, Statement
 from briefing.wording import single_spaced
 
@@ -300,7 +300,7 @@ class _SpeakerResolver:
     def full_name(self, text: str, at: int | None = None) -> str:
         """The known person a mention starting at `at` names; the honorific tells namesakes apart."""
         names = [p.name for p in self.people]
-        cleaned = HONORIFICS.sub("", text.replace("’s", "")).strip()
+        cleaned = OCCUPATIONS.sub("", HONORIFICS.sub("", text.replace("’s", ""))).strip()  # "Prof Etzioni"
         if len(cleaned.split()) == 1:
             title = mention_title(self.text, text, at) if at is not None else ""
             found = match_name(cleaned, names, self.knighted, title)

@@ -427,3 +427,9 @@ def test_a_known_full_name_is_that_person_and_a_part_of_one_is_the_whole() -> No
         "savers who have lost out are pensioners."
     )
     assert set(speakers(analyze("Savers", savers), "")) == {"Carlos Baez Silva"}
+    # BBC politics/052: "Prof Etzioni" after "Amitai Etzioni" is the same man, the title dropped.
+    etzioni = (
+        'Amitai Etzioni, a key influence on New Labour thinking, says the US emphasis on an "Axis of Evil" is '
+        "misplaced. Prof Etzioni said: \"We must recognise that we will be unable to stop all attacks.\""
+    )
+    assert speakers(analyze("Nuclear", etzioni), "unable to stop all attacks") == ["Amitai Etzioni"]
