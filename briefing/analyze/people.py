@@ -8,6 +8,7 @@ minister", "the Minister of Defense of Syria".
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 from briefing.analyze.gazetteer import leader_country
@@ -36,6 +37,7 @@ def find_people(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Person, ...]:
     text = doc_text(doc)
     countries = [e for e in entities if e.country]
     people: dict[str, Person] = {}
+    knighted: set[str] = set()
     previous_end = 0
     offices: list[tuple[int, str]] = []
     """(end offset, role) of each named person with an office, for the counterparts that mirror it."""
@@ -43,7 +45,10 @@ def find_people(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Person, ...]:
         name = _clean_name(ent.text)
         if not name:
             continue
-        full = _full_name(name, people)
+        title = mention_title(text, ent.text, ent.start)
+        full = match_name(name, list(people), knighted, title)
+        if title in KNIGHTLY:
+            knighted.add(full)
         role, country = _role_and_country(text, ent, countries, previous_end)
         previous_end = ent.end
         if role and COUNTERPART.search(role):
@@ -103,14 +108,49 @@ def _clean_name(text: str) -> str:
     return name if any(ch.isupper() for ch in name[:1]) else ""
 
 
-def _full_name(name: str, people: dict[str, Person]) -> str:
-    """ "Bourita" after "Nasser Bourita" is the same person."""
-    if " " in name:
+KNIGHTLY = frozenset({"sir", "dame", "lord", "lady"})
+"""Titles used with the first name ("Sir Ian"): their bearer is never "Mr Blair"."""
+SURNAME_ADDRESS = frozenset({"mr", "mrs", "ms", "miss"})
+"""Honorifics used with the surname ("Mr Blair")."""
+_TITLE_BEFORE = re.compile(r"\b([A-Za-z]+)\.?\s+$")
+
+
+def title_before(text: str, start: int) -> str:
+    """The honorific right before a name starting at `start` ("mr" for "Mr Blair"), lower-case, or ""."""
+    m = _TITLE_BEFORE.search(text[max(0, start - 12) : start])
+    return m.group(1).lower() if m else ""
+
+
+def mention_title(text: str, mention: str, start: int) -> str:
+    """The honorific of a mention: inside the tagged name ("Sir Ian Blair") or right before it."""
+    first = mention.split()[0].strip(".").lower() if mention.split() else ""
+    if first in KNIGHTLY or first in SURNAME_ADDRESS:
+        return first
+    return title_before(text, start)
+
+
+def match_name(name: str, known: Sequence[str], knighted: Collection[str] = (), title: str = "") -> str:
+    """The full name a mention stands for: "Bourita" after "Nasser Bourita" is the same person.
+
+    When several known people share the word (Sir Ian Blair and Tony Blair in one article), the honorific
+    decides: "Mr Blair" is not the knight, who is "Sir Ian"; "Sir Ian" is the one whose first name is Ian.
+    Otherwise the first one named, as before.
+    """
+    if name in known:
         return name
-    for full in people:
-        if full.split()[-1] == name or name in full.split():
-            return full
-    return name
+    words = name.split()
+    if not words:
+        return name
+    if len(words) > 1:
+        return name
+    found = [full for full in known if full.split()[-1] == name or name in full.split()]
+    if len(found) > 1 and title in SURNAME_ADDRESS:
+        found = [full for full in found if full not in knighted] or found
+    if len(found) > 1 and title in KNIGHTLY:
+        found = [full for full in found if full.split()[0] == name] or found
+    return found[0] if found else name
+
+
 
 
 _OFFICE_WORDS = "ministry|affairs|state|office|department|government|interior|trade|economy|finance|national|security"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing.analyze.parsed import doc_text, sentence_of, sentences
+from briefing.analyze.people import HONORIFICS, KNIGHTLY, OCCUPATIONS, match_name, mention_title
 from briefing.article import Entity, Person, Statement
 from briefing.wording import single_spaced
 
@@ -259,6 +260,13 @@ class _SpeakerResolver:
         self.ent_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         self.persons = [e for e in entities if e.label == "PERSON"]
         self.orgs = [e for e in entities if e.label in ("ORG", "GPE", "NORP")]
+        self.text = doc_text(doc)
+        self.knighted = {
+            match_name(HONORIFICS.sub("", e.text).strip(), [p.name for p in people])
+            for e in self.persons
+            if mention_title(self.text, e.text, e.start) in KNIGHTLY
+        }
+        """People introduced as "Sir Ian Blair": never the "Mr Blair" of the same article."""
         self.focus_events: list[tuple[int, str]] = []
         self._build_focus()
 
@@ -289,8 +297,21 @@ class _SpeakerResolver:
     def person(self, name: str) -> Person | None:
         return next((p for p in self.people if p.name == name), None)
 
-    def full_name(self, text: str) -> str:
+    def full_name(self, text: str, at: int | None = None) -> str:
+        """The known person a mention starting at `at` names; the honorific tells namesakes apart."""
+        names = [p.name for p in self.people]
+        cleaned = OCCUPATIONS.sub("", HONORIFICS.sub("", text.replace("’s", ""))).strip()  # "Prof Etzioni"
+        if len(cleaned.split()) == 1:
+            title = mention_title(self.text, text, at) if at is not None else ""
+            found = match_name(cleaned, names, self.knighted, title)
+            if found in names:
+                return found
         words = text.replace("’s", "").split()
+        # A name whose every word is in a known name is that person, the longest such name first ("Baez
+        # Silva" is "Carlos Baez Silva"); "Tony Blair" is never the "Ian Blair" the surname alone would give.
+        within = [n for n in names if set(cleaned.split()) <= set(n.split())]
+        if len(cleaned.split()) > 1 and within:
+            return max(within, key=lambda n: len(n.split()))
         for p in self.people:
             parts = p.name.split()
             if text == p.name or (words and words[-1] in parts):
@@ -330,11 +351,11 @@ class _SpeakerResolver:
             if focus:
                 return focus[1]
             prior = [p for p in self.persons if p.end <= before]
-            return self.full_name(prior[-1].text) if prior else None
+            return self.full_name(prior[-1].text, prior[-1].start) if prior else None
         ent = self.ent_at.get(subj.i)
         if ent is not None:
             if ent.label_ == "PERSON":
-                return self.full_name(ent.text)
+                return self.full_name(ent.text, ent.start_char)
             if ent.label_ in ("ORG", "GPE", "NORP") and not ent.ent_id_:
                 return self.full_name(ent.text)
         phrase = doc[min(t.i for t in subj.subtree) : max(t.i for t in subj.subtree) + 1]
@@ -343,14 +364,14 @@ class _SpeakerResolver:
             if child.dep_ == "appos" and child.ent_type_ == "PERSON":
                 named = self.ent_at.get(child.i)
                 if named is not None:
-                    return self.full_name(named.text)
+                    return self.full_name(named.text, named.start_char)
         if len(phrase) > 12:
             phrase = doc[subj.left_edge.i : subj.i + 1]
         persons_in = [e for e in self.ents if e.label_ == "PERSON" and phrase.start <= e.start and e.end <= phrase.end]
         if persons_in:
-            return self.full_name(persons_in[-1].text)
-        if subj.is_title and self.person(self.full_name(subj.text)):
-            return self.full_name(subj.text)  # a surname the model did not tag ("asserted Price")
+            return self.full_name(persons_in[-1].text, persons_in[-1].start_char)
+        if subj.is_title and self.person(self.full_name(subj.text, subj.idx)):
+            return self.full_name(subj.text, subj.idx)  # a surname the model did not tag ("asserted Price")
         head = subj.lower_
         if head in TITLE_HEADS:
             return self._titled(subj, phrase, head)

@@ -395,3 +395,41 @@ def test_a_place_name_inside_a_hyphenated_firm_name_is_no_nationality() -> None:
     westwood = next(p for p in r.people if p.name == "John Westwood")
     assert westwood.role == "managing director" or westwood.role == "director"
     assert westwood.country is None
+
+
+def test_mr_blair_is_not_the_knight_of_the_same_surname() -> None:
+    # BBC politics/379: the Met commissioner Sir Ian Blair and the prime minister Tony Blair in one story.
+    body = (
+        "Sir Ian Blair said terror groups would remember the effect of the Madrid bomb on Spain's general "
+        "election last year. The comments come after Tony Blair defended his controversial anti-terror "
+        "proposals, warning that it would be wrong to wait for an attack before acting. Sir Ian told a meeting "
+        'of the Metropolitan Police Authority it would be "unwise" to speculate. But Mr Blair insisted: '
+        '"There is no greater civil liberty than to live free from terrorist attack."'
+    )
+    r = analyze("Election 'could be terror target'", body)
+    assert speakers(r, "no greater civil liberty") == ["Tony Blair"]
+    assert speakers(r, "wrong to wait for an attack") == ["Tony Blair"]
+    assert speakers(r, "terror groups would remember") == ["Ian Blair"]
+
+
+def test_a_known_full_name_is_that_person_and_a_part_of_one_is_the_whole() -> None:
+    # BBC politics/104: two Howards, each named in full; BBC business/330: "Mr Baez Silva" after "Carlos Baez Silva".
+    howards = (
+        "The couple were congratulated by Conservative leader Michael Howard and Liberal Democrat leader Charles "
+        "Kennedy. Australia's Prime Minister John Howard also offered his congratulations, adding that their "
+        'decision to marry was a "sensible and a good thing".'
+    )
+    assert speakers(analyze("Howard", howards), "sensible and a good thing") == ["John Howard"]
+    savers = (
+        '"The situation is bad for those who had previously chosen to save in Argentina," said Carlos Baez Silva, '
+        "president of AARA, an association that represents bank account and bond holders. Few people have "
+        "recovered more than about half their savings, Mr Baez Silva estimated, pointing out that many of the "
+        "savers who have lost out are pensioners."
+    )
+    assert set(speakers(analyze("Savers", savers), "")) == {"Carlos Baez Silva"}
+    # BBC politics/052: "Prof Etzioni" after "Amitai Etzioni" is the same man, the title dropped.
+    etzioni = (
+        'Amitai Etzioni, a key influence on New Labour thinking, says the US emphasis on an "Axis of Evil" is '
+        "misplaced. Prof Etzioni said: \"We must recognise that we will be unable to stop all attacks.\""
+    )
+    assert speakers(analyze("Nuclear", etzioni), "unable to stop all attacks") == ["Amitai Etzioni"]
