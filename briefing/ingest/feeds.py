@@ -20,10 +20,9 @@ from briefing.ingest.clean import clean_lines
 from briefing.ingest.decode import decode_text
 from briefing.ingest.errors import IngestError
 from briefing.ingest.published import normalise_published
-from briefing.ingest.sanitize import field_text, sanitize
+from briefing.ingest.sanitize import field_text, sanitize, short_title
 from briefing.wording import single_spaced
 
-MAX_TITLE_CHARS = 300
 LINK_DENSE = 0.75
 """A paragraph whose text is at least this share link text is navigation ("Continue reading…")."""
 
@@ -251,7 +250,7 @@ def _make_article(
         title = body.split("\n", 1)[0]
     return RawArticle(
         source=source,
-        title=_short(title),
+        title=short_title(title),
         body=body,
         index=index,
         published=published,
@@ -303,12 +302,6 @@ def _text_paragraphs(text: str) -> list[str]:
 
 def _plain(value: object) -> str:
     return field_text(value)
-
-
-def _short(title: str) -> str:
-    if len(title) <= MAX_TITLE_CHARS:
-        return title
-    return title[: MAX_TITLE_CHARS - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _looks_like_html(data: bytes) -> bool:

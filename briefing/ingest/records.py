@@ -17,9 +17,7 @@ from briefing.ingest.decode import decode_text
 from briefing.ingest.errors import IngestError
 from briefing.ingest.feeds import is_json_feed, json_feed_articles
 from briefing.ingest.published import normalise_published
-from briefing.ingest.sanitize import field_text, sanitize
-
-MAX_TITLE_CHARS = 300
+from briefing.ingest.sanitize import field_text, sanitize, short_title
 
 _TITLE_KEYS = ("title", "headline")
 _BODY_KEYS = ("body", "text", "content", "article", "description")
@@ -95,7 +93,7 @@ def record_article(source: str, index: int, item: object) -> RawArticle:
     date = _first(item, _DATE_KEYS)
     return RawArticle(
         source=source,
-        title=_short(title or body.split("\n", 1)[0]),
+        title=short_title(title or body.split("\n", 1)[0]),
         body=body,
         index=index,
         published=normalise_published(date) if isinstance(date, str) else None,
@@ -142,12 +140,6 @@ def _text(value: object) -> str:
     if isinstance(value, int | float):
         value = str(value)
     return field_text(value)
-
-
-def _short(title: str) -> str:
-    if len(title) <= MAX_TITLE_CHARS:
-        return title
-    return title[: MAX_TITLE_CHARS - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _json_type(value: object) -> str:
