@@ -121,6 +121,18 @@ class PairScore:
         return self.lead_hits / self.lead_sentences
 
 
+def hits_in_top(marked: list[dict[str, str]], statements: list[dict[str, Any]], k: int) -> int:
+    """How many of the first `k` statements match a marked one, each marked statement matched once."""
+    unused = list(marked)
+    hits = 0
+    for statement in statements[:k]:
+        hit = next((m for m in unused if matches(m, statement)), None)
+        if hit is not None:
+            unused.remove(hit)
+            hits += 1
+    return hits
+
+
 def score_pair(entry: dict[str, Any], pair_object: dict[str, Any] | None) -> PairScore:
     """Score one gold entry; a pair the program did not find scores 0 with every statement missing."""
     marked: list[dict[str, str]] = entry["key_statements"]
@@ -132,24 +144,14 @@ def score_pair(entry: dict[str, Any], pair_object: dict[str, Any] | None) -> Pai
         return result
     statements = ranked(pair_object.get("statements", []))
     result.listed = len(statements)
-    unused = list(marked)
-    for statement in statements[: result.k]:
-        hit = next((m for m in unused if matches(m, statement)), None)
-        if hit is not None:
-            unused.remove(hit)
-            result.hits += 1
+    result.hits = hits_in_top(marked, statements, result.k)
     for m in marked:
         if any(matches(m, s) for s in statements):
             result.found += 1
         else:
             result.missing.append(m)
     result.k_listed = min(TOP_K, result.found)
-    unused = list(marked)
-    for statement in statements[: result.k_listed]:
-        hit = next((m for m in unused if matches(m, statement)), None)
-        if hit is not None:
-            unused.remove(hit)
-            result.hits_listed += 1
+    result.hits_listed = hits_in_top(marked, statements, result.k_listed)
     lead = pair_object.get("lead")
     if isinstance(lead, list):
         fragments = list(entry.get("lead", [])) + [m["fragment"] for m in marked]

@@ -143,9 +143,11 @@ class AnalysisCache:
             raise
         return db
 
-    def _rebuild(self, exc: sqlite3.Error) -> bool:
-        """A file found damaged while in use is moved aside and started afresh (once); False if it cannot be."""
+    def _recover(self, exc: sqlite3.Error) -> bool:
+        """An SQLite error met in use: a damaged file is moved aside and started afresh (once; True: go on
+        with the fresh one); any other error, or a second one, gives the cache up for the run (False)."""
         if self._rebuilt or not isinstance(exc, sqlite3.DatabaseError) or not _is_corrupt(exc):
+            self._failed(exc)
             return False
         self._rebuilt = True
         with contextlib.suppress(sqlite3.Error):
@@ -206,8 +208,7 @@ class AnalysisCache:
                 ).fetchall()
                 found.extend((i, text) for digest, text in rows for i in where.get(digest, ()))
         except sqlite3.Error as exc:
-            if not self._rebuild(exc):  # a rebuilt cache holds nothing yet
-                self._failed(exc)
+            self._recover(exc)  # a rebuilt cache holds nothing yet
             return []
         return found
 
@@ -244,8 +245,7 @@ class AnalysisCache:
                 if self.db.in_transaction:
                     with contextlib.suppress(sqlite3.Error):
                         self.db.execute("ROLLBACK")
-                if not self._rebuild(exc):
-                    self._failed(exc)
+                if not self._recover(exc):
                     return
             except BaseException:  # Ctrl+C mid-write: leave no open transaction for the flush on close
                 if self.db.in_transaction:
@@ -298,8 +298,7 @@ class AnalysisCache:
         except (ValueError, KeyError, TypeError):
             return None
         except sqlite3.Error as exc:
-            if not self._rebuild(exc):
-                self._failed(exc)
+            self._recover(exc)
             return None
         if present != parts:
             return None  # pruned by another run meanwhile: read the files again
@@ -318,8 +317,7 @@ class AnalysisCache:
         try:
             row = self.db.execute("SELECT result FROM listing WHERE key=?", (key,)).fetchone()
         except sqlite3.Error as exc:
-            if not self._rebuild(exc):
-                self._failed(exc)
+            self._recover(exc)
             return None
         if row is None:
             return None

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from briefing.article import AnalyzedArticle, Problem, ProblemSink, RawArticle
 from briefing.brief import KEY_STATEMENTS, Briefing
 from briefing.config import Config
-from briefing.ingest import load_articles
+from briefing.ingest.load import ArticleStream, collect
 
 if TYPE_CHECKING:
     from briefing.cache import AnalysisCache
@@ -115,26 +115,36 @@ def _open_cache(config: Config, on_problem: ProblemSink) -> AnalysisCache | None
     return open_cache(config, on_problem)
 
 
-def _ingest(
-    paths: list[str], config: Config, cache: AnalysisCache | None
-) -> tuple[tuple[RawArticle, ...], tuple[Problem, ...]]:
-    key = None
-    if cache is not None and not any(p.lower().startswith(("http://", "https://")) for p in paths):
-        from briefing.cache import listing_key
-        from briefing.ingest import discover
-
-        key = listing_key(discover(paths), config.max_article_chars)
-        if key is not None:
-            hit = cache.get_listing(key)
-            if hit is not None:
-                return hit
-    loaded = load_articles(
+def article_stream(paths: Sequence[str], config: Config) -> ArticleStream:
+    """The inputs read one file at a time, with the limits and feed settings of `config`."""
+    return ArticleStream(
         paths,
         max_article_chars=config.max_article_chars,
         feed_cache_dir=config.feed_dir,
         fetch_timeout=config.fetch_timeout,
         fetch_max_bytes=config.max_feed_bytes,
     )
+
+
+def listing_key_of(paths: Sequence[str], config: Config) -> str | None:
+    """The cache key of what reading these files gives; None when a URL is among them (a feed changes)."""
+    if any(p.lower().startswith(("http://", "https://")) for p in paths):
+        return None
+    from briefing.cache import listing_key
+    from briefing.ingest import discover
+
+    return listing_key(discover(paths), config.max_article_chars)
+
+
+def _ingest(
+    paths: list[str], config: Config, cache: AnalysisCache | None
+) -> tuple[tuple[RawArticle, ...], tuple[Problem, ...]]:
+    key = listing_key_of(paths, config) if cache is not None else None
+    if cache is not None and key is not None:
+        hit = cache.get_listing(key)
+        if hit is not None:
+            return hit
+    loaded = collect(article_stream(paths, config))
     if cache is not None and key is not None and loaded.settled:
         cache.put_listing(key, loaded.articles, loaded.problems)
     return loaded.articles, loaded.problems

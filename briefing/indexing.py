@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from briefing.article import AnalyzedArticle, Problem, ProblemSink, RawArticle
 from briefing.config import Config
-from briefing.corpus import Engine, analyses
+from briefing.corpus import Engine, analyses, article_stream, listing_key_of
 from briefing.ingest.load import ArticleStream
 
 QUEUE_ARTICLES = 64
@@ -84,27 +84,18 @@ def index(
 
     Closing the generator early (or Ctrl+C inside it) stops the reader and keeps what was stored.
     """
-    from briefing.cache import ListingGoneError, listing_key, open_cache
-    from briefing.ingest import discover
+    from briefing.cache import ListingGoneError, open_cache
 
     counts = counts if counts is not None else IndexCounts()
     queue_size = max(1, queue_size)
     group_size = min(GROUP_ARTICLES, queue_size)
     wanted = list(paths) or config.default_inputs
-    stream = ArticleStream(
-        wanted,
-        max_article_chars=config.max_article_chars,
-        feed_cache_dir=config.feed_dir,
-        fetch_timeout=config.fetch_timeout,
-        fetch_max_bytes=config.max_feed_bytes,
-    )
+    stream = article_stream(wanted, config)
     items: queue.Queue[RawArticle | Problem | _End] = queue.Queue(maxsize=queue_size)
     stop = threading.Event()
     reader = threading.Thread(target=_read, args=(stream, items, stop, counts), name="briefing-reader", daemon=True)
     cache = open_cache(config, on_problem)
-    key = None
-    if cache is not None and not any(p.lower().startswith(("http://", "https://")) for p in wanted):
-        key = listing_key(discover(wanted), config.max_article_chars)
+    key = listing_key_of(wanted, config) if cache is not None else None
     listed = cache.listing_parts(key) if cache is not None and key is not None else None
     writer = cache.listing_writer(key) if cache is not None and key is not None and listed is None else None
 

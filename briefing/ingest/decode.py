@@ -1,10 +1,13 @@
-"""Bytes to text: UTF-8 first, then the other encodings real folders hold."""
+"""Bytes to text: UTF-8 first, then the other encodings real folders hold; and a JSON file to its value."""
 
 from __future__ import annotations
 
 import codecs
+import json
+from typing import Any
 
 from briefing.ingest.errors import IngestError
+from briefing.wording import single_spaced
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -42,3 +45,16 @@ def decode_text(data: bytes) -> str:
         return data.decode("cp1252")
     except UnicodeDecodeError as exc:
         raise IngestError("not text in any known encoding") from exc
+
+
+def decode_json(data: bytes) -> Any:
+    """A whole JSON file (feed or article records) as its value; `IngestError` says where it breaks."""
+    text = decode_text(data)
+    if not text.strip():
+        raise IngestError("empty file" if not text else "file holds only whitespace")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise IngestError(f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from exc
+    except (ValueError, RecursionError) as exc:  # numbers too long to convert, nesting too deep
+        raise IngestError(f"not usable JSON ({single_spaced(str(exc))[:120]})") from exc

@@ -8,7 +8,6 @@ feed's navigation, not the story. feedparser is imported inside the reader so st
 from __future__ import annotations
 
 import io
-import json
 import re
 import time
 from collections.abc import Mapping, Sequence
@@ -17,13 +16,12 @@ from typing import Any
 
 from briefing.article import RawArticle
 from briefing.ingest.clean import clean_lines
-from briefing.ingest.decode import decode_text
+from briefing.ingest.decode import decode_json
 from briefing.ingest.errors import IngestError
 from briefing.ingest.published import normalise_published
-from briefing.ingest.sanitize import field_text, sanitize
+from briefing.ingest.sanitize import field_text, sanitize, short_title
 from briefing.wording import single_spaced
 
-MAX_TITLE_CHARS = 300
 LINK_DENSE = 0.75
 """A paragraph whose text is at least this share link text is navigation ("Continue reading…")."""
 
@@ -70,15 +68,7 @@ def read_xml_feed(source: str, data: bytes) -> list[RawArticle]:
 
 def read_json_feed(source: str, data: bytes) -> list[RawArticle]:
     """A JSON Feed file (jsonfeed.org, versions 1 and 1.1)."""
-    text = decode_text(data)
-    if not text.strip():
-        raise IngestError("empty file")
-    try:
-        obj = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise IngestError(f"not valid JSON (line {exc.lineno}: {exc.msg})") from exc
-    except (ValueError, RecursionError) as exc:  # numbers too long to convert, nesting too deep
-        raise IngestError(f"not usable JSON ({_one_line(str(exc))})") from exc
+    obj = decode_json(data)
     if not is_json_feed(obj):
         raise IngestError('not a JSON Feed (needs "version" naming jsonfeed.org and an "items" list)')
     return json_feed_articles(source, obj)
@@ -251,7 +241,7 @@ def _make_article(
         title = body.split("\n", 1)[0]
     return RawArticle(
         source=source,
-        title=_short(title),
+        title=short_title(title),
         body=body,
         index=index,
         published=published,
@@ -303,12 +293,6 @@ def _text_paragraphs(text: str) -> list[str]:
 
 def _plain(value: object) -> str:
     return field_text(value)
-
-
-def _short(title: str) -> str:
-    if len(title) <= MAX_TITLE_CHARS:
-        return title
-    return title[: MAX_TITLE_CHARS - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _looks_like_html(data: bytes) -> bool:

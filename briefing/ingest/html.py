@@ -16,10 +16,8 @@ from briefing.ingest.clean import clean_lines, is_prose
 from briefing.ingest.decode import decode_text
 from briefing.ingest.errors import IngestError
 from briefing.ingest.published import normalise_published
-from briefing.ingest.sanitize import field_text, sanitize
+from briefing.ingest.sanitize import field_text, sanitize, short_title
 from briefing.wording import single_spaced
-
-MAX_TITLE_CHARS = 300
 
 HtmlElement = Any
 """An `lxml.html.HtmlElement`; lxml ships no type stubs, so the tree is untyped here."""
@@ -67,7 +65,7 @@ def read_html_article(source: str, data: bytes) -> list[RawArticle]:
     return [
         RawArticle(
             source=source,
-            title=_short(title),
+            title=short_title(title),
             body=body,
             index=0,
             published=normalise_published(doc.get("date")),
@@ -144,10 +142,3 @@ def _name(text: str) -> str | None:
 
 def _clean_field(value: Any) -> str:
     return field_text(value)
-
-
-def _short(title: str) -> str:
-    title = single_spaced(title)
-    if len(title) <= MAX_TITLE_CHARS:
-        return title
-    return title[: MAX_TITLE_CHARS - 1].rsplit(" ", 1)[0] + "…"

@@ -187,6 +187,11 @@ def load_articles(
         fetch_timeout=fetch_timeout,
         fetch_max_bytes=fetch_max_bytes,
     )
+    return collect(stream)
+
+
+def collect(stream: ArticleStream) -> LoadResult:
+    """A whole stream held at once: for callers that need every article (the reader, `brief`)."""
     articles: list[RawArticle] = []
     problems: list[Problem] = []
     for item in stream:

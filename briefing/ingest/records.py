@@ -13,13 +13,11 @@ from typing import Any
 
 from briefing.article import RawArticle
 from briefing.ingest.clean import clean_lines
-from briefing.ingest.decode import decode_text
+from briefing.ingest.decode import decode_json, decode_text
 from briefing.ingest.errors import IngestError
 from briefing.ingest.feeds import is_json_feed, json_feed_articles
 from briefing.ingest.published import normalise_published
-from briefing.ingest.sanitize import field_text, sanitize
-
-MAX_TITLE_CHARS = 300
+from briefing.ingest.sanitize import field_text, sanitize, short_title
 
 _TITLE_KEYS = ("title", "headline")
 _BODY_KEYS = ("body", "text", "content", "article", "description")
@@ -31,7 +29,7 @@ _LINK_KEYS = ("url", "link")
 
 def read_json(source: str, data: bytes) -> list[RawArticle]:
     """The one `.json` reader: a JSON Feed goes to the feed reader, anything else is article records."""
-    obj = _load_json(data)
+    obj = decode_json(data)
     if is_json_feed(obj):
         return json_feed_articles(source, obj)
     if isinstance(obj, Mapping) and isinstance(obj.get("articles"), list):
@@ -95,7 +93,7 @@ def record_article(source: str, index: int, item: object) -> RawArticle:
     date = _first(item, _DATE_KEYS)
     return RawArticle(
         source=source,
-        title=_short(title or body.split("\n", 1)[0]),
+        title=short_title(title or body.split("\n", 1)[0]),
         body=body,
         index=index,
         published=normalise_published(date) if isinstance(date, str) else None,
@@ -103,18 +101,6 @@ def record_article(source: str, index: int, item: object) -> RawArticle:
         author=_name(_first(item, _AUTHOR_KEYS)),
         link=_text(_first(item, _LINK_KEYS)) or None,
     )
-
-
-def _load_json(data: bytes) -> Any:
-    text = decode_text(data)
-    if not text.strip():
-        raise IngestError("empty file" if not text else "file holds only whitespace")
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise IngestError(f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from exc
-    except (ValueError, RecursionError) as exc:  # numbers too long to convert, nesting too deep
-        raise IngestError(f"not usable JSON ({' '.join(str(exc).split())[:120]})") from exc
 
 
 def _first(item: Mapping[str, Any], keys: tuple[str, ...]) -> Any:
@@ -142,12 +128,6 @@ def _text(value: object) -> str:
     if isinstance(value, int | float):
         value = str(value)
     return field_text(value)
-
-
-def _short(title: str) -> str:
-    if len(title) <= MAX_TITLE_CHARS:
-        return title
-    return title[: MAX_TITLE_CHARS - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _json_type(value: object) -> str:

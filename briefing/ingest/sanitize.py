@@ -12,6 +12,9 @@ import re
 from briefing.terminal import INVISIBLE
 from briefing.wording import single_spaced
 
+MAX_TITLE_CHARS = 300
+"""Longer titles are cut at a word: past this a "title" is a paragraph taken for one."""
+
 _ESCAPES = re.compile(
     r"""
     \x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?     # OSC ... BEL or ST
@@ -34,3 +37,12 @@ def sanitize(text: str) -> str:
 def field_text(value: object) -> str:
     """A metadata field (title, outlet, author, link) as one clean line; "" for anything not text."""
     return single_spaced(sanitize(value)) if isinstance(value, str) else ""
+
+
+def short_title(title: str) -> str:
+    """A title as articles carry it, whatever the reader: one line, cut at a word with "…" past
+    `MAX_TITLE_CHARS`."""
+    title = single_spaced(title)
+    if len(title) <= MAX_TITLE_CHARS:
+        return title
+    return title[: MAX_TITLE_CHARS - 1].rsplit(" ", 1)[0] + "…"

@@ -11,13 +11,10 @@ from briefing.ingest.decode import decode_text
 from briefing.ingest.errors import IngestError
 from briefing.ingest.frontmatter import split_front_matter
 from briefing.ingest.published import normalise_published
-from briefing.ingest.sanitize import sanitize
+from briefing.ingest.sanitize import MAX_TITLE_CHARS, sanitize, short_title
 from briefing.ingest.split import is_headline, leading_lines, split_articles
 from briefing.ingest.unwrap import unwrap_lines
 from briefing.ingest.wire import read_wire
-from briefing.wording import single_spaced
-
-MAX_TITLE_CHARS = 300
 
 
 def read_text_article(source: str, data: bytes) -> list[RawArticle]:
@@ -46,7 +43,7 @@ def read_text_article(source: str, data: bytes) -> list[RawArticle]:
         articles.append(
             RawArticle(
                 source=source,
-                title=_short_title(title or body),
+                title=short_title(title or body),
                 body=body,
                 index=len(articles),
                 published=given_date or byline.published or wire.published,
@@ -130,13 +127,6 @@ def _first_sentence(paragraph: str) -> str:
         if m.end() >= 20 and not re.search(r"\b(?:[A-Z][a-z]{0,3}|[A-Z])\.$", head):
             return head
     return paragraph
-
-
-def _short_title(title: str) -> str:
-    title = single_spaced(title)
-    if len(title) <= MAX_TITLE_CHARS:
-        return title
-    return title[: MAX_TITLE_CHARS - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _strip_markdown(line: str) -> str:

@@ -1,15 +1,20 @@
-"""The app's own drawing widgets: the brief pane's item list and the light scrollbar."""
+"""The app's own drawing widgets: the brief pane's item list, the article view and the light scrollbar."""
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import App, ComposeResult
+from textual.cache import LRUCache
 from textual.geometry import Region
 from textual.scrollbar import ScrollBar
 
+from briefing.app.lru import store
+from briefing.app.widgets.article_view import ArticleView
 from briefing.app.widgets.item_view import ItemView
 from briefing.app.widgets.pane_list import PaneList
 from briefing.app.widgets.scrollbar import LightScrollBar
+from tests.conftest import SHARED
 
 HEADING = Text("Key statements", style="bold underline")
 STATEMENT = Text("Bourita said the talks were “a new chapter” for Morocco and Syria, " * 3)
@@ -99,6 +104,43 @@ async def test_a_list_shown_again_reuses_its_lines() -> None:
         assert view._current is kept  # same key, same width: nothing wrapped again
         view.set_items("first, new briefing", prompts, enabled)  # the app's key changes with its Briefing
         assert view._current is not kept
+
+
+def test_store_replaces_a_kept_value_where_lru_set_does_not() -> None:
+    cache: LRUCache[str, int] = LRUCache(4)
+    store(cache, "pair", 1)
+    cache.set("pair", 2)
+    assert cache.get("pair") == 1  # Textual's set keeps the old value: the reason `store` exists
+    store(cache, "pair", 3)
+    assert cache.get("pair") == 3
+
+
+class Reader(App[None]):
+    def compose(self) -> ComposeResult:
+        yield ArticleView(id="article")
+
+
+async def test_an_article_shown_again_after_a_resize_reuses_its_lines_at_the_new_width() -> None:
+    first, second = (
+        Text((SHARED / "seeds" / name).read_text(encoding="utf-8"))
+        for name in ("000_64bdc68748c8cb16.txt", "001_d377006751cbb045.txt")
+    )
+    app = Reader()
+    async with app.run_test(size=(100, 20)) as pilot:
+        view = app.query_one(ArticleView)
+        view.set_text(first)
+        view.set_text(second)
+        wide = view._wrapped_width
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        view.set_text(first)  # kept at the old width: wrapped again
+        narrow_lines = view._lines
+        assert view._wrapped_width < wide
+        view.set_text(second)
+        view.set_text(first)  # its entry must now hold the narrow lines, not those of the first visit
+        assert view._lines is narrow_lines
+        assert all(cell_len(line.plain.rstrip()) <= view._wrapped_width for line in view._lines)
+        assert view.plain == first.plain
 
 
 class Lists(App[None]):

@@ -6,9 +6,15 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from briefing.config import Config
+    from briefing.ingest.load import ArticleStream
 
 REPO = Path(__file__).resolve().parents[2]
 HEADLESS = ["briefing.config", "briefing.ingest", "briefing.brief", "briefing.corpus", "briefing.cache", "briefing.cli"]
@@ -85,14 +91,15 @@ def test_ingest_reused_only_while_files_are_unchanged(tmp_path: Path, monkeypatc
     cfg = tmp_path / "config.toml"
     cfg.write_text(f'[cache]\ndirectory = "{(tmp_path / "cache").as_posix()}"\n')
     config = load_config(cfg)
-    calls: list[object] = []
-    real = corpus_mod.load_articles
+    calls: list[Sequence[str]] = []
+    real = corpus_mod.article_stream
 
-    def counting(*args: object, **kwargs: object) -> object:
-        calls.append(args)
-        return real(*args, **kwargs)  # type: ignore[arg-type]
+    def counting(paths: Sequence[str], config: Config) -> ArticleStream:
+        """Every ingest of the reader's load builds its stream here (see corpus._ingest)."""
+        calls.append(paths)
+        return real(paths, config)
 
-    monkeypatch.setattr(corpus_mod, "load_articles", counting)
+    monkeypatch.setattr(corpus_mod, "article_stream", counting)
     first = corpus_mod.load_cached([str(folder)], config)
     second = corpus_mod.load_cached([str(folder)], config)
     assert len(calls) == 1 and first.raw == second.raw

@@ -14,6 +14,7 @@ from textual.cache import LRUCache
 from textual.widgets.option_list import Option
 
 from briefing.app._textual_compat import set_options_keeping_strips
+from briefing.app.lru import store
 from briefing.app.model import ReaderModel
 from briefing.app.render import article_label, article_label_of
 from briefing.app.summary import ArticleSummary
@@ -63,7 +64,7 @@ class ArticleList(PaneList):
         if shown < len(brief.articles):
             more = Text(f"… {count(len(brief.articles) - shown, 'more article')} (enter: show all)", style="italic dim")
             options.append(Option(more, id=MORE_ARTICLES))
-        self._keep(brief.key, (brief, shown, marks, options))
+        store(self._kept, brief.key, (brief, shown, marks, options))
         set_options_keeping_strips(self, options)  # other pairs' strips stay for their return
 
     def relabel(self, brief: PairBrief) -> None:
@@ -75,11 +76,7 @@ class ArticleList(PaneList):
         kept = self._kept.get(brief.key)
         shown_kept = kept is not None and bool(self.options) and self.options[0] is kept[3][0]
         if kept is not None and shown_kept and kept[0] is brief and kept[1] == shown:  # they show these marks now
-            self._keep(brief.key, (brief, shown, self._marks(brief, shown), kept[3]))
-
-    def _keep(self, key: str, entry: tuple[PairBrief, int, _Marks, list[Option]]) -> None:
-        self._kept.discard(key)  # LRUCache.set leaves an existing key's value as it was
-        self._kept.set(key, entry)
+            store(self._kept, brief.key, (brief, shown, self._marks(brief, shown), kept[3]))
 
     def _marks(self, brief: PairBrief, shown: int) -> _Marks:
         model = self.model

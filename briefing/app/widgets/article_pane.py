@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.cache import LRUCache
 
+from briefing.app.lru import store
 from briefing.app.model import ReaderModel
 from briefing.app.render import ArticleDocument, article_document
 from briefing.app.widgets.article_view import ArticleView
@@ -45,9 +46,9 @@ class ArticlePane(ArticleView):
             return
         bookmarked = model.is_bookmarked(article.id)
         key = (id(article), self.highlight, tuple(model.matches), model.match_index, bookmarked, model.focus_span)
-        kept = self._docs.get(key)
+        kept = self._docs.get(key)  # a hit is now the most recently used
         if kept is not None and kept[0] is article:
-            doc = kept[1]
+            doc = kept[1]  # the same document object again lets the pane reuse its wrapped lines
         else:
             doc = article_document(
                 article,
@@ -60,8 +61,7 @@ class ArticlePane(ArticleView):
             if model.focus_span:
                 start, end = model.focus_span
                 doc.text.stylize(FOCUS_SPAN_STYLE, doc.body_offset + start, doc.body_offset + end)
-        # The same document object again lets the pane reuse its wrapped lines.
-        self._docs.set(key, (article, doc))
+            store(self._docs, key, (article, doc))
         self.doc_offset = doc.body_offset
         self.set_text(doc.text, keep_scroll=keep_scroll)
 

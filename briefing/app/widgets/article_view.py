@@ -17,6 +17,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from briefing.app._textual_compat import update_scrollbars
+from briefing.app.lru import store
 from briefing.app.render import wrap_text
 from briefing.app.widgets.scrollbar import LightScrollbars
 
@@ -54,7 +55,8 @@ class ArticleView(LightScrollbars, ScrollView, can_focus=True):
             self.scroll_to(y=y if keep_scroll else 0, animate=False, immediate=True)
             return  # already shown at this width: its lines and strips stand
         if self._lines and text is not self._text:
-            self._kept.set(id(self._text), (self._text, self._wrapped_width, self._offsets, self._lines, self._strips))
+            shown: _Wrapped = (self._text, self._wrapped_width, self._offsets, self._lines, self._strips)
+            store(self._kept, id(self._text), shown)  # replaces its entry from an earlier width
         kept = self._kept.get(id(text))
         self._text = text
         if kept is not None and kept[0] is text and kept[1] == self._content_width():
