@@ -304,7 +304,10 @@ def run_fetch(args: argparse.Namespace, config: Config) -> int:
     )
     for problem in problems:
         warn(str(problem))
-    print(f"{count(len(articles), 'article')} from {count(len(urls), 'feed')}")
+    feeds = len(dict.fromkeys(urls))
+    answered = len({article.source for article in articles})
+    read = count(feeds, "feed") if answered == feeds else f"{answered} of {count(feeds, 'feed')}"
+    print(f"{count(len(articles), 'article')} from {read}")
     return EXIT_OK if articles else EXIT_NO_ARTICLES
 
 

@@ -52,10 +52,16 @@ def run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def test_fetch_stores_the_feed_and_reports_progress(tmp_path: Path, server: str) -> None:
     result = run(tmp_path, "fetch", f"{server}/feed.rss", f"{server}/missing.rss")
     assert result.returncode == 0, result.stderr
-    assert "55 articles from 2 feeds" in result.stdout
+    assert "55 articles from 1 of 2 feeds" in result.stdout  # the missing one does not count as read
     assert "[1/2]" in result.stderr and "[2/2]" in result.stderr
     assert sum("missing.rss" in line and "404" in line for line in result.stderr.splitlines()) == 1
     assert list((tmp_path / "cache" / "briefing" / "feeds").iterdir())
+
+
+def test_fetch_counts_every_feed_when_all_answer(tmp_path: Path, server: str) -> None:
+    result = run(tmp_path, "fetch", f"{server}/feed.rss", f"{server}/feed.rss")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "55 articles from 1 feed"  # the same URL twice is one feed
 
 
 def test_fetch_without_feeds_or_with_a_path_is_a_clear_error(tmp_path: Path) -> None:
