@@ -67,6 +67,8 @@ FEATURES = (
     "weaker_stand_in",
     "stronger_stand_in",
     "weaker_origin",
+    "stronger_origin",
+    "people_share",
     "list_share",
     "contest",
     "weaker_weight_vs_top",
@@ -114,6 +116,11 @@ def candidate_features(evidence: PairEvidence) -> list[tuple[Pair, list[float]]]
     mass: defaultdict[str, float] = defaultdict(float)
     stand_in: defaultdict[str, float] = defaultdict(float)
     origin: defaultdict[str, float] = defaultdict(float)
+    people: defaultdict[str, float] = defaultdict(float)
+    own: defaultdict[str, bool] = defaultdict(bool)
+    """Named for itself at least once, not only as a person's nationality or through a person: a pair
+    needs both countries so (docs/gold.md: a person's nationality does not make a pair)."""
+    """Mentions by a person or a person's nationality: athletes of two nations are no pair."""
     salience_sum: defaultdict[str, float] = defaultdict(float)
     count: defaultdict[str, int] = defaultdict(int)
     first: dict[str, int] = {}
@@ -131,6 +138,10 @@ def candidate_features(evidence: PairEvidence) -> list[tuple[Pair, list[float]]]
             stand_in[m.code] += m.share
         if m.kind == "origin":
             origin[m.code] += 1
+        if m.kind in ("origin", "person"):
+            people[m.code] += 1
+        else:
+            own[m.code] = True
         if len(by_sentence[m.sentence]) > LIST_SIZE:
             listed[m.code] += 1
         salience_sum[m.code] += m.salience
@@ -138,7 +149,12 @@ def candidate_features(evidence: PairEvidence) -> list[tuple[Pair, list[float]]]
         first[m.code] = min(first.get(m.code, m.sentence), m.sentence)
     total_mass = sum(mass.values()) or 1.0
     headline_countries = len(headline)
-    ordered = sorted(rules.scores, key=lambda p: (-rules.scores[p], p))[:CANDIDATES]
+    ordered = [p for p in sorted(rules.scores, key=lambda p: (-rules.scores[p], p)) if own[p[0]] and own[p[1]]]
+    if evidence.contest:  # sides of a game, not a relation (docs/gold.md), unless a relation phrase names them
+        ordered = [p for p in ordered if evidence.title_relations[p] or evidence.body_relations[p]]
+    ordered = ordered[:CANDIDATES]
+    if not ordered:
+        return []
     best_score = max(rules.scores[ordered[0]], 1e-9)
     result: list[tuple[Pair, list[float]]] = []
     for rank, pair in enumerate(ordered):
@@ -178,6 +194,8 @@ def candidate_features(evidence: PairEvidence) -> list[tuple[Pair, list[float]]]
             stand_in[weaker] / max(mass[weaker], 1e-9),
             stand_in[stronger] / max(mass[stronger], 1e-9),
             origin[weaker] / max(count[weaker], 1),
+            origin[stronger] / max(count[stronger], 1),
+            (people[pair[0]] + people[pair[1]]) / max(count[pair[0]] + count[pair[1]], 1),
             listed_share,
             float(evidence.contest),
             weights[weaker] / top_weight,
