@@ -6,8 +6,9 @@ Labels: every entry of tests/gold/pair_trend.json (all splits), tests/gold/dev.j
 (an article in two gold files counts once). Each labelled file is read by the ordinary reader, parsed with the
 configured spaCy model and reduced to its pair evidence (`analyzer.pair_evidence`), matched to its gold entries
 by title as `briefing evaluate` matches them. Parsing takes minutes, so the evidence is kept in a pickle
-(default /tmp/pair_evidence.pkl, rebuilt with --refresh or when the analysis code changed); features are
-computed from it each run, so changing `pair_model.candidate_features` needs no new parse.
+(benchmarks/pair_evidence.json, committed with the model it fitted; rebuilt with --refresh, which a change of the
+analysis code calls for: the script says so); features are computed from it each run, so changing
+`pair_model.candidate_features` needs no new parse, and a test refits from it without spaCy.
 
 The logistic regression is `fit_clean.fit_stage` (same fitting code), on one row per candidate pair
 (label: it is the gold pair). The threshold maximises article accuracy on the fitting articles.
@@ -22,11 +23,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import pickle
 import sys
 import zlib
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -34,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from fit_clean import fit_stage  # the one copy of the fitting code
 
 from briefing.analyze import pair_model
-from briefing.analyze.pairs import PairEvidence, rule_scores
+from briefing.analyze.pairs import Mention, PairEvidence, rule_scores
 from briefing.evaluate import align, gold_paths
 
 REPO = Path(__file__).resolve().parents[1]
@@ -45,7 +47,8 @@ GOLDS = (
     (SHARED / "gold" / "seeds.json", SHARED / "seeds"),
 )
 """Each gold file, with the folder of its files when it has no "paths" key (the seeds are read from seeds/)."""
-EVIDENCE = Path("/tmp/pair_evidence.pkl")
+EVIDENCE = REPO / "benchmarks" / "pair_evidence.json"
+"""What the model is fitted on, kept in the repo so the fit is reproducible without spaCy (tests refit from it)."""
 FOLDS = 5
 L2 = 3.0
 """Ridge penalty on standardised features (1, 3, 10 and 30 were tried; 3 held out best, by a little)."""
@@ -115,21 +118,71 @@ def evidence_version() -> str:
     return h.hexdigest()[:16]
 
 
+def evidence_json(evidence: PairEvidence | None) -> object:
+    if evidence is None:
+        return None
+    return {
+        "mentions": [
+            [m.code, m.sentence, round(m.share, 6), round(m.salience, 6), m.lead, m.kind] for m in evidence.mentions
+        ],
+        "title_relations": [[*pair, n] for pair, n in sorted(evidence.title_relations.items())],
+        "body_relations": [[*pair, n] for pair, n in sorted(evidence.body_relations.items())],
+        "contest": evidence.contest,
+    }
+
+
+def evidence_of(data: dict[str, Any] | None) -> PairEvidence | None:
+    if data is None:
+        return None
+
+    def relations(key: str) -> Counter[Pair]:
+        return Counter({(a, b): n for a, b, n in data[key]})
+
+    mentions = tuple(Mention(c, s, sh, sa, lead, kind) for c, s, sh, sa, lead, kind in data["mentions"])
+    return PairEvidence(mentions, relations("title_relations"), relations("body_relations"), data["contest"])
+
+
+def read_evidence(path: Path = EVIDENCE) -> list[Labelled]:
+    """The labelled evidence as stored (what the shipped model was fitted on)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if data["version"] != evidence_version():
+        print(f"{path}: made by other analysis code; --refresh parses the gold files again", file=sys.stderr)
+    return [
+        Labelled(
+            e["gold"],
+            e["split"],
+            e["file"],
+            e["title"],
+            tuple(e["pair"]) if e["pair"] else None,
+            evidence_of(e["evidence"]),
+        )
+        for e in data["items"]
+    ]
+
+
 def load(refresh: bool, path: Path = EVIDENCE) -> list[Labelled]:
-    """The labelled evidence, from the pickle when it was made by the same analysis code."""
-    version = evidence_version()
+    """The labelled evidence: parsed again with --refresh (or when there is none), else as stored."""
     if path.exists() and not refresh:
-        with path.open("rb") as fh:
-            stored_version, stored = pickle.load(fh)
-        if stored_version == version:
-            return [Labelled(*fields) for fields in stored]
-        print(f"{path}: made by other analysis code, parsing again", file=sys.stderr)
+        return read_evidence(path)
     items = extract()
-    with path.open("wb") as fh:
-        # plain tuples: the pickle loads whether this file runs as a script or is imported
-        fields = [(i.gold, i.split, i.file, i.title, i.pair, i.evidence) for i in items]
-        pickle.dump((version, fields), fh)
-    return items
+    data = {
+        "about": "Pair evidence of every labelled gold article, written by benchmarks/fit_pairs.py --refresh: "
+        "mentions are [country, sentence (-1 headline), share, salience, lead, kind].",
+        "version": evidence_version(),
+        "items": [
+            {
+                "gold": i.gold,
+                "split": i.split,
+                "file": i.file,
+                "title": i.title,
+                "pair": i.pair,
+                "evidence": evidence_json(i.evidence),
+            }
+            for i in items
+        ],
+    }
+    path.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
+    return read_evidence(path)  # the stored (rounded) values, so a refit from the file gives the same model
 
 
 def rows(items: list[Labelled]) -> tuple[np.ndarray, np.ndarray]:
