@@ -112,12 +112,24 @@ def extract() -> list[Labelled]:
     return result
 
 
+EVIDENCE_SOURCES = (
+    "analyzer.py",
+    "entities.py",
+    "gazetteer.py",
+    "nlp.py",
+    "pairs.py",
+    "parsed.py",
+    "people.py",
+    "salience.py",
+)
+"""The analysis modules the pair evidence is made by (not trend, statements or dates, nor the model that reads it)."""
+
+
 def evidence_version() -> str:
-    """Hash of the analysis code that makes the evidence (not of the model that reads it)."""
+    """Hash of the analysis code that makes the evidence."""
     h = hashlib.sha256()
-    for source in sorted((REPO / "briefing" / "analyze").glob("*.py")):
-        if source.name != "pair_model.py":
-            h.update(source.read_bytes())
+    for name in EVIDENCE_SOURCES:
+        h.update((REPO / "briefing" / "analyze" / name).read_bytes())
     return h.hexdigest()[:16]
 
 

@@ -27,6 +27,7 @@ from briefing.analyze.pairs import (
     LEAD_SENTENCE_WEIGHTS,
     LIST_SIZE,
     PairEvidence,
+    RuleScores,
     argument_pairs,
     lead_parties,
     mention_weights,
@@ -100,9 +101,11 @@ def load_model(path: Path = MODEL_FILE) -> PairModel:
 Pair = tuple[str, str]
 
 
-def candidate_features(evidence: PairEvidence) -> list[tuple[Pair, list[float]]]:
-    """The rules' best `CANDIDATES` pairs, best first, each with its features (order: `FEATURES`)."""
-    rules = rule_scores(evidence)
+def candidate_features(evidence: PairEvidence, rules: RuleScores | None = None) -> list[tuple[Pair, list[float]]]:
+    """The rules' best `CANDIDATES` pairs, best first, each with its features (order: `FEATURES`).
+
+    `rules`: `rule_scores(evidence)` when the caller has it already."""
+    rules = rules if rules is not None else rule_scores(evidence)
     if not rules.scores:
         return []
     mentions = evidence.mentions
@@ -117,10 +120,10 @@ def candidate_features(evidence: PairEvidence) -> list[tuple[Pair, list[float]]]
     stand_in: defaultdict[str, float] = defaultdict(float)
     origin: defaultdict[str, float] = defaultdict(float)
     people: defaultdict[str, float] = defaultdict(float)
+    """Mentions by a person or a person's nationality: athletes of two nations are no pair."""
     own: defaultdict[str, bool] = defaultdict(bool)
     """Named for itself at least once, not only as a person's nationality or through a person: a pair
     needs both countries so (docs/gold.md: a person's nationality does not make a pair)."""
-    """Mentions by a person or a person's nationality: athletes of two nations are no pair."""
     salience_sum: defaultdict[str, float] = defaultdict(float)
     count: defaultdict[str, int] = defaultdict(int)
     first: dict[str, int] = {}
@@ -149,6 +152,7 @@ def candidate_features(evidence: PairEvidence) -> list[tuple[Pair, list[float]]]
         first[m.code] = min(first.get(m.code, m.sentence), m.sentence)
     total_mass = sum(mass.values()) or 1.0
     headline_countries = len(headline)
+    countries = len(ranks)
     ordered = [p for p in sorted(rules.scores, key=lambda p: (-rules.scores[p], p)) if own[p[0]] and own[p[1]]]
     if evidence.contest:  # sides of a game, not a relation (docs/gold.md), unless a relation phrase names them
         ordered = [p for p in ordered if evidence.title_relations[p] or evidence.body_relations[p]]
@@ -159,7 +163,7 @@ def candidate_features(evidence: PairEvidence) -> list[tuple[Pair, list[float]]]
     result: list[tuple[Pair, list[float]]] = []
     for rank, pair in enumerate(ordered):
         stronger, weaker = sorted(pair, key=lambda c: (-ranks[c], c))
-        others = [ranks[c] for c in ranks if c not in pair]
+        others = [ranks[c] for c in list(ranks) if c not in pair]
         third = max(others, default=0.0)
         in_headline = (headline.get(stronger, 0.0) > 0) + (headline.get(weaker, 0.0) > 0)
         both = sum(1 for codes in by_sentence.values() if pair[0] in codes and pair[1] in codes)
@@ -190,7 +194,7 @@ def candidate_features(evidence: PairEvidence) -> list[tuple[Pair, list[float]]]
             math.log1p(both),
             (mass[pair[0]] + mass[pair[1]]) / total_mass,
             min(third / max(ranks[weaker], 1e-9), 3.0),
-            math.log(len(ranks)),
+            math.log(countries),
             stand_in[weaker] / max(mass[weaker], 1e-9),
             stand_in[stronger] / max(mass[stronger], 1e-9),
             origin[weaker] / max(count[weaker], 1),
@@ -217,11 +221,12 @@ def decide_pair(evidence: PairEvidence, model: PairModel | None = None) -> tuple
     rules find credible (an article can report more than one relation).
     """
     model = model or load_model()
-    scored = [(model.stage.probability(f), pair) for pair, f in candidate_features(evidence)]
+    rules = rule_scores(evidence)
+    scored = [(model.stage.probability(f), pair) for pair, f in candidate_features(evidence, rules)]
     accepted = [pair for p, pair in sorted(scored, key=lambda s: (-s[0], s[1])) if p >= model.threshold]
     if not accepted:
         return None, ()
-    rest = tuple(p for p in rule_scores(evidence).credible if p not in accepted)
+    rest = tuple(p for p in rules.credible if p not in accepted)
     return accepted[0], (*accepted, *rest)
 
 

@@ -10,6 +10,9 @@ ties: their weight saturates, so a third country named again and again in the ba
 outvote the two the headline is about. People and institutions tied to a country vote for it too.
 Relation phrases ("Morocco-Syria relations", "ties between X and Y") vote for a pair directly. An
 article in which only one country carries weight gets no pair rather than an invented one.
+
+These rules score and propose pairs (`rule_scores`); which of the best-scored the article reports, if
+any, is decided by the fitted model of `pair_model` from this evidence.
 """
 
 from __future__ import annotations
@@ -301,21 +304,6 @@ def rule_scores(evidence: PairEvidence) -> RuleScores:
         lead_parties(m),
         evidence.contest,
     )
-
-
-def choose_pairs(
-    weights: Weights,
-    title_relations: Counter[tuple[str, str]],
-    body_relations: Counter[tuple[str, str]],
-    cooccurrence: PairScores,
-    ranks: Weights | None = None,
-    arguments: PairScores | None = None,
-    parties: frozenset[str] = frozenset(),
-    contest: bool = False,
-) -> tuple[tuple[str, str] | None, tuple[tuple[str, str], ...]]:
-    """The rules' primary pair (or None) and every pair worth listing, strongest first (see `score_pairs`)."""
-    found = score_pairs(weights, title_relations, body_relations, cooccurrence, ranks, arguments, parties, contest)
-    return (found.credible[0] if found.credible else None), found.credible
 
 
 def score_pairs(
