@@ -5,7 +5,7 @@ usage: python benchmarks/fit_pairs.py [--write] [--refresh] [--evidence PATH] [-
 Labels: every entry of tests/gold/pair_trend.json (all splits), tests/gold/dev.json and ../shared/gold/seeds.json
 (an article in two gold files counts once). Each labelled file is read by the ordinary reader, parsed with the
 configured spaCy model and reduced to its pair evidence (`analyzer.pair_evidence`), matched to its gold entries
-by title as `briefing evaluate` matches them. Parsing takes minutes, so the evidence is kept in a pickle
+by title as `briefing evaluate` matches them. Parsing takes minutes, so the evidence is kept in a file
 (benchmarks/pair_evidence.json, committed with the model it fitted; rebuilt with --refresh, which a change of the
 analysis code calls for: the script says so); features are computed from it each run, so changing
 `pair_model.candidate_features` needs no new parse, and a test refits from it without spaCy.
