@@ -122,14 +122,14 @@ def with_articles(pages: list[Page]) -> list[Page]:
     return pages + [p.article for p in pages if p.article]
 
 
-def fit_stage(x: np.ndarray, y: np.ndarray, weight: np.ndarray) -> clean.Stage:
-    """Weighted L2 logistic regression by Newton's method on standardised features."""
+def fit_stage(x: np.ndarray, y: np.ndarray, weight: np.ndarray, l2: float = L2) -> clean.Stage:
+    """Weighted L2 logistic regression by Newton's method on standardised features (also used by fit_pairs.py)."""
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale < 1e-9] = 1.0
     z = np.hstack([np.ones((len(x), 1)), (x - mean) / scale])
     w = np.zeros(z.shape[1])
-    penalty = np.full(z.shape[1], L2)
+    penalty = np.full(z.shape[1], l2)
     penalty[0] = 0.0
     wt = weight / weight.mean()
     for _ in range(50):

@@ -10,19 +10,16 @@ from typing import TYPE_CHECKING
 
 from briefing.analyze.dates import extract_dates
 from briefing.analyze.entities import extract_entities, home_countries
+from briefing.analyze.pair_model import decide_pair
 from briefing.analyze.pairs import (
     CONTEST_SENTENCES,
     Mention,
-    argument_pairs,
-    choose_pairs,
+    PairEvidence,
     damp_lists,
-    lead_parties,
+    mention_kind,
     mention_share,
-    mention_weights,
     relation_pairs,
     reports_a_contest,
-    standing,
-    weighted_cooccurrence,
 )
 from briefing.analyze.parsed import release, sentences
 from briefing.analyze.people import find_people
@@ -244,22 +241,12 @@ def _analyze_doc(article: RawArticle, doc: Doc, title_doc: Doc) -> AnalyzedArtic
     statements = extract_statements(doc, entities, people)
     dates = extract_dates(doc, article.published)
 
-    lead_end = _lead_end(article.body)
     home, said_where = _company_homes(doc, title_doc, entities, title_entities)
     person_country = {p.name.split()[-1]: p.country for p in people if p.country and p.name.split()}
     sentences = _sentences_with_countries(doc, entities, home, person_country)
     title_codes = {code for e in title_entities if (code := mention_share(e, person_country, home)[0])}
-    mentions = _mentions(doc, title_doc, entities, title_entities, people, lead_end, home, said_where)
-    pair, pairs = choose_pairs(
-        mention_weights(mentions),
-        relation_pairs(article.title),
-        relation_pairs(article.body),
-        weighted_cooccurrence(mentions),
-        standing(mentions),
-        argument_pairs(mentions),
-        lead_parties(mentions),
-        reports_a_contest(article.title, (s.text for s, _ in sentences[:CONTEST_SENTENCES])),
-    )
+    evidence = _pair_evidence(article, doc, title_doc, entities, title_entities, people, sentences, home, said_where)
+    pair, pairs = decide_pair(evidence)
     trend = article_trend([(title_doc[:], title_codes), *sentences], pair, article.published)
     return AnalyzedArticle(
         article=article,
@@ -270,6 +257,38 @@ def _analyze_doc(article: RawArticle, doc: Doc, title_doc: Doc) -> AnalyzedArtic
         dates=dates,
         people=people,
         trend=trend,
+    )
+
+
+def pair_evidence(article: RawArticle, doc: Doc, title_doc: Doc) -> PairEvidence:
+    """What the pair decision reads of a parsed article (for `benchmarks/fit_pairs.py`; `analyze_doc`
+    computes the same on its way)."""
+    entities = extract_entities(doc)
+    title_entities = extract_entities(title_doc)
+    people = find_people(doc, entities)
+    home, said_where = _company_homes(doc, title_doc, entities, title_entities)
+    person_country = {p.name.split()[-1]: p.country for p in people if p.country and p.name.split()}
+    sentences = _sentences_with_countries(doc, entities, home, person_country)
+    return _pair_evidence(article, doc, title_doc, entities, title_entities, people, sentences, home, said_where)
+
+
+def _pair_evidence(
+    article: RawArticle,
+    doc: Doc,
+    title_doc: Doc,
+    entities: Sequence[Entity],
+    title_entities: Sequence[Entity],
+    people: Sequence[Person],
+    sentences: Sequence[tuple[Span, set[str]]],
+    home: dict[str, str],
+    said_where: set[tuple[int, int]],
+) -> PairEvidence:
+    mentions = _mentions(doc, title_doc, entities, title_entities, people, _lead_end(article.body), home, said_where)
+    return PairEvidence(
+        tuple(mentions),
+        relation_pairs(article.title),
+        relation_pairs(article.body),
+        reports_a_contest(article.title, (s.text for s, _ in sentences[:CONTEST_SENTENCES])),
     )
 
 
@@ -294,15 +313,19 @@ def _mentions(
         k = 0
         for e in ents:
             # The mention that names the home country already counts through the country's own word.
-            code, share = mention_share(e, person_country, {} if (where, e.start) in said_where else home)
+            own_home = {} if (where, e.start) in said_where else home
+            code, share = mention_share(e, person_country, own_home)
             if code is None:
                 continue
+            kind = mention_kind(e, own_home)
             while k + 1 < len(starts) and starts[k + 1] <= e.start:
                 k += 1
             sentence = -1 if where < 0 else max(0, counted[k] - 1) if counted else 0
             if e.label in ("GPE", "NORP") and is_persons_origin(parsed, e.start, e.end):
                 share *= ORIGIN_FACTOR
-            found.append(Mention(code, sentence, share, span_salience(parsed, e.start, e.end), e.start < lead_end))
+                kind = "origin"
+            salience = span_salience(parsed, e.start, e.end)
+            found.append(Mention(code, sentence, share, salience, e.start < lead_end, kind))
     return damp_lists(found)
 
 

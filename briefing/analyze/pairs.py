@@ -10,6 +10,9 @@ ties: their weight saturates, so a third country named again and again in the ba
 outvote the two the headline is about. People and institutions tied to a country vote for it too.
 Relation phrases ("Morocco-Syria relations", "ties between X and Y") vote for a pair directly. An
 article in which only one country carries weight gets no pair rather than an invented one.
+
+These rules score and propose pairs (`rule_scores`); which of the best-scored the article reports, if
+any, is decided by the fitted model of `pair_model` from this evidence.
 """
 
 from __future__ import annotations
@@ -81,6 +84,9 @@ class Mention:
     salience: float
     lead: bool = False
     """In the first two paragraphs."""
+    kind: str = "name"
+    """What stands for the country: "name", "demonym", "institution", "company", "person", or "origin" (a
+    name giving a person's nationality, see `salience.is_persons_origin`)."""
 
 
 def mention_share(
@@ -100,6 +106,15 @@ def mention_share(
     return None, 0.0
 
 
+def mention_kind(e: Entity, home: Mapping[str, str] | None = None) -> str:
+    """Which of `Mention.kind` an entity that stands for a country is (see `mention_share`)."""
+    if e.country:
+        return "demonym" if e.label == "NORP" else "institution" if e.label == "ORG" else "name"
+    if home and e.text in home:
+        return "company"
+    return "person"
+
+
 def damp_lists(mentions: list[Mention]) -> list[Mention]:
     """A sentence listing many countries ("available in the US, Canada, Belgium, ...") relates none of them."""
     per_sentence: defaultdict[int, set[str]] = defaultdict(set)
@@ -109,7 +124,7 @@ def damp_lists(mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         n = len(per_sentence[m.sentence])
         share = m.share * (LIST_SIZE / n if n > LIST_SIZE else 1.0)
-        result.append(Mention(m.code, m.sentence, share, m.salience, m.lead))
+        result.append(Mention(m.code, m.sentence, share, m.salience, m.lead, m.kind))
     return result
 
 
@@ -255,7 +270,43 @@ def reports_a_contest(title: str, lead: Iterable[str]) -> bool:
     return bool(SCORE.search(title)) or any(SCORE.search(s) for s in list(lead)[:CONTEST_SENTENCES])
 
 
-def choose_pairs(
+@dataclass(frozen=True, slots=True)
+class PairEvidence:
+    """What the pair decision reads of one article: its country mentions, relation phrases, and whether its
+    headline or lead states a score. Computed once from the parse (`analyzer.pair_evidence`)."""
+
+    mentions: tuple[Mention, ...]
+    title_relations: Counter[tuple[str, str]]
+    body_relations: Counter[tuple[str, str]]
+    contest: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RuleScores:
+    """The hand-set rules' view of an article's pairs."""
+
+    scores: dict[tuple[str, str], float]
+    """Every candidate pair (the strongest countries' pairs and those of relation phrases) -> rule score."""
+    credible: tuple[tuple[str, str], ...]
+    """The candidates the rules accept, strongest first: the first is the rules' primary pair."""
+
+
+def rule_scores(evidence: PairEvidence) -> RuleScores:
+    """`score_pairs` on everything the evidence gives."""
+    m = evidence.mentions
+    return score_pairs(
+        mention_weights(m),
+        evidence.title_relations,
+        evidence.body_relations,
+        weighted_cooccurrence(m),
+        standing(m),
+        argument_pairs(m),
+        lead_parties(m),
+        evidence.contest,
+    )
+
+
+def score_pairs(
     weights: Weights,
     title_relations: Counter[tuple[str, str]],
     body_relations: Counter[tuple[str, str]],
@@ -264,8 +315,8 @@ def choose_pairs(
     arguments: PairScores | None = None,
     parties: frozenset[str] = frozenset(),
     contest: bool = False,
-) -> tuple[tuple[str, str] | None, tuple[tuple[str, str], ...]]:
-    """The primary pair (or None) and every pair worth listing, strongest first.
+) -> RuleScores:
+    """Every candidate pair's rule score, and those the rules find credible.
 
     `weights` (all mentions at their position's weight) decide whether a second country carries
     enough to make a relationship at all; `ranks` (see `standing`, default `weights`) and `arguments`
@@ -288,7 +339,7 @@ def choose_pairs(
         if pair in scores:
             scores[pair] += bonus
     if not scores:
-        return None, ()
+        return RuleScores({}, ())
     top = max(weights.values(), default=0.0)
 
     def credible(pair: tuple[str, str]) -> bool:
@@ -305,4 +356,4 @@ def choose_pairs(
         return enough and second >= MIN_SECOND_SHARE * top
 
     pairs = tuple(p for p in sorted(scores, key=lambda p: (-scores[p], p)) if credible(p))
-    return (pairs[0] if pairs else None), pairs
+    return RuleScores(dict(scores), pairs)

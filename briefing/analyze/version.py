@@ -10,9 +10,11 @@ from pathlib import Path
 
 @lru_cache(maxsize=1)
 def analyzer_version() -> str:
-    """Hash of every analysis module and of the country-data libraries' versions."""
+    """Hash of every analysis module and fitted model file (pair_model.json), and of the country-data
+    libraries' versions."""
     h = hashlib.sha256()
-    for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
+    here = Path(__file__).resolve().parent
+    for path in sorted([*here.glob("*.py"), *here.glob("*.json")]):
         h.update(path.name.encode())
         h.update(path.read_bytes())
     for dist in ("pycountry", "countryinfo", "dateparser", "spacy"):

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from briefing.logistic import Stage
+
 _HERE = Path(__file__).resolve().parent
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’)\]]\s*$")
 _FULL_STOP_END = re.compile(r"[.!?…][\"'”’)\]]?\s*$")
@@ -87,36 +89,6 @@ REGION_GAP_WORDS = 15
 """A region of prose goes on across at most this many words in a row of blocks that do not read as prose."""
 WINDOW = 3
 """Blocks on each side whose word-weighted score makes the block's neighbourhood."""
-
-
-@dataclass(frozen=True, slots=True)
-class Stage:
-    """One logistic regression: a bias and one weight per feature, on standardised features."""
-
-    weights: tuple[float, ...]
-    bias: float
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
-
-    def probability(self, features: Sequence[float]) -> float:
-        z = self.bias
-        for x, w, m, s in zip(features, self.weights, self.mean, self.scale, strict=True):
-            z += w * (x - m) / s
-        return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
-
-    def to_json(self) -> dict[str, object]:
-        return {"weights": list(self.weights), "bias": self.bias, "mean": list(self.mean), "scale": list(self.scale)}
-
-    @staticmethod
-    def from_json(data: dict[str, object]) -> Stage:
-        def floats(key: str) -> tuple[float, ...]:
-            values = data[key]
-            assert isinstance(values, list)
-            return tuple(float(v) for v in values)
-
-        bias = data["bias"]
-        assert isinstance(bias, (int, float))
-        return Stage(floats("weights"), float(bias), floats("mean"), floats("scale"))
 
 
 @dataclass(frozen=True, slots=True)
