@@ -415,12 +415,22 @@ class _SpeakerResolver:
         return phrase.text
 
 
+_ADDRESS = frozenset("the mr mrs ms dr sir lord lady baroness baron dame prof professor".split())
+"""What may stand between a preposition and the name that is its object."""
+
+
 def _under_preposition(ent: Span, head: Token) -> bool:
-    """The entity hangs from `head` through a preposition (its path up to `head` passes a "prep")."""
+    """The entity is the object of a preposition hanging from `head` ("a spokesman for Michael Howard", "the
+    claims about Lord Falconer and Baroness Morgan's involvement"): its path up to `head` passes a "prep"
+    whose object starts with a name, honorifics aside. A name at the end of a longer object is a title's
+    holder ("minister for women Jacqui Smith", "correspondent in Jakarta, Rachel Harvey") and may speak."""
     token = ent.root
     while token.i != head.i and token.head.i != token.i:
         if token.dep_ == "prep":
-            return True
+            doc = token.doc
+            names = [e.start for e in doc.ents if e.label_ == "PERSON" and token.i < e.start <= token.right_edge.i]
+            between = doc[token.i + 1 : min(names)] if names else doc[token.i + 1 : token.i + 1]
+            return bool(names) and all(t.lower_.rstrip(".") in _ADDRESS for t in between)
         token = token.head
     return False
 

@@ -161,6 +161,15 @@ def test_a_person_under_a_preposition_of_the_subject_is_not_the_speaker() -> Non
     assert said and said[0] != "Michael Howard" and "spokesman" in said[0].lower()  # his, not he
     assert speakers(r, "No other minister") == ["Goldsmith"]
     assert not any("Morgan" in s.speaker for s in r.statements)
+    # A name ending a longer object is the holder of the title before it, and speaks (BBC politics/340, business/012).
+    held = analyze(
+        "Lib Dems court women",
+        'Labour\'s deputy minister for women Jacqui Smith accused the Lib Dems of offering "false promises" to women '
+        "and said their sums did not add up. The BBC's correspondent in Jakarta, Rachel Harvey, told World Business "
+        "Report that there was likely to be a strong public reaction to any price rise.",
+    )
+    assert speakers(held, "their sums did not add up") == ["Jacqui Smith"]
+    assert speakers(held, "strong public reaction") == ["Rachel Harvey"]
 
 
 def test_speaker_after_the_verb_and_untagged_surname() -> None:
