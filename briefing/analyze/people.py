@@ -177,7 +177,9 @@ def _role_and_country(
     # The title phrase right before the name: "Moroccan Foreign Minister Nasser Bourita".
     window_start = max(0, ent.start - 120, previous_end)
     m = _ROLE_RUN.search(text[window_start : ent.start])
-    if m and ROLE_WORDS.search(m.group(1)):
+    # "a spokesman for Michael Howard", "the lawyers of Baha Mousa": the title is someone else's, who works
+    # for the person named.
+    if m and ROLE_WORDS.search(m.group(1)) and not re.search(r"\b(?:for|of)\s*$", m.group(1)):
         start = window_start + m.start(1)
         role = _role_text(m.group(1))
         country = _country_in(countries, start, ent.start, text)

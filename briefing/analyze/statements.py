@@ -2,7 +2,9 @@
 
 A quote is attributed through the parse: the speech verb next to it and that verb's subject,
 resolved from a surname, a pronoun or a title ("the minister") to the full name of the person the
-article introduced. A quote standing alone continues the previous speaker's words.
+article introduced; a person named under a preposition of the subject is not the speaker ("a spokesman
+for Michael Howard", "the claims about Baroness Morgan's involvement"). A quote standing alone continues
+the previous speaker's words.
 """
 
 from __future__ import annotations
@@ -367,7 +369,17 @@ class _SpeakerResolver:
                     return self.full_name(named.text, named.start_char)
         if len(phrase) > 12:
             phrase = doc[subj.left_edge.i : subj.i + 1]
-        persons_in = [e for e in self.ents if e.label_ == "PERSON" and phrase.start <= e.start and e.end <= phrase.end]
+        # A person named inside the subject speaks only as its head or beside it ("Lib Dem spokesman Sir
+        # Menzies Campbell"), not under a preposition: "the claims about Baroness Morgan's involvement",
+        # "the family of Baha Mousa" and "a spokesman for Tony Blair" are not Morgan, Mousa or Blair.
+        persons_in = [
+            e
+            for e in self.ents
+            if e.label_ == "PERSON"
+            and phrase.start <= e.start
+            and e.end <= phrase.end
+            and not _under_preposition(e, subj)
+        ]
         if persons_in:
             return self.full_name(persons_in[-1].text, persons_in[-1].start_char)
         if subj.is_title and self.person(self.full_name(subj.text, subj.idx)):
@@ -401,6 +413,26 @@ class _SpeakerResolver:
             if p.role and head in p.role.lower() and (not codes or p.country in codes):
                 return p.name
         return phrase.text
+
+
+_ADDRESS = frozenset("the mr mrs ms dr sir lord lady baroness baron dame prof professor".split())
+"""What may stand between a preposition and the name that is its object."""
+
+
+def _under_preposition(ent: Span, head: Token) -> bool:
+    """The entity is the object of a preposition hanging from `head` ("a spokesman for Michael Howard", "the
+    claims about Lord Falconer and Baroness Morgan's involvement"): its path up to `head` passes a "prep"
+    whose object starts with a name, honorifics aside. A name at the end of a longer object is a title's
+    holder ("minister for women Jacqui Smith", "correspondent in Jakarta, Rachel Harvey") and may speak."""
+    token = ent.root
+    while token.i != head.i and token.head.i != token.i:
+        if token.dep_ == "prep":
+            doc = token.doc
+            names = [e.start for e in doc.ents if e.label_ == "PERSON" and token.i < e.start <= token.right_edge.i]
+            between = doc[token.i + 1 : min(names)] if names else doc[token.i + 1 : token.i + 1]
+            return bool(names) and all(t.lower_.rstrip(".") in _ADDRESS for t in between)
+        token = token.head
+    return False
 
 
 def _inverted_subject(verb: Token) -> Token | None:

@@ -51,7 +51,8 @@ class PairBrief:
     pair: tuple[str, str] | None
     """Alpha-3 codes, sorted; None for the articles about no pair ("Other")."""
     articles: tuple[AnalyzedArticle, ...]
-    """One article per story: near-duplicate copies (the same wire story) are in `copies`."""
+    """One article per story: near-duplicate copies (the same wire story) are in `copies`. The articles
+    that report the pair as their own come first, then those that report it besides their own (`also`)."""
     statements: tuple[PairStatement, ...]
     """Merged across articles, in rank order."""
     timeline: tuple[TimelineEntry, ...]
@@ -71,6 +72,9 @@ class PairBrief:
     """Id of a copy -> id of the listed article of its story."""
     positions: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False)
     """Id of a listed article -> its place in `articles`."""
+    also: frozenset[str] = frozenset()
+    """Ids of the articles whose own pair is another one and that report this pair too (a secondary pair of
+    the analysis): their statements and people count here; their dates, lead sentences and trend do not."""
 
     @property
     def key(self) -> str:
@@ -135,6 +139,7 @@ class PairBrief:
             "pair": list(self.pair) if self.pair else None,
             "names": list(self.names),
             "articles": [a.id for a in self.all_articles],
+            "also_reported": [a.id for a in self.all_articles if a.id in self.also],
             "stories": [[a.id, *(c.id for c in self.copies.get(a.id, ()))] for a in self.articles],
             "trend": self.trend.label,
             "trend_evidence": list(self.trend.evidence),
@@ -199,13 +204,18 @@ def build_brief(
     key_statements: int = KEY_STATEMENTS,
     reference_year: int | None = None,
     corpus: CorpusPeople = NO_CORPUS,
+    also: Sequence[AnalyzedArticle] = (),
 ) -> PairBrief:
     """Everything the articles say about one pair: one pass here, so every view shows the same brief.
 
+    `also`: articles whose own pair is another one and that report this pair besides (listed after
+    `articles`; they give statements and people, no timeline, lead or trend, which are their own pair's).
     `reference_year`: the year the corpus speaks from (`corpus_year` of all articles), which tells
     background dates of undated articles; the pair's own articles give it when None. `corpus`: what all
     the corpus's articles say of people, offices and organisations (`corpus_people`).
     """
+    own = {a.id for a in articles}
+    articles = [*articles, *(a for a in also if a.id not in own)]
     by_id = {a.id: a for a in articles}
     # No pair ("Other"): nothing counts twice in a relationship, and thousands of articles need no search.
     stories = [[a] for a in articles] if pair is None else group_copies(articles)
@@ -220,9 +230,12 @@ def build_brief(
     statements = rank_statements(
         articles, pair, index, names, speaker_lookup(people, names), preferred={a.id for a in listed}, corpus=corpus
     )
-    timeline = build_timeline(listed, pair, index, reference_year)
-    lead = build_lead(listed, pair, index)
-    trend, evidence = _trend(pair, listed)
+    # The pair's own stories say what happened between the two: an article about another pair gives its
+    # quotes and people here, but its dates, its lead sentences and its trend are about that other pair.
+    owned = [a for a in listed if a.id in own]
+    timeline = build_timeline(owned, pair, index, reference_year)
+    lead = build_lead(owned, pair, index)
+    trend, evidence = _trend(pair, owned)
     return PairBrief(
         pair,
         listed,
@@ -237,6 +250,7 @@ def build_brief(
         MappingProxyType(by_id),
         MappingProxyType({c.id: group[0].id for group in stories for c in group[1:]}),
         MappingProxyType({a.id: n for n, a in enumerate(listed)}),
+        frozenset(by_id) - own,
     )
 
 
@@ -272,10 +286,18 @@ class Briefing:
         by_pair: dict[tuple[str, str] | None, list[AnalyzedArticle]] = {}
         for a in articles:
             by_pair.setdefault(a.pair, []).append(a)
+        also = reported_besides(articles, by_pair.keys())
         year = corpus_year(articles)
         known = corpus_people(articles)
         briefs = [
-            build_brief(pair, arts, key_statements=key_statements, reference_year=year, corpus=known)
+            build_brief(
+                pair,
+                arts,
+                key_statements=key_statements,
+                reference_year=year,
+                corpus=known,
+                also=also.get(pair, []) if pair else (),
+            )
             for pair, arts in by_pair.items()
         ]
         briefs.sort(key=lambda b: (b.pair is None, -len(b.articles), b.title))
@@ -309,6 +331,23 @@ class Briefing:
 
     def counts(self) -> Counter[str]:
         return Counter({b.key: len(b.articles) for b in self.briefs})
+
+
+def reported_besides(
+    articles: Sequence[AnalyzedArticle], pairs: Iterable[tuple[str, str] | None]
+) -> dict[tuple[str, str], list[AnalyzedArticle]]:
+    """Pair -> the articles that report it besides their own pair ("EU arms ban on China to be lifted despite
+    US objections" is China–UK news and China–US news too), for the pairs some article reports as its own.
+
+    A pair that only such secondary mentions name gets no brief: they are the analysis's weaker guesses
+    (a third country named in passing), and would fill the list with pairs nobody reported as such."""
+    known = {p for p in pairs if p is not None}
+    found: dict[tuple[str, str], list[AnalyzedArticle]] = {}
+    for a in articles:
+        for p in a.pairs:
+            if p != a.pair and p in known:
+                found.setdefault(p, []).append(a)
+    return found
 
 
 def _pair_key(key: str) -> str:

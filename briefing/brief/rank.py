@@ -3,7 +3,8 @@
 Merging. A quote repeated in several articles is one statement with every article it comes from: the
 same speaker (names compared as `people.NameIndex` does) and the same words (case, accents, quote
 marks, spacing and end punctuation ignored) or near-same words (one quote inside the other, or most
-words shared: outlets trim and re-punctuate).
+words shared: outlets trim and re-punctuate). A long passage two articles give to two speakers is one
+statement of the speaker an article names in its sentence (the other attribution is a pronoun gone astray).
 
 Score (the sum of these parts; see docs/brief.md for the reasons):
 
@@ -44,7 +45,7 @@ from __future__ import annotations
 import heapq
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from briefing.analyze.gazetteer import LEADERS, leader_country, lookup
@@ -125,6 +126,13 @@ class _Merged:
     speaker: tuple[str, ...]
     words: set[str]
     articles: list[AnalyzedArticle]
+    voices: list[tuple[Statement, AnalyzedArticle, tuple[str, ...]]] = field(default_factory=list)
+    """Copies of the words other articles give to another speaker (see `merge`)."""
+
+
+CROSS_SPEAKER_WORDS = 8
+"""A passage this long (distinct words) that two articles give to two speakers is one statement: one of
+them has it wrong (a pronoun resolved to the last name before it); shorter ones may be two people's."""
 
 
 def merge(items: Sequence[tuple[Statement, AnalyzedArticle]], names: NameIndex, *, near: bool = True) -> list[_Merged]:
@@ -144,6 +152,18 @@ def merge(items: Sequence[tuple[Statement, AnalyzedArticle]], names: NameIndex, 
         same = by_text.get((speaker, key))
         if same is None and near:
             same = next((m for m in by_speaker.get(speaker, ()) if _near_same(w, m.words)), None)
+        if same is None and near and len(w) >= CROSS_SPEAKER_WORDS:
+            # The same long passage another article gives to someone else: one statement, two voices.
+            same = next(
+                (m for m in merged if m.speaker != speaker and _near_same(w, m.words) and a not in m.articles), None
+            )
+            if same is not None:
+                if not same.voices:
+                    same.voices.append((same.statement, same.article, same.speaker))
+                same.voices.append((s, a, speaker))
+                same.articles.append(a)
+                by_text[(speaker, key)] = same
+                continue
         if same is None:
             m = _Merged(s, a, order, speaker, w, [a])
             merged.append(m)
@@ -157,7 +177,33 @@ def merge(items: Sequence[tuple[Statement, AnalyzedArticle]], names: NameIndex, 
         else:
             same.statement = _fill(same.statement, s)
         by_text.setdefault((speaker, key), same)
+    for m in merged:
+        if m.voices:
+            m.statement, m.article, m.speaker = _best_voice(m.voices)
     return merged
+
+
+def _best_voice(
+    voices: Sequence[tuple[Statement, AnalyzedArticle, tuple[str, ...]]],
+) -> tuple[Statement, AnalyzedArticle, tuple[str, ...]]:
+    """Of the speakers several articles give one passage, the one an article names in the passage's own
+    sentence ("Philippe Sands says Lord Goldsmith warned …" over "He also says …", a pronoun resolved
+    to the last name before it), then the one most articles give, then the first; its wording is kept."""
+    named: dict[tuple[str, ...], int] = {}
+    given: dict[tuple[str, ...], int] = {}
+    for s, a, speaker in voices:
+        given[speaker] = given.get(speaker, 0) + 1
+        named[speaker] = named.get(speaker, 0) + _named_in_sentence(s, a, speaker)
+    best = max(given, key=lambda k: (named[k], given[k]))  # max keeps the first of equals: first seen
+    return next(v for v in voices if v[2] == best)
+
+
+def _named_in_sentence(s: Statement, a: AnalyzedArticle, speaker: tuple[str, ...]) -> bool:
+    """The speaker's last name is written in the sentence the statement starts in."""
+    body = a.article.body
+    start = max(body.rfind(". ", 0, s.start), body.rfind("\n", 0, s.start)) + 1
+    ends = [i for i in (body.find(". ", s.start), body.find("\n", s.start)) if i >= 0]
+    return bool(speaker) and speaker[-1] in words(body[start : min(ends) if ends else len(body)])
 
 
 def _near_same(a: set[str], b: set[str]) -> bool:

@@ -148,6 +148,30 @@ def test_pronoun_speaker_is_the_person_in_focus_not_the_last_quoted() -> None:
     assert speakers(r, "led to believe") == ["Nigel Waterson"]
 
 
+def test_a_person_under_a_preposition_of_the_subject_is_not_the_speaker() -> None:
+    body = (  # BBC politics/307 and 327
+        "Mr Blair said Mr Jackson was a decent, fair-minded and dedicated public servant. A spokesman for Michael "
+        'Howard said Mr Jackson\'s views on policy issues were "very different" from those of the party leadership. '
+        "The claims about Lord Falconer and Baroness Morgan's involvement were made in a book published this week by "
+        "Philippe Sands QC. He also says Lord Goldsmith warned Tony Blair on 7 March 2003 that the Iraq war could be "
+        'illegal. Lord Goldsmith said: "No other minister or official was involved in any way."'
+    )
+    r = analyze("Tory MP defects to Labour", body)
+    said = speakers(r, "very different")
+    assert said and said[0] != "Michael Howard" and "spokesman" in said[0].lower()  # his, not he
+    assert speakers(r, "No other minister") == ["Goldsmith"]
+    assert not any("Morgan" in s.speaker for s in r.statements)
+    # A name ending a longer object is the holder of the title before it, and speaks (BBC politics/340, business/012).
+    held = analyze(
+        "Lib Dems court women",
+        'Labour\'s deputy minister for women Jacqui Smith accused the Lib Dems of offering "false promises" to women '
+        "and said their sums did not add up. The BBC's correspondent in Jakarta, Rachel Harvey, told World Business "
+        "Report that there was likely to be a strong public reaction to any price rise.",
+    )
+    assert speakers(held, "their sums did not add up") == ["Jacqui Smith"]
+    assert speakers(held, "strong public reaction") == ["Rachel Harvey"]
+
+
 def test_speaker_after_the_verb_and_untagged_surname() -> None:
     body = (
         "State Department spokesman Ned Price spoke in Washington. "
@@ -430,6 +454,6 @@ def test_a_known_full_name_is_that_person_and_a_part_of_one_is_the_whole() -> No
     # BBC politics/052: "Prof Etzioni" after "Amitai Etzioni" is the same man, the title dropped.
     etzioni = (
         'Amitai Etzioni, a key influence on New Labour thinking, says the US emphasis on an "Axis of Evil" is '
-        "misplaced. Prof Etzioni said: \"We must recognise that we will be unable to stop all attacks.\""
+        'misplaced. Prof Etzioni said: "We must recognise that we will be unable to stop all attacks."'
     )
     assert speakers(analyze("Nuclear", etzioni), "unable to stop all attacks") == ["Amitai Etzioni"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -125,3 +126,42 @@ def test_key_statements_come_from_the_config(tmp_path: Path) -> None:
     path.write_text('[brief]\nkey_statements = "five"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match=r"brief\.key_statements must be a whole number"):
         load_config(path)
+
+
+EMBARGO = (
+    "The EU embargo on arms exports to China is likely to be lifted in the next six months despite US objections, "
+    "UK Foreign Secretary Jack Straw has said. The 15-year-old ban was imposed in the aftermath of China's crackdown "
+    "on protesters in Tiananmen Square. Washington is thought to fear it would lead to a buying spree for arms that "
+    "could be used by China to threaten its diplomatic rival Taiwan."
+)
+NET_USERS = (
+    "The Chinese net-using population looks set to exceed that of the US in less than three years, says a report. "
+    "Market analysts Panlogic predicts that net users in China will exceed the 137 million US users of the net by 2008."
+)
+
+
+def test_an_article_reporting_a_pair_besides_its_own_gives_that_pair_its_quotes_not_its_trend() -> None:
+    straw = Person("Jack Straw", "GBR", "Foreign Secretary")
+    quote = EMBARGO.split(", UK")[0]
+    embargo = analysed(EMBARGO, ("CHN", "GBR"), source="058.txt", people=[straw], quotes=[("Jack Straw", quote, False)])
+    embargo = replace(
+        embargo,
+        pairs=(("CHN", "GBR"), ("CHN", "USA"), ("FRA", "USA")),
+        trend=Trend("warming", ("The EU embargo on arms exports to China is likely to be lifted",), 0.9),
+    )
+    net = analysed(
+        NET_USERS,
+        ("CHN", "USA"),
+        source="net.txt",
+        trend=Trend("cooling", ("The Chinese net-using population looks set to exceed that of the US",), 0.5),
+    )
+    b = Briefing.build([embargo, net])
+    china_us = b.get("CHN-USA")
+    assert china_us is not None
+    assert [a.id for a in china_us.articles] == [net.id, embargo.id]  # its own story first
+    assert china_us.also == {embargo.id} and china_us.to_dict()["also_reported"] == [embargo.id]
+    assert [s.statement.speaker for s in china_us.statements] == ["Jack Straw"]
+    assert china_us.trend.label == "cooling"  # the arms-ban article votes in China–UK, not here
+    assert china_us.lead and all(p.article == net.id for p in china_us.lead)
+    assert b.get("CHN-GBR").articles == (embargo,)  # type: ignore[union-attr]
+    assert b.get("FRA-USA") is None  # a pair only a secondary mention names is no brief of its own

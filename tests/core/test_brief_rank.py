@@ -202,3 +202,39 @@ def test_an_official_of_no_stated_country_speaks_for_the_country_the_article_is_
     )
     assert ArticleIndex(even).home(("GBR", "USA")) is None
     assert score_statement(even.statements[0], ArticleIndex(even), ("GBR", "USA"), None, None).country is None
+
+
+SANDS_CLAIM = (
+    "Lord Goldsmith warned Tony Blair on 7 March 2003 that the Iraq war could be illegal without a second UN "
+    "resolution sanctioning military action"
+)
+
+
+def test_one_long_passage_two_articles_give_to_two_speakers_is_one_statement_of_the_one_named_beside_it() -> None:
+    # BBC politics/327: "He also says" follows a sentence naming Baroness Morgan, and the analysis gave her the claim.
+    pronoun = analysed(
+        "The claims about Lord Falconer and Baroness Morgan's involvement were made in a book published this week "
+        f"by Philippe Sands QC, a member of Cherie Blair's Matrix Chambers. He also says {SANDS_CLAIM}.",
+        ("GBR", "IRQ"),
+        source="327.txt",
+        people=[Person("Baroness Morgan", None, "Downing Street adviser"), Person("Philippe Sands", None, None)],
+        quotes=[("Baroness Morgan", SANDS_CLAIM, False)],
+    )
+    named = analysed(  # BBC politics/184
+        "In a book published this week, Philippe Sands QC, a member of Cherie Blair's Matrix Chambers, says "
+        f"{SANDS_CLAIM}.",
+        ("GBR", "IRQ"),
+        source="184.txt",
+        people=[Person("Philippe Sands", None, None)],
+        quotes=[("Philippe Sands", SANDS_CLAIM, False)],
+    )
+    brief = build_brief(("GBR", "IRQ"), [pronoun, named])
+    assert [s.statement.speaker for s in brief.statements] == ["Philippe Sands"]
+    assert brief.statements[0].article == named.id and set(brief.statements[0].articles) == {pronoun.id, named.id}
+    # A short passage is no evidence: two people may well say "We believe the threat is real".
+    short = "We believe the threat is real"
+    one = analysed(f'Mr Straw said: "{short}."', ("ESP", "GBR"), source="a.txt", quotes=[("Jack Straw", short, True)])
+    two = analysed(
+        f'Mr Clarke said: "{short}."', ("ESP", "GBR"), source="b.txt", quotes=[("Charles Clarke", short, True)]
+    )
+    assert len(build_brief(("ESP", "GBR"), [one, two]).statements) == 2
