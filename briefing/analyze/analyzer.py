@@ -247,8 +247,8 @@ def _analyze_doc(article: RawArticle, doc: Doc, title_doc: Doc) -> AnalyzedArtic
     lead_end = _lead_end(article.body)
     home, said_where = _company_homes(doc, title_doc, entities, title_entities)
     person_country = {p.name.split()[-1]: p.country for p in people if p.country and p.name.split()}
-    sentences = _sentences_with_countries(doc, entities, home, person_country)
-    title_codes = {code for e in title_entities if (code := mention_share(e, person_country, home)[0])}
+    trend_input = _trend_sentences(doc, title_doc, entities, title_entities, home, person_country)
+    sentences = trend_input[1:]
     mentions = _mentions(doc, title_doc, entities, title_entities, people, lead_end, home, said_where)
     pair, pairs = choose_pairs(
         mention_weights(mentions),
@@ -260,7 +260,7 @@ def _analyze_doc(article: RawArticle, doc: Doc, title_doc: Doc) -> AnalyzedArtic
         lead_parties(mentions),
         reports_a_contest(article.title, (s.text for s, _ in sentences[:CONTEST_SENTENCES])),
     )
-    trend = article_trend([(title_doc[:], title_codes), *sentences], pair, article.published)
+    trend = article_trend(trend_input, pair, article.published)
     return AnalyzedArticle(
         article=article,
         pair=pair,
@@ -325,6 +325,31 @@ def _company_homes(
     home = {name: code for found_in in (linked[0], linked[-1]) for name, (code, _) in found_in.items()}
     said_where = {(where, at) for where, names in linked.items() for _, at in names.values()}
     return home, said_where
+
+
+def trend_sentences(doc: Doc, title_doc: Doc) -> list[tuple[Span, set[str]]]:
+    """The headline and each body sentence with the countries they name, as the trend reads them.
+
+    For measuring the trend apart from the pair (benchmarks/trend_oracle.py gives it the gold pair).
+    """
+    entities = extract_entities(doc)
+    title_entities = extract_entities(title_doc)
+    people = find_people(doc, entities)
+    home, _ = _company_homes(doc, title_doc, entities, title_entities)
+    person_country = {p.name.split()[-1]: p.country for p in people if p.country and p.name.split()}
+    return _trend_sentences(doc, title_doc, entities, title_entities, home, person_country)
+
+
+def _trend_sentences(
+    doc: Doc,
+    title_doc: Doc,
+    entities: Sequence[Entity],
+    title_entities: Sequence[Entity],
+    home: dict[str, str],
+    person_country: dict[str, str],
+) -> list[tuple[Span, set[str]]]:
+    title_codes = {code for e in title_entities if (code := mention_share(e, person_country, home)[0])}
+    return [(title_doc[:], title_codes), *_sentences_with_countries(doc, entities, home, person_country)]
 
 
 def _sentences_with_countries(

@@ -183,19 +183,46 @@ def sentence_votes(
     return votes
 
 
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What one article says about a pair's direction: its sentences' votes, split by whether they name both."""
+
+    votes: tuple[tuple[float, int, str, bool], ...]
+
+    def deciding(self) -> list[tuple[float, int, str]]:
+        """Sentences naming both sides (or the headline) speak about the relationship; a sentence about
+        one country only counts when little else is said."""
+        both = [(v, i, s) for v, i, s, about_both in self.votes if about_both]
+        if sum(abs(v) for v, _, _ in both) >= 1.0:
+            return both
+        return [(v, i, s) for v, i, s, _ in self.votes]
+
+    def features(self) -> dict[str, float]:
+        """Aggregates of the evidence, for fitting and inspecting (benchmarks/trend_oracle.py)."""
+        chosen = self.deciding()
+        return {
+            "warm": sum(v for v, _, _ in chosen if v > 0),
+            "cool": -sum(v for v, _, _ in chosen if v < 0),
+            "warm_all": sum(v for v, _, _, _ in self.votes if v > 0),
+            "cool_all": -sum(v for v, _, _, _ in self.votes if v < 0),
+            "headline": sum(v for v, i, _, _ in self.votes if i == 0),
+            "votes": float(len(self.votes)),
+        }
+
+
+def article_evidence(
+    sentences: Sequence[tuple[Span, set[str]]], pair: tuple[str, str], published: str | None = None
+) -> Evidence:
+    return Evidence(tuple(sentence_votes(sentences, pair, published)))
+
+
 def article_trend(
     sentences: Sequence[tuple[Span, set[str]]], pair: tuple[str, str] | None, published: str | None = None
 ) -> Trend:
     """Trend of a pair from (sentence, country codes in it) items; headline first when present."""
     if pair is None:
         return Trend("unknown")
-    votes = sentence_votes(sentences, pair, published)
-    both = [(v, i, s) for v, i, s, about_both in votes if about_both]
-    # Sentences naming both sides (or the headline) speak about the relationship; a sentence about one
-    # country only when little else is said.
-    if sum(abs(v) for v, _, _ in both) >= 1.0:
-        return _verdict(both)
-    return _verdict([(v, i, s) for v, i, s, _ in votes])
+    return _verdict(article_evidence(sentences, pair, published).deciding())
 
 
 def _verdict(items: list[tuple[float, int, str]]) -> Trend:
