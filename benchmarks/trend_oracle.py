@@ -82,9 +82,9 @@ def collect(splits: set[str] | None) -> list[Case]:
                     continue
                 article = outs[match["k"]]
                 pair = (entry["pair"][0], entry["pair"][1])
-                sents = trend_sentences(nlp(article.body), nlp(article.title))
-                trend = article_trend(sents, pair, article.published)
-                features = article_evidence(sents, pair, article.published).features()
+                sents, names = trend_sentences(nlp(article.body), nlp(article.title))
+                trend = article_trend(sents, pair, article.published, names)
+                features = article_evidence(sents, pair, article.published, names).features()
                 cases.append(
                     Case(split, fname, article.title, pair, entry.get("trend"), trend.label, trend.evidence, features)
                 )

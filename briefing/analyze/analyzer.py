@@ -260,7 +260,7 @@ def _analyze_doc(article: RawArticle, doc: Doc, title_doc: Doc) -> AnalyzedArtic
         lead_parties(mentions),
         reports_a_contest(article.title, (s.text for s, _ in sentences[:CONTEST_SENTENCES])),
     )
-    trend = article_trend(trend_input, pair, article.published)
+    trend = article_trend(trend_input, pair, article.published, _placed_names(home, people))
     return AnalyzedArticle(
         article=article,
         pair=pair,
@@ -327,8 +327,9 @@ def _company_homes(
     return home, said_where
 
 
-def trend_sentences(doc: Doc, title_doc: Doc) -> list[tuple[Span, set[str]]]:
-    """The headline and each body sentence with the countries they name, as the trend reads them.
+def trend_sentences(doc: Doc, title_doc: Doc) -> tuple[list[tuple[Span, set[str]]], dict[str, str]]:
+    """The headline and each body sentence with the countries they name, and the people and firms placed in
+    a country (name -> code), as the trend reads them.
 
     For measuring the trend apart from the pair (benchmarks/trend_oracle.py gives it the gold pair).
     """
@@ -337,7 +338,18 @@ def trend_sentences(doc: Doc, title_doc: Doc) -> list[tuple[Span, set[str]]]:
     people = find_people(doc, entities)
     home, _ = _company_homes(doc, title_doc, entities, title_entities)
     person_country = {p.name.split()[-1]: p.country for p in people if p.country and p.name.split()}
-    return _trend_sentences(doc, title_doc, entities, title_entities, home, person_country)
+    sentences = _trend_sentences(doc, title_doc, entities, title_entities, home, person_country)
+    return sentences, _placed_names(home, people)
+
+
+def _placed_names(home: dict[str, str], people: Sequence[Person]) -> dict[str, str]:
+    """Firms and people the article places in a country, by name and (people) by surname."""
+    names = dict(home)
+    for p in people:
+        if p.country and p.name.split():
+            names.setdefault(p.name, p.country)
+            names.setdefault(p.name.split()[-1], p.country)
+    return names
 
 
 def _trend_sentences(

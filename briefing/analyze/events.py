@@ -23,6 +23,7 @@ How an event word reads depends on its place in the parse, not on the words next
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -308,6 +309,12 @@ def _acting_verb(token: Token) -> Token | None:
     return None
 
 
+def _ends_something_else(token: Token, verb: Token) -> bool:
+    """ "takeover talk lifts shares", "the deal cut costs": the event is the active subject of a verb of ending
+    that has an object of its own, so it is the one ending, not the thing ended."""
+    return token.dep_ in ("nsubj", "compound") and any(c.dep_ == "dobj" for c in verb.children)
+
+
 def _at_risk(token: Token) -> bool:
     for clause in token.children:
         if clause.dep_ in ("acl", "relcl") and _at_risk_prep(clause):
@@ -403,7 +410,7 @@ def find_events(sentence: Span) -> list[Event]:
         if verb is not None and token.dep_ in ("nsubj", "nsubjpass"):
             verb = _ending_in_chain(verb)  # "the investment looks set to be scrapped"
         if verb is not None and verb.i != i and code not in ("relation improved", "relation damaged"):
-            if _key(verb) in ENDING or verb_key(verb) in ENDING:
+            if (_key(verb) in ENDING or verb_key(verb) in ENDING) and not _ends_something_else(token, verb):
                 polarity = -sign  # "lift sanctions", "suspend cooperation", "talks collapsed"
                 consumed.add(verb.i)
             elif verb.i in base and base[verb.i][0] < 0 and sign > 0:
@@ -441,12 +448,17 @@ def sentence_countries(sentence: Span) -> set[str]:
     return codes
 
 
-def event_parties(sentence: Span, event: Event) -> set[str]:
-    """Countries in the clause of an event: the subtree of the verb it belongs to, its subject included."""
+def event_parties(sentence: Span, event: Event, names: Mapping[str, str] | None = None) -> set[str]:
+    """Countries in the clause of an event: the subtree of the verb it belongs to, its subject included.
+
+    `names` places people and companies (full name or surname -> country code), so "Wembley agreed to
+    sell its US unit to BLB" has the parties of the firms as well as of the country word.
+    """
     token = sentence.doc[event.token]
     verb = token
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
+    named = {ent.start: ent for ent in sentence.ents} if names else {}
     codes: set[str] = set()
     for t in _own_clause(verb):
         if t.ent_type_ and t.ent_id_:
@@ -455,6 +467,11 @@ def event_parties(sentence: Span, event: Event) -> set[str]:
             term = lookup(t.text)
             if term:
                 codes.add(term.code)
+        elif names and t.i in named:
+            text = named[t.i].text
+            code = names.get(text) or names.get(text.split()[-1])
+            if code:
+                codes.add(code)
     return codes
 
 
