@@ -60,10 +60,11 @@ _PLUPERFECT = re.compile(r"\bhad\s+(?:been\s+|long\s+|already\s+)?\w+ed\b", re.I
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _WHEN = re.compile(r"\b(?:in|since|until|by|during)\s+(?:\w+\s+)?(1[89]\d\d|20\d\d)\b", re.IGNORECASE)
 ABOUT_PAIR = re.compile(
-    r"\b(?:bilateral|each\s+other|counterparts?|(?:the|both|two|their)\s+(?:two\s+)?(?:\w+\s+)?"
+    r"\b(?:bilateral|each\s+other|counterparts?|(?:both|(?:the|their)\s+two)\s+(?:\w+\s+)?"
     r"(?:countries|nations|sides|governments|ministers|leaders|officials|presidents|capitals|states|neighbou?rs))\b",
     re.IGNORECASE,
 )
+"""'the two countries', 'both governments', 'bilateral': the pair itself, unnamed ('the poorest countries' is not)."""
 _RELATION = re.compile(r"\b(?:ties|relations|relationship)\s+(?:with|between)\b", re.IGNORECASE)
 
 
@@ -222,7 +223,7 @@ def sentence_votes(
             or any(c.involves_pair for c in cues)
             or (i == 0 and lead_names_both and not any(c.other_parties for c in cues))
         )
-        votes.append(Vote(vote, i, sentence, names_both or i == 0, concerns))
+        votes.append(Vote(vote, i, sentence, names_both or (i == 0 and concerns), concerns))
     return votes
 
 
@@ -251,6 +252,7 @@ class Evidence:
             "headline": sum(v.value for v in self.votes if v.index == 0),
             "votes": float(len(self.votes)),
             "concerning": float(sum(v.concerns_pair for v in self.votes)),
+            "both": sum(abs(v.value) for v in self.votes if v.about_both),
         }
 
 
@@ -282,7 +284,8 @@ def _verdict(votes: list[Vote]) -> Trend:
     if label == "unknown":
         return Trend("unknown")
     shown = [v for v in votes if v.concerns_pair]
-    ranked = sorted(shown, key=lambda v: (-abs(v.value), v.index))
+    # Sentences naming both sides first: they show the relationship itself.
+    ranked = sorted(shown, key=lambda v: (not v.about_both, -abs(v.value), v.index))
     w = [v for v in ranked if v.value > 0]
     c = [v for v in ranked if v.value < 0]
     if label == "warming":
