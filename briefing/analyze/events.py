@@ -262,6 +262,10 @@ def _negated(token: Token) -> bool:
     """ "did not agree", "no deal", "failed to sign": the event did not happen."""
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
         return True
+    if token.dep_ == "pobj" and token.head.lower_ == "without":
+        return True  # "talks ended without an agreement"
+    if token.pos_ == "VERB" and _no_one_does(token):
+        return True  # "neither side agreed", "no country signed"
     head = token.head
     if token.dep_ in ("dobj", "nsubjpass", "attr") and any(c.dep_ == "neg" for c in head.children):
         return True
@@ -271,6 +275,35 @@ def _negated(token: Token) -> bool:
     if token.dep_ in ("dobj", "attr") and head.dep_ in ("xcomp", "acl"):
         token, head = head, head.head  # "failed to reach an agreement"
     return token.dep_ in ("xcomp", "acl") and _key(head) in FAILURE
+
+
+NO_ONE = frozenset("no neither none nobody".split())
+UNDER_NEGATION_DEPS = frozenset("dobj pobj prep xcomp acl advcl".split())
+
+
+def _under_negation(token: Token) -> bool:
+    """ "cannot support the plan to boost aid": an event inside the object or purpose of a negated verb.
+
+    The negated verb carries the negation as its own event; what it would have brought about is no step.
+    """
+    current = token
+    for _ in range(4):
+        if current.dep_ not in UNDER_NEGATION_DEPS or current.head.i == current.i:
+            return False
+        current = current.head
+        if current.pos_ in ("VERB", "AUX") and (
+            any(c.dep_ == "neg" for c in current.children) or _no_one_does(current)
+        ):
+            return True
+    return False
+
+
+def _no_one_does(verb: Token) -> bool:
+    """The verb's subject is "neither side", "no country", "nobody"."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in NO_ONE or any(d.lower_ in NO_ONE for d in c.children))
+        for c in verb.children
+    )
 
 
 def _hedged(token: Token) -> bool:
@@ -427,6 +460,8 @@ def find_events(sentence: Span) -> list[Event]:
             factor = STANDALONE_ENDING  # "withdrew $1bn", "frozen assets": ending something unnamed
         if _negated(token):
             polarity, factor = (-1.0, NEGATED_WARMING) if polarity > 0 else (polarity, 0.0)
+        elif _under_negation(token):
+            factor = 0.0
         if _topic_of_event(token, set(base)) or _compared(token) or _names_a_kind(token, base):
             factor = 0.0
         elif _describes_a_thing(token, base):

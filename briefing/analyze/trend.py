@@ -90,9 +90,7 @@ class Cue:
     """Its clause names countries, none of the pair's."""
 
 
-def find_cues(
-    sentence: Span, pair: tuple[str, str] | None = None, names: Mapping[str, str] | None = None
-) -> list[Cue]:
+def find_cues(sentence: Span, pair: tuple[str, str] | None = None, names: Mapping[str, str] | None = None) -> list[Cue]:
     """The sentence's events (see `events`), each weighed by where it stands in the sentence.
 
     An event told as history ("after years of tension") or as a list of topics ("discussed Kashmir and

@@ -75,3 +75,18 @@ def test_a_firm_the_article_places_in_a_country_makes_its_events_concern_the_pai
     assert trend.label == "warming"
     assert trend.evidence
     assert all(any(word in e for word in ("UK", "US", "BLB")) for e in trend.evidence), trend.evidence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # BBC business/241: the US refusing the UK's plan is no aid given.
+        "But the US says it cannot support Mr Brown's International Finance Facility to boost aid to developing "
+        "countries.",
+        "Neither side agreed to the deal.",
+        "No country signed the treaty.",
+        "Talks ended without an agreement.",
+    ],
+)
+def test_a_step_that_did_not_happen_is_no_warming(sentence: str) -> None:
+    assert sentence_trend(nlp()(sentence)[:]) < 0
