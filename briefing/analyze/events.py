@@ -234,6 +234,15 @@ def _is_event(token: Token, key: str) -> bool:
         return False  # "fight terrorism", "fight inflation": a problem, not another state
     if key == "deal" and token.pos_ == "VERB":
         return False  # "deal with rising prices"
+    if key == "accord" and token.pos_ != "NOUN":
+        return False  # "according to the bank's figures": a source, not an accord
+    if (
+        key in ("help", "assist")
+        and token.pos_ == "VERB"
+        and any(c.dep_ == "xcomp" for c in token.children)
+        and not any(c.dep_ == "dobj" for c in token.children)
+    ):
+        return False  # "helped boost stock markets", "to help pay a tax bill": a cause, not aid to anyone
     if key in VERB_ONLY and token.pos_ != "VERB":
         return False  # "growing demand", "a strike", "Shell", "a sign of"
     if token.pos_ == "ADJ" and key not in ("hostile",) and not token.tag_.startswith("VB"):

@@ -109,3 +109,21 @@ def test_a_country_word_describing_a_thing_is_no_party_to_the_event(sentence: st
     events = find_events(doc[:])
     assert events
     assert event_parties(doc[:], events[0]) == parties
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # BBC business/084 and 299: a source and a cause are no accord and no aid.
+        "Remittances now represent more than 2% of the country's GDP, according to the Bank of Mexico's figures.",
+        "Russian prosecutors are forcing the sale of the firm's most lucrative asset to help pay a back tax bill.",
+        "The stronger fuel inventories helped boost US stock markets to nine-month highs on Wednesday.",
+    ],
+)
+def test_according_to_and_help_do_are_no_events(sentence: str) -> None:
+    assert find_events(nlp()(sentence)[:]) == []
+
+
+def test_helping_another_country_is_still_aid() -> None:
+    assert sentence_trend(nlp()("The US helped Iraq rebuild its army.")[:]) > 0
+    assert sentence_trend(nlp()("The two countries signed an accord in Geneva.")[:]) > 0
