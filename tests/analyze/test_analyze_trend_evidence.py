@@ -97,7 +97,7 @@ def test_a_step_that_did_not_happen_is_no_warming(sentence: str) -> None:
     ("sentence", "parties"),
     [
         # BBC business headlines and sentences: a country word that only describes a thing is no party.
-        ("The stronger fuel inventories helped boost US stock markets to nine-month highs on Wednesday.", set()),
+        ("Investors sold US stock markets short on Wednesday.", set()),
         ("Gaming firm to sell UK dog tracks", set()),
         ("During the year WPP bought US rival Grey Global, creating a giant.", {"USA"}),
         ("A US court blocked the sale.", {"USA"}),
