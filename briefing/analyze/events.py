@@ -505,8 +505,6 @@ def event_parties(sentence: Span, event: Event, names: Mapping[str, str] | None 
     named = {ent.start: ent for ent in sentence.ents} if names else {}
     codes: set[str] = set()
     for t in _own_clause(verb):
-        if t.ent_type_ in ("GPE", "NORP") and not _takes_part(t):
-            continue
         if t.ent_type_ and t.ent_id_:
             codes.add(t.ent_id_)
         elif t.ent_type_ in ("GPE", "NORP") and t.ent_iob_ == "B":
@@ -519,27 +517,6 @@ def event_parties(sentence: Span, event: Event, names: Mapping[str, str] | None 
             if code:
                 codes.add(code)
     return codes
-
-
-MODIFIER_DEPS = frozenset("compound amod nmod".split())
-ACTING_DEPS = frozenset("nsubj nsubjpass agent".split())
-
-
-def _takes_part(country: Token) -> bool:
-    """A country word that is a party to the event: not one only describing a thing ("UK dog tracks",
-    "US stock markets"), but a country itself, a possessor, or the modifier of an actor that is named
-    ("US rival Grey Global") or acts ("a US court ruled")."""
-    head = country
-    while head.dep_ in MODIFIER_DEPS and head.head.i != head.i and head.head.ent_type_ == head.ent_type_:
-        head = head.head  # within one entity ("South Korea")
-    if head.dep_ not in MODIFIER_DEPS:
-        return True
-    noun = head.head
-    while noun.dep_ in MODIFIER_DEPS and noun.head.i != noun.i:
-        if noun.ent_type_ in ("ORG", "PERSON"):
-            return True
-        noun = noun.head
-    return noun.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") or noun.dep_ in ACTING_DEPS
 
 
 OTHER_CLAUSES = frozenset({"advcl", "relcl", "ccomp", "conj", "parataxis"})

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from briefing.analyze.analyzer import trend_sentences
-from briefing.analyze.events import event_parties, find_events
+from briefing.analyze.events import find_events
 from briefing.analyze.trend import article_trend, sentence_trend, sentence_votes
 from tests.analyze.analyze_helpers import nlp
 from tests.conftest import SHARED
@@ -91,24 +91,6 @@ def test_a_firm_the_article_places_in_a_country_makes_its_events_concern_the_pai
 )
 def test_a_step_that_did_not_happen_is_no_warming(sentence: str) -> None:
     assert sentence_trend(nlp()(sentence)[:]) < 0
-
-
-@pytest.mark.parametrize(
-    ("sentence", "parties"),
-    [
-        # BBC business headlines and sentences: a country word that only describes a thing is no party.
-        ("Investors sold US stock markets short on Wednesday.", set()),
-        ("Gaming firm to sell UK dog tracks", set()),
-        ("During the year WPP bought US rival Grey Global, creating a giant.", {"USA"}),
-        ("A US court blocked the sale.", {"USA"}),
-        ("Russia signed a deal with Syria.", {"RUS", "SYR"}),
-    ],
-)
-def test_a_country_word_describing_a_thing_is_no_party_to_the_event(sentence: str, parties: set[str]) -> None:
-    doc = nlp()(sentence)
-    events = find_events(doc[:])
-    assert events
-    assert event_parties(doc[:], events[0]) == parties
 
 
 @pytest.mark.parametrize(
