@@ -8,7 +8,9 @@ told as history ("after years of tension", "In 2012, ...") is background rather 
 event whose clause names only other countries speaks of another relationship. Sentences naming both countries,
 the headline and the lead count most; a sentence about one of them and a third country speaks
 about another relationship and is left out. No cue means "unknown": a trend is never shown without
-evidence.
+evidence, and the evidence shown is only sentences that concern the pair (they name both sides, or their
+event's clause names one of the pair's countries, people or firms), so a cue-bearing sentence about
+something else never stands for the relationship.
 """
 
 from __future__ import annotations
@@ -260,6 +262,7 @@ def article_evidence(
     published: str | None = None,
     names: Mapping[str, str] | None = None,
 ) -> Evidence:
+    """Every vote of the article on the pair, before any verdict (the verdict and the benchmarks read it)."""
     return Evidence(tuple(sentence_votes(sentences, pair, published, names)))
 
 
