@@ -243,11 +243,11 @@ def _analyze_doc(article: RawArticle, doc: Doc, title_doc: Doc) -> AnalyzedArtic
 
     home, said_where = _company_homes(doc, title_doc, entities, title_entities)
     person_country = {p.name.split()[-1]: p.country for p in people if p.country and p.name.split()}
-    sentences = _sentences_with_countries(doc, entities, home, person_country)
-    title_codes = {code for e in title_entities if (code := mention_share(e, person_country, home)[0])}
+    trend_input = _trend_sentences(doc, title_doc, entities, title_entities, home, person_country)
+    sentences = trend_input[1:]
     evidence = _pair_evidence(article, doc, title_doc, entities, title_entities, people, sentences, home, said_where)
     pair, pairs = decide_pair(evidence)
-    trend = article_trend([(title_doc[:], title_codes), *sentences], pair, article.published)
+    trend = article_trend(trend_input, pair, article.published, _placed_names(home, people))
     return AnalyzedArticle(
         article=article,
         pair=pair,
@@ -348,6 +348,43 @@ def _company_homes(
     home = {name: code for found_in in (linked[0], linked[-1]) for name, (code, _) in found_in.items()}
     said_where = {(where, at) for where, names in linked.items() for _, at in names.values()}
     return home, said_where
+
+
+def trend_sentences(doc: Doc, title_doc: Doc) -> tuple[list[tuple[Span, set[str]]], dict[str, str]]:
+    """The headline and each body sentence with the countries they name, and the people and firms placed in
+    a country (name -> code), as the trend reads them.
+
+    For measuring the trend apart from the pair (benchmarks/trend_oracle.py gives it the gold pair).
+    """
+    entities = extract_entities(doc)
+    title_entities = extract_entities(title_doc)
+    people = find_people(doc, entities)
+    home, _ = _company_homes(doc, title_doc, entities, title_entities)
+    person_country = {p.name.split()[-1]: p.country for p in people if p.country and p.name.split()}
+    sentences = _trend_sentences(doc, title_doc, entities, title_entities, home, person_country)
+    return sentences, _placed_names(home, people)
+
+
+def _placed_names(home: dict[str, str], people: Sequence[Person]) -> dict[str, str]:
+    """Firms and people the article places in a country, by name and (people) by surname."""
+    names = dict(home)
+    for p in people:
+        if p.country and p.name.split():
+            names.setdefault(p.name, p.country)
+            names.setdefault(p.name.split()[-1], p.country)
+    return names
+
+
+def _trend_sentences(
+    doc: Doc,
+    title_doc: Doc,
+    entities: Sequence[Entity],
+    title_entities: Sequence[Entity],
+    home: dict[str, str],
+    person_country: dict[str, str],
+) -> list[tuple[Span, set[str]]]:
+    title_codes = {code for e in title_entities if (code := mention_share(e, person_country, home)[0])}
+    return [(title_doc[:], title_codes), *_sentences_with_countries(doc, entities, home, person_country)]
 
 
 def _sentences_with_countries(

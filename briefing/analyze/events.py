@@ -23,6 +23,7 @@ How an event word reads depends on its place in the parse, not on the words next
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -233,6 +234,15 @@ def _is_event(token: Token, key: str) -> bool:
         return False  # "fight terrorism", "fight inflation": a problem, not another state
     if key == "deal" and token.pos_ == "VERB":
         return False  # "deal with rising prices"
+    if key == "accord" and token.pos_ != "NOUN":
+        return False  # "according to the bank's figures": a source, not an accord
+    if (
+        key in ("help", "assist")
+        and token.pos_ == "VERB"
+        and any(c.dep_ == "xcomp" for c in token.children)
+        and not any(c.dep_ == "dobj" for c in token.children)
+    ):
+        return False  # "helped boost stock markets", "to help pay a tax bill": a cause, not aid to anyone
     if key in VERB_ONLY and token.pos_ != "VERB":
         return False  # "growing demand", "a strike", "Shell", "a sign of"
     if token.pos_ == "ADJ" and key not in ("hostile",) and not token.tag_.startswith("VB"):
@@ -261,6 +271,10 @@ def _negated(token: Token) -> bool:
     """ "did not agree", "no deal", "failed to sign": the event did not happen."""
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
         return True
+    if token.dep_ == "pobj" and token.head.lower_ == "without":
+        return True  # "talks ended without an agreement"
+    if token.pos_ == "VERB" and _no_one_does(token):
+        return True  # "neither side agreed", "no country signed"
     head = token.head
     if token.dep_ in ("dobj", "nsubjpass", "attr") and any(c.dep_ == "neg" for c in head.children):
         return True
@@ -270,6 +284,35 @@ def _negated(token: Token) -> bool:
     if token.dep_ in ("dobj", "attr") and head.dep_ in ("xcomp", "acl"):
         token, head = head, head.head  # "failed to reach an agreement"
     return token.dep_ in ("xcomp", "acl") and _key(head) in FAILURE
+
+
+NO_ONE = frozenset("no neither none nobody".split())
+UNDER_NEGATION_DEPS = frozenset("dobj pobj prep xcomp acl advcl".split())
+
+
+def _under_negation(token: Token) -> bool:
+    """ "cannot support the plan to boost aid": an event inside the object or purpose of a negated verb.
+
+    The negated verb carries the negation as its own event; what it would have brought about is no step.
+    """
+    current = token
+    for _ in range(4):
+        if current.dep_ not in UNDER_NEGATION_DEPS or current.head.i == current.i:
+            return False
+        current = current.head
+        if current.pos_ in ("VERB", "AUX") and (
+            any(c.dep_ == "neg" for c in current.children) or _no_one_does(current)
+        ):
+            return True
+    return False
+
+
+def _no_one_does(verb: Token) -> bool:
+    """The verb's subject is "neither side", "no country", "nobody"."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in NO_ONE or any(d.lower_ in NO_ONE for d in c.children))
+        for c in verb.children
+    )
 
 
 def _hedged(token: Token) -> bool:
@@ -306,6 +349,12 @@ def _acting_verb(token: Token) -> Token | None:
     if token.dep_ == "conj":
         return _acting_verb(token.head)
     return None
+
+
+def _ends_something_else(token: Token, verb: Token) -> bool:
+    """ "takeover talk lifts shares", "the deal cut costs": the event is the active subject of a verb of ending
+    that has an object of its own, so it is the one ending, not the thing ended."""
+    return token.dep_ in ("nsubj", "compound") and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _at_risk(token: Token) -> bool:
@@ -403,7 +452,7 @@ def find_events(sentence: Span) -> list[Event]:
         if verb is not None and token.dep_ in ("nsubj", "nsubjpass"):
             verb = _ending_in_chain(verb)  # "the investment looks set to be scrapped"
         if verb is not None and verb.i != i and code not in ("relation improved", "relation damaged"):
-            if _key(verb) in ENDING or verb_key(verb) in ENDING:
+            if (_key(verb) in ENDING or verb_key(verb) in ENDING) and not _ends_something_else(token, verb):
                 polarity = -sign  # "lift sanctions", "suspend cooperation", "talks collapsed"
                 consumed.add(verb.i)
             elif verb.i in base and base[verb.i][0] < 0 and sign > 0:
@@ -420,6 +469,8 @@ def find_events(sentence: Span) -> list[Event]:
             factor = STANDALONE_ENDING  # "withdrew $1bn", "frozen assets": ending something unnamed
         if _negated(token):
             polarity, factor = (-1.0, NEGATED_WARMING) if polarity > 0 else (polarity, 0.0)
+        elif _under_negation(token):
+            factor = 0.0
         if _topic_of_event(token, set(base)) or _compared(token) or _names_a_kind(token, base):
             factor = 0.0
         elif _describes_a_thing(token, base):
@@ -441,12 +492,17 @@ def sentence_countries(sentence: Span) -> set[str]:
     return codes
 
 
-def event_parties(sentence: Span, event: Event) -> set[str]:
-    """Countries in the clause of an event: the subtree of the verb it belongs to, its subject included."""
+def event_parties(sentence: Span, event: Event, names: Mapping[str, str] | None = None) -> set[str]:
+    """Countries in the clause of an event: the subtree of the verb it belongs to, its subject included.
+
+    `names` places people and companies (full name or surname -> country code), so "Wembley agreed to
+    sell its US unit to BLB" has the parties of the firms as well as of the country word.
+    """
     token = sentence.doc[event.token]
     verb = token
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
+    named = {ent.start: ent for ent in sentence.ents} if names else {}
     codes: set[str] = set()
     for t in _own_clause(verb):
         if t.ent_type_ and t.ent_id_:
@@ -455,6 +511,11 @@ def event_parties(sentence: Span, event: Event) -> set[str]:
             term = lookup(t.text)
             if term:
                 codes.add(term.code)
+        elif names and t.i in named:
+            text = named[t.i].text
+            code = names.get(text) or names.get(text.split()[-1])
+            if code:
+                codes.add(code)
     return codes
 
 

@@ -8,14 +8,16 @@ told as history ("after years of tension", "In 2012, ...") is background rather 
 event whose clause names only other countries speaks of another relationship. Sentences naming both countries,
 the headline and the lead count most; a sentence about one of them and a third country speaks
 about another relationship and is left out. No cue means "unknown": a trend is never shown without
-evidence.
+evidence, and the evidence shown is only sentences that concern the pair (they name both sides, or their
+event's clause names one of the pair's countries, people or firms), so a cue-bearing sentence about
+something else never stands for the relationship.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -60,10 +62,11 @@ _PLUPERFECT = re.compile(r"\bhad\s+(?:been\s+|long\s+|already\s+)?\w+ed\b", re.I
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _WHEN = re.compile(r"\b(?:in|since|until|by|during)\s+(?:\w+\s+)?(1[89]\d\d|20\d\d)\b", re.IGNORECASE)
 ABOUT_PAIR = re.compile(
-    r"\b(?:bilateral|each\s+other|counterparts?|(?:the|both|two|their)\s+(?:two\s+)?(?:\w+\s+)?"
+    r"\b(?:bilateral|each\s+other|counterparts?|(?:both|(?:the|their)\s+two)\s+(?:\w+\s+)?"
     r"(?:countries|nations|sides|governments|ministers|leaders|officials|presidents|capitals|states|neighbou?rs))\b",
     re.IGNORECASE,
 )
+"""'the two countries', 'both governments', 'bilateral': the pair itself, unnamed ('the poorest countries' is not)."""
 _RELATION = re.compile(r"\b(?:ties|relations|relationship)\s+(?:with|between)\b", re.IGNORECASE)
 
 
@@ -83,9 +86,13 @@ class Cue:
     polarity: float
     """+1 warming, -1 cooling, after negation and reversal."""
     weight: float
+    involves_pair: bool = False
+    """The event's own clause names one of the pair's countries (or a person or firm placed in one)."""
+    other_parties: bool = False
+    """Its clause names countries, none of the pair's."""
 
 
-def find_cues(sentence: Span, pair: tuple[str, str] | None = None) -> list[Cue]:
+def find_cues(sentence: Span, pair: tuple[str, str] | None = None, names: Mapping[str, str] | None = None) -> list[Cue]:
     """The sentence's events (see `events`), each weighed by where it stands in the sentence.
 
     An event told as history ("after years of tension") or as a list of topics ("discussed Kashmir and
@@ -104,13 +111,17 @@ def find_cues(sentence: Span, pair: tuple[str, str] | None = None) -> list[Cue]:
             factor *= 0.2
         elif _AFTER.search(window) and any(e.polarity != event.polarity for e in found[:k]):
             factor *= 0.4  # "the deal was sealed after a price dispute": the news is the deal
+        parties: set[str] = set()
+        involves = False
         if pair is not None:
-            parties = event_parties(sentence, event)
-            if parties and not parties & set(pair):
+            parties = event_parties(sentence, event, names)
+            involves = bool(parties & set(pair))
+            if parties and not involves:
                 factor *= OTHER_PARTIES
         if event.hedged and not _HEDGE.search(text):
             factor *= HEDGE
-        cues.append(Cue(start, event.end - offset, event.polarity, event.weight * factor))
+        others = bool(parties) and not involves
+        cues.append(Cue(start, event.end - offset, event.polarity, event.weight * factor, involves, others))
     return [c for c in cues if c.weight > 0]
 
 
@@ -150,13 +161,39 @@ def reference_year(sentences: Iterable[str], published: str | None = None) -> in
     return max(years) if years else None
 
 
+@dataclass(frozen=True, slots=True)
+class Vote:
+    """One sentence's say on the pair's direction."""
+
+    value: float
+    """Positive warming, negative cooling; headline and lead weigh more, history and hedges less."""
+    index: int
+    """0 is the headline."""
+    sentence: str
+    about_both: bool
+    """It names both sides (or "the two countries"), so it speaks of the relationship itself."""
+    concerns_pair: bool
+    """Its event involves one of the pair's countries, people or firms, or it names both: evidence a user
+    can be shown for this pair."""
+
+
 def sentence_votes(
-    sentences: Sequence[tuple[Span, set[str]]], pair: tuple[str, str], published: str | None = None
-) -> list[tuple[float, int, str, bool]]:
-    """(vote, index, sentence, names both sides) for each sentence that speaks about the pair."""
+    sentences: Sequence[tuple[Span, set[str]]],
+    pair: tuple[str, str],
+    published: str | None = None,
+    names: Mapping[str, str] | None = None,
+) -> list[Vote]:
+    """The vote of each sentence that speaks about the pair.
+
+    `names` places people and firms (name or surname -> country), so that an event of "BLB" counts as
+    one of the United States when the article says BLB is American.
+    """
     year = reference_year((s.text for s, _ in sentences), published)
-    votes: list[tuple[float, int, str, bool]] = []
+    votes: list[Vote] = []
     last_named: set[str] = set()
+    # The headline is read with the lead it summarises: "GM pays $2bn to evade Fiat buyout" is about the
+    # pair when the first sentence says "General Motors of the US ... the Italian car maker".
+    lead_names_both = len(sentences) > 1 and set(pair) <= sentences[1][1]
     for i, (parsed, codes) in enumerate(sentences):
         sentence = parsed.text
         shared = codes & set(pair)
@@ -170,7 +207,9 @@ def sentence_votes(
             continue
         if len(shared) == 1 and others and not about_pair:
             continue  # "the war in Afghanistan", "a deal with Russia": another relationship
-        score = sentence_trend(parsed, pair)
+        names_both = len(shared) == 2 or about_pair
+        cues = find_cues(parsed, pair, names)
+        score = sum(c.polarity * c.weight for c in cues)
         if abs(score) < MIN_VOTE:
             continue
         # One vote per sentence: piling up cues says no more about the relationship than naming one step.
@@ -179,41 +218,88 @@ def sentence_votes(
         vote *= _background_factor(sentence, year)
         if _HEDGE.search(sentence):
             vote *= 0.6
-        votes.append((vote, i, sentence, i == 0 or len(shared) == 2 or about_pair))
+        concerns = (
+            names_both
+            or any(c.involves_pair for c in cues)
+            or (i == 0 and lead_names_both and not any(c.other_parties for c in cues))
+        )
+        votes.append(Vote(vote, i, sentence, names_both or (i == 0 and concerns), concerns))
     return votes
 
 
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What one article says about a pair's direction: its sentences' votes."""
+
+    votes: tuple[Vote, ...]
+
+    def deciding(self) -> list[Vote]:
+        """Sentences naming both sides (or the headline) speak about the relationship; a sentence about
+        one country only counts when little else is said."""
+        both = [v for v in self.votes if v.about_both]
+        if sum(abs(v.value) for v in both) >= 1.0:
+            return both
+        return list(self.votes)
+
+    def features(self) -> dict[str, float]:
+        """Aggregates of the evidence, for fitting and inspecting (benchmarks/trend_oracle.py)."""
+        chosen = self.deciding()
+        return {
+            "warm": sum(v.value for v in chosen if v.value > 0),
+            "cool": -sum(v.value for v in chosen if v.value < 0),
+            "warm_all": sum(v.value for v in self.votes if v.value > 0),
+            "cool_all": -sum(v.value for v in self.votes if v.value < 0),
+            "headline": sum(v.value for v in self.votes if v.index == 0),
+            "votes": float(len(self.votes)),
+            "concerning": float(sum(v.concerns_pair for v in self.votes)),
+            "both": sum(abs(v.value) for v in self.votes if v.about_both),
+        }
+
+
+def article_evidence(
+    sentences: Sequence[tuple[Span, set[str]]],
+    pair: tuple[str, str],
+    published: str | None = None,
+    names: Mapping[str, str] | None = None,
+) -> Evidence:
+    """Every vote of the article on the pair, before any verdict (the verdict and the benchmarks read it)."""
+    return Evidence(tuple(sentence_votes(sentences, pair, published, names)))
+
+
 def article_trend(
-    sentences: Sequence[tuple[Span, set[str]]], pair: tuple[str, str] | None, published: str | None = None
+    sentences: Sequence[tuple[Span, set[str]]],
+    pair: tuple[str, str] | None,
+    published: str | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> Trend:
     """Trend of a pair from (sentence, country codes in it) items; headline first when present."""
     if pair is None:
         return Trend("unknown")
-    votes = sentence_votes(sentences, pair, published)
-    both = [(v, i, s) for v, i, s, about_both in votes if about_both]
-    # Sentences naming both sides (or the headline) speak about the relationship; a sentence about one
-    # country only when little else is said.
-    if sum(abs(v) for v, _, _ in both) >= 1.0:
-        return _verdict(both)
-    return _verdict([(v, i, s) for v, i, s, _ in votes])
+    return _verdict(article_evidence(sentences, pair, published, names).deciding())
 
 
-def _verdict(items: list[tuple[float, int, str]]) -> Trend:
-    warm = sum(v for v, _, _ in items if v > 0)
-    cool = -sum(v for v, _, _ in items if v < 0)
+def _verdict(votes: list[Vote]) -> Trend:
+    warm = sum(v.value for v in votes if v.value > 0)
+    cool = -sum(v.value for v in votes if v.value < 0)
     label = evidence_label(warm, cool)
     if label == "unknown":
         return Trend("unknown")
-    ranked = sorted(items, key=lambda x: (-abs(x[0]), x[1]))
+    shown = [v for v in votes if v.concerns_pair]
+    # Sentences naming both sides first: they show the relationship itself.
+    ranked = sorted(shown, key=lambda v: (not v.about_both, -abs(v.value), v.index))
+    w = [v for v in ranked if v.value > 0]
+    c = [v for v in ranked if v.value < 0]
     if label == "warming":
-        chosen = [x for x in ranked if x[0] > 0]
+        chosen = w
     elif label == "cooling":
-        chosen = [x for x in ranked if x[0] < 0]
+        chosen = c
     else:  # both sides, strongest first, alternating
-        w = [x for x in ranked if x[0] > 0]
-        c = [x for x in ranked if x[0] < 0]
         chosen = [x for pair in zip(w, c, strict=False) for x in pair] + w[len(c) :] + c[len(w) :]
-    evidence = tuple(single_spaced(s) for _, _, s in chosen[:MAX_EVIDENCE])
+        if not (w and c):
+            chosen = []
+    if not chosen:  # a label is never shown without evidence about the pair
+        return Trend("unknown")
+    evidence = tuple(single_spaced(v.sentence) for v in chosen[:MAX_EVIDENCE])
     return Trend(label, evidence, confidence(label, warm, cool))
 
 

@@ -168,7 +168,7 @@ def test_hedged_cues_count_less_than_firm_ones() -> None:
     hedged = [("x", set()), ("Morocco and Syria could restore ties.", {"MAR", "SYR"})]
     from briefing.analyze.trend import sentence_votes
 
-    assert sentence_votes(parsed(hedged), PAIR)[0][0] < sentence_votes(parsed(firm), PAIR)[0][0]
+    assert sentence_votes(parsed(hedged), PAIR)[0].value < sentence_votes(parsed(firm), PAIR)[0].value
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,111 @@
+"""The trend's evidence concerns the pair, on real BBC articles read as the analyzer reads them.
+
+Each test gives the trend the pair a reader would (docs/gold.md), so what is checked is the trend and its
+evidence, not the choice of pair.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from briefing.analyze.analyzer import trend_sentences
+from briefing.analyze.events import find_events
+from briefing.analyze.trend import article_trend, sentence_trend, sentence_votes
+from tests.analyze.analyze_helpers import nlp
+from tests.conftest import SHARED
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+BBC = SHARED / "corpora" / "bbc"
+
+
+def read_bbc(name: str) -> tuple[list[tuple[Span, set[str]]], dict[str, str]]:
+    path = BBC / name
+    if not path.is_file():
+        pytest.skip(f"{path} not available")
+    title, body = path.read_text(encoding="utf-8").split("\n", 1)
+    pipeline = nlp()
+    return trend_sentences(pipeline(body.strip()), pipeline(title.strip()))
+
+
+def test_a_verb_of_ending_with_its_own_object_does_not_reverse_its_subject() -> None:
+    # "lifts Domecq" raises a share price; it ends no talks. Talks that collapse, sanctions lifted: reversed.
+    assert sentence_trend(nlp()("Pernod takeover talk lifts Domecq")[:]) > 0
+    assert sentence_trend(nlp()("The talks collapsed after a week.")[:]) < 0
+    assert sentence_trend(nlp()("Sanctions on Iran were lifted on Monday.")[:]) > 0
+
+
+def test_evidence_for_a_pair_leaves_out_what_concerns_others() -> None:
+    # G7 ministers back a debt plan; the UK chancellor and a US treasury official speak. The headline's
+    # step is the G7's, and "the poorest countries" are not the pair: neither is UK-US evidence.
+    sentences, names = read_bbc("business/241.txt")
+    trend = article_trend(sentences, ("GBR", "USA"), None, names)
+    assert "G7 backs Africa debt relief plan" not in trend.evidence
+    own = ("UK", "US", "Brit", "America", "Brown", "Taylor", "Treasury", "Chancellor")
+    assert trend.evidence
+    assert all(any(word in e for word in own) for e in trend.evidence), trend.evidence
+    votes = sentence_votes(sentences, ("GBR", "USA"), None, names)
+    poorest = [v for v in votes if "the poorest countries" in v.sentence]
+    assert poorest
+    assert not any(v.about_both for v in poorest)
+
+
+def test_a_headline_counts_for_the_pair_its_lead_names() -> None:
+    # "GM pays $2bn to evade Fiat buyout": the headline names neither country; the lead names both
+    # ("General Motors of the US", "the Italian car maker"), so the headline is evidence of cooling.
+    sentences, names = read_bbc("business/160.txt")
+    trend = article_trend(sentences, ("ITA", "USA"), None, names)
+    assert trend.label == "cooling"
+    assert trend.evidence[0] == "GM pays $2bn to evade Fiat buyout"
+
+
+def test_a_firm_the_article_places_in_a_country_makes_its_events_concern_the_pair() -> None:
+    # Wembley sells its US unit to "US gaming consortium BLB": later sentences name only BLB.
+    sentences, names = read_bbc("business/223.txt")
+    assert names.get("BLB") == "USA"
+    pair = ("GBR", "USA")
+    stake = "BLB holds a 22% stake in Wembley"
+    placed = [v for v in sentence_votes(sentences, pair, None, names) if v.sentence.startswith(stake)]
+    unplaced = [v for v in sentence_votes(sentences, pair, None, {}) if v.sentence.startswith(stake)]
+    assert placed and placed[0].concerns_pair
+    assert unplaced and not unplaced[0].concerns_pair
+    trend = article_trend(sentences, pair, None, names)
+    assert trend.label == "warming"
+    assert trend.evidence
+    assert all(any(word in e for word in ("UK", "US", "BLB")) for e in trend.evidence), trend.evidence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # BBC business/241: the US refusing the UK's plan is no aid given.
+        "But the US says it cannot support Mr Brown's International Finance Facility to boost aid to developing "
+        "countries.",
+        "Neither side agreed to the deal.",
+        "No country signed the treaty.",
+        "Talks ended without an agreement.",
+    ],
+)
+def test_a_step_that_did_not_happen_is_no_warming(sentence: str) -> None:
+    assert sentence_trend(nlp()(sentence)[:]) < 0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # BBC business/084 and 299: a source and a cause are no accord and no aid.
+        "Remittances now represent more than 2% of the country's GDP, according to the Bank of Mexico's figures.",
+        "Russian prosecutors are forcing the sale of the firm's most lucrative asset to help pay a back tax bill.",
+        "The stronger fuel inventories helped boost US stock markets to nine-month highs on Wednesday.",
+    ],
+)
+def test_according_to_and_help_do_are_no_events(sentence: str) -> None:
+    assert find_events(nlp()(sentence)[:]) == []
+
+
+def test_helping_another_country_is_still_aid() -> None:
+    assert sentence_trend(nlp()("The US helped Iraq rebuild its army.")[:]) > 0
+    assert sentence_trend(nlp()("The two countries signed an accord in Geneva.")[:]) > 0
