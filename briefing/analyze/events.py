@@ -286,6 +286,23 @@ def _negated(token: Token) -> bool:
     return token.dep_ in ("xcomp", "acl") and _key(head) in FAILURE
 
 
+DENIAL = frozenset({"deny", "rule out", "exclude", "dismiss"})
+"""Verbs of denying: negated, they leave what they govern a possibility, neither done nor missed."""
+
+
+def _possibility_not_denied(token: Token) -> bool:
+    """ "did not rule out that there had been an agreement", "did not deny talks": no step either way."""
+    current = token
+    for _ in range(4):
+        head = current.head
+        if head.i == current.i:
+            return False
+        if head.pos_ in ("VERB", "AUX") and verb_key(head) in DENIAL:
+            return current.dep_ in ("ccomp", "dobj", "xcomp") and any(c.dep_ == "neg" for c in head.children)
+        current = head
+    return False
+
+
 NO_ONE = frozenset("no neither none nobody".split())
 UNDER_NEGATION_DEPS = frozenset("dobj pobj prep xcomp acl advcl".split())
 
@@ -467,7 +484,9 @@ def find_events(sentence: Span) -> list[Event]:
         factor = 1.0
         if key_in_ending(token) and i not in consumed_by_event(token, base):
             factor = STANDALONE_ENDING  # "withdrew $1bn", "frozen assets": ending something unnamed
-        if _negated(token):
+        if _possibility_not_denied(token):
+            factor = 0.0  # "did not rule out that there had been an agreement": nothing happened yet
+        elif _negated(token):
             polarity, factor = (-1.0, NEGATED_WARMING) if polarity > 0 else (polarity, 0.0)
         elif _under_negation(token):
             factor = 0.0
@@ -558,13 +577,14 @@ def is_actor(token: Token) -> bool:
     head = token
     while head.dep_ in ("compound", "flat") and head.head.i != head.i and head.head.ent_iob_ == "I":
         head = head.head  # the last word of a multi-word name ("United States")
+    mention = head.i
     kind_of_thing = False
     while head.dep_ in MODIFIER_DEPS and head.head.i != head.i:
-        parent = head.head
+        kind_of_thing = kind_of_thing or (head.i != mention and head.pos_ == "NOUN")
+        head = head.head
         kind_of_thing = kind_of_thing or any(
-            c.dep_ == "compound" and c.pos_ == "NOUN" and c.i > head.i for c in parent.children
+            c.dep_ == "compound" and c.pos_ == "NOUN" and c.i > mention for c in head.children
         )
-        head = parent
     if head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS:
         attached = head.head.head
         if attached.pos_ in ("VERB", "AUX") or attached.ent_type_ in ("GPE", "LOC", "FAC"):
