@@ -286,6 +286,23 @@ def _negated(token: Token) -> bool:
     return token.dep_ in ("xcomp", "acl") and _key(head) in FAILURE
 
 
+DENIAL = frozenset({"deny", "rule out", "exclude", "dismiss"})
+"""Verbs of denying: negated, they leave what they govern a possibility, neither done nor missed."""
+
+
+def _possibility_not_denied(token: Token) -> bool:
+    """ "did not rule out that there had been an agreement", "did not deny talks": no step either way."""
+    current = token
+    for _ in range(4):
+        head = current.head
+        if head.i == current.i:
+            return False
+        if head.pos_ in ("VERB", "AUX") and verb_key(head) in DENIAL:
+            return current.dep_ in ("ccomp", "dobj", "xcomp") and any(c.dep_ == "neg" for c in head.children)
+        current = head
+    return False
+
+
 NO_ONE = frozenset("no neither none nobody".split())
 UNDER_NEGATION_DEPS = frozenset("dobj pobj prep xcomp acl advcl".split())
 
@@ -467,7 +484,9 @@ def find_events(sentence: Span) -> list[Event]:
         factor = 1.0
         if key_in_ending(token) and i not in consumed_by_event(token, base):
             factor = STANDALONE_ENDING  # "withdrew $1bn", "frozen assets": ending something unnamed
-        if _negated(token):
+        if _possibility_not_denied(token):
+            factor = 0.0  # "did not rule out that there had been an agreement": nothing happened yet
+        elif _negated(token):
             polarity, factor = (-1.0, NEGATED_WARMING) if polarity > 0 else (polarity, 0.0)
         elif _under_negation(token):
             factor = 0.0
@@ -492,31 +511,106 @@ def sentence_countries(sentence: Span) -> set[str]:
     return codes
 
 
-def event_parties(sentence: Span, event: Event, names: Mapping[str, str] | None = None) -> set[str]:
+def event_parties(
+    sentence: Span, event: Event, names: Mapping[str, str] | None = None, *, actors_only: bool = False
+) -> set[str]:
     """Countries in the clause of an event: the subtree of the verb it belongs to, its subject included.
 
-    `names` places people and companies (full name or surname -> country code), so "Wembley agreed to
-    sell its US unit to BLB" has the parties of the firms as well as of the country word.
+    `names` places people and companies (full name or surname -> country), so "Wembley agreed to
+    sell its US unit to BLB" has the parties of the firms as well as of the country word. With
+    `actors_only`, a country named only as the place where something happens or as a modifier of a
+    thing ("filed in Houston", "the UK album chart") is left out: it is no side of the event.
     """
     token = sentence.doc[event.token]
     verb = token
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
+    return mention_codes(_own_clause(verb), sentence, names, actors_only=actors_only)
+
+
+def sentence_actors(sentence: Span, names: Mapping[str, str] | None = None) -> set[str]:
+    """Countries a sentence names as sides of what it reports (not as places or modifiers of things)."""
+    return mention_codes(list(sentence), sentence, names, actors_only=True)
+
+
+def mention_codes(
+    tokens: list[Token], sentence: Span, names: Mapping[str, str] | None = None, *, actors_only: bool = False
+) -> set[str]:
+    """Country codes of the mentions starting among `tokens` (gazetteer ids, names, placed people/firms)."""
     named = {ent.start: ent for ent in sentence.ents} if names else {}
     codes: set[str] = set()
-    for t in _own_clause(verb):
+    for t in tokens:
+        code: str | None = None
         if t.ent_type_ and t.ent_id_:
-            codes.add(t.ent_id_)
+            code = t.ent_id_
         elif t.ent_type_ in ("GPE", "NORP") and t.ent_iob_ == "B":
             term = lookup(t.text)
-            if term:
-                codes.add(term.code)
+            code = term.code if term else None
         elif names and t.i in named:
             text = named[t.i].text
             code = names.get(text) or names.get(text.split()[-1])
-            if code:
-                codes.add(code)
+        if code and not (actors_only and not is_actor(t)):
+            codes.add(code)
     return codes
+
+
+def _names_an_event(token: Token) -> bool:
+    return token.lemma_.lower() in RELATION_NOUNS or base_polarity(token) is not None
+
+
+PLACE_PREPOSITIONS = frozenset("in at across throughout within inside outside around near on".split())
+"""Prepositions whose object is where something happens, not who does it ("filed in Houston")."""
+MODIFIER_DEPS = frozenset("compound amod nmod nummod".split())
+
+
+def is_actor(token: Token) -> bool:
+    """Whether a country mention names a side of what the sentence reports, rather than the place
+    something happens ("filed for bankruptcy in Houston") or a kind of thing ("the UK album chart",
+    "UK dog tracks", "US stock markets").
+
+    The mention is followed up through its name's own words and the modifiers to the noun it
+    describes. It is a place when that noun is the object of a preposition of place attached to a verb
+    or to another place. It names a kind of thing when a common noun stands between it and that noun
+    ("UK *album* chart") and the noun is no subject, no event and no name: "UK bank seals deal",
+    "a South Korean deal", "Indian newspaper company Jagran" keep their country.
+    """
+    head = token
+    while head.dep_ in ("compound", "flat") and head.head.i != head.i and head.head.ent_iob_ == "I":
+        head = head.head  # the last word of a multi-word name ("United States")
+    mention = head.i
+    kind_of_thing = False
+    while head.dep_ in MODIFIER_DEPS and head.head.i != head.i:
+        kind_of_thing = kind_of_thing or (head.i != mention and head.pos_ == "NOUN")
+        head = head.head
+        kind_of_thing = kind_of_thing or any(
+            c.dep_ == "compound" and c.pos_ == "NOUN" and c.i > mention for c in head.children
+        )
+    if head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS:
+        attached = head.head.head
+        if attached.pos_ in ("VERB", "AUX") or attached.ent_type_ in ("GPE", "LOC", "FAC"):
+            return False
+    if kind_of_thing:
+        return (
+            head.dep_ in ("nsubj", "nsubjpass", "agent")
+            or bool(head.ent_type_)
+            or _names_an_event(head)
+            or _names_an_agent(head)
+        )
+    return True
+
+
+ORGANISATIONS = frozenset(
+    "firm company group bank government ministry authority agency army navy force forces regulator "
+    "watchdog giant consortium conglomerate corporation business carrier airline team side official "
+    "officials leader minister".split()
+)
+"""Nouns that name someone who acts (a body, its people); with agent nouns ("maker", "investor") they make
+a country word that describes them a side: "the Italian car maker", "a US investment bank"."""
+
+
+def _names_an_agent(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in ORGANISATIONS or (len(lemma) > 4 and lemma.endswith(("er", "or", "ist")))
 
 
 OTHER_CLAUSES = frozenset({"advcl", "relcl", "ccomp", "conj", "parataxis"})

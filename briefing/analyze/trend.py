@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefing.analyze.events import event_parties, find_events
+from briefing.analyze.events import event_parties, find_events, mention_codes, sentence_actors
 from briefing.article import Trend
 from briefing.wording import single_spaced
 
@@ -90,6 +90,8 @@ class Cue:
     """The event's own clause names one of the pair's countries (or a person or firm placed in one)."""
     other_parties: bool = False
     """Its clause names countries, none of the pair's."""
+    involves_both: bool = False
+    """Both of the pair are sides of the event (actor, patient, partner), not places or modifiers of things."""
 
 
 def find_cues(sentence: Span, pair: tuple[str, str] | None = None, names: Mapping[str, str] | None = None) -> list[Cue]:
@@ -112,16 +114,18 @@ def find_cues(sentence: Span, pair: tuple[str, str] | None = None, names: Mappin
         elif _AFTER.search(window) and any(e.polarity != event.polarity for e in found[:k]):
             factor *= 0.4  # "the deal was sealed after a price dispute": the news is the deal
         parties: set[str] = set()
-        involves = False
+        involves = both = False
         if pair is not None:
             parties = event_parties(sentence, event, names)
-            involves = bool(parties & set(pair))
-            if parties and not involves:
+            if parties and not parties & set(pair):
                 factor *= OTHER_PARTIES
+            sides = event_parties(sentence, event, names, actors_only=True)
+            involves = bool(sides & set(pair))
+            both = set(pair) <= sides
         if event.hedged and not _HEDGE.search(text):
             factor *= HEDGE
-        others = bool(parties) and not involves
-        cues.append(Cue(start, event.end - offset, event.polarity, event.weight * factor, involves, others))
+        others = bool(parties) and not parties & set(pair or ())
+        cues.append(Cue(start, event.end - offset, event.polarity, event.weight * factor, involves, others, both))
     return [c for c in cues if c.weight > 0]
 
 
@@ -193,7 +197,7 @@ def sentence_votes(
     last_named: set[str] = set()
     # The headline is read with the lead it summarises: "GM pays $2bn to evade Fiat buyout" is about the
     # pair when the first sentence says "General Motors of the US ... the Italian car maker".
-    lead_names_both = len(sentences) > 1 and set(pair) <= sentences[1][1]
+    lead_names_both = len(sentences) > 1 and set(pair) <= sentences[1][1] & sentence_actors(sentences[1][0], names)
     for i, (parsed, codes) in enumerate(sentences):
         sentence = parsed.text
         shared = codes & set(pair)
@@ -218,11 +222,19 @@ def sentence_votes(
         vote *= _background_factor(sentence, year)
         if _HEDGE.search(sentence):
             vote *= 0.6
-        concerns = (
-            names_both
-            or any(c.involves_pair for c in cues)
-            or (i == 0 and lead_names_both and not any(c.other_parties for c in cues))
-        )
+        names_both_as_sides = about_pair or (len(shared) == 2 and set(pair) <= sentence_actors(parsed, names))
+        if i == 0:  # a headline is evidence only when its event has both sides in it, or its lead does
+            concerns = (
+                names_both_as_sides
+                or any(c.involves_both for c in cues)
+                or (
+                    lead_names_both
+                    and not any(c.other_parties for c in cues)
+                    and mention_codes(list(parsed), parsed, names) <= sentence_actors(parsed, names)
+                )
+            )
+        else:
+            concerns = names_both_as_sides or any(c.involves_pair for c in cues)
         votes.append(Vote(vote, i, sentence, names_both or (i == 0 and concerns), concerns))
     return votes
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.analyze.events import CATEGORIES, LEXICON, event_parties, find_events
+from briefing.analyze.events import CATEGORIES, LEXICON, event_parties, find_events, is_actor
 from tests.analyze.analyze_helpers import nlp
 
 
@@ -82,6 +82,45 @@ def test_event_parties_are_the_countries_in_its_clause() -> None:
     events = {doc[e.token].lower_: e for e in find_events(doc[:])}
     assert {"FRA", "DEU"} <= event_parties(doc[:], events["signed"])
     assert "ITA" not in event_parties(doc[:], events["signed"])
+
+
+def _is_actor(sentence: str, word: str) -> bool:
+    doc = nlp()(sentence)
+    return is_actor(next(t for t in doc if t.text == word))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "side"),
+    [
+        # a place or a kind of thing is no side of what is reported
+        ("Manchester rock band Doves have entered the UK album chart at number one.", "UK", False),
+        ("Gaming firm to sell UK dog tracks", "UK", False),
+        ("Yukos filed for bankruptcy protection in the US last month.", "US", False),
+        # subjects, objects, possessors, firms and events described by a country word are sides
+        ("UK bank seals South Korean deal", "UK", True),
+        ("UK bank seals South Korean deal", "Korean", True),
+        ("General Motors paid the Italian car maker $2bn.", "Italian", True),
+        ("The firm agreed to buy a stake in Indian newspaper company Jagran.", "Indian", True),
+        ("Britain criticised France over the fishing dispute.", "France", True),
+    ],
+)
+def test_a_country_is_a_side_unless_it_is_a_place_or_a_kind_of_thing(sentence: str, word: str, side: bool) -> None:
+    assert _is_actor(sentence, word) is side
+
+
+def test_only_sides_count_as_parties_when_asked() -> None:
+    doc = nlp()("Britain signed a deal with France in the US.")
+    event = find_events(doc[:])[0]
+    assert event_parties(doc[:], event) >= {"GBR", "FRA", "USA"}
+    assert event_parties(doc[:], event, actors_only=True) == {"GBR", "FRA"}
+
+
+def test_a_possibility_left_open_is_no_step() -> None:
+    # "did not rule out that there had been an agreement" reports neither an agreement nor a failed one
+    assert _events("The embassy did not rule out that there had been an agreement between the two countries.") == []
+    assert _events("The minister did not deny that talks took place.") == []
+    assert _events("The two countries signed an agreement.") != []
+    assert [e for e in _events("The talks did not rule out a deal.") if e[0] == "talks"] == [("talks", 1.0)]
 
 
 def test_a_verb_of_refusal_is_read_through_the_verb_it_governs() -> None:

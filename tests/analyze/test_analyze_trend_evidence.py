@@ -109,3 +109,20 @@ def test_according_to_and_help_do_are_no_events(sentence: str) -> None:
 def test_helping_another_country_is_still_aid() -> None:
     assert sentence_trend(nlp()("The US helped Iraq rebuild its army.")[:]) > 0
     assert sentence_trend(nlp()("The two countries signed an accord in Geneva.")[:]) > 0
+
+
+@pytest.mark.parametrize(
+    ("name", "concerns"),
+    [
+        # the UK only as a modifier of a thing, no US side: not evidence for UK-US
+        ("entertainment/126.txt", False),  # "Doves soar to UK album summit"
+        ("business/223.txt", False),  # "Gaming firm to sell UK dog tracks"
+        # no country in the headline, and its lead names both as sides (UK Barclays, US Wells Fargo)
+        ("business/417.txt", True),  # "Barclays shares up on merger talk"
+    ],
+)
+def test_a_headline_is_evidence_only_when_its_event_has_both_sides(name: str, concerns: bool) -> None:
+    sentences, names = read_bbc(name)
+    headline = [v for v in sentence_votes(sentences, ("GBR", "USA"), None, names) if v.index == 0]
+    assert len(headline) == 1
+    assert headline[0].concerns_pair is concerns
