@@ -23,7 +23,7 @@ from briefing.analyze.pairs import (
 )
 from briefing.analyze.parsed import release, sentences
 from briefing.analyze.people import find_people
-from briefing.analyze.salience import ORIGIN_FACTOR, is_persons_origin, span_salience
+from briefing.analyze.salience import ORIGIN_FACTOR, is_persons_origin, modifies_a_noun, span_salience
 from briefing.analyze.statements import extract_statements
 from briefing.analyze.trend import article_trend
 from briefing.article import AnalyzedArticle, Entity, Person, RawArticle
@@ -325,7 +325,8 @@ def _mentions(
                 share *= ORIGIN_FACTOR
                 kind = "origin"
             salience = span_salience(parsed, e.start, e.end)
-            found.append(Mention(code, sentence, share, salience, e.start < lead_end, kind))
+            modifier = modifies_a_noun(parsed, e.start, e.end)
+            found.append(Mention(code, sentence, share, salience, e.start < lead_end, kind, modifier))
     return damp_lists(found)
 
 

@@ -79,6 +79,8 @@ FEATURES = (
     "weaker_mentions",
     "weaker_sentences",
     "weaker_lead",
+    "weaker_modifier",
+    "stronger_modifier",
 )
 """What each candidate pair is judged on; `candidate_features` computes them in this order."""
 
@@ -131,6 +133,10 @@ def candidate_features(evidence: PairEvidence, rules: RuleScores | None = None) 
     for m in mentions:
         by_sentence[m.sentence].add(m.code)
     listed: defaultdict[str, float] = defaultdict(float)
+    modifier: defaultdict[str, int] = defaultdict(int)
+    """Mentions modifying a common noun ("UK album chart", "US shares"): a setting, not a party."""
+    for m in mentions:
+        modifier[m.code] += m.modifier
     for m in mentions:
         if m.sentence < 0:
             headline[m.code] += m.share * m.salience
@@ -209,6 +215,8 @@ def candidate_features(evidence: PairEvidence, rules: RuleScores | None = None) 
             math.log1p(count[weaker]),
             math.log1p(sum(1 for s, codes in by_sentence.items() if s >= 0 and weaker in codes)),
             float(lead[weaker] > 0),
+            modifier[weaker] / max(count[weaker], 1),
+            modifier[stronger] / max(count[stronger], 1),
         ]
         result.append((pair, features))
     return result
