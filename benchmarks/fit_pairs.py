@@ -115,6 +115,7 @@ def extract() -> list[Labelled]:
 EVIDENCE_SOURCES = (
     "analyzer.py",
     "entities.py",
+    "events.py",
     "gazetteer.py",
     "nlp.py",
     "pairs.py",
@@ -122,7 +123,8 @@ EVIDENCE_SOURCES = (
     "people.py",
     "salience.py",
 )
-"""The analysis modules the pair evidence is made by (not trend, statements or dates, nor the model that reads it)."""
+"""The analysis modules the pair evidence is made by (not trend, statements or dates, nor the model that reads it;
+events.py for `Mention.party`)."""
 
 
 def evidence_version() -> str:
@@ -138,7 +140,8 @@ def evidence_json(evidence: PairEvidence | None) -> object:
         return None
     return {
         "mentions": [
-            [m.code, m.sentence, round(m.share, 6), round(m.salience, 6), m.lead, m.kind] for m in evidence.mentions
+            [m.code, m.sentence, round(m.share, 6), round(m.salience, 6), m.lead, m.kind, m.modifier, m.party]
+            for m in evidence.mentions
         ],
         "title_relations": [[*pair, n] for pair, n in sorted(evidence.title_relations.items())],
         "body_relations": [[*pair, n] for pair, n in sorted(evidence.body_relations.items())],
@@ -153,7 +156,7 @@ def evidence_of(data: dict[str, Any] | None) -> PairEvidence | None:
     def relations(key: str) -> Counter[Pair]:
         return Counter({(a, b): n for a, b, n in data[key]})
 
-    mentions = tuple(Mention(c, s, sh, sa, lead, kind) for c, s, sh, sa, lead, kind in data["mentions"])
+    mentions = tuple(Mention(*fields) for fields in data["mentions"])
     return PairEvidence(mentions, relations("title_relations"), relations("body_relations"), data["contest"])
 
 
@@ -182,7 +185,7 @@ def load(refresh: bool, path: Path = EVIDENCE) -> list[Labelled]:
     items = extract()
     data = {
         "about": "Pair evidence of every labelled gold article, written by benchmarks/fit_pairs.py --refresh: "
-        "mentions are [country, sentence (-1 headline), share, salience, lead, kind].",
+        "mentions are [country, sentence (-1 headline), share, salience, lead, kind, modifier, party].",
         "version": evidence_version(),
         "items": [
             {

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from briefing.analyze.dates import extract_dates
 from briefing.analyze.entities import extract_entities, home_countries
+from briefing.analyze.events import event_parties, find_events
 from briefing.analyze.pair_model import decide_pair
 from briefing.analyze.pairs import (
     CONTEST_SENTENCES,
@@ -23,7 +24,7 @@ from briefing.analyze.pairs import (
 )
 from briefing.analyze.parsed import release, sentences
 from briefing.analyze.people import find_people
-from briefing.analyze.salience import ORIGIN_FACTOR, is_persons_origin, span_salience
+from briefing.analyze.salience import ORIGIN_FACTOR, is_persons_origin, modifies_a_noun, span_salience
 from briefing.analyze.statements import extract_statements
 from briefing.analyze.trend import article_trend
 from briefing.article import AnalyzedArticle, Entity, Person, RawArticle
@@ -304,8 +305,11 @@ def _mentions(
 ) -> list[Mention]:
     """Every mention that stands for a country, with its sentence (-1: headline) and salience."""
     person_country = {p.name.split()[-1]: p.country for p in people if p.country and p.name.split()}
+    names = _placed_names(home, people)
     found: list[Mention] = []
     for where, parsed, ents in ((-1, title_doc, title_entities), (0, doc, entities)):
+        parties: dict[int, set[str]] = {}
+        """Sentence start token -> countries in the clause of one of its events."""
         sents = sentences(parsed) if where == 0 else ()
         starts = [s.start_char for s in sents] or [0]
         # A fragment without a verb (a dateline, a byline) does not move the lead down a sentence.
@@ -325,8 +329,22 @@ def _mentions(
                 share *= ORIGIN_FACTOR
                 kind = "origin"
             salience = span_salience(parsed, e.start, e.end)
-            found.append(Mention(code, sentence, share, salience, e.start < lead_end, kind))
+            modifier = modifies_a_noun(parsed, e.start, e.end)
+            party = code in _event_parties(parsed, e.start, parties, names)
+            found.append(Mention(code, sentence, share, salience, e.start < lead_end, kind, modifier, party))
     return damp_lists(found)
+
+
+def _event_parties(doc: Doc, start: int, known: dict[int, set[str]], names: dict[str, str]) -> set[str]:
+    """Countries that are parties to an event of the sentence holding character `start` (`known` caches
+    each sentence's by its first token)."""
+    token = doc.char_span(start, start + 1, alignment_mode="expand")
+    if token is None or not len(token):
+        return set()
+    sent = token[0].sent
+    if sent.start not in known:
+        known[sent.start] = {c for event in find_events(sent) for c in event_parties(sent, event, names)}
+    return known[sent.start]
 
 
 def _lead_end(body: str) -> int:

@@ -79,6 +79,11 @@ FEATURES = (
     "weaker_mentions",
     "weaker_sentences",
     "weaker_lead",
+    "weaker_modifier",
+    "stronger_modifier",
+    "weaker_in_event",
+    "stronger_in_event",
+    "event_sentences_both",
 )
 """What each candidate pair is judged on; `candidate_features` computes them in this order."""
 
@@ -131,6 +136,16 @@ def candidate_features(evidence: PairEvidence, rules: RuleScores | None = None) 
     for m in mentions:
         by_sentence[m.sentence].add(m.code)
     listed: defaultdict[str, float] = defaultdict(float)
+    modifier: defaultdict[str, int] = defaultdict(int)
+    """Mentions modifying a common noun ("UK album chart", "US shares"): a setting, not a party."""
+    in_event: defaultdict[str, int] = defaultdict(int)
+    """Mentions in the clause of an event (talks, a deal, an attack): a party, not a setting."""
+    event_sentences: defaultdict[int, set[str]] = defaultdict(set)
+    for m in mentions:
+        modifier[m.code] += m.modifier
+        in_event[m.code] += m.party
+        if m.party:
+            event_sentences[m.sentence].add(m.code)
     for m in mentions:
         if m.sentence < 0:
             headline[m.code] += m.share * m.salience
@@ -209,6 +224,11 @@ def candidate_features(evidence: PairEvidence, rules: RuleScores | None = None) 
             math.log1p(count[weaker]),
             math.log1p(sum(1 for s, codes in by_sentence.items() if s >= 0 and weaker in codes)),
             float(lead[weaker] > 0),
+            modifier[weaker] / max(count[weaker], 1),
+            modifier[stronger] / max(count[stronger], 1),
+            in_event[weaker] / max(count[weaker], 1),
+            in_event[stronger] / max(count[stronger], 1),
+            math.log1p(sum(1 for codes in event_sentences.values() if pair[0] in codes and pair[1] in codes)),
         ]
         result.append((pair, features))
     return result

@@ -87,6 +87,11 @@ class Mention:
     kind: str = "name"
     """What stands for the country: "name", "demonym", "institution", "company", "person", or "origin" (a
     name giving a person's nationality, see `salience.is_persons_origin`)."""
+    modifier: bool = False
+    """Modifies a common noun ("the UK album chart", "US shares"): a setting or a market, not a party."""
+    party: bool = False
+    """In the clause of an event of its sentence (`events.event_parties`: talks, a deal, sanctions, an
+    attack): a party to something that happens between states or firms, not the place of a film prize."""
 
 
 def mention_share(
@@ -124,7 +129,7 @@ def damp_lists(mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         n = len(per_sentence[m.sentence])
         share = m.share * (LIST_SIZE / n if n > LIST_SIZE else 1.0)
-        result.append(Mention(m.code, m.sentence, share, m.salience, m.lead, m.kind))
+        result.append(Mention(m.code, m.sentence, share, m.salience, m.lead, m.kind, m.modifier, m.party))
     return result
 
 

@@ -121,6 +121,19 @@ def span_salience(doc: Doc, start: int, end: int) -> float:
     return token_salience(span.root)
 
 
+SETTING_MODIFIERS = frozenset({"amod", "compound", "nmod"})
+
+
+def modifies_a_noun(doc: Doc, start: int, end: int) -> bool:
+    """The mention at [start, end) modifies a common noun after it ("the UK album chart", "US shares",
+    "Russian oil firm"): it describes a thing or sets a market, which does not by itself make a party."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.dep_ in SETTING_MODIFIERS and root.head.i > root.i and root.head.pos_ == "NOUN"
+
+
 ORIGIN_FACTOR = 0.3
 """'Kenyan Susan Chepkemei', "Britain's Jason Gardener": a country right before a person's name gives the
 person's nationality, which does not make a relation (docs/gold.md). An office in between ("Russian

@@ -97,3 +97,20 @@ def test_an_article_with_one_country_has_no_candidates() -> None:
     evidence = pair_evidence(article, nlp()(body), nlp()(article.title))
     assert candidate_features(evidence) == []
     assert decide_pair(evidence) == (None, ())
+
+
+def test_a_country_modifying_a_noun_is_a_setting_and_one_in_an_events_clause_a_party() -> None:
+    """The evidence of `Mention.modifier` and `Mention.party`, read from the parse of real-shaped text."""
+    from briefing.analyze.analyzer import pair_evidence
+    from briefing.article import RawArticle
+
+    body = (
+        "The band's new record went straight to the top of the UK album chart on Sunday. "
+        "France and Germany signed a defence agreement in Paris on Monday."
+    )
+    article = RawArticle(source="t.txt", title="Doves top the charts", body=body)
+    evidence = pair_evidence(article, nlp()(body), nlp()(article.title))
+    by_code = {m.code: m for m in evidence.mentions if m.sentence >= 0}
+    assert by_code["GBR"].modifier and not by_code["GBR"].party
+    assert by_code["FRA"].party and by_code["DEU"].party
+    assert not by_code["FRA"].modifier
