@@ -2,29 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from briefing.analyze.pair_model import FEATURES, MODEL_FILE, candidate_features, decide_pair, load_model
 from tests.analyze.analyze_helpers import nlp
-from tests.conftest import SHARED
+from tests.conftest import SHARED, benchmark_script
 
-REPO = Path(__file__).resolve().parents[2]
 BBC = SHARED / "corpora" / "bbc"
-
-
-def _fit_module() -> Any:
-    path = REPO / "benchmarks" / "fit_pairs.py"
-    spec = importlib.util.spec_from_file_location("fit_pairs", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["fit_pairs"] = module  # its dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_model_file_loads_with_one_weight_per_feature() -> None:
@@ -46,7 +32,7 @@ def test_a_model_fitted_on_other_features_is_refused(tmp_path: Path) -> None:
 
 def test_fitting_script_reproduces_the_shipped_decisions() -> None:
     """Refitted from the stored evidence, the model decides every labelled article as the shipped one does."""
-    fit_pairs = _fit_module()
+    fit_pairs = benchmark_script("fit_pairs")
     items = fit_pairs.read_evidence()
     assert len(items) >= 390
     refitted = fit_pairs.fit(items)

@@ -3,30 +3,19 @@ every marked statement of the seeds entries is in the program's current output f
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO.parent / "shared"
+from tests.conftest import REPO, SHARED, benchmark_script
+
 GOLD = REPO / "tests" / "gold" / "key_statements.json"
 
 
-def load_scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score_brief", REPO / "benchmarks" / "score_brief.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["score_brief"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-scorer = load_scorer()
+scorer = benchmark_script("score_brief")
 
 ENTRY: dict[str, Any] = {
     "pair": "MAR-RUS",

@@ -3,26 +3,11 @@ entries apart, and a gold x predicted table (no spaCy: the report is fed hand-ma
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
-
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.conftest import benchmark_script
 
-
-def load_oracle() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("trend_oracle", REPO / "benchmarks" / "trend_oracle.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["trend_oracle"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-oracle = load_oracle()
+oracle = benchmark_script("trend_oracle")
 
 
 def case(split: str, gold: str | None, predicted: str) -> object:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +11,7 @@ import pytest
 
 from briefing.ingest import load_articles
 from briefing.ingest.clean import clean_lines, load_model
-from tests.conftest import SHARED
+from tests.conftest import SHARED, benchmark_script
 
 PASTED = SHARED / "corpora" / "pasted"
 BBC = SHARED / "corpora" / "bbc"
@@ -111,22 +110,10 @@ def test_model_file_matches_the_feature_lists() -> None:
     assert 0.0 < model.threshold < 1.0
 
 
-def _fit_module() -> object:
-    import importlib.util
-
-    path = Path(__file__).resolve().parents[2] / "benchmarks" / "fit_clean.py"
-    spec = importlib.util.spec_from_file_location("fit_clean", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["fit_clean"] = module  # its dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.skipif(not PASTED.is_dir(), reason="shared corpora not available")
 def test_pages_held_out_from_the_fit_lose_their_debris_kinds() -> None:
     """Fitted without these two pages, the classifier still finds their article and drops their furniture."""
-    fit_clean: Any = _fit_module()
+    fit_clean: Any = benchmark_script("fit_clean")
     pages = fit_clean.load_pages()
     held = [p for p in pages if p.name in ("seattletimes-1", "telegraph")]
     model = fit_clean.fit([p for p in pages if p not in held])
