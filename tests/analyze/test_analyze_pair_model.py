@@ -97,3 +97,16 @@ def test_an_article_with_one_country_has_no_candidates() -> None:
     evidence = pair_evidence(article, nlp()(body), nlp()(article.title))
     assert candidate_features(evidence) == []
     assert decide_pair(evidence) == (None, ())
+
+
+def test_an_article_of_no_primary_pair_lists_the_pairs_the_rules_find_credible() -> None:
+    """ "End Bush 'denial' Blair tells EU" (pair_trend holdout, GBR-USA by the gold) is below the model's
+    threshold: no primary pair, but the rules' credible pair is listed, so the brief can show it under a
+    GBR-USA that other articles report; an article whose rules find nothing credible lists nothing."""
+    fit_pairs = _fit_module()
+    items = {(i.gold, i.file): i for i in fit_pairs.read_evidence() if i.evidence is not None}
+    denial = items[("pair_trend", "126.txt")]
+    assert decide_pair(denial.evidence) == (None, (("GBR", "USA"),))
+    no_pair = [i for i in items.values() if decide_pair(i.evidence)[0] is None]
+    listed = [i for i in no_pair if decide_pair(i.evidence)[1]]
+    assert listed and len(listed) * 5 < len(no_pair)  # most articles of no pair have no credible one either
