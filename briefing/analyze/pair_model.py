@@ -238,14 +238,16 @@ def decide_pair(evidence: PairEvidence, model: PairModel | None = None) -> tuple
     """The primary pair (or None) and every pair worth listing, the primary first.
 
     The listed pairs are the candidates the model accepts, most probable first, then the other pairs the
-    rules find credible (an article can report more than one relation).
+    rules find credible (an article can report more than one relation). With no primary pair they are the
+    rules' credible pairs only: the brief lists such an article under a pair other articles report as
+    their own, and makes no pair of them alone (`brief.reported_besides`).
     """
     model = model or load_model()
     rules = rule_scores(evidence)
     scored = [(model.stage.probability(f), pair) for pair, f in candidate_features(evidence, rules)]
     accepted = [pair for p, pair in sorted(scored, key=lambda s: (-s[0], s[1])) if p >= model.threshold]
     if not accepted:
-        return None, ()
+        return None, rules.credible
     rest = tuple(p for p in rules.credible if p not in accepted)
     return accepted[0], (*accepted, *rest)
 

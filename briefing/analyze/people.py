@@ -275,7 +275,44 @@ def _country_in(countries: list[Entity], start: int, end: int, text: str) -> str
     """The last country named inside a title phrase; a place name hyphenated to a capitalised word is part of
     another name ("analysts Douglas-Westwood" is a firm, not the Isle of Man's capital)."""
     inside = [c for c in countries if start <= c.start and c.end <= end and not _in_compound_name(text, c)]
-    return inside[-1].country if inside else None
+    if inside:
+        return inside[-1].country
+    for initials in _ACRONYM.findall(text[start:end]):
+        code = acronym_country(initials, text, countries)
+        if code:
+            return code
+    return None
+
+
+_ACRONYM = re.compile(r"\b([A-Z]{3,6})(?:[’']s)?\b")
+_NAME_WORD = re.compile(r"\b(?:[A-Z][\w-]*|of|and|for|the)\b")
+
+
+def acronym_country(initials: str, text: str, countries: Sequence[Entity]) -> str | None:
+    """The one country named in the name an acronym stands for, where the text spells it out: "UKIP's deputy
+    leader" speaks for Britain when the text says "UK Independence Party". The name's capitalised words give
+    one letter each, a word in capitals all its letters ("UK"); "of", "and", "for", "the" give none."""
+    words = [(m.start(), m.end(), m.group()) for m in _NAME_WORD.finditer(text)]
+    for i, (start, _, word) in enumerate(words):
+        if not word.startswith(initials[0]) or word == initials:
+            continue
+        at, j, end = 0, i, start
+        while j < len(words) and at < len(initials):
+            w_start, w_end, w = words[j]
+            if j > i and text[end:w_start].strip():  # the name's words follow one another
+                break
+            if w.isupper() and initials.startswith(w, at):
+                at += len(w)
+            elif w[0].isupper() and initials[at] == w[0]:
+                at += 1
+            elif not w[0].islower():
+                break
+            end, j = w_end, j + 1
+        if at == len(initials) and j - i >= 2:
+            codes = {c.country for c in countries if start <= c.start and c.end <= end and c.country}
+            if len(codes) == 1:
+                return codes.pop()
+    return None
 
 
 def _in_compound_name(text: str, entity: Entity) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing.analyze.parsed import doc_text, sentence_of, sentences
-from briefing.analyze.people import HONORIFICS, KNIGHTLY, OCCUPATIONS, match_name, mention_title
+from briefing.analyze.people import HONORIFICS, KNIGHTLY, OCCUPATIONS, acronym_country, match_name, mention_title
 from briefing.article import Entity, Person, Statement
 from briefing.wording import single_spaced
 
@@ -133,9 +133,11 @@ def extract_statements(doc: Doc, entities: tuple[Entity, ...], people: tuple[Per
         sents = {s.start: s for s in (sentence_of(doc, tok.i) for tok in span)}
         quoted_sents.update(sents)
         speaker = None
+        said_by: str | None = None  # the country the speaker's own subject phrase names, if one
         for sent in sents.values():
-            speaker = resolver.from_sentence(sent, quote)
-            if speaker:
+            found = resolver.from_sentence(sent, quote)
+            if found:
+                speaker, said_by = found
                 break
         if speaker is None:
             # A quote standing alone continues the person the text is about, else the last speaker.
@@ -170,7 +172,7 @@ def extract_statements(doc: Doc, entities: tuple[Entity, ...], people: tuple[Per
                     quote.start,
                     quote.end,
                     person.role if person else None,
-                    person.country if person else None,
+                    (person.country if person else None) or said_by,
                 )
             )
         last_speaker, last_end = speaker, quote.end
@@ -211,7 +213,7 @@ def _reported(doc: Doc, resolver: _SpeakerResolver, skip: set[int]) -> list[Stat
                     span.start_char,
                     span.end_char,
                     person.role if person else None,
-                    person.country if person else None,
+                    (person.country if person else None) or resolver.subject_country(subj),
                 )
             )
             break
@@ -247,6 +249,10 @@ INSTITUTION_HEADS = frozenset(
 )
 
 
+_INITIALS = re.compile(r"[A-Z]{3,6}")
+"""An acronym ("UKIP"), read as the name the text spells out (`people.acronym_country`)."""
+
+
 class _SpeakerResolver:
     """Turns a subject token into a speaker name, using the people the article introduced.
 
@@ -262,6 +268,7 @@ class _SpeakerResolver:
         self.ent_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         self.persons = [e for e in entities if e.label == "PERSON"]
         self.orgs = [e for e in entities if e.label in ("ORG", "GPE", "NORP")]
+        self.countries = [e for e in entities if e.country]
         self.text = doc_text(doc)
         self.knighted = {
             match_name(HONORIFICS.sub("", e.text).strip(), [p.name for p in people])
@@ -320,7 +327,8 @@ class _SpeakerResolver:
                 return p.name
         return text
 
-    def from_sentence(self, sent: Span, quote: _Quote) -> str | None:
+    def from_sentence(self, sent: Span, quote: _Quote) -> tuple[str, str | None] | None:
+        """The speaker of a quote in this sentence, with the country its subject phrase names (or None)."""
         verbs = [t for t in sent if t.lemma_.lower() in SPEECH_VERBS and not (quote.start <= t.idx < quote.end)]
         verbs.sort(key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))
         for verb in verbs:
@@ -328,21 +336,37 @@ class _SpeakerResolver:
             if subj is not None and not (quote.start <= subj.idx < quote.end):
                 speaker = self.resolve(subj, quote.start)
                 if speaker:
-                    return speaker
+                    return speaker, self.subject_country(subj)
             inverted = _inverted_subject(verb)  # “…,” said Price / asserted the minister
             if inverted is not None and verb.idx >= quote.end:
                 speaker = self.resolve(inverted, quote.start)
                 if speaker:
-                    return speaker
+                    return speaker, self.subject_country(inverted)
         m = re.search(r"according to ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*)", sent.text)
         if m:
-            return self.full_name(m.group(1))
+            return self.full_name(m.group(1)), None
         # A quote that completes a sentence about someone: "Bourita described the talks as “…”".
         root = sent.root
         subj = _subject(root)
         if subj is not None and not (quote.start <= subj.idx < quote.end) and subj.ent_type_ == "PERSON":
-            return self.resolve(subj, quote.start)
+            speaker = self.resolve(subj, quote.start)
+            return (speaker, self.subject_country(subj)) if speaker else None
         return None
+
+    def subject_country(self, subj: Token) -> str | None:
+        """The one country named in the subject's words up to its head: "A UK Independence Party MEP
+        suggested …", "US officials said …". The speaker's own description says whom they speak for when
+        the person is not otherwise placed; words after the head ("a spokesman for …", a relative clause)
+        may be about someone else, and two countries say nothing."""
+        start, end = subj.left_edge.idx, subj.idx + len(subj.text)
+        codes = {e.country for e in self.countries if e.country and start <= e.start and e.end <= end}
+        if not codes:  # "A UKIP spokesman": the name the acronym stands for, where the text spells it out
+            words = self.doc[subj.left_edge.i : subj.i + 1]
+            for t in words:
+                code = acronym_country(t.text, self.text, self.countries) if _INITIALS.fullmatch(t.text) else None
+                if code:
+                    codes.add(code)
+        return codes.pop() if len(codes) == 1 else None
 
     def resolve(self, subj: Token, before: int) -> str | None:
         doc = self.doc

@@ -338,6 +338,8 @@ def reported_besides(
 ) -> dict[tuple[str, str], list[AnalyzedArticle]]:
     """Pair -> the articles that report it besides their own pair ("EU arms ban on China to be lifted despite
     US objections" is China–UK news and China–US news too), for the pairs some article reports as its own.
+    An article of no pair of its own ("Other") is listed too under the pairs its rules find credible ("End
+    Bush 'denial' Blair tells EU", below the model's threshold, under UK–US).
 
     A pair that only such secondary mentions name gets no brief: they are the analysis's weaker guesses
     (a third country named in passing), and would fill the list with pairs nobody reported as such."""

@@ -148,6 +148,39 @@ def test_pronoun_speaker_is_the_person_in_focus_not_the_last_quoted() -> None:
     assert speakers(r, "led to believe") == ["Nigel Waterson"]
 
 
+def test_the_subject_phrase_places_a_speaker_the_article_does_not() -> None:
+    body = (  # BBC politics/292: the party's name holds the country; the MEP is named nowhere else
+        "A UK Independence Party MEP suggested Germany saw the EU as an 'empire' and was cheaper than using tanks, "
+        "a new documentary has revealed. A spokesman for the German embassy said the remarks were offensive and "
+        "would be raised with the party."
+    )
+    r = analyze("UKIP MEP attacked German 'empire'", body)
+    empire = [s for s in r.statements if "cheaper than using tanks" in s.text]
+    assert empire and empire[0].country == "GBR"  # not Germany, named in the quote, not in the subject
+    # Words after the head ("for the German embassy") may name someone else's country: not read.
+    embassy = [s for s in r.statements if "remarks were offensive" in s.text]
+    assert embassy and embassy[0].country is None
+
+
+def test_an_acronym_spelled_out_with_a_country_places_its_people() -> None:
+    body = (  # BBC politics/292
+        "A UK Independence Party MEP suggested Germany saw the EU as an 'empire', a new documentary has revealed. "
+        "Mike Nattrass, UKIP's deputy leader, made the comments to an audience at a meeting. Mr Nattrass said: "
+        '"The Germans are the big losers here but they don\'t care." A UKIP spokesman said: "Mike has some '
+        'passionate beliefs." The National Farmers Union (NFU) and Deutsche Boerse chief Werner Seifert said '
+        'the NFU was "not involved".'
+    )
+    r = analyze("UKIP MEP attacked German 'empire'", body)
+    person = {p.name: p for p in r.people}
+    assert person["Mike Nattrass"].country == "GBR" and person["Mike Nattrass"].role == "deputy leader"
+    losers = [s for s in r.statements if "big losers" in s.text]
+    assert losers and losers[0].country == "GBR"  # not Germany, whom the quote names
+    beliefs = [s for s in r.statements if "passionate beliefs" in s.text]
+    assert beliefs and beliefs[0].country == "GBR"
+    # An acronym whose spelled-out name names no country places nobody.
+    assert all(s.country is None for s in r.statements if "not involved" in s.text)
+
+
 def test_a_person_under_a_preposition_of_the_subject_is_not_the_speaker() -> None:
     body = (  # BBC politics/307 and 327
         "Mr Blair said Mr Jackson was a decent, fair-minded and dedicated public servant. A spokesman for Michael "

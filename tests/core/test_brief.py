@@ -165,3 +165,17 @@ def test_an_article_reporting_a_pair_besides_its_own_gives_that_pair_its_quotes_
     assert china_us.lead and all(p.article == net.id for p in china_us.lead)
     assert b.get("CHN-GBR").articles == (embargo,)  # type: ignore[union-attr]
     assert b.get("FRA-USA") is None  # a pair only a secondary mention names is no brief of its own
+
+
+def test_an_article_of_no_pair_joins_the_pairs_its_rules_find_credible_that_others_report() -> None:
+    straw = Person("Jack Straw", "GBR", "Foreign Secretary")
+    quote = EMBARGO.split(", UK")[0]
+    other = analysed(EMBARGO, None, source="058.txt", people=[straw], quotes=[("Jack Straw", quote, False)])
+    other = replace(other, pairs=(("CHN", "USA"), ("CHN", "TWN")))  # what decide_pair lists with no primary
+    net = analysed(NET_USERS, ("CHN", "USA"), source="net.txt")
+    b = Briefing.build([other, net])
+    china_us = b.get("CHN-USA")
+    assert china_us is not None and china_us.also == {other.id}
+    assert [s.statement.speaker for s in china_us.statements] == ["Jack Straw"]
+    assert b.get("Other") is not None and [a.id for a in b.get("Other").articles] == [other.id]  # type: ignore[union-attr]
+    assert b.get("CHN-TWN") is None  # no article reports it as its own: no brief
