@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
+from dataclasses import dataclass
 from itertools import accumulate, chain, islice
 from typing import TYPE_CHECKING
 
@@ -235,28 +236,50 @@ def analyze_doc(article: RawArticle, doc: Doc, title_doc: Doc) -> AnalyzedArticl
         release(title_doc)
 
 
-def _analyze_doc(article: RawArticle, doc: Doc, title_doc: Doc) -> AnalyzedArticle:
+@dataclass(frozen=True, slots=True)
+class _Grounds:
+    """What the pair and trend stages both read of a parsed article, found once."""
+
+    doc: Doc
+    title_doc: Doc
+    entities: tuple[Entity, ...]
+    title_entities: tuple[Entity, ...]
+    people: tuple[Person, ...]
+    home: dict[str, str]
+    """Company name -> home country."""
+    said_where: set[tuple[int, int]]
+    """Where each company's home was said: (-1 headline / 0 body, offset)."""
+    person_country: dict[str, str]
+    """Surname -> country of the people the article places."""
+    placed: dict[str, str]
+    """Firms and people the article places in a country, by name and (people) by surname."""
+
+
+def _grounds(doc: Doc, title_doc: Doc) -> _Grounds:
     entities = extract_entities(doc)
     title_entities = extract_entities(title_doc)
     people = find_people(doc, entities)
-    statements = extract_statements(doc, entities, people)
-    dates = extract_dates(doc, article.published)
-
     home, said_where = _company_homes(doc, title_doc, entities, title_entities)
     person_country = {p.name.split()[-1]: p.country for p in people if p.country and p.name.split()}
-    trend_input = _trend_sentences(doc, title_doc, entities, title_entities, home, person_country)
-    sentences = trend_input[1:]
-    evidence = _pair_evidence(article, doc, title_doc, entities, title_entities, people, sentences, home, said_where)
-    pair, pairs = decide_pair(evidence)
-    trend = article_trend(trend_input, pair, article.published, _placed_names(home, people))
+    placed = _placed_names(home, people)
+    return _Grounds(doc, title_doc, entities, title_entities, people, home, said_where, person_country, placed)
+
+
+def _analyze_doc(article: RawArticle, doc: Doc, title_doc: Doc) -> AnalyzedArticle:
+    grounds = _grounds(doc, title_doc)
+    statements = extract_statements(doc, grounds.entities, grounds.people)
+    dates = extract_dates(doc, article.published)
+    trend_input = _trend_sentences(grounds)
+    pair, pairs = decide_pair(_pair_evidence(article, grounds, trend_input[1:]))
+    trend = article_trend(trend_input, pair, article.published, grounds.placed)
     return AnalyzedArticle(
         article=article,
         pair=pair,
         pairs=pairs,
-        entities=entities,
+        entities=grounds.entities,
         statements=statements,
         dates=dates,
-        people=people,
+        people=grounds.people,
         trend=trend,
     )
 
@@ -264,27 +287,12 @@ def _analyze_doc(article: RawArticle, doc: Doc, title_doc: Doc) -> AnalyzedArtic
 def pair_evidence(article: RawArticle, doc: Doc, title_doc: Doc) -> PairEvidence:
     """What the pair decision reads of a parsed article (for `benchmarks/fit_pairs.py`; `analyze_doc`
     computes the same on its way)."""
-    entities = extract_entities(doc)
-    title_entities = extract_entities(title_doc)
-    people = find_people(doc, entities)
-    home, said_where = _company_homes(doc, title_doc, entities, title_entities)
-    person_country = {p.name.split()[-1]: p.country for p in people if p.country and p.name.split()}
-    sentences = _sentences_with_countries(doc, entities, home, person_country)
-    return _pair_evidence(article, doc, title_doc, entities, title_entities, people, sentences, home, said_where)
+    grounds = _grounds(doc, title_doc)
+    return _pair_evidence(article, grounds, _sentences_with_countries(grounds))
 
 
-def _pair_evidence(
-    article: RawArticle,
-    doc: Doc,
-    title_doc: Doc,
-    entities: Sequence[Entity],
-    title_entities: Sequence[Entity],
-    people: Sequence[Person],
-    sentences: Sequence[tuple[Span, set[str]]],
-    home: dict[str, str],
-    said_where: set[tuple[int, int]],
-) -> PairEvidence:
-    mentions = _mentions(doc, title_doc, entities, title_entities, people, _lead_end(article.body), home, said_where)
+def _pair_evidence(article: RawArticle, grounds: _Grounds, sentences: Sequence[tuple[Span, set[str]]]) -> PairEvidence:
+    mentions = _mentions(grounds, _lead_end(article.body))
     return PairEvidence(
         tuple(mentions),
         relation_pairs(article.title),
@@ -293,21 +301,11 @@ def _pair_evidence(
     )
 
 
-def _mentions(
-    doc: Doc,
-    title_doc: Doc,
-    entities: Sequence[Entity],
-    title_entities: Sequence[Entity],
-    people: Sequence[Person],
-    lead_end: int,
-    home: dict[str, str],
-    said_where: set[tuple[int, int]],
-) -> list[Mention]:
+def _mentions(grounds: _Grounds, lead_end: int) -> list[Mention]:
     """Every mention that stands for a country, with its sentence (-1: headline) and salience."""
-    person_country = {p.name.split()[-1]: p.country for p in people if p.country and p.name.split()}
-    names = _placed_names(home, people)
+    person_country, home, said_where, names = grounds.person_country, grounds.home, grounds.said_where, grounds.placed
     found: list[Mention] = []
-    for where, parsed, ents in ((-1, title_doc, title_entities), (0, doc, entities)):
+    for where, parsed, ents in ((-1, grounds.title_doc, grounds.title_entities), (0, grounds.doc, grounds.entities)):
         parties: dict[int, set[str]] = {}
         """Sentence start token -> countries in the clause of one of its events."""
         sents = sentences(parsed) if where == 0 else ()
@@ -374,13 +372,8 @@ def trend_sentences(doc: Doc, title_doc: Doc) -> tuple[list[tuple[Span, set[str]
 
     For measuring the trend apart from the pair (benchmarks/trend_oracle.py gives it the gold pair).
     """
-    entities = extract_entities(doc)
-    title_entities = extract_entities(title_doc)
-    people = find_people(doc, entities)
-    home, _ = _company_homes(doc, title_doc, entities, title_entities)
-    person_country = {p.name.split()[-1]: p.country for p in people if p.country and p.name.split()}
-    sentences = _trend_sentences(doc, title_doc, entities, title_entities, home, person_country)
-    return sentences, _placed_names(home, people)
+    grounds = _grounds(doc, title_doc)
+    return _trend_sentences(grounds), grounds.placed
 
 
 def _placed_names(home: dict[str, str], people: Sequence[Person]) -> dict[str, str]:
@@ -393,27 +386,20 @@ def _placed_names(home: dict[str, str], people: Sequence[Person]) -> dict[str, s
     return names
 
 
-def _trend_sentences(
-    doc: Doc,
-    title_doc: Doc,
-    entities: Sequence[Entity],
-    title_entities: Sequence[Entity],
-    home: dict[str, str],
-    person_country: dict[str, str],
-) -> list[tuple[Span, set[str]]]:
-    title_codes = {code for e in title_entities if (code := mention_share(e, person_country, home)[0])}
-    return [(title_doc[:], title_codes), *_sentences_with_countries(doc, entities, home, person_country)]
+def _trend_sentences(grounds: _Grounds) -> list[tuple[Span, set[str]]]:
+    home, person_country = grounds.home, grounds.person_country
+    title_codes = {code for e in grounds.title_entities if (code := mention_share(e, person_country, home)[0])}
+    return [(grounds.title_doc[:], title_codes), *_sentences_with_countries(grounds)]
 
 
-def _sentences_with_countries(
-    doc: Doc, entities: Sequence[Entity], home: dict[str, str], person_country: dict[str, str]
-) -> list[tuple[Span, set[str]]]:
+def _sentences_with_countries(grounds: _Grounds) -> list[tuple[Span, set[str]]]:
     """Each sentence with the countries it names, a company or a person standing for their country as they
     do for the pair (`mention_share`)."""
     result: list[tuple[Span, set[str]]] = []
-    ents = [(e, code) for e in entities if (code := mention_share(e, person_country, home)[0])]
+    home, person_country = grounds.home, grounds.person_country
+    ents = [(e, code) for e in grounds.entities if (code := mention_share(e, person_country, home)[0])]
     k = 0
-    for sent in sentences(doc):
+    for sent in sentences(grounds.doc):
         codes: set[str] = set()
         while k < len(ents) and ents[k][0].start < sent.end_char:
             if ents[k][0].start >= sent.start_char:
