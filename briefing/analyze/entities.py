@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from briefing.analyze.gazetteer import AMBIGUOUS, lookup
+from briefing.analyze.gazetteer import AMBIGUOUS, lookup, region_country
 from briefing.article import Entity
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "DATE", "EVENT", "FAC", "LAW"})
 
@@ -100,12 +100,16 @@ MAX_PREFIX = 4
 
 
 def home_countries(doc: Doc, entities: tuple[Entity, ...]) -> dict[str, tuple[str, int]]:
-    """Organisation name -> (its home country, start offset of the mention that says so).
+    """Organisation name -> (its home country, start offset of the mention that says so, -1 for none).
 
-    "Russian oil firm Yukos", "Belgium's Interbrew", "US giant Exxon", "Yukos, the Russian oil firm":
-    a country or demonym inside the noun phrase that ends in the organisation's name, or in the noun
-    phrase in apposition to it. A company stands for its home country (docs/gold.md), so its other
-    mentions count for that country. A name the text ties to two countries is left out.
+    "Russian oil firm Yukos", "Belgium's Interbrew", "US giant Exxon", "Yukos, the Russian oil firm",
+    "Californian wine company Chalone", "Madrid-based Telefonica": a country, a capital or a region inside
+    the noun phrase that ends in the organisation's name, or in the noun phrase in apposition to it; also
+    a name the parser did not label ("UK bank Barclays"). A company without such a phrase gets the home a
+    definite description gives it ("Boeing is to supply ... for the US giant", see `_described_homes`),
+    and a short form or the initials of a placed name get its home ("WMC" of "WMC Resources", "UPS" of
+    "United Parcel Services"). A company stands for its home country (docs/gold.md), so its other mentions
+    count for that country. A name the text ties to two countries is left out.
     """
     found: dict[str, set[str]] = {}
     first: dict[str, int] = {}
@@ -119,7 +123,23 @@ def home_countries(doc: Doc, entities: tuple[Entity, ...]) -> dict[str, tuple[st
         if codes:
             found.setdefault(e.text, set()).update(codes)
             first.setdefault(e.text, e.start)
-    return {name: (next(iter(codes)), first[name]) for name, codes in found.items() if len(codes) == 1}
+    for name, code in _unlabelled_names(doc):
+        found.setdefault(name, set()).add(code)
+        first.setdefault(name, -1)
+    home = {name: (next(iter(codes)), first[name]) for name, codes in found.items() if len(codes) == 1}
+    described: dict[str, set[str]] = {}
+    for name, code in _described_homes(doc, entities):
+        if name not in found:
+            described.setdefault(name, set()).add(code)
+    home.update({name: (next(iter(codes)), -1) for name, codes in described.items() if len(codes) == 1})
+    return home | _short_forms(entities, home)
+
+
+def _country_of_token(token: Token) -> str | None:
+    """The country a single word names: a country, capital or demonym (tagged by the ruler) or a region."""
+    if token.ent_id_ and token.ent_type_ in ("GPE", "NORP"):
+        return token.ent_id_
+    return region_country(token.text) if token.is_title else None
 
 
 def _prefix_countries(doc: Doc, start: int, label: str) -> set[str]:
@@ -127,9 +147,19 @@ def _prefix_countries(doc: Doc, start: int, label: str) -> set[str]:
     described = False
     """A common noun in the phrase ("firm", "brewer"): a title ("President") would make it a person's origin."""
     i = start - 1
-    while i >= 0 and start - i <= MAX_PREFIX and doc[i].pos_ in NAME_PREFIX_TAGS and not doc[i].is_sent_end:
-        if doc[i].ent_id_ and doc[i].ent_type_ in ("GPE", "NORP"):
-            codes.add(doc[i].ent_id_)
+    while i >= 0 and start - i <= MAX_PREFIX and not doc[i].is_sent_end:
+        if doc[i].lower_ == "based" and i >= 2 and doc[i - 1].text in "-–":  # "Madrid-based"
+            code = _country_of_token(doc[i - 2])
+            if code:
+                codes.add(code)
+            described = True
+            i -= 3
+            continue
+        if doc[i].pos_ not in NAME_PREFIX_TAGS:
+            break
+        code = _country_of_token(doc[i])
+        if code:
+            codes.add(code)
         described = described or (doc[i].pos_ == "NOUN" and doc[i].is_lower)
         i -= 1
     return codes if label != "PERSON" or described else set()
@@ -142,3 +172,106 @@ def _apposition_countries(span: Span) -> set[str]:
         if c.dep_ == "appos" and c.pos_ == "NOUN":
             codes.update(g.ent_id_ for g in c.children if g.dep_ in ("amod", "compound", "poss", "nmod") and g.ent_id_)
     return codes
+
+
+def _unlabelled_names(doc: Doc) -> list[tuple[str, str]]:
+    """ "UK bank Barclays" where the parser labelled no name: a country word, then common nouns (and
+    adjectives), then capitalised words the model left unlabelled: those words name a firm of that country."""
+    result: list[tuple[str, str]] = []
+    for token in doc:
+        code = _country_of_token(token)
+        if not code or (token.i + 1 < len(doc) and doc[token.i + 1].ent_id_ == token.ent_id_ and token.ent_id_):
+            continue  # only from the country name's last word
+        i = token.i + 1
+        nouns = 0
+        while i < len(doc) and i - token.i <= MAX_PREFIX and doc[i].is_lower and doc[i].pos_ in ("NOUN", "ADJ"):
+            nouns += doc[i].pos_ == "NOUN"
+            i += 1
+        j = i
+        while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title and not doc[j].ent_type_:
+            j += 1
+        if nouns and j > i:
+            result.append((doc[i:j].text, code))
+    return result
+
+
+STATE_NOUNS = frozenset(
+    "government state authorities administration regime leadership embassy military army navy people nation "
+    "public market economy parliament president premier minister team side squad".split()
+)
+"""Heads of a definite description that name a state or its people, not a firm ("the US government")."""
+DESCRIPTION_REACH = 1
+"""Sentences back a definite description ("the US giant") looks for the firm it refers to."""
+
+
+def _described_homes(doc: Doc, entities: tuple[Entity, ...]) -> list[tuple[str, str]]:
+    """ "Volkswagen is considering a plant in India. The German giant said...": a definite noun phrase of a
+    country word and a singular common noun refers back to the organisation the text is about there: the
+    nearest organisation before it, in this or the previous sentence, that is (in) the subject of its clause."""
+    orgs = [(e, span) for e in entities if e.label == "ORG" and not e.country if (span := _span(doc, e)) is not None]
+    result: list[tuple[str, str]] = []
+    for token in doc:
+        code = _country_of_token(token)
+        head = token.head
+        if not code or token.dep_ not in ("amod", "compound", "nmod") or head.i <= token.i:
+            continue
+        if head.pos_ != "NOUN" or head.tag_ != "NN" or not head.is_lower or head.lemma_ in STATE_NOUNS:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            continue
+        if any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" and c.i > head.i for c in head.children):
+            continue  # "the US firm Exxon": the name is in the phrase itself
+        earliest = _sentence_start(doc, token, DESCRIPTION_REACH)
+        before = [(e, span) for e, span in orgs if earliest <= span.start and span.end <= token.i]
+        subjects = [(e, span) for e, span in before if _in_subject(span)]
+        if subjects and head.dep_ in ("nsubj", "nsubjpass"):
+            result.append((subjects[-1][0].text, code))
+    return result
+
+
+def _span(doc: Doc, e: Entity) -> Span | None:
+    span = doc.char_span(e.start, e.end, alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
+
+def _sentence_start(doc: Doc, token: Token, back: int) -> int:
+    """First token of the sentence `back` sentences before `token`'s."""
+    start = token.sent.start
+    for _ in range(back):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return start
+
+
+def _in_subject(span: Span) -> bool:
+    """The name is the subject of its clause or inside the subject's phrase ("Shares in Cairn Energy rose")."""
+    token = span.root
+    for _ in range(6):
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if token.dep_ not in ("pobj", "prep", "compound", "poss", "appos", "conj", "nmod") or token.head is token:
+            return False
+        token = token.head
+    return False
+
+
+def _short_forms(entities: tuple[Entity, ...], home: dict[str, tuple[str, int]]) -> dict[str, tuple[str, int]]:
+    """Homes of names that are the first words or the initials of one placed name ("WMC" of "WMC Resources",
+    "UPS" of "United Parcel Services"); the model often labels such a short form a person ("Cairn")."""
+    result: dict[str, tuple[str, int]] = {}
+    for e in entities:
+        if e.label not in ("ORG", "PERSON") or e.country or e.text in home or e.text in result:
+            continue
+        codes = {
+            code
+            for name, (code, _) in home.items()
+            if name.startswith(e.text + " ") or (len(e.text) >= 2 and e.text.isupper() and e.text == _initials(name))
+        }
+        if len(codes) == 1:
+            result[e.text] = (next(iter(codes)), -1)
+    return result
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())

@@ -359,3 +359,30 @@ def _leaders() -> dict[str, str]:
 def leader_country(name: str) -> str | None:
     """Country of a well-known head of state or government, by full name."""
     return _leaders().get(name)
+
+
+@lru_cache(maxsize=1)
+def _subdivisions() -> dict[str, str]:
+    """Name (and its "-n" adjective: "Californian") of every first-level region that belongs to one country
+    only and is no country term -> that country's alpha-3 code."""
+    import pycountry
+
+    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    found: dict[str, set[str]] = {}
+    for s in pycountry.subdivisions:
+        name = single_spaced(s.name)
+        if getattr(s, "parent_code", None) or len(name) < 4 or not _latin(name) or lookup(name):
+            continue
+        code = alpha3.get(s.country_code)
+        if not code:
+            continue
+        forms = [name, name + "n"] if name.endswith("a") else [name]
+        for form in forms:
+            found.setdefault(form, set()).add(code)
+    return {form: next(iter(codes)) for form, codes in found.items() if len(codes) == 1}
+
+
+def region_country(text: str) -> str | None:
+    """Country of a region named or described by its adjective ("California", "Californian" -> USA): where a
+    firm is from ("Californian wine company Chalone"), not a country mention in itself."""
+    return _subdivisions().get(single_spaced(text))
