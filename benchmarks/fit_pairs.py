@@ -117,6 +117,7 @@ EVIDENCE_SOURCES = (
     "entities.py",
     "events.py",
     "gazetteer.py",
+    "links.py",
     "nlp.py",
     "pairs.py",
     "parsed.py",
@@ -146,6 +147,7 @@ def evidence_json(evidence: PairEvidence | None) -> object:
         "title_relations": [[*pair, n] for pair, n in sorted(evidence.title_relations.items())],
         "body_relations": [[*pair, n] for pair, n in sorted(evidence.body_relations.items())],
         "contest": evidence.contest,
+        "links": [list(link) for link in evidence.links],
     }
 
 
@@ -157,7 +159,8 @@ def evidence_of(data: dict[str, Any] | None) -> PairEvidence | None:
         return Counter({(a, b): n for a, b, n in data[key]})
 
     mentions = tuple(Mention(*fields) for fields in data["mentions"])
-    return PairEvidence(mentions, relations("title_relations"), relations("body_relations"), data["contest"])
+    links = tuple((a, b, int(sentence)) for a, b, sentence in data.get("links", []))
+    return PairEvidence(mentions, relations("title_relations"), relations("body_relations"), data["contest"], links)
 
 
 def read_evidence(path: Path = EVIDENCE) -> list[Labelled]:
@@ -185,7 +188,8 @@ def load(refresh: bool, path: Path = EVIDENCE) -> list[Labelled]:
     items = extract()
     data = {
         "about": "Pair evidence of every labelled gold article, written by benchmarks/fit_pairs.py --refresh: "
-        "mentions are [country, sentence (-1 headline), share, salience, lead, kind, modifier, party].",
+        "mentions are [country, sentence (-1 headline), share, salience, lead, kind, modifier, party]; links "
+        "[country, country, sentence] (pairs one clause relates).",
         "version": evidence_version(),
         "items": [
             {

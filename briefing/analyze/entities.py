@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from briefing.analyze.gazetteer import AMBIGUOUS, lookup, region_country
+from briefing.analyze.statements import SPEECH_VERBS
 from briefing.article import Entity
 
 if TYPE_CHECKING:
@@ -206,8 +207,9 @@ DESCRIPTION_REACH = 1
 
 def _described_homes(doc: Doc, entities: tuple[Entity, ...]) -> list[tuple[str, str]]:
     """ "Volkswagen is considering a plant in India. The German giant said...": a definite noun phrase of a
-    country word and a singular common noun refers back to the organisation the text is about there: the
-    nearest organisation before it, in this or the previous sentence, that is (in) the subject of its clause."""
+    country word and a singular common noun that speaks (the subject of a verb of saying: an agent, not "the
+    US election") refers back to the organisation the text is about there: the nearest organisation before
+    it, in this or the previous sentence, that is (in) the subject of its clause."""
     orgs = [(e, span) for e in entities if e.label == "ORG" and not e.country if (span := _span(doc, e)) is not None]
     result: list[tuple[str, str]] = []
     for token in doc:
@@ -224,7 +226,8 @@ def _described_homes(doc: Doc, entities: tuple[Entity, ...]) -> list[tuple[str, 
         earliest = _sentence_start(doc, token, DESCRIPTION_REACH)
         before = [(e, span) for e, span in orgs if earliest <= span.start and span.end <= token.i]
         subjects = [(e, span) for e, span in before if _in_subject(span)]
-        if subjects and head.dep_ in ("nsubj", "nsubjpass"):
+        speaks = head.dep_ == "nsubj" and head.head.lemma_ in SPEECH_VERBS
+        if subjects and speaks:
             result.append((subjects[-1][0].text, code))
     return result
 

@@ -386,3 +386,19 @@ def region_country(text: str) -> str | None:
     """Country of a region named or described by its adjective ("California", "Californian" -> USA): where a
     firm is from ("Californian wine company Chalone"), not a country mention in itself."""
     return _subdivisions().get(single_spaced(text))
+
+
+@lru_cache(maxsize=1)
+def _leader_surnames() -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for code, names in LEADERS.items():
+        for name in names:
+            found.setdefault(name.split()[-1], set()).add(code)
+    return found
+
+
+def leader_surname_country(surname: str) -> str | None:
+    """Country of the one well-known leader with this surname ("President Bush"); None when several share it.
+    Only for a surname the text gives an office to: "Mr Brown" alone could be anyone."""
+    codes = _leader_surnames().get(surname, set())
+    return next(iter(codes)) if len(codes) == 1 else None

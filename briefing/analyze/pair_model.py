@@ -6,7 +6,8 @@ country named as a market, a company's origin, a comparison). So the rules only 
 `CANDIDATES` best-scored pairs are each described by general evidence (standing of each country in
 headline, lead and body, whether both are arguments of an early claim, relation phrases, how much of
 each country's weight comes from institutions, companies or people, lists, sentences naming both, the
-share of the article's country mentions the pair takes, a third country's standing, a stated score) and
+share of the article's country mentions the pair takes, a third country's standing, a stated score, whether
+one clause relates the two as doer and done-to, see `links`) and
 a logistic regression gives each the probability that it is the article's pair. The most probable
 candidate is the pair when that probability reaches the fitted threshold; otherwise the article has
 none. Weights and threshold are fitted by `benchmarks/fit_pairs.py` on the gold files and kept in
@@ -84,6 +85,9 @@ FEATURES = (
     "weaker_in_event",
     "stronger_in_event",
     "event_sentences_both",
+    "linked_headline",
+    "linked_lead",
+    "linked_sentences",
 )
 """What each candidate pair is judged on; `candidate_features` computes them in this order."""
 
@@ -165,6 +169,10 @@ def candidate_features(evidence: PairEvidence, rules: RuleScores | None = None) 
         salience_sum[m.code] += m.salience
         count[m.code] += 1
         first[m.code] = min(first.get(m.code, m.sentence), m.sentence)
+    link_sentences: defaultdict[Pair, set[int]] = defaultdict(set)
+    """Sentences in which one clause relates the two (`PairEvidence.links`)."""
+    for a, b, sentence in evidence.links:
+        link_sentences[(a, b)].add(sentence)
     total_mass = sum(mass.values()) or 1.0
     headline_countries = len(headline)
     countries = len(ranks)
@@ -229,6 +237,9 @@ def candidate_features(evidence: PairEvidence, rules: RuleScores | None = None) 
             in_event[weaker] / max(count[weaker], 1),
             in_event[stronger] / max(count[stronger], 1),
             math.log1p(sum(1 for codes in event_sentences.values() if pair[0] in codes and pair[1] in codes)),
+            float(-1 in link_sentences[pair]),
+            float(any(0 <= s < len(LEAD_SENTENCE_WEIGHTS) for s in link_sentences[pair])),
+            math.log1p(len(link_sentences[pair])),
         ]
         result.append((pair, features))
     return result

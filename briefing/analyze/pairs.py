@@ -66,6 +66,8 @@ LEAD_COOCCURRENCE = 0.5
 BODY_COOCCURRENCE = 0.5
 MAX_BODY_COOCCURRENCE = 1.0
 
+Link = tuple[str, str, int]
+"""Two countries (sorted) one clause relates, and the sentence (-1 headline)."""
 Weights = defaultdict[str, float]
 """Country code -> weight."""
 PairScores = defaultdict[tuple[str, str], float]
@@ -284,6 +286,9 @@ class PairEvidence:
     title_relations: Counter[tuple[str, str]]
     body_relations: Counter[tuple[str, str]]
     contest: bool = False
+    links: tuple[Link, ...] = ()
+    """(country, country, sentence) for each pair one clause relates as doer and done-to, or as co-subjects
+    (`links.clause_links`): "Boeing secures Japan order", "Absa in talks with UK bank Barclays"."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
-from briefing.analyze.gazetteer import leader_country
+from briefing.analyze.gazetteer import leader_country, leader_surname_country
 from briefing.analyze.parsed import doc_text
 from briefing.article import Entity, Person
 
@@ -56,6 +56,8 @@ def find_people(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Person, ...]:
         elif role:
             offices.append((ent.end, role))
         leader = leader_country(full)
+        if leader is None and country is None and role and " " not in full:
+            leader = leader_surname_country(full)  # "President Bush"
         if leader and leader != country:
             # World knowledge beats a title phrase that belonged to a neighbouring name.
             role = role if country is None else None
