@@ -177,7 +177,8 @@ def _apposition_countries(span: Span) -> set[str]:
 
 def _unlabelled_names(doc: Doc) -> list[tuple[str, str]]:
     """ "UK bank Barclays" where the parser labelled no name: a country word, then common nouns (and
-    adjectives), then capitalised words the model left unlabelled: those words name a firm of that country."""
+    adjectives), then capitalised words the model left unlabelled: those words name a firm of that country.
+    Also a demonym right before the unlabelled name it modifies ("an offer from Swiss Xstrata")."""
     result: list[tuple[str, str]] = []
     for token in doc:
         code = _country_of_token(token)
@@ -191,16 +192,22 @@ def _unlabelled_names(doc: Doc) -> list[tuple[str, str]]:
         j = i
         while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title and not doc[j].ent_type_:
             j += 1
-        if nouns and j > i:
+        # "UK bank Barclays"; or "Swiss Xstrata": a demonym right before a name it modifies
+        direct = token.ent_type_ == "NORP" and j > i and token.head.i == j - 1
+        if (nouns or direct) and j > i and not any(w.lower_ in _NOT_A_FIRM for w in doc[i:j]):
             result.append((doc[i:j].text, code))
     return result
 
 
+_NOT_A_FIRM = _TITLE_WORDS | {"prime", "dr", "mr", "mrs", "ms", "sir", "lord"}
+"""Capitalised words of a person's title ("Prime Minister", "Dr"), not of a firm's name."""
 STATE_NOUNS = frozenset(
     "government state authorities administration regime leadership embassy military army navy people nation "
     "public market economy parliament president premier minister team side squad".split()
 )
 """Heads of a definite description that name a state or its people, not a firm ("the US government")."""
+MAX_PATH = 12
+"""Arcs walked up from a description to the clause of the firm it refers to."""
 DESCRIPTION_REACH = 1
 """Sentences back a definite description ("the US giant") looks for the firm it refers to."""
 
@@ -209,7 +216,8 @@ def _described_homes(doc: Doc, entities: tuple[Entity, ...]) -> list[tuple[str, 
     """ "Volkswagen is considering a plant in India. The German giant said...": a definite noun phrase of a
     country word and a singular common noun that speaks (the subject of a verb of saying: an agent, not "the
     US election") refers back to the organisation the text is about there: the nearest organisation before
-    it, in this or the previous sentence, that is (in) the subject of its clause."""
+    it, in this or the previous sentence, that is (in) the subject of its clause. A description below that
+    subject's clause in the same sentence refers to it too (`_beneficiary_of`)."""
     orgs = [(e, span) for e in entities if e.label == "ORG" and not e.country if (span := _span(doc, e)) is not None]
     result: list[tuple[str, str]] = []
     for token in doc:
@@ -221,15 +229,43 @@ def _described_homes(doc: Doc, entities: tuple[Entity, ...]) -> list[tuple[str, 
             continue
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             continue
+        if any(c.dep_ not in ("det", "compound") and c.i != token.i for c in head.children if c.i < head.i):
+            continue  # "the next South Korean bank", "the two US firms": another one than before
         if any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" and c.i > head.i for c in head.children):
             continue  # "the US firm Exxon": the name is in the phrase itself
         earliest = _sentence_start(doc, token, DESCRIPTION_REACH)
         before = [(e, span) for e, span in orgs if earliest <= span.start and span.end <= token.i]
         subjects = [(e, span) for e, span in before if _in_subject(span)]
+        if not subjects:
+            continue
+        firm, span = subjects[-1]
         speaks = head.dep_ == "nsubj" and head.head.lemma_ in SPEECH_VERBS
-        if subjects and speaks:
-            result.append((subjects[-1][0].text, code))
+        if speaks or (span.root.sent == token.sent and _beneficiary_of(head, span.root)):
+            result.append((firm.text, code))
     return result
+
+
+def _beneficiary_of(description: Token, subject: Token) -> bool:
+    """ "Boeing is to supply ... in a deal worth $6bn for the US giant": the description sits in a phrase
+    ("for", "to") below the clause whose subject is the firm, and no clause between has a subject of its
+    own (other than a relative pronoun) or an object that controls it ("forced it to buy the Italian
+    carmaker": "it" is the buyer). Then, as in the subject case, it can only be the firm itself."""
+    if description.dep_ != "pobj":
+        return False
+    token = description
+    for _ in range(MAX_PATH):
+        if token.head is token:
+            return False
+        if token.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in token.head.children):
+            return False
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            own = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subject in own or any(subject in c.subtree for c in own):
+                return True
+            if any(c.tag_ not in ("WDT", "WP") for c in own):
+                return False
+    return False
 
 
 def _span(doc: Doc, e: Entity) -> Span | None:
