@@ -9,7 +9,7 @@ import pytest
 from briefing.analyze.gazetteer import lookup
 from briefing.analyze.statements import find_quotes
 from briefing.article import AnalyzedArticle
-from tests.analyze.analyze_helpers import analyze
+from tests.analyze.analyze_helpers import analyze, nlp
 
 
 def speakers(result: AnalyzedArticle, fragment: str) -> list[str]:
@@ -490,3 +490,19 @@ def test_a_known_full_name_is_that_person_and_a_part_of_one_is_the_whole() -> No
         'misplaced. Prof Etzioni said: "We must recognise that we will be unable to stop all attacks."'
     )
     assert speakers(analyze("Nuclear", etzioni), "unable to stop all attacks") == ["Amitai Etzioni"]
+
+
+def test_an_office_and_a_leaders_surname_place_the_person_but_a_bare_surname_does_not() -> None:
+    from briefing.analyze.entities import extract_entities
+    from briefing.analyze.people import find_people
+
+    text = (
+        "Tony Blair is urging European leaders to wake up from their state of denial over President Bush's "
+        "re-election. Mr Blair has probably been closer to President Bush than any other European leader."
+    )
+    doc = nlp()(text)
+    people = {p.name: p.country for p in find_people(doc, extract_entities(doc))}
+    assert people["Bush"] == "USA"
+    bare = nlp()("Shares in the retailer rose sharply on Tuesday after Mr Bush raised his forecast.")
+    found = {p.name: p.country for p in find_people(bare, extract_entities(bare))}
+    assert "Bush" in found and found["Bush"] is None

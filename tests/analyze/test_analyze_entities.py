@@ -1,0 +1,93 @@
+"""Company homes (`entities.home_countries`) from the ways news gives them, on sentences from BBC articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.analyze.entities import extract_entities, home_countries
+from briefing.analyze.gazetteer import region_country
+from tests.analyze.analyze_helpers import nlp
+
+
+def _homes(text: str) -> dict[str, str]:
+    doc = nlp()(text)
+    return {name: code for name, (code, _) in home_countries(doc, extract_entities(doc)).items()}
+
+
+def test_a_region_and_its_adjective_name_their_country_but_a_country_term_is_no_region() -> None:
+    assert region_country("California") == region_country("Californian") == "USA"
+    assert region_country("Scotland") == "GBR"
+    assert region_country("Madrid") is None  # a capital: the gazetteer's, not a region's
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        (
+            "Diageo, the world's biggest spirits company, has agreed to buy Californian wine company Chalone for "
+            "$260m (£134m) in an all-cash deal.",
+            "Chalone",
+            "USA",
+        ),
+        (
+            "One of the jilted bidders, Netherlands-based group LNM, said it welcomed the possibility that the mill "
+            "might be back on the market.",
+            "LNM",
+            "NLD",
+        ),
+        (
+            "South Africa biggest retail bank Absa has said it is still in talks with UK bank Barclays over the sale "
+            "of majority stake in the group. In November, Absa said it was close to striking a deal with Barclays.",
+            "Barclays",
+            "GBR",
+        ),
+        (
+            "WMC said it made net profits of 1.33bn Australian dollars in 2004. It is currently arguing against an "
+            "offer from Swiss Xstrata, which the firm raised to A$8.4bn last week. Xstrata said the offer was fair.",
+            "Xstrata",
+            "CHE",
+        ),
+    ],
+)
+def test_the_phrase_before_a_name_gives_the_firms_home(text: str, name: str, code: str) -> None:
+    assert _homes(text).get(name) == code
+
+
+def test_a_definite_description_that_speaks_refers_back_to_the_subject_firm() -> None:
+    text = (
+        "Volkswagen is considering building a car factory in India, but said it had yet to make a final decision. "
+        "The German giant said it was studying the possibility of opening an assembly plant in the country."
+    )
+    assert _homes(text)["Volkswagen"] == "DEU"
+
+
+def test_a_description_below_the_firms_own_clause_refers_to_it() -> None:
+    text = (
+        "Boeing is to supply Japan Airlines with up to 50 of its forthcoming 7E7 planes in a deal that could be "
+        "worth as much as $6bn (£3.1bn) for the US giant."
+    )
+    assert _homes(text)["Boeing"] == "USA"
+
+
+def test_a_description_of_something_else_or_another_firm_places_nobody() -> None:
+    election = (
+        "BBC news correspondent Gary O'Donoghue said Mrs Blair was likely to face further calls for restraint, "
+        "since the US election is imminent."
+    )
+    assert "BBC" not in _homes(election)
+    another = (
+        "HSBC will now have to wait for the next South Korean bank in line to be sold off - thought likely to be "
+        "Korea Exchange Bank."
+    )
+    assert "HSBC" not in _homes(another)
+
+
+def test_a_short_form_or_the_initials_of_a_placed_firm_share_its_home() -> None:
+    homes = _homes(
+        "Australian mining firm WMC Resources has seen a fivefold rise in profits. It is currently arguing against "
+        "an offer from Swiss Xstrata, which the firm raised to A$8.4bn last week after WMC said it was an "
+        "undervaluation. The talk in the City is that US giant United Parcel Services (UPS) is the most likely "
+        "bidder for the firm. Andrew Beh, of brokers ING, said UPS and Deutsche Post were the most likely bidders."
+    )
+    assert homes["WMC"] == "AUS"
+    assert homes["UPS"] == "USA"

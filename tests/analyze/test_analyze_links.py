@@ -1,0 +1,35 @@
+"""Which countries one clause relates (`links.clause_links`), on sentences from BBC articles."""
+
+from __future__ import annotations
+
+from briefing.analyze.links import clause_links, token_codes
+from tests.analyze.analyze_helpers import nlp
+
+
+def _links(sentence: str, names: dict[str, str]) -> set[tuple[str, str]]:
+    """`names`: word -> country it stands for (a name, or a firm placed there)."""
+    doc = nlp()(sentence)
+    spans = [(t.i, t.i + 1, names[t.text]) for t in doc if t.text in names]
+    return clause_links(doc[:], token_codes(spans))
+
+
+def test_subject_and_object_of_one_verb_are_related_also_through_a_controlled_verb() -> None:
+    assert _links("Boeing is to supply Japan Airlines with up to 50 planes.", {"Boeing": "USA", "Japan": "JPN"}) == {
+        ("JPN", "USA")
+    }
+
+
+def test_a_pronoun_subject_of_a_reported_clause_is_the_speaker() -> None:
+    sentence = "South Africa biggest retail bank Absa has said it is still in talks with UK bank Barclays."
+    assert _links(sentence, {"Absa": "ZAF", "Barclays": "GBR"}) == {("GBR", "ZAF")}
+
+
+def test_co_subjects_are_related() -> None:
+    assert _links("Morocco and Syria signed a trade agreement on Monday.", {"Morocco": "MAR", "Syria": "SYR"}) == {
+        ("MAR", "SYR")
+    }
+
+
+def test_a_country_inside_a_relative_clause_is_not_related_to_the_main_subject() -> None:
+    sentence = "Inbev, which bought Brazilian brewer Ambev last year, said profits rose."
+    assert _links(sentence, {"Inbev": "BEL", "Brazilian": "BRA", "Ambev": "BRA"}) == set()
