@@ -103,13 +103,13 @@ def test_a_country_modifying_a_noun_is_a_setting_and_one_in_an_events_clause_a_p
 
 
 def test_an_article_of_no_primary_pair_lists_the_pairs_the_rules_find_credible() -> None:
-    """ "End Bush 'denial' Blair tells EU" (pair_trend holdout, GBR-USA by the gold) is below the model's
+    """ "Gurkhas to help tsunami victims" (pair_trend holdout, GBR-IDN by the gold) is below the model's
     threshold: no primary pair, but the rules' credible pair is listed, so the brief can show it under a
-    GBR-USA that other articles report; an article whose rules find nothing credible lists nothing."""
+    GBR-IDN that other articles report; an article whose rules find nothing credible lists nothing."""
     fit_pairs = benchmark_script("fit_pairs")
     items = {(i.gold, i.file): i for i in fit_pairs.read_evidence() if i.evidence is not None}
-    denial = items[("pair_trend", "126.txt")]
-    assert decide_pair(denial.evidence) == (None, (("GBR", "USA"),))
+    gurkhas = items[("pair_trend", "208.txt")]
+    assert decide_pair(gurkhas.evidence) == (None, (("GBR", "IDN"),))
     no_pair = [i for i in items.values() if decide_pair(i.evidence)[0] is None]
     listed = [i for i in no_pair if decide_pair(i.evidence)[1]]
     assert listed and len(listed) * 5 < len(no_pair)  # most articles of no pair have no credible one either
