@@ -105,7 +105,8 @@ def home_countries(doc: Doc, entities: tuple[Entity, ...]) -> dict[str, tuple[st
 
     "Russian oil firm Yukos", "Belgium's Interbrew", "US giant Exxon", "Yukos, the Russian oil firm",
     "Californian wine company Chalone", "Madrid-based Telefonica": a country, a capital or a region inside
-    the noun phrase that ends in the organisation's name, or in the noun phrase in apposition to it; also
+    the noun phrase that ends in the organisation's name, or in the noun phrase in apposition to it, or in
+    an "of" phrase attached to the name ("General Motors of the US"); also
     a name the parser did not label ("UK bank Barclays"). A company without such a phrase gets the home a
     definite description gives it ("Boeing is to supply ... for the US giant", see `_described_homes`),
     and a short form or the initials of a placed name get its home ("WMC" of "WMC Resources", "UPS" of
@@ -121,6 +122,8 @@ def home_countries(doc: Doc, entities: tuple[Entity, ...]) -> dict[str, tuple[st
         if span is None or not len(span):
             continue
         codes = _prefix_countries(doc, span.start, e.label) | _apposition_countries(span)
+        if e.label == "ORG":
+            codes |= _of_country(span)
         if codes:
             found.setdefault(e.text, set()).update(codes)
             first.setdefault(e.text, e.start)
@@ -173,6 +176,18 @@ def _apposition_countries(span: Span) -> set[str]:
         if c.dep_ == "appos" and c.pos_ == "NOUN":
             codes.update(g.ent_id_ for g in c.children if g.dep_ in ("amod", "compound", "poss", "nmod") and g.ent_id_)
     return codes
+
+
+def _of_country(span: Span) -> set[str]:
+    """ "General Motors of the US": a country in an "of" phrase attached to the name itself."""
+    doc = span.doc
+    i = span.end
+    if i + 1 >= len(doc) or doc[i].lower_ != "of" or doc[i].head.i not in range(span.start, span.end):
+        return set()
+    i += 1 + (doc[i + 1].lower_ == "the")
+    if i < len(doc) and doc[i].ent_type_ == "GPE" and doc[i].ent_id_:
+        return {doc[i].ent_id_}
+    return set()
 
 
 def _unlabelled_names(doc: Doc) -> list[tuple[str, str]]:
@@ -258,6 +273,8 @@ def _beneficiary_of(description: Token, subject: Token) -> bool:
             return False
         if token.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in token.head.children):
             return False
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            return False  # "Fiat's shares on the Milan stock exchange rose": part of the subject itself
         token = token.head
         if token.pos_ in ("VERB", "AUX"):
             own = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]

@@ -42,6 +42,12 @@ def test_a_region_and_its_adjective_name_their_country_but_a_country_term_is_no_
             "GBR",
         ),
         (
+            "General Motors of the US is to pay Fiat 1.55bn euros ($2bn; £1.1bn) to get out of a deal which could "
+            "have forced it to buy the Italian car maker outright.",
+            "General Motors",
+            "USA",
+        ),
+        (
             "WMC said it made net profits of 1.33bn Australian dollars in 2004. It is currently arguing against an "
             "offer from Swiss Xstrata, which the firm raised to A$8.4bn last week. Xstrata said the offer was fair.",
             "Xstrata",
@@ -75,6 +81,11 @@ def test_a_description_of_something_else_or_another_firm_places_nobody() -> None
         "since the US election is imminent."
     )
     assert "BBC" not in _homes(election)
+    market = (
+        "Fiat had sold GM a stake in 2000. Fiat's shares on the Milan stock exchange rose 4.5% by 0900 GMT to "
+        "6.2 euros, having shot up more than 7% in early trading."
+    )
+    assert "Fiat" not in _homes(market)  # a phrase inside the subject is no description of the firm
     another = (
         "HSBC will now have to wait for the next South Korean bank in line to be sold off - thought likely to be "
         "Korea Exchange Bank."
