@@ -21,7 +21,8 @@ OBJECT = frozenset({"dobj", "dative", "iobj", "attr", "oprd", "prep", "pobj", "n
 CLAUSE = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "xcomp", "csubj", "csubjpass", "pcomp"})
 """Arcs into another clause: what lies below belongs to that clause's verb."""
 CONTROLLED = frozenset({"xcomp", "conj"})
-"""A verb without a subject of its own takes its head's ("Boeing is to supply Japan Airlines")."""
+"""A verb without a subject of its own takes its head's ("Boeing is to supply Japan Airlines"); so does an
+infinitive of purpose (`_infinitive`)."""
 REPORTED = frozenset({"ccomp", "conj", "advcl"})
 """A clause whose subject is a pronoun reports on the subject of the clause above it (said, and, after)."""
 MAX_CO_SUBJECTS = 3
@@ -56,12 +57,18 @@ def _subject_codes(verb: Token, codes: dict[int, str]) -> set[str]:
         return {c for s in subjects for c in _codes_below(s, codes)}
     head = verb
     for _ in range(4):  # up the chain of controlled verbs to the one with a subject
-        if head.dep_ not in CONTROLLED or head.head is head:
+        controlled = head.dep_ in CONTROLLED or (head.dep_ == "advcl" and _infinitive(head))
+        if not controlled or head.head is head:
             return set()
         head = head.head
         if any(child.dep_ in SUBJECT for child in head.children):
             return {c for child in head.children if child.dep_ in SUBJECT for c in _codes_below(child, codes)}
     return set()
+
+
+def _infinitive(verb: Token) -> bool:
+    """ "(offered to send troops) to assist ... in Indonesia": a purpose clause is done by the same subject."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _codes_below(token: Token, codes: dict[int, str]) -> set[str]:

@@ -33,3 +33,11 @@ def test_co_subjects_are_related() -> None:
 def test_a_country_inside_a_relative_clause_is_not_related_to_the_main_subject() -> None:
     sentence = "Inbev, which bought Brazilian brewer Ambev last year, said profits rose."
     assert _links(sentence, {"Inbev": "BEL", "Brazilian": "BRA", "Ambev": "BRA"}) == set()
+
+
+def test_an_infinitive_of_purpose_is_done_by_the_main_subject() -> None:
+    sentence = (
+        "Britain has offered to send a company of 120 Gurkhas to assist with the tsunami relief effort in "
+        "Indonesia, Downing Street said."
+    )
+    assert ("GBR", "IDN") in _links(sentence, {"Britain": "GBR", "Indonesia": "IDN"})
