@@ -3,7 +3,8 @@
 Absolute dates ("2011", "March 2016", "December 28, 2023") are read with rules; relative ones
 ("on Monday", "last week", "in December") are resolved with dateparser against the publication
 date and marked relative, or kept without a value when the article has no date to resolve from.
-Durations and counts ("a decade", "12-year war", "2,000 troops") are not dates.
+Durations, counts and sizes ("a decade", "12-year war", "2,000 troops", "1800 x 1920 pixels") are not dates,
+and neither is the dateline that stamps the story.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ ABSOLUTE = [
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(
-        rf"(?<![\d,.$£€-]){_YEAR}(?![\d%-]|,\d|\s*(?:people|troops|soldiers|dollars|pounds|euros|km|miles|votes|seats|members|jobs|tons|tonnes|barrels|cases|deaths|children|homes|workers|patients))\b"
+        rf"(?<![\d,.$£€-])(?<![x×]\s)(?<![x×]){_YEAR}(?![\d%-]|,\d|\s*[x×]\s*\d|\s*(?:people|troops|soldiers|dollars|pounds|euros|km|miles|votes|seats|members|jobs|tons|tonnes|barrels|cases|deaths|children|homes|workers|patients))\b"
     ),
 ]
 APPROXIMATE = re.compile(r"\b(?:early|mid|late|end of|beginning of|middle of|the)[\s-]+(?:the\s+)?$", re.IGNORECASE)
@@ -85,6 +86,9 @@ def extract_dates(doc: Doc, published: str | None = None) -> tuple[DateMention, 
             if APPROXIMATE.search(text[max(0, s - 14) : s]):
                 covered.append((s, e))
                 continue  # "late 2023": a period, not a date
+            if _is_dateline(text, s, e):
+                covered.append((s, e))
+                continue
             value = _iso(m)
             if value is None:
                 continue
@@ -117,6 +121,17 @@ def _drop_coarser(found: list[DateMention]) -> list[DateMention]:
     """A bare "2016" adds nothing to a timeline that has "March 2016" from the same article."""
     finer = {d.value[:4] for d in found if len(d.value) > 4 and not d.relative}
     return [d for d in found if d.relative or len(d.value) > 4 or d.value not in finer]
+
+
+_DATELINE_DASH = re.compile(r"\s*(?:--|[—–-])\s")
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    """A date that opens a paragraph and is set off by a dash ("Feb. 23, 2015 -- Life-threatening …") stamps
+    the story; it is not a date the story reports. (Page debris may stand before it, so not only the
+    body's first paragraph.)"""
+    opens = not text[:start].strip(" \t") or text[:start].rstrip(" \t").endswith("\n")
+    return opens and bool(_DATELINE_DASH.match(text, end))
 
 
 def _iso(m: re.Match[str]) -> str | None:

@@ -132,6 +132,9 @@ def extract_statements(doc: Doc, entities: tuple[Entity, ...], people: tuple[Per
             continue
         sents = {s.start: s for s in (sentence_of(doc, tok.i) for tok in span)}
         quoted_sents.update(sents)
+        tail = _attribution_after(doc, body, quote)
+        if tail is not None and tail.start not in sents:
+            sents[tail.start] = tail  # consulted last: “… away?” Forte said.
         speaker = None
         said_by: str | None = None  # the country the speaker's own subject phrase names, if one
         for sent in sents.values():
@@ -180,6 +183,30 @@ def extract_statements(doc: Doc, entities: tuple[Entity, ...], people: tuple[Per
     return tuple(sorted(statements, key=lambda s: s.start))
 
 
+def _attribution_after(doc: Doc, body: str, quote: _Quote) -> Span | None:
+    """The sentence that starts right after a quote's closing mark on the same line.
+
+    A quote ending in "?" or "!" (or a full stop) ends the parser's sentence, so "“… away?” Forte said."
+    leaves the attribution in a sentence of its own; it still names the speaker of the quote before it.
+    A sentence that reports something else ("Mr Blair was being urged to act") is not one.
+    """
+    after = quote.end + 1
+    gap = body[after : after + 3]
+    start = after + len(gap) - len(gap.lstrip())
+    if start >= len(body) or "\n" in body[after:start]:
+        return None
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    sent = sentence_of(doc, span[0].i)
+    root = sent.root
+    # Only a bare attribution, whose verb says nothing but the quote: not "Mr Blair was being urged to act".
+    bare = root.lemma_.lower() in SPEECH_VERBS and not any(
+        c.dep_ in ("ccomp", "xcomp", "nsubjpass") for c in root.children
+    )
+    return sent if bare and sent.start_char >= quote.end else None
+
+
 def _reported(doc: Doc, resolver: _SpeakerResolver, skip: set[int]) -> list[Statement]:
     """ "X said that …" without quote marks: kept as indirect speech."""
     found: list[Statement] = []
@@ -221,11 +248,19 @@ def _reported(doc: Doc, resolver: _SpeakerResolver, skip: set[int]) -> list[Stat
 
 
 def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child
+    """The verb's subject; of several (a long subject phrase the parser broke up: "Whole Foods co-founder
+    and CEO John Mackey said"), the one nearest the verb, which heads the phrase. A finite verb the parser
+    hung from a person's name as a modifier ("Mr. Warner, the Virginia Democrat, called it …", the name then
+    heading a sentence with no other verb) has that person as its subject; a modifier inside a clause that
+    has its own verb ("the man called Warner arrived") does not."""
+    subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        return min(subjects, key=lambda child: abs(child.i - verb.i))
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
         return _subject(verb.head)
+    head = verb.head
+    if verb.dep_ == "acl" and head.dep_ == "ROOT" and head.i < verb.i and head.ent_type_ == "PERSON":
+        return head
     return None
 
 
@@ -280,11 +315,16 @@ class _SpeakerResolver:
         self._build_focus()
 
     def _build_focus(self) -> None:
+        # Whom the narration is about; a name that is the subject inside someone's quoted words ("Whole Foods
+        # saw that early," he said) is what the speaker talks about, and "he" after it is still the speaker.
+        quoted = [(q.start, q.end) for q in find_quotes(self.text)]
         for sent in sentences(self.doc):
             verbs = [sent.root, *(t for t in sent if t.lemma_.lower() in SPEECH_VERBS and t is not sent.root)]
             for verb in verbs:
                 subj = _subject(verb)
                 if subj is None or subj.lower_ in PRONOUNS or subj.lower_ in ("it", "this", "that"):
+                    continue
+                if any(start <= subj.idx < end for start, end in quoted):
                     continue
                 name = self.resolve(subj, subj.idx)
                 if name and self.is_person(name):
