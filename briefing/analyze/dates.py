@@ -57,7 +57,9 @@ ABSOLUTE = [
         rf"(?<![\d,.$£€-])(?<![x×]\s)(?<![x×]){_YEAR}(?![\d%-]|,\d|\s*[x×]\s*\d|\s*(?:people|troops|soldiers|dollars|pounds|euros|km|miles|votes|seats|members|jobs|tons|tonnes|barrels|cases|deaths|children|homes|workers|patients))\b"
     ),
 ]
-APPROXIMATE = re.compile(r"\b(?:early|mid|late|end of|beginning of|middle of|the)[\s-]+(?:the\s+)?$", re.IGNORECASE)
+APPROXIMATE = re.compile(r"\b(?:early|mid|late|end of|beginning of|middle of)[\s-]+(?:the\s+)?$", re.IGNORECASE)
+"""Words that make a year a period ("late 2023", "the middle of the 1990s"); a year after a plain "the"
+("the 2012 book", "the 1939 World's Fair") is still the year the text states."""
 DECADE = re.compile(r"^\s*s\b|^'s")
 RELATIVE_WORDS = re.compile(
     r"\b(?:today|yesterday|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"

@@ -111,3 +111,13 @@ def test_a_screen_size_is_not_a_year() -> None:
     )
     r = analyze("Apple Vision Pro hands-on", body)
     assert absolute_dates(r) == {"2010"}
+
+
+def test_a_year_after_a_plain_the_is_a_date_but_end_of_is_a_period() -> None:
+    # citylab-1: "the 2012 book", "the 1939 World's Fair"; nytimes-4: "the end of 2025" stays a period.
+    body = (
+        "In the 2012 book L’être et le Néon, the philosopher Luis de Miranda weaves a history of neon. The "
+        "lighting featured at the 1939 World’s Fair in New York. Some cuts expire at the end of 2025."
+    )
+    r = analyze("The Modern Ambitions Behind Neon", body)
+    assert absolute_dates(r) == {"2012", "1939"}
