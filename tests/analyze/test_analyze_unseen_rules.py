@@ -82,6 +82,32 @@ def test_a_sentence_after_a_quote_that_reports_something_else_is_not_its_attribu
     assert speakers(r, "Iraq will remain an issue") == ["Menzies Campbell"]
 
 
+def test_a_heading_without_a_full_stop_does_not_swallow_the_next_paragraphs_speaker() -> None:
+    # bug-1255978: the subheading ran into "Forrest Jones said …", whose "said" then had no subject, and
+    # "he said" went to the last person in focus before it.
+    body = (
+        "Zeev Sharon and Michael Forrest Jones both run hotel start-ups in the US. Forrest Jones runs the "
+        "start-up Beechmont Hotels Corporation. Sharon is the CEO of Hotelied.\n\n"
+        "Even posh hotels might not wash a blanket in between stays\n\n"
+        "Forrest Jones said that anything that comes into contact with any of the previous guest’s skin should "
+        'be taken out and washed every time the room is made. "Hotels are getting away from comforters. '
+        "Blankets are here to stay, however. But some hotels are still hesitant about washing them every day "
+        'if they think they can get out of it," he said.'
+    )
+    r = analyze("Seven secrets that hotel owners don't want you to know", body)
+    assert speakers(r, "some hotels are still hesitant") == ["Michael Forrest Jones"]
+
+
+def test_every_blank_line_starts_a_sentence() -> None:
+    from tests.analyze.analyze_helpers import nlp
+
+    doc = nlp()("Even posh hotels might not wash a blanket in between stays\n\nForrest Jones said so.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Even posh hotels might not wash a blanket in between stays",
+        "Forrest Jones said so.",
+    ]
+
+
 # --- dates ---------------------------------------------------------------------------------------
 
 
