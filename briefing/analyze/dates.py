@@ -4,7 +4,8 @@ Absolute dates ("2011", "March 2016", "December 28, 2023") are read with rules; 
 ("on Monday", "last week", "in December") are resolved with dateparser against the publication
 date and marked relative, or kept without a value when the article has no date to resolve from.
 Durations, counts and sizes ("a decade", "12-year war", "2,000 troops", "1800 x 1920 pixels") are not dates,
-and neither is the dateline that stamps the story.
+and neither is the dateline that stamps the story nor a date in a photo caption the page left in the
+text ("… in 1989. (AP)"), which a reader view drops.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from briefing.analyze.parsed import doc_text, sentence_of
 from briefing.article import DateMention
+from briefing.ingest.clean import is_caption
 from briefing.wording import single_spaced
 
 if TYPE_CHECKING:
@@ -88,7 +90,7 @@ def extract_dates(doc: Doc, published: str | None = None) -> tuple[DateMention, 
             if APPROXIMATE.search(text[max(0, s - 14) : s]):
                 covered.append((s, e))
                 continue  # "late 2023": a period, not a date
-            if _is_dateline(text, s, e):
+            if _is_dateline(text, s, e) or is_caption(_paragraph(text, s)):
                 covered.append((s, e))
                 continue
             value = _iso(m)
@@ -123,6 +125,12 @@ def _drop_coarser(found: list[DateMention]) -> list[DateMention]:
     """A bare "2016" adds nothing to a timeline that has "March 2016" from the same article."""
     finer = {d.value[:4] for d in found if len(d.value) > 4 and not d.relative}
     return [d for d in found if d.relative or len(d.value) > 4 or d.value not in finer]
+
+
+def _paragraph(text: str, at: int) -> str:
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return text[start : end if end >= 0 else len(text)]
 
 
 _DATELINE_DASH = re.compile(r"\s*(?:--|[—–-])\s")

@@ -147,3 +147,17 @@ def test_a_year_after_a_plain_the_is_a_date_but_end_of_is_a_period() -> None:
     )
     r = analyze("The Modern Ambitions Behind Neon", body)
     assert absolute_dates(r) == {"2012", "1939"}
+
+
+def test_a_date_in_a_photo_caption_left_in_the_text_is_not_reported() -> None:
+    # citylab-1: two captions ending in a parenthesised photo credit stand between the paragraphs.
+    body = (
+        "The lighting also featured heavily at the Chicago Century of Progress Exposition in 1933.\n\n"
+        "Workers remove a hammer and sickle from a neon sign that reads “Glory to Communism,” visible on the "
+        "roof of the Communist-run electricity-board headquarters in Czechoslovakia in 1989. (AP)\n\n"
+        "Martin Wartman, a student at Northern Kentucky University, works on a neon sign at the Neonworks of "
+        "Cincinnati workshop, in 2016. (John Minchillo / AP)\n\n"
+        "Bruce Nauman’s 1968 work poked fun at the space race."
+    )
+    r = analyze("The Modern Ambitions Behind Neon", body)
+    assert absolute_dates(r) == {"1933", "1968"}
