@@ -161,3 +161,13 @@ def test_a_date_in_a_photo_caption_left_in_the_text_is_not_reported() -> None:
     )
     r = analyze("The Modern Ambitions Behind Neon", body)
     assert absolute_dates(r) == {"1933", "1968"}
+
+
+def test_month_of_year_is_a_month() -> None:
+    # aclu (a reader's comment on the page): "around February of 2001".
+    body = (
+        "Qwest refused to participate in warrantless wire-tapping around February of 2001, roughly six "
+        "months before the attacks."
+    )
+    r = analyze("Facebook Is Tracking Me", body)
+    assert absolute_dates(r) == {"2001-02"}
