@@ -16,9 +16,11 @@ UNSEEN_GOLD = REPO / "tests" / "gold" / "unseen_statements.json"
 
 # A little under what the analysis measures on each split (see docs/gold.md for the figures). Rules were
 # changed looking at the tune misses only; holdout is the figure to expect on new outlets.
+# Measured: tune 0.96 / 1.00 / 0.98 / 0.96, holdout 0.96 / 0.90 / 0.89 / 0.89 (stmt_recall / stmt_speaker /
+# date_recall / date_precision); holdout has 75 statements and 28 dates, so one more date miss still passes.
 UNSEEN_MIN = {
-    "tune": {"stmt_recall": 0.93, "stmt_speaker": 0.95, "date_recall": 0.9, "date_precision": 0.88},
-    "holdout": {"stmt_recall": 0.93, "stmt_speaker": 0.85, "date_recall": 0.82, "date_precision": 0.82},
+    "tune": {"stmt_recall": 0.93, "stmt_speaker": 0.97, "date_recall": 0.95, "date_precision": 0.93},
+    "holdout": {"stmt_recall": 0.93, "stmt_speaker": 0.87, "date_recall": 0.85, "date_precision": 0.85},
 }
 
 
