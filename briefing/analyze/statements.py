@@ -29,6 +29,13 @@ SPEECH_VERBS = frozenset(
     recount continue conclude maintain contend mention indicate reiterate quote told share""".split()
 )
 PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+
+
+def is_speech_verb(token: Token) -> bool:
+    """A speech verb used as a verb: the noun "State" of "State Department" says nothing."""
+    return token.lemma_.lower() in SPEECH_VERBS and token.tag_.startswith("VB")
+
+
 QUOTE_PATTERNS = (
     re.compile(r"“([^“”]{2,}?)”"),
     re.compile(r'"([^"\n]{2,}?)"'),
@@ -178,7 +185,10 @@ def extract_statements(doc: Doc, entities: tuple[Entity, ...], people: tuple[Per
                     (person.country if person else None) or said_by,
                 )
             )
-        last_speaker, last_end = speaker, quote.end
+        if len(words.split()) >= 4 or _sentence_end(words):
+            # A scare quote ("the “bonfire of quangos” New Labour had promised") is a phrase, not speech the
+            # next quote goes on with; the person in focus still speaks there.
+            last_speaker, last_end = speaker, quote.end
     statements.extend(_reported(doc, resolver, quoted_sents))
     return tuple(sorted(statements, key=lambda s: s.start))
 
@@ -256,9 +266,25 @@ def _subject(verb: Token) -> Token | None:
     subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
     if subjects:
         return min(subjects, key=lambda child: abs(child.i - verb.i))
+    head = verb.head
+    if (
+        verb.tag_ == "VBG"
+        and is_speech_verb(verb)
+        and verb.dep_ == "advcl"
+        and head.dep_ == "ccomp"
+        and is_speech_verb(head.head)
+        and head.head.i < head.i
+    ):
+        # "X told the website Ford did not deserve credit, saying: “…”": the parser hangs the participle
+        # from the reported clause, but the one saying is the one who told.
+        return _subject(head.head)
+    before = verb.doc[verb.i - 1] if verb.i else None
+    if before is not None and before.ent_type_ == "PERSON" and verb.dep_ == "ROOT" and is_speech_verb(verb):
+        # "In a statement issued on Wednesday Lord Woolf said": the parser made the name the object of the
+        # preposition before it; a name right before a subjectless main speech verb is its subject.
+        return before
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
         return _subject(verb.head)
-    head = verb.head
     if verb.dep_ == "acl" and head.dep_ == "ROOT" and head.i < verb.i and head.ent_type_ == "PERSON":
         return head
     return None
@@ -319,7 +345,7 @@ class _SpeakerResolver:
         # saw that early," he said) is what the speaker talks about, and "he" after it is still the speaker.
         quoted = [(q.start, q.end) for q in find_quotes(self.text)]
         for sent in sentences(self.doc):
-            verbs = [sent.root, *(t for t in sent if t.lemma_.lower() in SPEECH_VERBS and t is not sent.root)]
+            verbs = [sent.root, *(t for t in sent if is_speech_verb(t) and t is not sent.root)]
             for verb in verbs:
                 subj = _subject(verb)
                 if subj is None or subj.lower_ in PRONOUNS or subj.lower_ in ("it", "this", "that"):
@@ -369,7 +395,7 @@ class _SpeakerResolver:
 
     def from_sentence(self, sent: Span, quote: _Quote) -> tuple[str, str | None] | None:
         """The speaker of a quote in this sentence, with the country its subject phrase names (or None)."""
-        verbs = [t for t in sent if t.lemma_.lower() in SPEECH_VERBS and not (quote.start <= t.idx < quote.end)]
+        verbs = [t for t in sent if is_speech_verb(t) and not (quote.start <= t.idx < quote.end)]
         verbs.sort(key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))
         for verb in verbs:
             subj = _subject(verb)
@@ -431,6 +457,9 @@ class _SpeakerResolver:
                 named = self.ent_at.get(child.i)
                 if named is not None:
                     return self.full_name(named.text, named.start_char)
+            name = _untagged_name(child) if child.dep_ == "appos" else None
+            if name is not None:
+                return self.full_name(name.text, name.start_char)
         if len(phrase) > 12:
             phrase = doc[subj.left_edge.i : subj.i + 1]
         # A person named inside the subject speaks only as its head or beside it ("Lib Dem spokesman Sir
@@ -477,6 +506,18 @@ class _SpeakerResolver:
             if p.role and head in p.role.lower() and (not codes or p.country in codes):
                 return p.name
         return phrase.text
+
+
+def _untagged_name(token: Token) -> Span | None:
+    """A name in apposition to a title that the model did not tag ("The Shadow Secretary of State for the
+    Family, Theresa May, said": "May" read as the month): two or more capitalised proper nouns, none of
+    them tagged as a place, organisation or anything else."""
+    words = [t for t in token.lefts if t.dep_ == "compound"] + [token]
+    if len(words) < 2 or words[-1].i - words[0].i + 1 != len(words):
+        return None
+    if not all(t.pos_ == "PROPN" and t.is_title and t.ent_type_ in ("", "PERSON") for t in words):
+        return None
+    return token.doc[words[0].i : token.i + 1]
 
 
 _ADDRESS = frozenset("the mr mrs ms dr sir lord lady baroness baron dame prof professor".split())
