@@ -310,6 +310,20 @@ INSTITUTION_HEADS = frozenset(
 )
 
 
+_PRONOUN_GENDER = {
+    "he": "he",
+    "him": "he",
+    "his": "he",
+    "himself": "he",
+    "she": "she",
+    "her": "she",
+    "hers": "she",
+    "herself": "she",
+}
+_TITLE_GENDER = {"mr": "he", "sir": "he", "lord": "he", "mrs": "she", "ms": "she", "miss": "she", "lady": "she"}
+_GENDER_LOOKBACK = 6
+"""How many people in focus back a pronoun may reach past people of the other pronoun."""
+
 _INITIALS = re.compile(r"[A-Z]{3,6}")
 """An acronym ("UKIP"), read as the name the text spells out (`people.acronym_country`)."""
 
@@ -339,6 +353,8 @@ class _SpeakerResolver:
         """People introduced as "Sir Ian Blair": never the "Mr Blair" of the same article."""
         self.focus_events: list[tuple[int, str]] = []
         self._build_focus()
+        self.gender = self._pronoun_gender()
+        """Name -> "he" or "she", from the pronouns the article already ties to the person."""
 
     def _build_focus(self) -> None:
         # Whom the narration is about; a name that is the subject inside someone's quoted words ("Whole Foods
@@ -356,6 +372,58 @@ class _SpeakerResolver:
                 if name and self.is_person(name):
                     self.focus_events.append((subj.idx, name))
                     break
+
+    def _pronoun_gender(self) -> dict[str, str]:
+        """Which pronoun stands for each person, by votes from the text outside quotes: the honorific ("Mr",
+        "Ms", "Lady"), the pronouns of a sentence that names only that person ("Fetter, for her part, continued
+        to program"), and a narrative "he"/"she" subject of a sentence naming no one while the person is in
+        focus (never the "she said" being resolved). spaCy gives no gender, and a
+        list of first names would not carry to names nobody listed."""
+        quoted = [(q.start, q.end) for q in find_quotes(self.text)]
+
+        def in_quote(at: int) -> bool:
+            return any(start <= at < end for start, end in quoted)
+
+        votes: dict[str, int] = {}
+
+        def vote(name: str, pronoun: str, weight: int = 1) -> None:
+            votes[name] = votes.get(name, 0) + (weight if pronoun == "he" else -weight)
+
+        for ent in self.persons:
+            title = mention_title(self.text, ent.text, ent.start)
+            if title in _TITLE_GENDER:
+                vote(self.full_name(ent.text, ent.start), _TITLE_GENDER[title], 3)
+        for sent in sentences(self.doc):
+            pronouns = {_PRONOUN_GENDER[t.lower_] for t in sent if t.lower_ in _PRONOUN_GENDER and not in_quote(t.idx)}
+            named = {
+                self.full_name(e.text, e.start)
+                for e in self.persons
+                if sent.start_char <= e.start < sent.end_char and not in_quote(e.start)
+            }
+            if len(named) == 1 and len(pronouns) == 1:
+                vote(next(iter(named)), pronouns.pop())
+            if named:
+                continue  # "Lorenz gave her a manual, and she was up to speed": the "she" may be either
+            for tok in sent:
+                if (
+                    tok.lower_ in ("he", "she")
+                    and tok.dep_ in ("nsubj", "nsubjpass")
+                    and not in_quote(tok.idx)
+                    and not is_speech_verb(tok.head)  # "she said" is what this is for, not evidence
+                ):
+                    found = self.focus(tok.idx)
+                    if found:
+                        vote(found[1], tok.lower_)
+        return {name: ("he" if n > 0 else "she") for name, n in votes.items() if n}
+
+    def _focus_for(self, pronoun: str, before: int) -> tuple[int, str] | None:
+        """The person in focus a "he" or "she" refers to: the last one in focus, passing over people the
+        article ties to the other pronoun ("Lorenz gave her a manual … “…,” she said" is Fetter)."""
+        recent = [event for event in self.focus_events if event[0] < before][-_GENDER_LOOKBACK:]
+        for event in reversed(recent):
+            if self.gender.get(event[1], pronoun) == pronoun:
+                return event
+        return self.focus(before)
 
     def focus(self, before: int) -> tuple[int, str] | None:
         """The person in focus just before an offset, with where they were last the subject."""
@@ -439,7 +507,8 @@ class _SpeakerResolver:
         if subj.lower_ in PRONOUNS:
             if subj.lower_ in ("i", "we"):
                 return None
-            focus = self.focus(subj.idx if subj.idx < before else before)
+            at = subj.idx if subj.idx < before else before
+            focus = self._focus_for(subj.lower_, at) if subj.lower_ in ("he", "she") else self.focus(at)
             if focus:
                 return focus[1]
             prior = [p for p in self.persons if p.end <= before]

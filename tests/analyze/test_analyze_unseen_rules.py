@@ -246,3 +246,20 @@ def test_a_first_name_given_before_the_full_name_is_that_person() -> None:
     r = analyze("Woman dies after taking diet pills", body)
     assert speakers(r, "The drug was in her system") == ["Fiona Parry"]
     assert "Fiona" not in {p.name for p in r.people}
+
+
+def test_she_passes_over_a_man_in_focus_to_the_woman_the_article_calls_she() -> None:
+    # quanta-1: Lorenz is the last subject before “…,” she said; the text calls him "he" and Fetter "she".
+    body = (
+        "“As a matter of fact, we tried out that once with the same equation to see what could happen,” Lorenz "
+        "said. He then started to explain the unexpected result, which he wouldn’t publish for three more years.\n\n"
+        "Two years after Hamilton first stepped on campus, Ellen Fetter showed up at MIT in much the same fashion: "
+        "a recent graduate of Mount Holyoke with a degree in math, seeking any sort of math-related job in the "
+        "Boston area, eager and able to learn. She interviewed with a woman who ran the LGP-30 in the nuclear "
+        "engineering department, who recommended her to Hamilton, who hired her.\n\n"
+        "Once Fetter arrived in Building 24, Lorenz gave her a manual and a set of programming problems to "
+        "practice, and before long she was up to speed. “He carried a lot in his head,” she said."
+    )
+    r = analyze("The Hidden Heroines of Chaos", body)
+    assert speakers(r, "He carried a lot in his head") == ["Ellen Fetter"]
+    assert speakers(r, "we tried out that once") == ["Lorenz"]
