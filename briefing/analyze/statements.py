@@ -476,6 +476,11 @@ class _SpeakerResolver:
                 speaker = self.resolve(inverted, quote.start)
                 if speaker:
                     return speaker, self.subject_country(inverted)
+        owner = _words_owner(sent, quote)
+        if owner is not None:
+            speaker = self.resolve(owner, quote.start)
+            if speaker:
+                return speaker, self.subject_country(owner)
         m = re.search(r"according to ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*)", sent.text)
         if m:
             return self.full_name(m.group(1)), None
@@ -575,6 +580,18 @@ class _SpeakerResolver:
             if p.role and head in p.role.lower() and (not codes or p.country in codes):
                 return p.name
         return phrase.text
+
+
+def _words_owner(sent: Span, quote: _Quote) -> Token | None:
+    """The person whose words a prepositional phrase says the quote is ("In Dr. Shadlen's words, “…”"): a
+    named possessor of the noun "words" that is the object of a preposition, outside the quote."""
+    for tok in sent:
+        if quote.start <= tok.idx < quote.end or tok.lower_ != "words" or tok.dep_ != "pobj":
+            continue
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.ent_type_ == "PERSON":
+            return owner
+    return None
 
 
 def _untagged_name(token: Token) -> Span | None:

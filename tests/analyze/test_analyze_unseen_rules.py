@@ -263,3 +263,14 @@ def test_she_passes_over_a_man_in_focus_to_the_woman_the_article_calls_she() -> 
     r = analyze("The Hidden Heroines of Chaos", body)
     assert speakers(r, "He carried a lot in his head") == ["Ellen Fetter"]
     assert speakers(r, "we tried out that once") == ["Lorenz"]
+
+
+def test_in_someones_words_names_the_speaker() -> None:
+    # medicalnewstoday: no speech verb, the quote is introduced as the scientist's words.
+    body = (
+        "The study was led by Dr. Michael Shadlen, of Columbia University in New York City.\n\n"
+        "In Dr. Shadlen's words, \"Could the moment when the brain believes it has accumulated enough evidence "
+        "be tied to the person's awareness of having decided - that important 'a-ha!' moment?\""
+    )
+    r = analyze("How the brain decides", body)
+    assert speakers(r, "Could the moment when the brain believes") == ["Michael Shadlen"]
