@@ -87,6 +87,9 @@ def extract_dates(doc: Doc, published: str | None = None) -> tuple[DateMention, 
                 any(cs <= s and e <= ce for cs, ce in number_spans) or DECADE.match(text[e : e + 2])
             ):
                 continue
+            if pattern is ABSOLUTE[-1] and _ends_a_name(doc, s):
+                covered.append((s, e))
+                continue  # "the Human Rights Act 1998", "Investment Company Act of 1940": part of a name
             if APPROXIMATE.search(text[max(0, s - 14) : s]):
                 covered.append((s, e))
                 continue  # "late 2023": a period, not a date
@@ -119,6 +122,26 @@ def extract_dates(doc: Doc, published: str | None = None) -> tuple[DateMention, 
             )
         )
     return tuple(sorted(_drop_coarser(found), key=lambda d: d.start))
+
+
+def _ends_a_name(doc: Doc, start: int) -> bool:
+    """A bare year that closes a proper name: right after a capitalised proper noun ("Terrorism Act 2000",
+    "Essential Guide to British Quangos 2005"), or after "of" closing a name of two or more such words
+    ("Investment Company Act of 1940"). Months and days are dates ("May 2005" is read before this), and a
+    year after a preposition or a sentence's first word ("In 2005") is not in a name."""
+    span = doc.char_span(start, start + 4, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    prev = doc[span.start - 1]
+    words = [doc[prev.i - 2], doc[prev.i - 1]] if prev.lower_ == "of" and prev.i >= 2 else [prev]
+    return all(
+        w.pos_ == "PROPN"
+        and w.is_title
+        and not w.is_sent_start
+        and w.ent_type_ not in ("DATE", "TIME")
+        and w.lower_.rstrip(".") not in MONTHS
+        for w in words
+    )
 
 
 def _drop_coarser(found: list[DateMention]) -> list[DateMention]:

@@ -274,3 +274,16 @@ def test_in_someones_words_names_the_speaker() -> None:
     )
     r = analyze("How the brain decides", body)
     assert speakers(r, "Could the moment when the brain believes") == ["Michael Shadlen"]
+
+
+def test_a_year_closing_a_name_is_not_a_date() -> None:
+    # bbc/politics/119 and 085 (fresh batch), nytimes-2 (dev.json): years inside names of laws and books.
+    body = (
+        "Distinguished lawyer Lord Scarman, who conducted the inquiry into the 1981 Brixton riots, has died.\n\n"
+        'Lord Woolf said it was Lord Scarman\'s "pioneering work" which paved the way for the Human Rights Act '
+        "1998.\n\n"
+        "Essential Guide to British Quangos 2005 author Dan Lewis said at least 111 of the appointed bodies had "
+        "been set up since Labour won power in 1997. Funds are regulated under the Investment Company Act of 1940."
+    )
+    r = analyze("Lord Scarman, 93, dies peacefully", body)
+    assert absolute_dates(r) == {"1981", "1997"}
