@@ -25,7 +25,7 @@ SPEECH_VERBS = frozenset(
     """say tell add state declare announce stress emphasise emphasize underline underscore highlight note
     explain argue claim insist warn urge affirm reaffirm confirm assert describe call term express
     acknowledge admit reply respond answer ask write tweet post comment remark observe point suggest
-    predict pledge promise vow deny reject accuse criticise criticize condemn praise welcome hail recall
+    predict pledge promise vow advise deny reject accuse criticise criticize condemn praise welcome hail recall
     recount continue conclude maintain contend mention indicate reiterate quote told share""".split()
 )
 PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
@@ -185,10 +185,7 @@ def extract_statements(doc: Doc, entities: tuple[Entity, ...], people: tuple[Per
                     (person.country if person else None) or said_by,
                 )
             )
-        if len(words.split()) >= 4 or _sentence_end(words):
-            # A scare quote ("the “bonfire of quangos” New Labour had promised") is a phrase, not speech the
-            # next quote goes on with; the person in focus still speaks there.
-            last_speaker, last_end = speaker, quote.end
+        last_speaker, last_end = speaker, quote.end
     statements.extend(_reported(doc, resolver, quoted_sents))
     return tuple(sorted(statements, key=lambda s: s.start))
 
@@ -285,8 +282,18 @@ def _subject(verb: Token) -> Token | None:
         return before
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
         return _subject(verb.head)
-    if verb.dep_ == "acl" and head.dep_ == "ROOT" and head.i < verb.i and head.ent_type_ == "PERSON":
-        return head
+    if verb.dep_ == "acl" and head.i < verb.i and head.ent_type_ == "PERSON":
+        if head.dep_ == "ROOT":
+            return head
+        governor = head.head
+        if (
+            is_speech_verb(verb)
+            and governor.i > verb.i
+            and any(t.text in ':"“' for t in verb.doc[verb.i + 1 : governor.i])
+        ):
+            # "Writer Neil Coppendale, from West Sussex, asked of the Iraq war: “… died …”": the parser made
+            # the name the subject of the quote's verb and the speech verb a modifier of the name.
+            return head
     return None
 
 
@@ -369,7 +376,10 @@ class _SpeakerResolver:
                 if any(start <= subj.idx < end for start, end in quoted):
                     continue
                 name = self.resolve(subj, subj.idx)
-                if name and self.is_person(name):
+                # A name the model did not tag counts only as a speaker ("Theresa May, …, told"), not as the
+                # subject of any verb ("Whangārei Harbour seen from Tamaterau").
+                untagged_speaker = is_speech_verb(verb) and _untagged_name(subj) is not None
+                if name and (self.is_person(name) or untagged_speaker):
                     self.focus_events.append((subj.idx, name))
                     break
 
@@ -464,7 +474,9 @@ class _SpeakerResolver:
     def from_sentence(self, sent: Span, quote: _Quote) -> tuple[str, str | None] | None:
         """The speaker of a quote in this sentence, with the country its subject phrase names (or None)."""
         verbs = [t for t in sent if is_speech_verb(t) and not (quote.start <= t.idx < quote.end)]
-        verbs.sort(key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))
+        # Nearest first; a speech verb in a relative clause last: in "said instead of the “bonfire of quangos”
+        # New Labour had promised" the quote is the object of what the speaker said.
+        verbs.sort(key=lambda t: (t.dep_ == "relcl", min(abs(t.idx - quote.start), abs(t.idx - quote.end))))
         for verb in verbs:
             subj = _subject(verb)
             if subj is not None and not (quote.start <= subj.idx < quote.end):
@@ -549,6 +561,9 @@ class _SpeakerResolver:
         ]
         if persons_in:
             return self.full_name(persons_in[-1].text, persons_in[-1].start_char)
+        untagged = _untagged_name(subj)
+        if untagged is not None:
+            return self.full_name(untagged.text, untagged.start_char)  # "Theresa May, shadow secretary, told"
         if subj.is_title and self.person(self.full_name(subj.text, subj.idx)):
             return self.full_name(subj.text, subj.idx)  # a surname the model did not tag ("asserted Price")
         head = subj.lower_

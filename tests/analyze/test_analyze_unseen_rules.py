@@ -223,8 +223,9 @@ def test_a_name_right_before_a_subjectless_said_is_its_subject() -> None:
     assert speakers(r, "I have no doubt that being able") == ["Woolf"]
 
 
-def test_a_scare_quote_does_not_pass_its_speaker_to_the_next_quote() -> None:
-    # bbc/politics/085: "New Labour had promised" the "bonfire of quangos"; the quote after it is Davey's.
+def test_a_speech_verb_in_a_relative_clause_does_not_take_the_quote_from_the_main_one() -> None:
+    # bbc/politics/085: "New Labour had promised" the "bonfire of quangos" inside what Davey said; the
+    # quote after it goes on with Davey, not New Labour.
     body = (
         'Lib Dem spokesman Ed Davey meanwhile said instead of the "bonfire of quangos" New Labour had '
         'promised, there had been an "explosion" of them. "For over two decades, under both Tory and Labour '
@@ -287,3 +288,41 @@ def test_a_year_closing_a_name_is_not_a_date() -> None:
     )
     r = analyze("Lord Scarman, 93, dies peacefully", body)
     assert absolute_dates(r) == {"1981", "1997"}
+
+
+def test_an_untagged_name_that_tells_is_in_focus_for_she() -> None:
+    # bbc/politics/390 (fresh2): "May" is not tagged as a person, so "she" went back to the last man quoted.
+    body = (
+        'John Ison, from the controversial group Fathers 4 Justice, said: "It is very disappointing. What we have '
+        'got is a cynical case of recycling existing legislation."\n\n'
+        "Theresa May, shadow secretary for the family, told BBC Radio 4's Today programme that the government's "
+        'plans were "inadequate" and were "papering over the cracks of the current system". She said a '
+        'Conservative government would bring a "radical reform" of the family courts, as well as enforcing a '
+        '"legal presumption of co-parenting and compulsory mediation". "We want to make courts the last resort, '
+        'rather than the first resort," she added.'
+    )
+    r = analyze("Child access law shake-up planned", body)
+    assert speakers(r, "legal presumption of co-parenting") == ["Theresa May"]
+    assert speakers(r, "We want to make courts the last resort") == ["Theresa May"]
+    assert speakers(r, "What we have got is a cynical case") == ["John Ison"]
+
+
+def test_a_speech_verb_hung_from_the_name_across_a_colon_has_that_speaker() -> None:
+    # bbc/politics/353 (fresh2): the parser makes Coppendale the subject of the quote's "died".
+    body = (
+        "Mr Blair's latest bout of flagellation came with a series of questions sessions on Five television.\n\n"
+        'Writer Neil Coppendale, from West Sussex, asked of the Iraq war: "Tens of thousands of innocent men, '
+        'women and children died - how do you manage to sleep at night?"'
+    )
+    r = analyze("Analysis: No pain, no gain?", body)
+    assert speakers(r, "Tens of thousands of innocent men") == ["Neil Coppendale"]
+
+
+def test_advise_is_a_speech_verb_and_its_subject_speaks() -> None:
+    # bbc/politics/353 (fresh2): "recalls" (Blair) is a speech verb too, but Clinton advised.
+    body = (
+        'Mr Blair recalls how Bill Clinton once advised him: "Always remember that what people see of you in '
+        'the news in the evening is how they think you spend your day."'
+    )
+    r = analyze("Analysis: No pain, no gain?", body)
+    assert speakers(r, "Always remember that what people see") == ["Bill Clinton"]
