@@ -25,7 +25,7 @@ SPEECH_VERBS = frozenset(
     """say tell add state declare announce stress emphasise emphasize underline underscore highlight note
     explain argue claim insist warn urge affirm reaffirm confirm assert describe call term express
     acknowledge admit reply respond answer ask write tweet post comment remark observe point suggest
-    predict pledge promise vow advise deny reject accuse criticise criticize condemn praise welcome hail recall
+    predict pledge promise vow advise talk deny reject accuse criticise criticize condemn praise welcome hail recall
     recount continue conclude maintain contend mention indicate reiterate quote told share""".split()
 )
 PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
@@ -330,6 +330,9 @@ _PRONOUN_GENDER = {
 _TITLE_GENDER = {"mr": "he", "sir": "he", "lord": "he", "mrs": "she", "ms": "she", "miss": "she", "lady": "she"}
 _GENDER_LOOKBACK = 6
 """How many people in focus back a pronoun may reach past people of the other pronoun."""
+_POSSESSIVE = re.compile(r"['’]s\b")
+_ROLE_BEFORE_NAME = 300
+"""Characters after a title with no one in focus before it to the person it introduces."""
 
 _INITIALS = re.compile(r"[A-Z]{3,6}")
 """An acronym ("UKIP"), read as the name the text spells out (`people.acronym_country`)."""
@@ -453,13 +456,14 @@ class _SpeakerResolver:
     def full_name(self, text: str, at: int | None = None) -> str:
         """The known person a mention starting at `at` names; the honorific tells namesakes apart."""
         names = [p.name for p in self.people]
-        cleaned = OCCUPATIONS.sub("", HONORIFICS.sub("", text.replace("’s", ""))).strip()  # "Prof Etzioni"
+        text = _POSSESSIVE.sub("", text)  # "Tony Blair's" and "Tony Blair’s" are Tony Blair
+        cleaned = OCCUPATIONS.sub("", HONORIFICS.sub("", text)).strip()  # "Prof Etzioni"
         if len(cleaned.split()) == 1:
             title = mention_title(self.text, text, at) if at is not None else ""
             found = match_name(cleaned, names, self.knighted, title)
             if found in names:
                 return found
-        words = text.replace("’s", "").split()
+        words = text.split()
         # A name whose every word is in a known name is that person, the longest such name first ("Baez
         # Silva" is "Carlos Baez Silva"); "Tony Blair" is never the "Ian Blair" the surname alone would give.
         within = [n for n in names if set(cleaned.split()) <= set(n.split())]
@@ -594,6 +598,12 @@ class _SpeakerResolver:
         for p in reversed(self.people):
             if p.role and head in p.role.lower() and (not codes or p.country in codes):
                 return p.name
+        if focus is None and phrase[0].lower_ == "the":
+            # A lead that names the role before the person ("… needs to be 'exploded', the work and pensions
+            # minister has said. This was why …, Alan Johnson said"): the first person in focus after it.
+            after = next((event for event in self.focus_events if event[0] > subj.idx), None)
+            if after and after[0] - subj.idx < _ROLE_BEFORE_NAME and fits(self.person(after[1])):
+                return after[1]
         return phrase.text
 
 

@@ -326,3 +326,27 @@ def test_advise_is_a_speech_verb_and_its_subject_speaks() -> None:
     )
     r = analyze("Analysis: No pain, no gain?", body)
     assert speakers(r, "Always remember that what people see") == ["Bill Clinton"]
+
+
+def test_a_role_named_before_the_person_is_the_person_named_next() -> None:
+    # bbc/politics/132 (fresh): the lead gives the role, the next sentence the name.
+    body = (
+        'The "myth that ageing is a barrier" to contributing to society needs to be "exploded", the work and '
+        "pensions minister has said.\n\n"
+        "This was why the government was considering scrapping the retirement age entirely, Alan Johnson said. "
+        'It was also committed to "stamping out" age discrimination and would outlaw it, he told a conference.'
+    )
+    r = analyze("Retirement age could be scrapped", body)
+    assert speakers(r, "myth that ageing is a barrier") == ["Alan Johnson"]
+
+
+def test_talk_about_a_quoted_phrase_is_speech() -> None:
+    # bbc/politics/264 (fresh2): "talked about a “…”" is the prime minister's words.
+    body = (
+        "Tony Blair's big speech will be looked back on as the performance that kicked off the election "
+        "campaign.\n\n"
+        'There was little in terms of concrete proposals, although the prime minister talked about a "New Labour '
+        'manifesto that will be aimed at all sections of society".'
+    )
+    r = analyze("Blair looks to election campaign", body)
+    assert speakers(r, "New Labour manifesto that will be aimed") == ["Tony Blair"]
