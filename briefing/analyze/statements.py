@@ -4,7 +4,8 @@ A quote is attributed through the parse: the speech verb next to it and that ver
 resolved from a surname, a pronoun or a title ("the minister") to the full name of the person the
 article introduced; a person named under a preposition of the subject is not the speaker ("a spokesman
 for Michael Howard", "the claims about Baroness Morgan's involvement"). A quote standing alone continues
-the previous speaker's words.
+the previous speaker's words. "He" and "she" go to the last person in focus whom the article does not tie to
+the other pronoun (its own honorifics and pronouns say which; spaCy gives no gender).
 """
 
 from __future__ import annotations
