@@ -126,21 +126,19 @@ def extract_dates(doc: Doc, published: str | None = None) -> tuple[DateMention, 
 
 def _ends_a_name(doc: Doc, start: int) -> bool:
     """A bare year that closes a proper name: right after a capitalised proper noun ("Terrorism Act 2000",
-    "Essential Guide to British Quangos 2005"), or after "of" closing a name of two or more such words
-    ("Investment Company Act of 1940"). Months and days are dates ("May 2005" is read before this), and a
-    year after a preposition or a sentence's first word ("In 2005") is not in a name."""
+    "Essential Guide to British Quangos 2005"). Months and days are dates ("May 2005" is read before this), and
+    a year after a preposition or a sentence's first word ("In 2005") is not in a name; nor is one after "of"
+    ("the Strategic Partnership of 2002" is the partnership agreed in 2002)."""
     span = doc.char_span(start, start + 4, alignment_mode="expand")
     if span is None or span.start == 0:
         return False
     prev = doc[span.start - 1]
-    words = [doc[prev.i - 2], doc[prev.i - 1]] if prev.lower_ == "of" and prev.i >= 2 else [prev]
-    return all(
-        w.pos_ == "PROPN"
-        and w.is_title
-        and not w.is_sent_start
-        and w.ent_type_ not in ("DATE", "TIME")
-        and w.lower_.rstrip(".") not in MONTHS
-        for w in words
+    return (
+        prev.pos_ == "PROPN"
+        and prev.is_title
+        and not prev.is_sent_start
+        and prev.ent_type_ not in ("DATE", "TIME")
+        and prev.lower_.rstrip(".") not in MONTHS
     )
 
 

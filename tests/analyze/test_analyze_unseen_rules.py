@@ -278,7 +278,7 @@ def test_in_someones_words_names_the_speaker() -> None:
 
 
 def test_a_year_closing_a_name_is_not_a_date() -> None:
-    # bbc/politics/119 and 085 (fresh batch), nytimes-2 (dev.json): years inside names of laws and books.
+    # bbc/politics/119 and 085 (fresh batch): years closing names of laws and books.
     body = (
         "Distinguished lawyer Lord Scarman, who conducted the inquiry into the 1981 Brixton riots, has died.\n\n"
         'Lord Woolf said it was Lord Scarman\'s "pioneering work" which paved the way for the Human Rights Act '
@@ -287,7 +287,8 @@ def test_a_year_closing_a_name_is_not_a_date() -> None:
         "been set up since Labour won power in 1997. Funds are regulated under the Investment Company Act of 1940."
     )
     r = analyze("Lord Scarman, 93, dies peacefully", body)
-    assert absolute_dates(r) == {"1981", "1997"}
+    # "X of 1940" may be the year something was agreed (seeds.json lists "the Strategic Partnership of 2002").
+    assert absolute_dates(r) == {"1981", "1997", "1940"}
 
 
 def test_an_untagged_name_that_tells_is_in_focus_for_she() -> None:
