@@ -3,7 +3,9 @@
 Absolute dates ("2011", "March 2016", "December 28, 2023") are read with rules; relative ones
 ("on Monday", "last week", "in December") are resolved with dateparser against the publication
 date and marked relative, or kept without a value when the article has no date to resolve from.
-Durations and counts ("a decade", "12-year war", "2,000 troops") are not dates.
+Durations, counts and sizes ("a decade", "12-year war", "2,000 troops", "1800 x 1920 pixels") are not dates,
+and neither is the dateline that stamps the story nor a date in a photo caption the page left in the
+text ("… in 1989. (AP)"), which a reader view drops.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from briefing.analyze.parsed import doc_text, sentence_of
 from briefing.article import DateMention
+from briefing.ingest.clean import is_caption
 from briefing.wording import single_spaced
 
 if TYPE_CHECKING:
@@ -51,12 +54,14 @@ ABSOLUTE = [
     re.compile(rf"\b{_YEAR}-(?P<m2>[01]\d)-(?P<d2>[0-3]\d)\b"),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
-    re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b", re.IGNORECASE),
     re.compile(
-        rf"(?<![\d,.$£€-]){_YEAR}(?![\d%-]|,\d|\s*(?:people|troops|soldiers|dollars|pounds|euros|km|miles|votes|seats|members|jobs|tons|tonnes|barrels|cases|deaths|children|homes|workers|patients))\b"
+        rf"(?<![\d,.$£€-])(?<![x×]\s)(?<![x×]){_YEAR}(?![\d%-]|,\d|\s*[x×]\s*\d|\s*(?:people|troops|soldiers|dollars|pounds|euros|km|miles|votes|seats|members|jobs|tons|tonnes|barrels|cases|deaths|children|homes|workers|patients))\b"
     ),
 ]
-APPROXIMATE = re.compile(r"\b(?:early|mid|late|end of|beginning of|middle of|the)[\s-]+(?:the\s+)?$", re.IGNORECASE)
+APPROXIMATE = re.compile(r"\b(?:early|mid|late|end of|beginning of|middle of)[\s-]+(?:the\s+)?$", re.IGNORECASE)
+"""Words that make a year a period ("late 2023", "the middle of the 1990s"); a year after a plain "the"
+("the 2012 book", "the 1939 World's Fair") is still the year the text states."""
 DECADE = re.compile(r"^\s*s\b|^'s")
 RELATIVE_WORDS = re.compile(
     r"\b(?:today|yesterday|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
@@ -82,9 +87,15 @@ def extract_dates(doc: Doc, published: str | None = None) -> tuple[DateMention, 
                 any(cs <= s and e <= ce for cs, ce in number_spans) or DECADE.match(text[e : e + 2])
             ):
                 continue
+            if pattern is ABSOLUTE[-1] and _ends_a_name(doc, s):
+                covered.append((s, e))
+                continue  # "the Human Rights Act 1998", "Investment Company Act of 1940": part of a name
             if APPROXIMATE.search(text[max(0, s - 14) : s]):
                 covered.append((s, e))
                 continue  # "late 2023": a period, not a date
+            if _is_dateline(text, s, e) or is_caption(_paragraph(text, s)):
+                covered.append((s, e))
+                continue
             value = _iso(m)
             if value is None:
                 continue
@@ -113,10 +124,45 @@ def extract_dates(doc: Doc, published: str | None = None) -> tuple[DateMention, 
     return tuple(sorted(_drop_coarser(found), key=lambda d: d.start))
 
 
+def _ends_a_name(doc: Doc, start: int) -> bool:
+    """A bare year that closes a proper name: right after a capitalised proper noun ("Terrorism Act 2000",
+    "Essential Guide to British Quangos 2005"). Months and days are dates ("May 2005" is read before this), and
+    a year after a preposition or a sentence's first word ("In 2005") is not in a name; nor is one after "of"
+    ("the Strategic Partnership of 2002" is the partnership agreed in 2002)."""
+    span = doc.char_span(start, start + 4, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    prev = doc[span.start - 1]
+    return (
+        prev.pos_ == "PROPN"
+        and prev.is_title
+        and not prev.is_sent_start
+        and prev.ent_type_ not in ("DATE", "TIME")
+        and prev.lower_.rstrip(".") not in MONTHS
+    )
+
+
 def _drop_coarser(found: list[DateMention]) -> list[DateMention]:
     """A bare "2016" adds nothing to a timeline that has "March 2016" from the same article."""
     finer = {d.value[:4] for d in found if len(d.value) > 4 and not d.relative}
     return [d for d in found if d.relative or len(d.value) > 4 or d.value not in finer]
+
+
+def _paragraph(text: str, at: int) -> str:
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return text[start : end if end >= 0 else len(text)]
+
+
+_DATELINE_DASH = re.compile(r"\s*(?:--|[—–-])\s")
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    """A date that opens a paragraph and is set off by a dash ("Feb. 23, 2015 -- Life-threatening …") stamps
+    the story; it is not a date the story reports. (Page debris may stand before it, so not only the
+    body's first paragraph.)"""
+    opens = not text[:start].strip(" \t") or text[:start].rstrip(" \t").endswith("\n")
+    return opens and bool(_DATELINE_DASH.match(text, end))
 
 
 def _iso(m: re.Match[str]) -> str | None:

@@ -12,6 +12,7 @@ from briefing.analyze.gazetteer import country_terms
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 RULER_NAME = "country_ruler"
 INSTALL_HINT = (
@@ -50,7 +51,35 @@ def load_pipeline(name: str) -> Language:
     except Exception as exc:  # a broken or incompatible package
         raise ModelMissingError(f"spaCy model {name!r} could not be loaded ({exc}); {INSTALL_HINT}") from exc
     add_country_ruler(nlp)
+    add_paragraph_breaks(nlp)
     return nlp
+
+
+PARAGRAPHS_NAME = "paragraph_breaks"
+
+
+def add_paragraph_breaks(nlp: Language) -> None:
+    """Start a sentence after every blank line, before the parser runs.
+
+    The parser otherwise runs a line without a full stop (a pasted page's subheading, "Even posh hotels
+    might not wash a blanket") into the next paragraph's first sentence, whose verb then hangs from the
+    heading's and loses its subject.
+    """
+    if PARAGRAPHS_NAME in nlp.pipe_names:
+        return
+    from spacy.language import Language
+
+    if not Language.has_factory(PARAGRAPHS_NAME):
+        Language.component(PARAGRAPHS_NAME, func=_start_sentences_at_paragraphs)
+    nlp.add_pipe(PARAGRAPHS_NAME, before="parser" if "parser" in nlp.pipe_names else None)
+
+
+def _start_sentences_at_paragraphs(doc: Doc) -> Doc:
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if not token.is_space and before.is_space and before.text.count("\n") >= 2:
+            token.is_sent_start = True
+    return doc
 
 
 def add_country_ruler(nlp: Language) -> None:

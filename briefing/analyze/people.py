@@ -67,7 +67,24 @@ def find_people(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Person, ...]:
             people[full] = Person(full, country, role)
         elif (known.country is None and country) or (known.role is None and role):
             people[full] = Person(full, known.country or country, known.role or role)
-    return tuple(people.values())
+    return tuple(_merge_aliases(people).values())
+
+
+def _merge_aliases(people: dict[str, Person]) -> dict[str, Person]:
+    """A one-word name that is a word of exactly one fuller name in the article is that person, even when the
+    full name comes later ("her mother, Fiona, said" … "Fiona Parry issued a plea"); a word two full names
+    share ("Parry" of Eloise and Fiona Parry) stays apart."""
+    merged = dict(people)
+    for name, person in people.items():
+        if " " in name:
+            continue
+        fuller = [full for full in people if " " in full and name in full.split()]
+        if len(fuller) != 1:
+            continue
+        target = merged[fuller[0]]
+        merged[fuller[0]] = Person(target.name, target.country or person.country, target.role or person.role)
+        del merged[name]
+    return merged
 
 
 COUNTERPART = re.compile(r"\bcounterparts?\b", re.IGNORECASE)

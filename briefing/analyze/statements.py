@@ -4,7 +4,8 @@ A quote is attributed through the parse: the speech verb next to it and that ver
 resolved from a surname, a pronoun or a title ("the minister") to the full name of the person the
 article introduced; a person named under a preposition of the subject is not the speaker ("a spokesman
 for Michael Howard", "the claims about Baroness Morgan's involvement"). A quote standing alone continues
-the previous speaker's words.
+the previous speaker's words. "He" and "she" go to the last person in focus whom the article does not tie to
+the other pronoun (its own honorifics and pronouns say which; spaCy gives no gender).
 """
 
 from __future__ import annotations
@@ -25,10 +26,17 @@ SPEECH_VERBS = frozenset(
     """say tell add state declare announce stress emphasise emphasize underline underscore highlight note
     explain argue claim insist warn urge affirm reaffirm confirm assert describe call term express
     acknowledge admit reply respond answer ask write tweet post comment remark observe point suggest
-    predict pledge promise vow deny reject accuse criticise criticize condemn praise welcome hail recall
+    predict pledge promise vow advise talk deny reject accuse criticise criticize condemn praise welcome hail recall
     recount continue conclude maintain contend mention indicate reiterate quote told share""".split()
 )
 PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+
+
+def is_speech_verb(token: Token) -> bool:
+    """A speech verb used as a verb: the noun "State" of "State Department" says nothing."""
+    return token.lemma_.lower() in SPEECH_VERBS and token.tag_.startswith("VB")
+
+
 QUOTE_PATTERNS = (
     re.compile(r"“([^“”]{2,}?)”"),
     re.compile(r'"([^"\n]{2,}?)"'),
@@ -132,6 +140,9 @@ def extract_statements(doc: Doc, entities: tuple[Entity, ...], people: tuple[Per
             continue
         sents = {s.start: s for s in (sentence_of(doc, tok.i) for tok in span)}
         quoted_sents.update(sents)
+        tail = _attribution_after(doc, body, quote)
+        if tail is not None and tail.start not in sents:
+            sents[tail.start] = tail  # consulted last: “… away?” Forte said.
         speaker = None
         said_by: str | None = None  # the country the speaker's own subject phrase names, if one
         for sent in sents.values():
@@ -180,6 +191,30 @@ def extract_statements(doc: Doc, entities: tuple[Entity, ...], people: tuple[Per
     return tuple(sorted(statements, key=lambda s: s.start))
 
 
+def _attribution_after(doc: Doc, body: str, quote: _Quote) -> Span | None:
+    """The sentence that starts right after a quote's closing mark on the same line.
+
+    A quote ending in "?" or "!" (or a full stop) ends the parser's sentence, so "“… away?” Forte said."
+    leaves the attribution in a sentence of its own; it still names the speaker of the quote before it.
+    A sentence that reports something else ("Mr Blair was being urged to act") is not one.
+    """
+    after = quote.end + 1
+    gap = body[after : after + 3]
+    start = after + len(gap) - len(gap.lstrip())
+    if start >= len(body) or "\n" in body[after:start]:
+        return None
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    sent = sentence_of(doc, span[0].i)
+    root = sent.root
+    # Only a bare attribution, whose verb says nothing but the quote: not "Mr Blair was being urged to act".
+    bare = root.lemma_.lower() in SPEECH_VERBS and not any(
+        c.dep_ in ("ccomp", "xcomp", "nsubjpass") for c in root.children
+    )
+    return sent if bare and sent.start_char >= quote.end else None
+
+
 def _reported(doc: Doc, resolver: _SpeakerResolver, skip: set[int]) -> list[Statement]:
     """ "X said that …" without quote marks: kept as indirect speech."""
     found: list[Statement] = []
@@ -221,11 +256,45 @@ def _reported(doc: Doc, resolver: _SpeakerResolver, skip: set[int]) -> list[Stat
 
 
 def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child
+    """The verb's subject; of several (a long subject phrase the parser broke up: "Whole Foods co-founder
+    and CEO John Mackey said"), the one nearest the verb, which heads the phrase. A finite verb the parser
+    hung from a person's name as a modifier ("Mr. Warner, the Virginia Democrat, called it …", the name then
+    heading a sentence with no other verb) has that person as its subject; a modifier inside a clause that
+    has its own verb ("the man called Warner arrived") does not."""
+    subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        return min(subjects, key=lambda child: abs(child.i - verb.i))
+    head = verb.head
+    if (
+        verb.tag_ == "VBG"
+        and is_speech_verb(verb)
+        and verb.dep_ == "advcl"
+        and head.dep_ == "ccomp"
+        and is_speech_verb(head.head)
+        and head.head.i < head.i
+    ):
+        # "X told the website Ford did not deserve credit, saying: “…”": the parser hangs the participle
+        # from the reported clause, but the one saying is the one who told.
+        return _subject(head.head)
+    before = verb.doc[verb.i - 1] if verb.i else None
+    if before is not None and before.ent_type_ == "PERSON" and verb.dep_ == "ROOT" and is_speech_verb(verb):
+        # "In a statement issued on Wednesday Lord Woolf said": the parser made the name the object of the
+        # preposition before it; a name right before a subjectless main speech verb is its subject.
+        return before
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
         return _subject(verb.head)
+    if verb.dep_ == "acl" and head.i < verb.i and head.ent_type_ == "PERSON":
+        if head.dep_ == "ROOT":
+            return head
+        governor = head.head
+        if (
+            is_speech_verb(verb)
+            and governor.i > verb.i
+            and any(t.text in ':"“' for t in verb.doc[verb.i + 1 : governor.i])
+        ):
+            # "Writer Neil Coppendale, from West Sussex, asked of the Iraq war: “… died …”": the parser made
+            # the name the subject of the quote's verb and the speech verb a modifier of the name.
+            return head
     return None
 
 
@@ -248,6 +317,23 @@ INSTITUTION_HEADS = frozenset(
     military police commission court palace cabinet""".split()
 )
 
+
+_PRONOUN_GENDER = {
+    "he": "he",
+    "him": "he",
+    "his": "he",
+    "himself": "he",
+    "she": "she",
+    "her": "she",
+    "hers": "she",
+    "herself": "she",
+}
+_TITLE_GENDER = {"mr": "he", "sir": "he", "lord": "he", "mrs": "she", "ms": "she", "miss": "she", "lady": "she"}
+_GENDER_LOOKBACK = 6
+"""How many people in focus back a pronoun may reach past people of the other pronoun."""
+_POSSESSIVE = re.compile(r"['’]s\b")
+_ROLE_BEFORE_NAME = 300
+"""Characters after a title with no one in focus before it to the person it introduces."""
 
 _INITIALS = re.compile(r"[A-Z]{3,6}")
 """An acronym ("UKIP"), read as the name the text spells out (`people.acronym_country`)."""
@@ -278,18 +364,80 @@ class _SpeakerResolver:
         """People introduced as "Sir Ian Blair": never the "Mr Blair" of the same article."""
         self.focus_events: list[tuple[int, str]] = []
         self._build_focus()
+        self.gender = self._pronoun_gender()
+        """Name -> "he" or "she", from the pronouns the article already ties to the person."""
 
     def _build_focus(self) -> None:
+        # Whom the narration is about; a name that is the subject inside someone's quoted words ("Whole Foods
+        # saw that early," he said) is what the speaker talks about, and "he" after it is still the speaker.
+        quoted = [(q.start, q.end) for q in find_quotes(self.text)]
         for sent in sentences(self.doc):
-            verbs = [sent.root, *(t for t in sent if t.lemma_.lower() in SPEECH_VERBS and t is not sent.root)]
+            verbs = [sent.root, *(t for t in sent if is_speech_verb(t) and t is not sent.root)]
             for verb in verbs:
                 subj = _subject(verb)
                 if subj is None or subj.lower_ in PRONOUNS or subj.lower_ in ("it", "this", "that"):
                     continue
+                if any(start <= subj.idx < end for start, end in quoted):
+                    continue
                 name = self.resolve(subj, subj.idx)
-                if name and self.is_person(name):
+                # A name the model did not tag counts only as a speaker ("Theresa May, …, told"), not as the
+                # subject of any verb ("Whangārei Harbour seen from Tamaterau").
+                untagged_speaker = is_speech_verb(verb) and _untagged_name(subj) is not None
+                if name and (self.is_person(name) or untagged_speaker):
                     self.focus_events.append((subj.idx, name))
                     break
+
+    def _pronoun_gender(self) -> dict[str, str]:
+        """Which pronoun stands for each person, by votes from the text outside quotes: the honorific ("Mr",
+        "Ms", "Lady"), the pronouns of a sentence that names only that person ("Fetter, for her part, continued
+        to program"), and a narrative "he"/"she" subject of a sentence naming no one while the person is in
+        focus (never the "she said" being resolved). spaCy gives no gender, and a
+        list of first names would not carry to names nobody listed."""
+        quoted = [(q.start, q.end) for q in find_quotes(self.text)]
+
+        def in_quote(at: int) -> bool:
+            return any(start <= at < end for start, end in quoted)
+
+        votes: dict[str, int] = {}
+
+        def vote(name: str, pronoun: str, weight: int = 1) -> None:
+            votes[name] = votes.get(name, 0) + (weight if pronoun == "he" else -weight)
+
+        for ent in self.persons:
+            title = mention_title(self.text, ent.text, ent.start)
+            if title in _TITLE_GENDER:
+                vote(self.full_name(ent.text, ent.start), _TITLE_GENDER[title], 3)
+        for sent in sentences(self.doc):
+            pronouns = {_PRONOUN_GENDER[t.lower_] for t in sent if t.lower_ in _PRONOUN_GENDER and not in_quote(t.idx)}
+            named = {
+                self.full_name(e.text, e.start)
+                for e in self.persons
+                if sent.start_char <= e.start < sent.end_char and not in_quote(e.start)
+            }
+            if len(named) == 1 and len(pronouns) == 1:
+                vote(next(iter(named)), pronouns.pop())
+            if named:
+                continue  # "Lorenz gave her a manual, and she was up to speed": the "she" may be either
+            for tok in sent:
+                if (
+                    tok.lower_ in ("he", "she")
+                    and tok.dep_ in ("nsubj", "nsubjpass")
+                    and not in_quote(tok.idx)
+                    and not is_speech_verb(tok.head)  # "she said" is what this is for, not evidence
+                ):
+                    found = self.focus(tok.idx)
+                    if found:
+                        vote(found[1], tok.lower_)
+        return {name: ("he" if n > 0 else "she") for name, n in votes.items() if n}
+
+    def _focus_for(self, pronoun: str, before: int) -> tuple[int, str] | None:
+        """The person in focus a "he" or "she" refers to: the last one in focus, passing over people the
+        article ties to the other pronoun ("Lorenz gave her a manual … “…,” she said" is Fetter)."""
+        recent = [event for event in self.focus_events if event[0] < before][-_GENDER_LOOKBACK:]
+        for event in reversed(recent):
+            if self.gender.get(event[1], pronoun) == pronoun:
+                return event
+        return self.focus(before)
 
     def focus(self, before: int) -> tuple[int, str] | None:
         """The person in focus just before an offset, with where they were last the subject."""
@@ -309,13 +457,14 @@ class _SpeakerResolver:
     def full_name(self, text: str, at: int | None = None) -> str:
         """The known person a mention starting at `at` names; the honorific tells namesakes apart."""
         names = [p.name for p in self.people]
-        cleaned = OCCUPATIONS.sub("", HONORIFICS.sub("", text.replace("’s", ""))).strip()  # "Prof Etzioni"
+        text = _POSSESSIVE.sub("", text)  # "Tony Blair's" and "Tony Blair’s" are Tony Blair
+        cleaned = OCCUPATIONS.sub("", HONORIFICS.sub("", text)).strip()  # "Prof Etzioni"
         if len(cleaned.split()) == 1:
             title = mention_title(self.text, text, at) if at is not None else ""
             found = match_name(cleaned, names, self.knighted, title)
             if found in names:
                 return found
-        words = text.replace("’s", "").split()
+        words = text.split()
         # A name whose every word is in a known name is that person, the longest such name first ("Baez
         # Silva" is "Carlos Baez Silva"); "Tony Blair" is never the "Ian Blair" the surname alone would give.
         within = [n for n in names if set(cleaned.split()) <= set(n.split())]
@@ -329,8 +478,10 @@ class _SpeakerResolver:
 
     def from_sentence(self, sent: Span, quote: _Quote) -> tuple[str, str | None] | None:
         """The speaker of a quote in this sentence, with the country its subject phrase names (or None)."""
-        verbs = [t for t in sent if t.lemma_.lower() in SPEECH_VERBS and not (quote.start <= t.idx < quote.end)]
-        verbs.sort(key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))
+        verbs = [t for t in sent if is_speech_verb(t) and not (quote.start <= t.idx < quote.end)]
+        # Nearest first; a speech verb in a relative clause last: in "said instead of the “bonfire of quangos”
+        # New Labour had promised" the quote is the object of what the speaker said.
+        verbs.sort(key=lambda t: (t.dep_ == "relcl", min(abs(t.idx - quote.start), abs(t.idx - quote.end))))
         for verb in verbs:
             subj = _subject(verb)
             if subj is not None and not (quote.start <= subj.idx < quote.end):
@@ -342,6 +493,11 @@ class _SpeakerResolver:
                 speaker = self.resolve(inverted, quote.start)
                 if speaker:
                     return speaker, self.subject_country(inverted)
+        owner = _words_owner(sent, quote)
+        if owner is not None:
+            speaker = self.resolve(owner, quote.start)
+            if speaker:
+                return speaker, self.subject_country(owner)
         m = re.search(r"according to ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*)", sent.text)
         if m:
             return self.full_name(m.group(1)), None
@@ -373,7 +529,8 @@ class _SpeakerResolver:
         if subj.lower_ in PRONOUNS:
             if subj.lower_ in ("i", "we"):
                 return None
-            focus = self.focus(subj.idx if subj.idx < before else before)
+            at = subj.idx if subj.idx < before else before
+            focus = self._focus_for(subj.lower_, at) if subj.lower_ in ("he", "she") else self.focus(at)
             if focus:
                 return focus[1]
             prior = [p for p in self.persons if p.end <= before]
@@ -391,6 +548,9 @@ class _SpeakerResolver:
                 named = self.ent_at.get(child.i)
                 if named is not None:
                     return self.full_name(named.text, named.start_char)
+            name = _untagged_name(child) if child.dep_ == "appos" else None
+            if name is not None:
+                return self.full_name(name.text, name.start_char)
         if len(phrase) > 12:
             phrase = doc[subj.left_edge.i : subj.i + 1]
         # A person named inside the subject speaks only as its head or beside it ("Lib Dem spokesman Sir
@@ -406,6 +566,9 @@ class _SpeakerResolver:
         ]
         if persons_in:
             return self.full_name(persons_in[-1].text, persons_in[-1].start_char)
+        untagged = _untagged_name(subj)
+        if untagged is not None:
+            return self.full_name(untagged.text, untagged.start_char)  # "Theresa May, shadow secretary, told"
         if subj.is_title and self.person(self.full_name(subj.text, subj.idx)):
             return self.full_name(subj.text, subj.idx)  # a surname the model did not tag ("asserted Price")
         head = subj.lower_
@@ -436,7 +599,37 @@ class _SpeakerResolver:
         for p in reversed(self.people):
             if p.role and head in p.role.lower() and (not codes or p.country in codes):
                 return p.name
+        if focus is None and phrase[0].lower_ == "the":
+            # A lead that names the role before the person ("… needs to be 'exploded', the work and pensions
+            # minister has said. This was why …, Alan Johnson said"): the first person in focus after it.
+            after = next((event for event in self.focus_events if event[0] > subj.idx), None)
+            if after and after[0] - subj.idx < _ROLE_BEFORE_NAME and fits(self.person(after[1])):
+                return after[1]
         return phrase.text
+
+
+def _words_owner(sent: Span, quote: _Quote) -> Token | None:
+    """The person whose words a prepositional phrase says the quote is ("In Dr. Shadlen's words, “…”"): a
+    named possessor of the noun "words" that is the object of a preposition, outside the quote."""
+    for tok in sent:
+        if quote.start <= tok.idx < quote.end or tok.lower_ != "words" or tok.dep_ != "pobj":
+            continue
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.ent_type_ == "PERSON":
+            return owner
+    return None
+
+
+def _untagged_name(token: Token) -> Span | None:
+    """A name in apposition to a title that the model did not tag ("The Shadow Secretary of State for the
+    Family, Theresa May, said": "May" read as the month): two or more capitalised proper nouns, none of
+    them tagged as a place, organisation or anything else."""
+    words = [t for t in token.lefts if t.dep_ == "compound"] + [token]
+    if len(words) < 2 or words[-1].i - words[0].i + 1 != len(words):
+        return None
+    if not all(t.pos_ == "PROPN" and t.is_title and t.ent_type_ in ("", "PERSON") for t in words):
+        return None
+    return token.doc[words[0].i : token.i + 1]
 
 
 _ADDRESS = frozenset("the mr mrs ms dr sir lord lady baroness baron dame prof professor".split())
