@@ -246,10 +246,28 @@ def decide_pair(evidence: PairEvidence, model: PairModel | None = None) -> tuple
     rules = rule_scores(evidence)
     scored = [(model.stage.probability(f), pair) for pair, f in candidate_features(evidence, rules)]
     accepted = [pair for p, pair in sorted(scored, key=lambda s: (-s[0], s[1])) if p >= model.threshold]
+    rest = tuple(p for p in rules.credible if p not in accepted and reported_together(evidence, p))
     if not accepted:
-        return None, rules.credible
-    rest = tuple(p for p in rules.credible if p not in accepted)
+        return None, rest
     return accepted[0], (*accepted, *rest)
+
+
+def reported_together(evidence: PairEvidence, pair: Pair) -> bool:
+    """The article reports something between the two countries, not only names both: a relation phrase
+    names the pair, or both countries are parties of one event in one sentence (talks, a deal, a visit,
+    sanctions, an objection: `Mention.party`), each named for itself there (not as a person's nationality).
+
+    A pair the rules find credible but that the model does not accept is listed besides the primary pair
+    only so: two countries that merely stand high in one article are teams of a game ("Ireland face
+    France"), a singer's home and an award's, a market's; those are no relation (docs/gold.md), and
+    listing them put rugby players' quotes under France–Ireland."""
+    if evidence.title_relations[pair] or evidence.body_relations[pair]:
+        return True
+    parties: defaultdict[int, set[str]] = defaultdict(set)
+    for m in evidence.mentions:
+        if m.party and m.kind not in ("origin", "person"):
+            parties[m.sentence].add(m.code)
+    return any(pair[0] in codes and pair[1] in codes for codes in parties.values())
 
 
 def probabilities(evidence: PairEvidence, model: PairModel | None = None) -> list[tuple[Pair, float]]:

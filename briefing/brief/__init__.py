@@ -232,7 +232,8 @@ def build_brief(
     )
     # The pair's own stories say what happened between the two: an article about another pair gives its
     # quotes and people here, but its dates, its lead sentences and its trend are about that other pair.
-    owned = [a for a in listed if a.id in own]
+    # A pair no article reports first (`reported_besides`): the articles that report it besides are its own.
+    owned = [a for a in listed if a.id in own] or list(listed)
     timeline = build_timeline(owned, pair, index, reference_year)
     lead = build_lead(owned, pair, index)
     trend, evidence = _trend(pair, owned)
@@ -287,6 +288,8 @@ class Briefing:
         for a in articles:
             by_pair.setdefault(a.pair, []).append(a)
         also = reported_besides(articles, by_pair.keys())
+        for pair in also:
+            by_pair.setdefault(pair, [])  # reported only besides: a brief of its own (`reported_besides`)
         year = corpus_year(articles)
         known = corpus_people(articles)
         briefs = [
@@ -341,9 +344,14 @@ def reported_besides(
     An article of no pair of its own ("Other") is listed too under the pairs its rules find credible ("End
     Bush 'denial' Blair tells EU", below the model's threshold, under UK–US).
 
-    A pair that only such secondary mentions name gets no brief: they are the analysis's weaker guesses
-    (a third country named in passing), and would fill the list with pairs nobody reported as such."""
-    known = {p for p in pairs if p is not None}
+    The analysis lists a pair besides the primary one only when the article reports something between
+    the two (a relation phrase, or both countries parties of one event: `pair_model.reported_together`).
+    So a pair that an article of no pair of its own reports so is a pair too, though no article reports it
+    first ("Obama admits US gun laws are his biggest frustration", before his first visit to Kenya as
+    president, is Kenya–US news): its brief is made of such articles. A pair named only besides another
+    primary pair makes none: there the article's own story is that other pair, and a third country in it
+    is background ("Stanley" read as the Falklands in an Israel–US story)."""
+    known = {p for p in pairs if p is not None} | {p for a in articles if a.pair is None for p in a.pairs}
     found: dict[tuple[str, str], list[AnalyzedArticle]] = {}
     for a in articles:
         for p in a.pairs:
