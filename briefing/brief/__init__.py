@@ -232,8 +232,9 @@ def build_brief(
     )
     # The pair's own stories say what happened between the two: an article about another pair gives its
     # quotes and people here, but its dates, its lead sentences and its trend are about that other pair.
-    # A pair no article reports first (`reported_besides`): the articles that report it besides are its own.
-    owned = [a for a in listed if a.id in own] or list(listed)
+    # An article of no pair of its own that reports this one (`reported_besides`: two countries parties of
+    # one event) has no other pair its dates and sentences belong to: they tell this pair's story too.
+    owned = [a for a in listed if a.id in own or a.pair is None]
     timeline = build_timeline(owned, pair, index, reference_year)
     lead = build_lead(owned, pair, index)
     trend, evidence = _trend(pair, owned)

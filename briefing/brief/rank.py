@@ -104,6 +104,11 @@ _RELATIONSHIP = re.compile(
     re.IGNORECASE,
 )
 
+_BETWEEN_TWO = re.compile(
+    r"\b(?:bilateral|two\s+countries|both\s+countries|our\s+countries|two\s+nations|both\s+nations)\b", re.IGNORECASE
+)
+"""Relationship words that name two countries themselves."""
+
 
 @dataclass(frozen=True, slots=True)
 class PairStatement:
@@ -319,12 +324,14 @@ def score_statement(
             about = NAMES_OTHER_SIDE
         elif named:
             about = NAMES_OWN_SIDE
-        elif _RELATIONSHIP.search(s.text):
-            about = RELATIONSHIP
         else:
             start, _ = index.sentence_at(s.start)
             _, end = index.sentence_at(max(s.start, s.end - 1))
-            if index.codes_in(start, end) & (others or set(pair)):
+            around = index.codes_in(start, end)
+            if _RELATIONSHIP.search(s.text) and (around & (others or set(pair)) or _BETWEEN_TWO.search(s.text)):
+                # Relations of the pair's countries, not "race relations in this country".
+                about = RELATIONSHIP
+            elif around & (others or set(pair)):
                 about = SENTENCE_NAMES_OTHER
         if named and _RELATIONSHIP.search(s.text):
             about += ALSO_RELATIONSHIP  # a country of the pair and the relationship: the pair's own news

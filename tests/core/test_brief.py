@@ -177,6 +177,8 @@ def test_an_article_of_no_pair_joins_the_pairs_its_rules_find_credible_that_othe
     china_us = b.get("CHN-USA")
     assert china_us is not None and china_us.also == {other.id}
     assert [s.statement.speaker for s in china_us.statements] == ["Jack Straw"]
+    # Of no pair of its own, its sentences tell this pair's story too: the lead may take one of them.
+    assert {p.article for p in china_us.lead} == {net.id, other.id}
     assert b.get("Other") is not None and [a.id for a in b.get("Other").articles] == [other.id]  # type: ignore[union-attr]
     # No article reports China–Taiwan first, but an article of no pair reports it: a brief of its own.
     china_taiwan = b.get("CHN-TWN")

@@ -15,6 +15,7 @@ from briefing.brief.rank import (
     ALSO_RELATIONSHIP,
     COUNTRY_FACTOR,
     LEAD,
+    RELATIONSHIP,
     WHO,
     merge,
     score_statement,
@@ -238,3 +239,29 @@ def test_one_long_passage_two_articles_give_to_two_speakers_is_one_statement_of_
         f'Mr Clarke said: "{short}."', ("ESP", "GBR"), source="b.txt", quotes=[("Charles Clarke", short, True)]
     )
     assert len(build_brief(("ESP", "GBR"), [one, two]).statements) == 2
+
+
+OBAMA_RACE = (
+    "However, Mr Obama said race relations had improved during his presidency.\n\n"
+    "Mr Obama lands in Kenya later on Friday for his first visit since becoming president.\n\n"
+    "He said he looked forward to strengthening ties with Kenya and its president."
+)
+
+
+def test_relationship_words_count_only_for_relations_of_the_pair() -> None:
+    """The BBC's Obama interview (pasted pages): "race relations" at home is no Kenya–US relationship, so
+    it gets no relationship part (its sentence names only the speaker himself, no other country); ties
+    "with Kenya", in a sentence naming the other side, do."""
+    obama = Person("Barack Obama", "USA", "President")
+    race = "race relations had improved during his presidency"
+    ties = "he looked forward to strengthening ties"
+    article = analysed(
+        OBAMA_RACE,
+        None,
+        people=[obama],
+        quotes=[("Barack Obama", race, False), ("Barack Obama", ties, False)],
+    )
+    index = ArticleIndex(article)
+    by_text = {s.text: score_statement(s, index, ("KEN", "USA"), None, None) for s in article.statements}
+    assert by_text[race].parts["about"] == 0.0
+    assert by_text[ties].parts["about"] == RELATIONSHIP
