@@ -22,9 +22,11 @@ Score (the sum of these parts; see docs/brief.md for the reasons):
   pair): the quote itself names both countries (their names, capitals, peoples, institutions or people)
   +3.5, the other country than the speaker's +3.0, one country only (the speaker's own, or either for a
   speaker of no known side) +1.0; else it speaks of a relationship (relations, ties, talks,
-  agreement…) +1.5; else its sentence names the other country (either, for a speaker of no known
-  side) +0.5. A quote that names a country of the pair *and* speaks of the relationship gets +0.5 more:
-  it is about the relationship itself, not only about the two countries.
+  agreement…) of the pair +1.5: its sentence names the other country, or the words name two countries
+  themselves ("bilateral"; not "race relations in this country"); else its sentence names the other
+  country (either, for a speaker of no known side) +0.5. A quote that names a country of the pair
+  *and* speaks of the relationship gets +0.5 more: it is about the relationship itself, not only about
+  the two countries.
 - **direct** quotes +0.6 over reported speech.
 - **substance**: a fragment of fewer than 5 words -0.5.
 - **prominence**: said in the first fifth of its article (the lead) +0.3.
