@@ -254,8 +254,9 @@ def decide_pair(evidence: PairEvidence, model: PairModel | None = None) -> tuple
 
 def reported_together(evidence: PairEvidence, pair: Pair) -> bool:
     """The article reports something between the two countries, not only names both: a relation phrase
-    names the pair, or both countries are parties of one event in one sentence (talks, a deal, a visit,
-    sanctions, an objection: `Mention.party`), each named for itself there (not as a person's nationality).
+    names the pair, or one sentence names both for themselves (not as a person's nationality or through
+    a person) and one of them is a party of its event (talks, a deal, a visit, sanctions, an alliance, an
+    objection: `Mention.party`): "Britain was uniquely placed … because of its strong alliance with the US".
 
     A pair the rules find credible but that the model does not accept is listed besides the primary pair
     only so: two countries that merely stand high in one article are teams of a game ("Ireland face
@@ -263,11 +264,14 @@ def reported_together(evidence: PairEvidence, pair: Pair) -> bool:
     listing them put rugby players' quotes under France–Ireland."""
     if evidence.title_relations[pair] or evidence.body_relations[pair]:
         return True
+    named: defaultdict[int, set[str]] = defaultdict(set)
     parties: defaultdict[int, set[str]] = defaultdict(set)
     for m in evidence.mentions:
-        if m.party and m.kind not in ("origin", "person"):
-            parties[m.sentence].add(m.code)
-    return any(pair[0] in codes and pair[1] in codes for codes in parties.values())
+        if m.kind not in ("origin", "person"):
+            named[m.sentence].add(m.code)
+            if m.party:
+                parties[m.sentence].add(m.code)
+    return any(set(pair) <= codes and parties[sentence] & set(pair) for sentence, codes in named.items())
 
 
 def probabilities(evidence: PairEvidence, model: PairModel | None = None) -> list[tuple[Pair, float]]:

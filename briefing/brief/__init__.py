@@ -232,8 +232,8 @@ def build_brief(
     )
     # The pair's own stories say what happened between the two: an article about another pair gives its
     # quotes and people here, but its dates, its lead sentences and its trend are about that other pair.
-    # An article of no pair of its own that reports this one (`reported_besides`: two countries parties of
-    # one event) has no other pair its dates and sentences belong to: they tell this pair's story too.
+    # An article of no pair of its own that reports this one (`reported_besides`: an event between the two)
+    # has no other pair its dates and sentences belong to: they tell this pair's story too.
     owned = [a for a in listed if a.id in own or a.pair is None]
     timeline = build_timeline(owned, pair, index, reference_year)
     lead = build_lead(owned, pair, index)
@@ -342,16 +342,17 @@ def reported_besides(
 ) -> dict[tuple[str, str], list[AnalyzedArticle]]:
     """Pair -> the articles that report it besides their own pair ("EU arms ban on China to be lifted despite
     US objections" is China–UK news and China–US news too), for the pairs some article reports as its own.
-    An article of no pair of its own ("Other") is listed too under the pairs its rules find credible ("End
-    Bush 'denial' Blair tells EU", below the model's threshold, under UK–US).
+    An article of no pair of its own ("Other") is listed too under the pairs it reports ("End Bush 'denial'
+    Blair tells EU", below the model's threshold, under UK–US).
 
     The analysis lists a pair besides the primary one only when the article reports something between
-    the two (a relation phrase, or both countries parties of one event: `pair_model.reported_together`).
-    So a pair that an article of no pair of its own reports so is a pair too, though no article reports it
-    first ("Obama admits US gun laws are his biggest frustration", before his first visit to Kenya as
-    president, is Kenya–US news): its brief is made of such articles. A pair named only besides another
-    primary pair makes none: there the article's own story is that other pair, and a third country in it
-    is background ("Stanley" read as the Falklands in an Israel–US story)."""
+    the two (a relation phrase, or a sentence naming both whose event one of them is a party of:
+    `pair_model.reported_together`). So a pair that an article of no pair of its own reports so is a
+    pair too, though no article reports it first ("Obama admits US gun laws are his biggest
+    frustration", before his first visit to Kenya as president, is Kenya–US news): its brief is made of
+    such articles. A pair named only besides another primary pair makes none: there the article's own
+    story is that other pair, and a third country in it is background ("Stanley" read as the Falklands
+    in an Israel–US story)."""
     known = {p for p in pairs if p is not None} | {p for a in articles if a.pair is None for p in a.pairs}
     found: dict[tuple[str, str], list[AnalyzedArticle]] = {}
     for a in articles:

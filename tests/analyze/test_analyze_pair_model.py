@@ -104,19 +104,20 @@ def test_a_country_modifying_a_noun_is_a_setting_and_one_in_an_events_clause_a_p
 
 def test_an_article_lists_besides_its_primary_pair_only_pairs_it_reports_something_between() -> None:
     """Pairs the rules find credible but the model does not accept are listed only when a relation phrase
-    names them or both countries are parties of one event in one sentence (`reported_together`), on the
+    names them or one sentence names both and one is a party of its event (`reported_together`), on the
     stored evidence of real labelled articles: "Talks held on Gibraltar's future" (no primary pair; "talks
     between Britain and Spain") lists ESP-GBR, "EU China arms ban 'to be lifted'" CHN-USA ("despite US
-    objections"); "End Bush 'denial' Blair tells EU" (Bush and Blair, the US and Britain never parties of
-    one event) lists nothing, nor does "G7 backs Africa debt relief plan" (Gordon Brown and the US Treasury
-    in a G7 list)."""
+    objections"), "End Bush 'denial' Blair tells EU" GBR-USA ("its strong alliance with the US"; the pair
+    gold's pair); "G7 backs Africa debt relief plan" (Gordon Brown and the US Treasury, the countries in
+    a list of the G7) and "Brussels raps mobile call charges" (a market report) list nothing."""
     fit_pairs = benchmark_script("fit_pairs")
     items = {(i.gold, i.file): i for i in fit_pairs.read_evidence() if i.evidence is not None}
     by_title = {i.title: i for i in items.values()}
     assert decide_pair(by_title["Talks held on Gibraltar's future"].evidence) == (None, (("ESP", "GBR"),))
     assert ("CHN", "USA") in decide_pair(by_title["EU China arms ban 'to be lifted'"].evidence)[1]
-    assert decide_pair(by_title["End Bush 'denial' Blair tells EU"].evidence) == (None, ())
+    assert decide_pair(by_title["End Bush 'denial' Blair tells EU"].evidence) == (None, (("GBR", "USA"),))
     assert decide_pair(by_title["G7 backs Africa debt relief plan"].evidence) == (None, ())
+    assert decide_pair(by_title["Brussels raps mobile call charges"].evidence) == (None, ())
     no_pair = [i for i in items.values() if decide_pair(i.evidence)[0] is None]
     listed = [i for i in no_pair if decide_pair(i.evidence)[1]]
     assert listed and len(listed) * 10 < len(no_pair)  # most articles of no pair report no relation either
