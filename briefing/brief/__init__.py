@@ -232,9 +232,11 @@ def build_brief(
     )
     # The pair's own stories say what happened between the two: an article about another pair gives its
     # quotes and people here, but its dates, its lead sentences and its trend are about that other pair.
-    # An article of no pair of its own that reports this one (`reported_besides`: an event between the two)
-    # has no other pair its dates and sentences belong to: they tell this pair's story too.
-    owned = [a for a in listed if a.id in own or a.pair is None]
+    # An article of no pair of its own that reports this one first (`reported_besides`: an event between the
+    # two) has no other pair its dates and sentences belong to: they tell this pair's story too. One that
+    # reports others before it tells theirs ("EU China arms ban" is China–UK news first, not UK–US), unless
+    # no article tells this pair's story more: then those that report it are all it has.
+    owned = [a for a in listed if a.id in own or (a.pair is None and a.pairs[:1] == (pair,))] or list(listed)
     timeline = build_timeline(owned, pair, index, reference_year)
     lead = build_lead(owned, pair, index)
     trend, evidence = _trend(pair, owned)

@@ -183,6 +183,30 @@ def test_an_article_of_no_pair_joins_the_pairs_its_rules_find_credible_that_othe
     # No article reports China–Taiwan first, but an article of no pair reports it: a brief of its own.
     china_taiwan = b.get("CHN-TWN")
     assert china_taiwan is not None and [a.id for a in china_taiwan.articles] == [other.id]
+    assert china_taiwan.lead and {p.article for p in china_taiwan.lead} == {other.id}
+
+
+def test_an_article_of_no_pair_tells_the_story_of_the_pair_it_reports_first_only() -> None:
+    """ "EU China arms ban 'to be lifted'" (BBC politics, no primary pair) reports China–UK first, then
+    China–US and UK–US: it gives UK–US its quotes, but its sentences are China–UK's story, not UK–US's
+    lead (where "The EU embargo on arms exports to China …" told of another relation)."""
+    straw = Person("Jack Straw", "GBR", "Foreign Secretary")
+    quote = EMBARGO.split(", UK")[0]
+    other = analysed(EMBARGO, None, source="058.txt", people=[straw], quotes=[("Jack Straw", quote, False)])
+    other = replace(other, pairs=(("CHN", "GBR"), ("CHN", "USA"), ("GBR", "USA")))
+    blair = analysed(
+        "Tony Blair has said he looks forward to continuing his strong relationship with George Bush. "
+        "Mr Blair said Britain would work with the US to fight global terrorism.",
+        ("GBR", "USA"),
+        source="blair.txt",
+    )
+    uk_china = analysed("China and the UK signed a trade agreement in Beijing on Thursday.", ("CHN", "GBR"))
+    b = Briefing.build([other, blair, uk_china])
+    uk_us, china_uk = b.get("GBR-USA"), b.get("CHN-GBR")
+    assert uk_us is not None and china_uk is not None
+    assert uk_us.also == {other.id} and [s.statement.speaker for s in uk_us.statements] == ["Jack Straw"]
+    assert uk_us.lead and {p.article for p in uk_us.lead} == {blair.id}
+    assert other.id in {p.article for p in china_uk.lead}
 
 
 OBAMA = (
