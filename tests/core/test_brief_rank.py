@@ -17,6 +17,7 @@ from briefing.brief.rank import (
     LEAD,
     RELATIONSHIP,
     WHO,
+    colleagues_country,
     merge,
     score_statement,
     speaker_country,
@@ -265,3 +266,30 @@ def test_relationship_words_count_only_for_relations_of_the_pair() -> None:
     by_text = {s.text: score_statement(s, index, ("KEN", "USA"), None, None) for s in article.statements}
     assert by_text[race].parts["about"] == 0.0
     assert by_text[ties].parts["about"] == RELATIONSHIP
+
+
+MATES = (
+    "Tony Blair has rejected calls for the publication of advice on the legality of the Iraq war amid growing "
+    "calls for an investigation. Earlier, Conservative MP Michael Mates joined calls for a probe into claims Lord "
+    "Goldsmith's statement to Parliament was drawn up at Number 10. Mr Blair said the statement was a \"fair "
+    "summary\" of Lord Goldsmith's opinion. Mr Mates, who is a member of the Commons intelligence and security "
+    'committee, told the BBC on Friday: "That, as a general rule, is right, but it\'s not an absolute rule."'
+)
+
+
+def test_a_politician_of_no_stated_country_speaks_for_the_country_of_the_articles_other_officials() -> None:
+    """BBC politics, "Blair rejects Iraq advice calls" (UK–Iraq): the Conservative MP, whom no article calls
+    British, speaks among officials who are all British (the prime minister), so he is British; beside an
+    Iraqi official too, the article says nothing of his side."""
+    blair = Person("Tony Blair", "GBR", "Prime Minister")
+    mates = Person("Michael Mates", None, "Conservative MP")
+    quote = "That, as a general rule, is right, but it's not an absolute rule."
+    article = analysed(MATES, ("GBR", "IRQ"), people=[blair, mates], quotes=[("Michael Mates", quote, True)])
+    index = ArticleIndex(article)
+    assert index.home(("GBR", "IRQ")) is None  # the article's country words say nothing of his side
+    assert colleagues_country(index, "Michael Mates", ("GBR", "IRQ")) == "GBR"
+    scored = score_statement(article.statements[0], index, ("GBR", "IRQ"), None, None)
+    assert scored.country == "GBR" and scored.parts["who"] == WHO["role"] * COUNTRY_FACTOR["pair"]
+    iraqi = Person("Hoshyar Zebari", "IRQ", "Foreign Minister")
+    both = analysed(MATES, ("GBR", "IRQ"), people=[blair, iraqi, mates], quotes=[("Michael Mates", quote, True)])
+    assert colleagues_country(ArticleIndex(both), "Michael Mates", ("GBR", "IRQ")) is None
