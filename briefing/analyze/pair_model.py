@@ -261,13 +261,20 @@ def reported_together(evidence: PairEvidence, pair: Pair) -> bool:
     A pair the rules find credible but that the model does not accept is listed besides the primary pair
     only so: two countries that merely stand high in one article are teams of a game ("Ireland face
     France"), a singer's home and an award's, a market's; those are no relation (docs/gold.md), and
-    listing them put rugby players' quotes under France–Ireland."""
+    listing them put rugby players' quotes under France–Ireland.
+
+    In a match report (a score in its headline or lead: `PairEvidence.contest`) the countries' event is
+    the game, so only a relation phrase lists a pair, as for the primary pair. A country that only
+    modifies a thing and is no party of the event ("Former France centre Philippe Sella … beating
+    Ireland", "the UK album chart") is not named for itself."""
     if evidence.title_relations[pair] or evidence.body_relations[pair]:
         return True
+    if evidence.contest:
+        return False
     named: defaultdict[int, set[str]] = defaultdict(set)
     parties: defaultdict[int, set[str]] = defaultdict(set)
     for m in evidence.mentions:
-        if m.kind not in ("origin", "person"):
+        if m.kind not in ("origin", "person") and (m.party or not m.modifier):
             named[m.sentence].add(m.code)
             if m.party:
                 parties[m.sentence].add(m.code)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -118,6 +119,11 @@ def test_an_article_lists_besides_its_primary_pair_only_pairs_it_reports_somethi
     assert decide_pair(by_title["End Bush 'denial' Blair tells EU"].evidence) == (None, (("GBR", "USA"),))
     assert decide_pair(by_title["G7 backs Africa debt relief plan"].evidence) == (None, ())
     assert decide_pair(by_title["Brussels raps mobile call charges"].evidence) == (None, ())
+    # The same evidence in a match report (a score in its headline or lead): the sides of a game, listed only
+    # by a relation phrase, as for the primary pair.
+    gurkhas = by_title["Gurkhas to help tsunami victims"].evidence
+    assert decide_pair(gurkhas)[1] == (("GBR", "IDN"),) and not gurkhas.body_relations[("GBR", "IDN")]
+    assert decide_pair(replace(gurkhas, contest=True)) == (None, ())
     no_pair = [i for i in items.values() if decide_pair(i.evidence)[0] is None]
     listed = [i for i in no_pair if decide_pair(i.evidence)[1]]
     assert listed and len(listed) * 10 < len(no_pair)  # most articles of no pair report no relation either
@@ -130,6 +136,8 @@ def test_an_article_lists_besides_its_primary_pair_only_pairs_it_reports_somethi
         # Two teams of a game, both arguments of their sentences, are no relation: nothing listed.
         ("sport/403.txt", None, ("FRA", "IRL")),  # Celts savour Grand Slam prospect
         ("sport/495.txt", None, ("RUS", "USA")),  # Federer joins all-time greats
+        # "Former France centre Philippe Sella … beating Ireland": France only modifies "centre", no party.
+        ("sport/327.txt", None, ("FRA", "IRL")),  # Sella wants Michalak recall
         # Parties of one event: "the US and Russia" in a court case over Yukos.
         ("business/222.txt", ("RUS", "USA"), None),  # Oil companies get Russian setback
     ],
