@@ -257,10 +257,39 @@ def decide_pair(evidence: PairEvidence, model: PairModel | None = None) -> tuple
     rules = rule_scores(evidence)
     scored = [(model.stage.probability(f), pair) for pair, f in candidate_features(evidence, rules)]
     accepted = [pair for p, pair in sorted(scored, key=lambda s: (-s[0], s[1])) if p >= model.threshold]
+    rest = tuple(p for p in rules.credible if p not in accepted and reported_together(evidence, p))
     if not accepted:
-        return None, rules.credible
-    rest = tuple(p for p in rules.credible if p not in accepted)
+        return None, rest
     return accepted[0], (*accepted, *rest)
+
+
+def reported_together(evidence: PairEvidence, pair: Pair) -> bool:
+    """The article reports something between the two countries, not only names both: a relation phrase
+    names the pair, or one sentence names both for themselves (not as a person's nationality or through
+    a person) and one of them is a party of its event (talks, a deal, a visit, sanctions, an alliance, an
+    objection: `Mention.party`): "Britain was uniquely placed … because of its strong alliance with the US".
+
+    A pair the rules find credible but that the model does not accept is listed besides the primary pair
+    only so: two countries that merely stand high in one article are teams of a game ("Ireland face
+    France"), a singer's home and an award's, a market's; those are no relation (docs/gold.md), and
+    listing them put rugby players' quotes under France–Ireland.
+
+    In a match report (a score in its headline or lead: `PairEvidence.contest`) the countries' event is
+    the game, so only a relation phrase lists a pair, as for the primary pair. A country that only
+    modifies a thing and is no party of the event ("Former France centre Philippe Sella … beating
+    Ireland", "the UK album chart") is not named for itself."""
+    if evidence.title_relations[pair] or evidence.body_relations[pair]:
+        return True
+    if evidence.contest:
+        return False
+    named: defaultdict[int, set[str]] = defaultdict(set)
+    parties: defaultdict[int, set[str]] = defaultdict(set)
+    for m in evidence.mentions:
+        if m.kind not in ("origin", "person") and (m.party or not m.modifier):
+            named[m.sentence].add(m.code)
+            if m.party:
+                parties[m.sentence].add(m.code)
+    return any(set(pair) <= codes and parties[sentence] & set(pair) for sentence, codes in named.items())
 
 
 def probabilities(evidence: PairEvidence, model: PairModel | None = None) -> list[tuple[Pair, float]]:

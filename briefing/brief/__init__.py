@@ -232,7 +232,11 @@ def build_brief(
     )
     # The pair's own stories say what happened between the two: an article about another pair gives its
     # quotes and people here, but its dates, its lead sentences and its trend are about that other pair.
-    owned = [a for a in listed if a.id in own]
+    # An article of no pair of its own that reports this one first (`reported_besides`: an event between the
+    # two) has no other pair its dates and sentences belong to: they tell this pair's story too. One that
+    # reports others before it tells theirs ("EU China arms ban" is China–UK news first, not UK–US), unless
+    # no article tells this pair's story more: then those that report it are all it has.
+    owned = [a for a in listed if a.id in own or (a.pair is None and a.pairs[:1] == (pair,))] or list(listed)
     timeline = build_timeline(owned, pair, index, reference_year)
     lead = build_lead(owned, pair, index)
     trend, evidence = _trend(pair, owned)
@@ -287,6 +291,8 @@ class Briefing:
         for a in articles:
             by_pair.setdefault(a.pair, []).append(a)
         also = reported_besides(articles, by_pair.keys())
+        for pair in also:
+            by_pair.setdefault(pair, [])  # reported only besides: a brief of its own (`reported_besides`)
         year = corpus_year(articles)
         known = corpus_people(articles)
         briefs = [
@@ -338,12 +344,18 @@ def reported_besides(
 ) -> dict[tuple[str, str], list[AnalyzedArticle]]:
     """Pair -> the articles that report it besides their own pair ("EU arms ban on China to be lifted despite
     US objections" is China–UK news and China–US news too), for the pairs some article reports as its own.
-    An article of no pair of its own ("Other") is listed too under the pairs its rules find credible ("End
-    Bush 'denial' Blair tells EU", below the model's threshold, under UK–US).
+    An article of no pair of its own ("Other") is listed too under the pairs it reports ("End Bush 'denial'
+    Blair tells EU", below the model's threshold, under UK–US).
 
-    A pair that only such secondary mentions name gets no brief: they are the analysis's weaker guesses
-    (a third country named in passing), and would fill the list with pairs nobody reported as such."""
-    known = {p for p in pairs if p is not None}
+    The analysis lists a pair besides the primary one only when the article reports something between
+    the two (a relation phrase, or a sentence naming both whose event one of them is a party of:
+    `pair_model.reported_together`). So a pair that an article of no pair of its own reports so is a
+    pair too, though no article reports it first ("Obama admits US gun laws are his biggest
+    frustration", before his first visit to Kenya as president, is Kenya–US news): its brief is made of
+    such articles. A pair named only besides another primary pair makes none: there the article's own
+    story is that other pair, and a third country in it is background ("Stanley" read as the Falklands
+    in an Israel–US story)."""
+    known = {p for p in pairs if p is not None} | {p for a in articles if a.pair is None for p in a.pairs}
     found: dict[tuple[str, str], list[AnalyzedArticle]] = {}
     for a in articles:
         for p in a.pairs:

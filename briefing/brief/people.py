@@ -14,6 +14,7 @@ from functools import lru_cache
 from briefing.analyze.gazetteer import LEADERS, leader_country
 from briefing.article import AnalyzedArticle, Person
 from briefing.brief.text import words
+from briefing.ingest.clean import stopwords
 
 _HONORIFIC = re.compile(
     r"^(?:his|her|mr|mrs|ms|miss|dr|sir|dame|lord|lady|sheikh|sheik|king|queen|prince|princess|president|"
@@ -226,6 +227,9 @@ def merge_people(
             _most(p.country for p, _ in mentions)
             or leader_country(name)
             or known_country
+            or organisation_country(
+                [p.role for p, _ in mentions], [by_id[aid] for aid in dict.fromkeys(a for _, a in mentions)]
+            )
             or corpus.office_country(role, pair)
         )
         ids = tuple(dict.fromkeys(aid for _, aid in mentions))
@@ -236,6 +240,44 @@ def merge_people(
         people.append(PairPerson(name, country, role, first, start, end, ids))
     people.sort(key=lambda p: (not (p.country and p.role), not p.country, -len(p.articles), p.name))
     return tuple(people)
+
+
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w&.-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&.-]*)*")
+_PLACES_ORGANISATION = re.compile(r"(?:[’']s)?((?:[\s-]+[a-z][\w-]*){0,3})\s+")
+"""Between a country word and the organisation it places: a possessive and a few lower-case words that are
+no stop words ("India's ONGC", "Israeli technology firm Celltick"); not a clause ("Britain said Ofsted",
+"in the United States, BA")."""
+
+
+def organisation_country(roles: Sequence[str | None], articles: Sequence[AnalyzedArticle]) -> str | None:
+    """The country of the organisation a person's titles name ("ONGC chairman"), where the person's
+    articles place it: a country word right before a mention they tag as an organisation ("India's
+    ONGC"), or the organisation's own country when the analysis gives it one. The country most such
+    mentions give, when one does."""
+    runs = {run for role in roles for run in _CAPITALISED_RUN.findall(role or "")}
+    if not runs:
+        return None
+    # The organisation itself, not a word of a longer name ("Party" is not the "UK Independence Party").
+    named = re.compile("|".join(rf"\b{re.escape(run)}\b" for run in sorted(runs, key=len, reverse=True) if " " in run))
+    stop = stopwords()
+    votes: Counter[str] = Counter()
+    for article in articles:
+        body = article.article.body
+        countries = sorted((e.end, e.country) for e in article.entities if e.country)
+        for e in article.entities:
+            if e.label != "ORG" or not (e.text in runs or (named.pattern and named.search(e.text))):
+                continue
+            if e.country:  # an institution the analysis places itself
+                votes[e.country] += 1
+                continue
+            before = [(end, code) for end, code in countries if end <= e.start]
+            gap = _PLACES_ORGANISATION.fullmatch(body, before[-1][0], e.start) if before else None
+            if gap and not stop.intersection(gap.group(1).replace("-", " ").split()):
+                votes[before[-1][1]] += 1
+    ranked = votes.most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
 
 
 def _most(values: object) -> str | None:

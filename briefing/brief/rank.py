@@ -17,14 +17,18 @@ Score (the sum of these parts; see docs/brief.md for the reasons):
   speaks for one of the pair's two countries 1.0, for no known country 0.6, for a third country 0.4. A
   speaker's country the articles do not state comes from the corpus (`people.CorpusPeople`): the same
   person's other mentions, else, for an office, the pair's country that holds that office in the corpus,
-  else the pair's country the statement's article is about (`ArticleIndex.home`).
+  else the pair's country the statement's article is about (`ArticleIndex.home`), else, for an office
+  holder or a politician (a party leader, an MP), the country of the pair all the article's other
+  officials speak for (`colleagues_country`).
 - **what** it is about, the largest part (a head of state on domestic politics is not news of the
   pair): the quote itself names both countries (their names, capitals, peoples, institutions or people)
   +3.5, the other country than the speaker's +3.0, one country only (the speaker's own, or either for a
   speaker of no known side) +1.0; else it speaks of a relationship (relations, ties, talks,
-  agreement…) +1.5; else its sentence names the other country (either, for a speaker of no known
-  side) +0.5. A quote that names a country of the pair *and* speaks of the relationship gets +0.5 more:
-  it is about the relationship itself, not only about the two countries.
+  agreement…) of the pair +1.5: its sentence names the other country, or the words name two countries
+  themselves ("bilateral"; not "race relations in this country"); else its sentence names the other
+  country (either, for a speaker of no known side) +0.5. A quote that names a country of the pair
+  *and* speaks of the relationship gets +0.5 more: it is about the relationship itself, not only about
+  the two countries.
 - **direct** quotes +0.6 over reported speech.
 - **substance**: a fragment of fewer than 5 words -0.5.
 - **prominence**: said in the first fifth of its article (the lead) +0.3.
@@ -103,6 +107,15 @@ _RELATIONSHIP = re.compile(
     r"both\s+countries|our\s+countries|nations)\b",
     re.IGNORECASE,
 )
+
+_POLITICAL = re.compile(r"\b(?:leader|MP|MEP|senator|congress(?:man|woman)|deputy|parliament\w*|party)\b", re.I)
+"""Titles of politicians who are no office holders (`speaker_level` "role"): a party's leader, a member of
+parliament."""
+
+_BETWEEN_TWO = re.compile(
+    r"\b(?:bilateral|two\s+countries|both\s+countries|our\s+countries|two\s+nations|both\s+nations)\b", re.IGNORECASE
+)
+"""Relationship words that name two countries themselves."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,6 +258,20 @@ def speaker_level(speaker: str, role: str | None, institution: bool = False) -> 
     return "person" if speaker.strip() else "none"
 
 
+def colleagues_country(index: ArticleIndex, speaker: str, pair: tuple[str, str]) -> str | None:
+    """The country of the pair every other official the article names speaks for, when it names at least
+    one and they all speak for that one country."""
+    own = set(words(speaker))
+    found = {
+        p.country
+        for p in index.article.people
+        if p.country
+        and not own & set(words(p.name))
+        and speaker_level(p.name, p.role) in ("head", "minister", "official")
+    }
+    return next(iter(found)) if len(found) == 1 and found <= set(pair) else None
+
+
 @lru_cache(maxsize=4096)
 def speaker_country(speaker: str, country: str | None) -> str | None:
     """The statement's own country, a known leader's (by full name, or by a surname only one known
@@ -305,6 +332,14 @@ def score_statement(
             # Else the country of the pair the article is about ("the prime minister" in an article on
             # British politics that mentions Spain).
             country = index.home(pair)
+    if (
+        country is None
+        and pair is not None
+        and (level in ("head", "minister", "official") or _POLITICAL.search(role or ""))
+    ):
+        # A politician of no stated country among officials who all speak for one country of the pair
+        # (the Liberal Democrat leader in an article whose other officials are British) is of that country.
+        country = colleagues_country(index, s.speaker, pair)
     side = "unknown" if country is None else "pair" if pair and country in pair else "other"
     parts: dict[str, float] = {"who": WHO[level] * COUNTRY_FACTOR[side]}
     about = 0.0
@@ -319,12 +354,14 @@ def score_statement(
             about = NAMES_OTHER_SIDE
         elif named:
             about = NAMES_OWN_SIDE
-        elif _RELATIONSHIP.search(s.text):
-            about = RELATIONSHIP
         else:
             start, _ = index.sentence_at(s.start)
             _, end = index.sentence_at(max(s.start, s.end - 1))
-            if index.codes_in(start, end) & (others or set(pair)):
+            around = index.codes_in(start, end)
+            if _RELATIONSHIP.search(s.text) and (around & (others or set(pair)) or _BETWEEN_TWO.search(s.text)):
+                # Relations of the pair's countries, not "race relations in this country".
+                about = RELATIONSHIP
+            elif around & (others or set(pair)):
                 about = SENTENCE_NAMES_OTHER
         if named and _RELATIONSHIP.search(s.text):
             about += ALSO_RELATIONSHIP  # a country of the pair and the relationship: the pair's own news

@@ -177,5 +177,72 @@ def test_an_article_of_no_pair_joins_the_pairs_its_rules_find_credible_that_othe
     china_us = b.get("CHN-USA")
     assert china_us is not None and china_us.also == {other.id}
     assert [s.statement.speaker for s in china_us.statements] == ["Jack Straw"]
+    # Of no pair of its own, its sentences tell this pair's story too: the lead may take one of them.
+    assert {p.article for p in china_us.lead} == {net.id, other.id}
     assert b.get("Other") is not None and [a.id for a in b.get("Other").articles] == [other.id]  # type: ignore[union-attr]
-    assert b.get("CHN-TWN") is None  # no article reports it as its own: no brief
+    # No article reports China–Taiwan first, but an article of no pair reports it: a brief of its own.
+    china_taiwan = b.get("CHN-TWN")
+    assert china_taiwan is not None and [a.id for a in china_taiwan.articles] == [other.id]
+    assert china_taiwan.lead and {p.article for p in china_taiwan.lead} == {other.id}
+
+
+def test_an_article_of_no_pair_tells_the_story_of_the_pair_it_reports_first_only() -> None:
+    """ "EU China arms ban 'to be lifted'" (BBC politics, no primary pair) reports China–UK first, then
+    China–US and UK–US: it gives UK–US its quotes, but its sentences are China–UK's story, not UK–US's
+    lead (where "The EU embargo on arms exports to China …" told of another relation)."""
+    straw = Person("Jack Straw", "GBR", "Foreign Secretary")
+    quote = EMBARGO.split(", UK")[0]
+    other = analysed(EMBARGO, None, source="058.txt", people=[straw], quotes=[("Jack Straw", quote, False)])
+    other = replace(other, pairs=(("CHN", "GBR"), ("CHN", "USA"), ("GBR", "USA")))
+    blair = analysed(
+        "Tony Blair has said he looks forward to continuing his strong relationship with George Bush. "
+        "Mr Blair said Britain would work with the US to fight global terrorism.",
+        ("GBR", "USA"),
+        source="blair.txt",
+    )
+    uk_china = analysed("China and the UK signed a trade agreement in Beijing on Thursday.", ("CHN", "GBR"))
+    b = Briefing.build([other, blair, uk_china])
+    uk_us, china_uk = b.get("GBR-USA"), b.get("CHN-GBR")
+    assert uk_us is not None and china_uk is not None
+    assert uk_us.also == {other.id} and [s.statement.speaker for s in uk_us.statements] == ["Jack Straw"]
+    assert uk_us.lead and {p.article for p in uk_us.lead} == {blair.id}
+    assert other.id in {p.article for p in china_uk.lead}
+
+
+OBAMA = (
+    "President Barack Obama has admitted that his failure to pass gun safety laws in the US is the greatest "
+    "frustration of his presidency.\n\n"
+    "Mr Obama lands in Kenya later on Friday for his first visit since becoming president.\n\n"
+    "The president also admitted that some African governments, including Kenya's, needed to improve their "
+    "records on human rights and democracy. However, he defended his decision to engage with and visit those "
+    "governments."
+)
+
+
+def test_a_pair_only_an_article_of_no_pair_reports_has_a_brief_made_of_that_article() -> None:
+    """The BBC's Obama interview (pasted pages, `bbc-1.txt`) is about no pair first (US gun laws), and
+    reports Kenya–US besides (his visit): no other article reports that pair, so its brief is made of
+    this one, with its statements, its lead and its dates; a pair named only besides another article's
+    own pair (Israel–Falklands in an Israel–US story) still makes none."""
+    obama = Person("Barack Obama", "USA", "President")
+    quote = "some African governments, including Kenya's, needed to improve their records on human rights"
+    interview = analysed(
+        OBAMA,
+        None,
+        source="bbc-1.txt",
+        people=[obama],
+        quotes=[("Barack Obama", quote, False)],
+        dates=[("Friday", "2015-07-24")],
+    )
+    interview = replace(interview, pairs=(("KEN", "USA"),))
+    bank = analysed(WIRE, ("RUS", "USA"), source="wire.txt")
+    bank = replace(bank, pairs=(("RUS", "USA"), ("FLK", "USA")))
+    b = Briefing.build([interview, bank])
+    kenya_us = b.get("KEN-USA")
+    assert kenya_us is not None
+    assert [a.id for a in kenya_us.articles] == [interview.id] and kenya_us.also == {interview.id}
+    assert [s.statement.text for s in kenya_us.statements] == [quote]
+    assert kenya_us.lead and all(p.article == interview.id for p in kenya_us.lead)
+    assert "Mr Obama lands in Kenya" in " ".join(p.text for p in kenya_us.lead)
+    assert [t.value for t in kenya_us.timeline] == ["2015-07-24"]
+    assert b.get("FLK-USA") is None

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from brief_helpers import analysed
 
-from briefing.article import Person
-from briefing.brief.people import NameIndex, merge_people, name_words
+from briefing.article import AnalyzedArticle, Entity, Person
+from briefing.brief.people import NameIndex, merge_people, name_words, organisation_country
 
 TEXT = (
     "Chinese Foreign Minister Wang Yi met his US counterpart in Beijing. Mr Wang said China wanted stable ties. "
@@ -61,3 +63,44 @@ def test_a_surname_shared_by_two_full_names_stays_itself() -> None:
     index = NameIndex(["Tony Blair", "Cherie Blair"])
     assert index.key("Blair") == ("blair",)
     assert index.key("Mr Tony Blair") == ("tony", "blair")
+
+
+ONGC_TALKS = (
+    "On the agenda are oil and gas extraction as well as transportation deals, to be led by Russian energy giant "
+    "Gazprom and India's ONGC. The Indian firm is also expected to hold talks on Tuesday about buying a stake "
+    "in assets once owned by Yukos. Russian media reported that India and Russia signed a memorandum of "
+    "understanding on energy co-operation on Tuesday during a meeting between Oil and Natural Gas Corporation "
+    "chairman Subir Raha, Gazprom chairman Aleksey Miller and India's petroleum minister Mani Shankar Aiyar."
+)
+ONGC_YUKOS = (
+    '"We are in touch with the concerned Russian entities about the Yukos assets and other opportunities in '
+    'Russia," said ONGC chairman Subir Raha. Local press had reported that ONGC was looking to buy 15% of '
+    "Yukos' former key oil production unit for $2bn."
+)
+
+
+def _with_organisations(article: AnalyzedArticle, *names: str) -> AnalyzedArticle:
+    """The article with its organisations tagged where their words stand, as spaCy's ORG would be."""
+    body = article.article.body
+    orgs = [Entity(n, "ORG", m.start(), m.end()) for n in names for m in re.finditer(re.escape(n), body)]
+    return replace(article, entities=tuple(sorted((*article.entities, *orgs), key=lambda e: e.start)))
+
+
+def test_a_person_of_no_stated_country_takes_the_country_an_article_places_their_organisation_in() -> None:
+    """BBC business, "India and Russia in energy talks" / "Indian oil firm eyes Yukos assets": the ONGC
+    chairman is Indian because one of his articles writes "India's ONGC" (a possessive right before the
+    organisation); "Russian energy giant Gazprom" places Gazprom, not ONGC; a clause between a country word
+    and the organisation ('in Russia," said ONGC') places nothing."""
+    raha = Person("Subir Raha", None, "ONGC chairman")
+    talks = _with_organisations(
+        analysed(ONGC_TALKS, ("IND", "RUS"), source="a.txt", people=[Person("Subir Raha", None, "chairman")]),
+        "Gazprom",
+        "ONGC",
+        "Oil and Natural Gas Corporation",
+    )
+    yukos = _with_organisations(analysed(ONGC_YUKOS, ("IND", "RUS"), source="b.txt", people=[raha]), "ONGC")
+    assert organisation_country(["ONGC chairman"], [talks, yukos]) == "IND"
+    assert organisation_country(["Gazprom chairman"], [talks]) == "RUS"
+    assert organisation_country(["ONGC chairman"], [yukos]) is None  # 'in Russia," said ONGC': a clause
+    (person,) = (p for p in merge_people([talks, yukos], pair=("IND", "RUS")) if p.name == "Subir Raha")
+    assert person.country == "IND"

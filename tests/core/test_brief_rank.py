@@ -15,7 +15,9 @@ from briefing.brief.rank import (
     ALSO_RELATIONSHIP,
     COUNTRY_FACTOR,
     LEAD,
+    RELATIONSHIP,
     WHO,
+    colleagues_country,
     merge,
     score_statement,
     speaker_country,
@@ -238,3 +240,56 @@ def test_one_long_passage_two_articles_give_to_two_speakers_is_one_statement_of_
         f'Mr Clarke said: "{short}."', ("ESP", "GBR"), source="b.txt", quotes=[("Charles Clarke", short, True)]
     )
     assert len(build_brief(("ESP", "GBR"), [one, two]).statements) == 2
+
+
+OBAMA_RACE = (
+    "However, Mr Obama said race relations had improved during his presidency.\n\n"
+    "Mr Obama lands in Kenya later on Friday for his first visit since becoming president.\n\n"
+    "He said he looked forward to strengthening ties with Kenya and its president."
+)
+
+
+def test_relationship_words_count_only_for_relations_of_the_pair() -> None:
+    """The BBC's Obama interview (pasted pages): "race relations" at home is no Kenya–US relationship, so
+    it gets no relationship part (its sentence names only the speaker himself, no other country); ties
+    "with Kenya", in a sentence naming the other side, do."""
+    obama = Person("Barack Obama", "USA", "President")
+    race = "race relations had improved during his presidency"
+    ties = "he looked forward to strengthening ties"
+    article = analysed(
+        OBAMA_RACE,
+        None,
+        people=[obama],
+        quotes=[("Barack Obama", race, False), ("Barack Obama", ties, False)],
+    )
+    index = ArticleIndex(article)
+    by_text = {s.text: score_statement(s, index, ("KEN", "USA"), None, None) for s in article.statements}
+    assert by_text[race].parts["about"] == 0.0
+    assert by_text[ties].parts["about"] == RELATIONSHIP
+
+
+MATES = (
+    "Tony Blair has rejected calls for the publication of advice on the legality of the Iraq war amid growing "
+    "calls for an investigation. Earlier, Conservative MP Michael Mates joined calls for a probe into claims Lord "
+    "Goldsmith's statement to Parliament was drawn up at Number 10. Mr Blair said the statement was a \"fair "
+    "summary\" of Lord Goldsmith's opinion. Mr Mates, who is a member of the Commons intelligence and security "
+    'committee, told the BBC on Friday: "That, as a general rule, is right, but it\'s not an absolute rule."'
+)
+
+
+def test_a_politician_of_no_stated_country_speaks_for_the_country_of_the_articles_other_officials() -> None:
+    """BBC politics, "Blair rejects Iraq advice calls" (UK–Iraq): the Conservative MP, whom no article calls
+    British, speaks among officials who are all British (the prime minister), so he is British; beside an
+    Iraqi official too, the article says nothing of his side."""
+    blair = Person("Tony Blair", "GBR", "Prime Minister")
+    mates = Person("Michael Mates", None, "Conservative MP")
+    quote = "That, as a general rule, is right, but it's not an absolute rule."
+    article = analysed(MATES, ("GBR", "IRQ"), people=[blair, mates], quotes=[("Michael Mates", quote, True)])
+    index = ArticleIndex(article)
+    assert index.home(("GBR", "IRQ")) is None  # the article's country words say nothing of his side
+    assert colleagues_country(index, "Michael Mates", ("GBR", "IRQ")) == "GBR"
+    scored = score_statement(article.statements[0], index, ("GBR", "IRQ"), None, None)
+    assert scored.country == "GBR" and scored.parts["who"] == WHO["role"] * COUNTRY_FACTOR["pair"]
+    iraqi = Person("Hoshyar Zebari", "IRQ", "Foreign Minister")
+    both = analysed(MATES, ("GBR", "IRQ"), people=[blair, iraqi, mates], quotes=[("Michael Mates", quote, True)])
+    assert colleagues_country(ArticleIndex(both), "Michael Mates", ("GBR", "IRQ")) is None
