@@ -116,8 +116,9 @@ def test_an_article_lists_besides_its_primary_pair_only_pairs_it_reports_somethi
     stored evidence of real labelled articles: "Talks held on Gibraltar's future" ("talks between Britain
     and Spain") and "End Bush 'denial' Blair tells EU" ("its strong alliance with the US") report their gold
     pair (primary or listed, whichever the fitted model decides), "EU China arms ban 'to be lifted'" lists
-    CHN-USA ("despite US objections"); "G7 backs Africa debt relief plan" (Gordon Brown and the US Treasury, the countries in
-    a list of the G7) and "Brussels raps mobile call charges" (a market report) list nothing."""
+    CHN-USA ("despite US objections"); "G7 backs Africa debt relief plan" (Gordon Brown and the US
+    Treasury, the countries in a list of the G7) and "Brussels raps mobile call charges" (a market report)
+    list nothing."""
     fit_pairs = benchmark_script("fit_pairs")
     items = {(i.gold, i.file): i for i in fit_pairs.read_evidence() if i.evidence is not None}
     by_title = {i.title: i for i in items.values()}
