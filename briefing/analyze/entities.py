@@ -143,7 +143,23 @@ def _country_of_token(token: Token) -> str | None:
     """The country a single word names: a country, capital or demonym (tagged by the ruler) or a region."""
     if token.ent_id_ and token.ent_type_ in ("GPE", "NORP"):
         return token.ent_id_
-    return region_country(token.text) if token.is_title else None
+    return _region_of_a_named_country(token) if token.is_title else None
+
+
+def _region_of_a_named_country(token: Token) -> str | None:
+    """A region's country, only where the text itself names that country and the word is no name of a person,
+    team or building ("Californian wine company Chalone" in an article about a US deal).
+
+    Thousands of small regions share their name with a city, a word or a club elsewhere ("Manchester" is a
+    parish of Jamaica, "North" a region of Cameroon, "Milan" reads as the adjective of Algeria's Mila); a
+    reader places such a word by the countries the article is about, so a region only counts for one of them.
+    """
+    if token.ent_type_ in ("PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT"):
+        return None
+    code = region_country(token.text)
+    if code is None or not any(t.ent_id_ == code and t.ent_type_ in ("GPE", "NORP", "ORG") for t in token.doc):
+        return None
+    return code
 
 
 def _prefix_countries(doc: Doc, start: int, label: str) -> set[str]:
