@@ -167,13 +167,18 @@ def _prefix_countries(doc: Doc, start: int, label: str) -> set[str]:
     described = False
     """A common noun in the phrase ("firm", "brewer"): a title ("President") would make it a person's origin."""
     i = start - 1
-    while i >= 0 and start - i <= MAX_PREFIX and not doc[i].is_sent_end:
+    hyphens = 0
+    while i >= 0 and start - i <= MAX_PREFIX + hyphens and not doc[i].is_sent_end:
         if doc[i].lower_ == "based" and i >= 2 and doc[i - 1].text in "-–":  # "Madrid-based"
             code = _country_of_token(doc[i - 2])
             if code:
                 codes.add(code)
             described = True
             i -= 3
+            continue
+        if doc[i].text in "-–" and i >= 1 and i + 1 < start and _country_of_token(doc[i + 1]):
+            i -= 1  # "German-US car firm DaimlerChrysler": both countries are the firm's homes
+            hyphens += 2
             continue
         if doc[i].pos_ not in NAME_PREFIX_TAGS:
             break

@@ -74,6 +74,18 @@ def test_a_region_counts_only_for_a_country_the_text_names() -> None:
     assert "Chalone" not in _homes(chalone)  # the sentence alone never names the US
 
 
+def test_a_hyphenated_pair_of_countries_gives_two_homes_so_the_firm_is_left_out() -> None:
+    """BBC business/160: a German-US firm stands for neither country alone (docs/gold.md: a company stands for
+    its home; a name the text ties to two countries is left out), unlike a plain German one."""
+    both = (
+        "The Fiat-GM alliance came about in 2000 as an alternative to selling Fiat outright. German-US car firm "
+        "DaimlerChrysler had been willing to buy the firm, but Fiat patriarch Gianni Agnelli did not want to give up "
+        "control."
+    )
+    assert "DaimlerChrysler" not in _homes(both)
+    assert _homes(both.replace("German-US", "German"))["DaimlerChrysler"] == "DEU"
+
+
 def test_a_definite_description_that_speaks_refers_back_to_the_subject_firm() -> None:
     text = (
         "Volkswagen is considering building a car factory in India, but said it had yet to make a final decision. "
