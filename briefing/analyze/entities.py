@@ -143,7 +143,23 @@ def _country_of_token(token: Token) -> str | None:
     """The country a single word names: a country, capital or demonym (tagged by the ruler) or a region."""
     if token.ent_id_ and token.ent_type_ in ("GPE", "NORP"):
         return token.ent_id_
-    return region_country(token.text) if token.is_title else None
+    return _region_of_a_named_country(token) if token.is_title else None
+
+
+def _region_of_a_named_country(token: Token) -> str | None:
+    """A region's country, only where the text itself names that country and the word is no name of a person,
+    team or building ("Californian wine company Chalone" in an article about a US deal).
+
+    Thousands of small regions share their name with a city, a word or a club elsewhere ("Manchester" is a
+    parish of Jamaica, "North" a region of Cameroon, "Milan" reads as the adjective of Algeria's Mila); a
+    reader places such a word by the countries the article is about, so a region only counts for one of them.
+    """
+    if token.ent_type_ in ("PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT"):
+        return None
+    code = region_country(token.text)
+    if code is None or not any(t.ent_id_ == code and t.ent_type_ in ("GPE", "NORP", "ORG") for t in token.doc):
+        return None
+    return code
 
 
 def _prefix_countries(doc: Doc, start: int, label: str) -> set[str]:
@@ -151,13 +167,18 @@ def _prefix_countries(doc: Doc, start: int, label: str) -> set[str]:
     described = False
     """A common noun in the phrase ("firm", "brewer"): a title ("President") would make it a person's origin."""
     i = start - 1
-    while i >= 0 and start - i <= MAX_PREFIX and not doc[i].is_sent_end:
+    hyphens = 0
+    while i >= 0 and start - i <= MAX_PREFIX + hyphens and not doc[i].is_sent_end:
         if doc[i].lower_ == "based" and i >= 2 and doc[i - 1].text in "-–":  # "Madrid-based"
             code = _country_of_token(doc[i - 2])
             if code:
                 codes.add(code)
             described = True
             i -= 3
+            continue
+        if doc[i].text in "-–" and i >= 1 and i + 1 < start and _country_of_token(doc[i + 1]):
+            i -= 1  # "German-US car firm DaimlerChrysler": both countries are the firm's homes
+            hyphens += 2
             continue
         if doc[i].pos_ not in NAME_PREFIX_TAGS:
             break

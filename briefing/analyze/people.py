@@ -41,6 +41,9 @@ def find_people(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Person, ...]:
     previous_end = 0
     offices: list[tuple[int, str]] = []
     """(end offset, role) of each named person with an office, for the counterparts that mirror it."""
+    previous: tuple[str, int] | None = None
+    mirrored_by: dict[str, str] = {}
+    """Person -> country of their counterpart ("Mr Straw and his Spanish counterpart Miguel Moratinos")."""
     for ent in (e for e in entities if e.label == "PERSON"):
         name = _clean_name(ent.text)
         if not name:
@@ -50,11 +53,14 @@ def find_people(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Person, ...]:
         if title in KNIGHTLY:
             knighted.add(full)
         role, country = _role_and_country(text, ent, countries, previous_end)
-        previous_end = ent.end
         if role and COUNTERPART.search(role):
             role = _mirrored_office(offices, ent.start)
+            if country and previous and ent.start - previous[1] <= MIRROR_DISTANCE:
+                mirrored_by.setdefault(previous[0], country)
         elif role:
             offices.append((ent.end, role))
+        previous_end = ent.end
+        previous = (full, ent.end)
         leader = leader_country(full)
         if leader is None and country is None and role and " " not in full:
             leader = leader_surname_country(full)  # "President Bush"
@@ -67,6 +73,10 @@ def find_people(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Person, ...]:
             people[full] = Person(full, country, role)
         elif (known.country is None and country) or (known.role is None and role):
             people[full] = Person(full, known.country or country, known.role or role)
+    for full, other in mirrored_by.items():
+        known = people.get(full)
+        if known is not None and known.country is None:
+            people[full] = Person(full, _other_country(countries, other), known.role)
     return tuple(_merge_aliases(people).values())
 
 
@@ -85,6 +95,19 @@ def _merge_aliases(people: dict[str, Person]) -> dict[str, Person]:
         merged[fuller[0]] = Person(target.name, target.country or person.country, target.role or person.role)
         del merged[name]
     return merged
+
+
+def _other_country(countries: Sequence[Entity], counterpart: str) -> str | None:
+    """The country of someone whose counterpart is of `counterpart`: the one other country the article names
+    most, when one leads (a counterpart is by definition of another state than the person mirrored)."""
+    counts: dict[str, int] = {}
+    for e in countries:
+        if e.country and e.country != counterpart:
+            counts[e.country] = counts.get(e.country, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+        return None
+    return max(counts, key=lambda code: counts[code])
 
 
 COUNTERPART = re.compile(r"\bcounterparts?\b", re.IGNORECASE)

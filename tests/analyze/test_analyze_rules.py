@@ -313,6 +313,27 @@ def test_a_counterpart_mirrors_the_office_not_the_other_governments_portfolios()
     assert bourita.role is not None and "Moroccan Expatriates" in bourita.role
 
 
+def test_the_person_a_counterpart_mirrors_is_of_the_other_country_the_article_names() -> None:
+    """BBC politics/015: Straw is never called British, but his counterpart is Spanish in talks on Gibraltar."""
+    r = analyze(
+        "Talks held on Gibraltar's future",
+        "In October, Mr Straw and his Spanish counterpart Miguel Moratinos agreed to establish a body that would "
+        "give Gibraltarians a voice in their future. Gibraltarians rejected plans for the Rock's sovereignty to be "
+        "shared between Britain and Spain in a referendum organised by Gibraltar government.",
+    )
+    people = {p.name: p for p in r.people}
+    assert people["Miguel Moratinos"].country == "ESP"
+    assert people["Straw"].country == "GBR"
+
+
+def test_no_other_country_leads_so_the_mirrored_person_stays_unplaced() -> None:
+    r = analyze(
+        "Talks",
+        "Mr Straw met his Spanish counterpart Miguel Moratinos. Both spoke of France and Italy.",
+    )
+    assert next(p for p in r.people if p.name == "Straw").country is None
+
+
 def test_relative_dates_without_publication_have_no_value() -> None:
     r = analyze("Visit", "The minister arrived on Monday.")
     assert all(d.value == "" for d in r.dates if d.relative)
