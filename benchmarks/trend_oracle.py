@@ -10,7 +10,8 @@ tests/gold/dev.json and ../shared/gold/seeds.json whose gold pair is set is pars
 Printed per split (pair_trend's tune / holdout / fresh / fresh2, then dev and seeds) and overall:
 accuracy on the entries with a gold trend (the `trend` metric of evaluate), and how often an entry whose
 gold trend is null ("says nothing of the direction") gets "unknown"; then a confusion table, gold rows
-(null for no direction) by predicted columns. --show prints each miss with its evidence. --dump writes,
+(null for no direction) by predicted columns. --show prints each miss with its evidence (a null entry
+that gets a direction is a miss too) and confidence. --dump writes,
 per article, what `benchmarks/fit_trend.py` fits on (the aggregated evidence and the gold label).
 Needs ../shared and the spaCy model; no cache is read or written.
 """
@@ -52,6 +53,7 @@ class Case:
     predicted: str
     evidence: tuple[str, ...]
     features: dict[str, float]
+    confidence: float
 
 
 def gold_inputs(gold_file: Path, gold: dict[str, Any]) -> list[str]:
@@ -86,7 +88,17 @@ def collect(splits: set[str] | None) -> list[Case]:
                 trend = article_trend(sents, pair, article.published, names)
                 features = article_evidence(sents, pair, article.published, names).features()
                 cases.append(
-                    Case(split, fname, article.title, pair, entry.get("trend"), trend.label, trend.evidence, features)
+                    Case(
+                        split,
+                        fname,
+                        article.title,
+                        pair,
+                        entry.get("trend"),
+                        trend.label,
+                        trend.evidence,
+                        features,
+                        trend.confidence,
+                    )
                 )
     return cases
 
@@ -110,8 +122,11 @@ def report(cases: list[Case], show: bool) -> None:
     if show:
         print()
         for c in cases:
-            if c.gold and c.predicted != c.gold:
-                print(f"[{c.split}] {c.file} {'-'.join(c.pair)}: {c.predicted} != gold {c.gold}  {c.title[:60]}")
+            if c.predicted != (c.gold or "unknown"):
+                print(
+                    f"[{c.split}] {c.file} {'-'.join(c.pair)}: {c.predicted} ({c.confidence:.2f}) != gold "
+                    f"{c.gold or 'null'}  {c.title[:60]}"
+                )
                 for e in c.evidence:
                     print(f"      {e[:150]}")
 
@@ -126,7 +141,15 @@ def main() -> int:
     report(cases, args.show)
     if args.dump:
         rows = [
-            {"split": c.split, "file": c.file, "gold": c.gold, "predicted": c.predicted, "features": c.features}
+            {
+                "split": c.split,
+                "file": c.file,
+                "title": c.title,
+                "gold": c.gold,
+                "predicted": c.predicted,
+                "confidence": c.confidence,
+                "features": c.features,
+            }
             for c in cases
         ]
         Path(args.dump).write_text(json.dumps(rows, indent=1), encoding="utf-8")

@@ -303,6 +303,43 @@ def _possibility_not_denied(token: Token) -> bool:
     return False
 
 
+JUDICIAL = frozenset(
+    "court judge jury lawsuit sue litigation trial tribunal prosecutor prosecute prosecution lawyer attorney "
+    "bankruptcy plaintiff defendant verdict indictment indict".split()
+)
+"""Words of judicial proceedings: a court, its people and its acts (a closed class, like the lexicon's)."""
+
+
+def judicial(sentence: Span) -> bool:
+    """Whether a sentence reports judicial proceedings ("a US court ruled", "fans sue activists",
+    "Yukos filed for bankruptcy"): the parties argue before a court, they take no step towards each other."""
+    return any(t.pos_ in ("NOUN", "VERB", "PROPN") and _key(t) in JUDICIAL for t in sentence)
+
+
+def state_sides(sentence: Span) -> set[str]:
+    """Countries a sentence names as sides of what it reports by their own word or their government
+    ("Russia", "the Russian government"), not by a firm, a person or a court of theirs ("German airline
+    Lufthansa", "a US court")."""
+    codes: set[str] = set()
+    for t in sentence:
+        code = mention_codes([t], sentence)
+        if not code or not is_actor(t):
+            continue
+        head = t
+        while head.dep_ in ("compound", "flat") and head.head.i != head.i and head.head.ent_iob_ == "I":
+            head = head.head  # the last word of a multi-word name ("United States")
+        if head.dep_ not in MODIFIER_DEPS or _key(head.head) in GOVERNMENT:
+            codes |= code
+    return codes
+
+
+GOVERNMENT = frozenset(
+    "government ministry minister president premier authority administration cabinet parliament state army "
+    "military troops embassy ambassador official regulator".split()
+)
+"""Nouns for a state's own bodies and people: "the Russian government" is Russia as a side."""
+
+
 NO_ONE = frozenset("no neither none nobody".split())
 UNDER_NEGATION_DEPS = frozenset("dobj pobj prep xcomp acl advcl".split())
 

@@ -21,7 +21,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefing.analyze.events import event_parties, find_events, mention_codes, sentence_actors
+from briefing.analyze.events import (
+    event_parties,
+    find_events,
+    judicial,
+    mention_codes,
+    sentence_actors,
+    state_sides,
+)
 from briefing.article import Trend
 from briefing.wording import single_spaced
 
@@ -44,6 +51,13 @@ story of a quarrel mentions talks and nearly every story of a deal mentions the 
 MIN_MARGIN = 0.5
 """When neither side outweighs the other RATIO times and not both are strong, the stronger side wins
 only by this much; closer than that the article gives no verdict."""
+WEAK_ALONE = 0.75
+"""A verdict whose side adds up to less than this (one hedged or mild sentence) and has no step between
+the two (both of the pair sides of one event) is "unknown": a firm's lawsuit or a passing mention of talks
+is no trend. Fitted on the tune split (benchmarks/trend_oracle.py): 0.6 to 0.9 gave the same best score
+there, this is the middle."""
+BETWEEN_NONE = 0.8
+"""Confidence factor when no sentence of the verdict reports a step between the two."""
 CONFIDENCE_SCALE = 1.5
 """Evidence at which confidence in a side reaches 1 - 1/e (0.63); it saturates towards 1."""
 
@@ -179,6 +193,9 @@ class Vote:
     concerns_pair: bool
     """Its event involves one of the pair's countries, people or firms, or it names both: evidence a user
     can be shown for this pair."""
+    between: bool = False
+    """Both of the pair are sides of one of its events (or it names both as the sides of what it reports):
+    the step is one between the two, not one side's step somewhere the other is named."""
 
 
 def sentence_votes(
@@ -211,6 +228,8 @@ def sentence_votes(
             continue
         if len(shared) == 1 and others and not about_pair:
             continue  # "the war in Afghanistan", "a deal with Russia": another relationship
+        if judicial(parsed) and not set(pair) <= state_sides(parsed):
+            continue  # a court case: its parties argue before a court, the countries take no step
         names_both = len(shared) == 2 or about_pair
         cues = find_cues(parsed, pair, names)
         score = sum(c.polarity * c.weight for c in cues)
@@ -235,7 +254,8 @@ def sentence_votes(
             )
         else:
             concerns = names_both_as_sides or any(c.involves_pair for c in cues)
-        votes.append(Vote(vote, i, sentence, names_both or (i == 0 and concerns), concerns))
+        between = names_both_as_sides or any(c.involves_both for c in cues)
+        votes.append(Vote(vote, i, sentence, names_both or (i == 0 and concerns), concerns, between))
     return votes
 
 
@@ -311,8 +331,12 @@ def _verdict(votes: list[Vote]) -> Trend:
             chosen = []
     if not chosen:  # a label is never shown without evidence about the pair
         return Trend("unknown")
+    between = any(v.between for v in chosen)
+    if label != "mixed" and max(warm, cool) < WEAK_ALONE and not between:
+        return Trend("unknown")
     evidence = tuple(single_spaced(v.sentence) for v in chosen[:MAX_EVIDENCE])
-    return Trend(label, evidence, confidence(label, warm, cool))
+    sure = confidence(label, warm, cool)
+    return Trend(label, evidence, sure if between else round(sure * BETWEEN_NONE, 2))
 
 
 def evidence_label(warm: float, cool: float) -> str:

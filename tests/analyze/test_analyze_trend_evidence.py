@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from briefing.analyze.analyzer import trend_sentences
-from briefing.analyze.events import find_events
+from briefing.analyze.events import find_events, judicial, state_sides
 from briefing.analyze.trend import article_trend, sentence_trend, sentence_votes
 from tests.analyze.analyze_helpers import nlp
 from tests.conftest import SHARED
@@ -126,3 +126,41 @@ def test_a_headline_is_evidence_only_when_its_event_has_both_sides(name: str, co
     headline = [v for v in sentence_votes(sentences, ("GBR", "USA"), None, names) if v.index == 0]
     assert len(headline) == 1
     assert headline[0].concerns_pair is concerns
+
+
+def test_a_court_case_between_firms_is_no_step_between_their_countries() -> None:
+    # Yukos (Russian) argues before a US bankruptcy court: the sentences about the court, the filing and
+    # the lawyers are no step of Russia or the US towards the other (docs/gold.md: court cases between
+    # private parties say nothing of the direction).
+    sentences, names = read_bbc("business/025.txt")
+    votes = sentence_votes(sentences, ("RUS", "USA"), None, names)
+    assert not any("court" in v.sentence for v in votes), [v.sentence for v in votes]
+    assert article_trend(sentences, ("RUS", "USA"), None, names).label == "unknown"
+
+
+def test_a_court_case_between_states_still_counts() -> None:
+    # The country itself (or its government) on both sides of the case: a step between the two.
+    pipeline = nlp()
+    state = pipeline("Ukraine has sued Russia at the International Court of Justice over the seizure of its ships.")[:]
+    firms = pipeline("German airline Lufthansa may sue US federal agencies for damages in a Washington court.")[:]
+    assert judicial(state) and judicial(firms)
+    assert state_sides(state) == {"UKR", "RUS"}
+    assert "DEU" not in state_sides(firms)
+    assert article_trend([(state, {"UKR", "RUS"})], ("RUS", "UKR")).label == "cooling"
+    assert article_trend([(firms, {"DEU", "USA"})], ("DEU", "USA")).label == "unknown"
+
+
+def test_one_weak_sentence_not_between_the_two_is_no_trend_but_a_step_between_them_is() -> None:
+    # "Yukos filed for Chapter 11 protection in Houston in an unsuccessful attempt to halt the auction":
+    # one hedged, one-sided sentence. "Iran refuses to recognise Israel's right to exist": weak in weight
+    # (a missed step), but both countries are its sides.
+    pipeline = nlp()
+    one_sided = pipeline(
+        "Yukos filed for Chapter 11 protection in Houston in an unsuccessful attempt to halt the auction of "
+        "its Yugansk unit."
+    )[:]
+    assert article_trend([(one_sided, {"USA"})], ("RUS", "USA"), None, {"Yukos": "RUS"}).label == "unknown"
+    sentences, names = read_bbc("sport/136.txt")
+    trend = article_trend(sentences, ("IRN", "ISR"), None, names)
+    assert trend.label == "cooling"
+    assert any("refuses to recognise Israel" in e for e in trend.evidence)
