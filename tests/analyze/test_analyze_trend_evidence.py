@@ -155,11 +155,15 @@ def test_one_weak_sentence_not_between_the_two_is_no_trend_but_a_step_between_th
     # one hedged, one-sided sentence. "Iran refuses to recognise Israel's right to exist": weak in weight
     # (a missed step), but both countries are its sides.
     pipeline = nlp()
+    headline = pipeline("Yukos loses US bankruptcy battle")[:]
     one_sided = pipeline(
         "Yukos filed for Chapter 11 protection in Houston in an unsuccessful attempt to halt the auction of "
-        "its Yugansk unit."
+        "its Yugansk division by the Russian authorities."
     )[:]
-    assert article_trend([(one_sided, {"USA"})], ("RUS", "USA"), None, {"Yukos": "RUS"}).label == "unknown"
+    article = [(headline, {"USA"}), (one_sided, {"RUS"})]
+    assert article_trend(article, ("RUS", "USA"), None, {"Yukos": "RUS"}).label == "unknown"
+    # The same sentence standing with a second one like it is a (weak) trend: evidence adds up.
+    assert article_trend([*article, (one_sided, {"RUS"})], ("RUS", "USA"), None, {"Yukos": "RUS"}).label == "cooling"
     sentences, names = read_bbc("sport/136.txt")
     trend = article_trend(sentences, ("IRN", "ISR"), None, names)
     assert trend.label == "cooling"
