@@ -68,7 +68,7 @@ CATEGORIES: tuple[Category, ...] = (
         6.0,
         "share cooperate cooperation co-operation collaborate collaboration partnership partner alliance ally invest "
         "trade sell export import supply investment investor stake acquire acquisition buy buyout purchase "
-        "takeover merge merger venture",
+        "takeover merge merger venture contract",
     ),
     _cat("07 provide aid", 7.0, "aid assist assistance help donate donation loan grant rescue"),
     _cat("08 yield", 5.0, "ease release resume reopen restore de-escalate concession concede"),

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from briefing.analyze.trend import article_trend, merge_trends
+from briefing.analyze.trend import STRONG_SIDE, article_trend, evidence_label, merge_trends
 from briefing.analyze.trend import sentence_trend as parsed_sentence_trend
 from briefing.article import Trend
 from tests.analyze.analyze_helpers import nlp
@@ -321,3 +321,18 @@ def test_merged_trend_confidence_follows_agreement_and_article_confidence() -> N
     assert merge_trends([unsure, unsure]).confidence < merge_trends([sure, sure]).confidence
     assert merge_trends([sure, sure, sure, against]).confidence < merge_trends([sure, sure, sure]).confidence
     assert merge_trends([Trend("unknown")]).confidence == 0.0
+
+
+def test_mixed_only_when_both_sides_are_strong() -> None:
+    # Both sides at least STRONG_SIDE: mixed. One strong, one passing: the strong one. Close and weak: unknown.
+    assert evidence_label(STRONG_SIDE, STRONG_SIDE) == "mixed"
+    assert evidence_label(2.5, STRONG_SIDE) == "mixed"
+    assert evidence_label(2.5, STRONG_SIDE - 0.1) == "warming"
+    assert evidence_label(1.0, 2.9) == "cooling"
+    assert evidence_label(1.2, 1.0) == "unknown"
+
+
+def test_a_contract_awarded_is_material_cooperation() -> None:
+    # A contract is a commercial agreement (CAMEO material cooperation), like a deal or a supply order.
+    assert sentence_trend("Egypt's oil ministry awarded the British firm two exploration contracts.") > 0
+    assert sentence_trend("A US company has pulled out of a major contract to rebuild the transport system.") < 0
