@@ -155,6 +155,8 @@ NOT_AN_EVENT_MODIFIERS = {
     "deal": frozenset("great good".split()),
 }
 """'civil war', 'a price war', 'terror attacks', 'a great deal': not an act of one state towards another."""
+ENVOYS = frozenset("ambassador envoy diplomat consul chargé representative delegation mission staff".split())
+"""Whom a state recalls or summons in protest (CAMEO 16)."""
 VERB_ONLY = frozenset("share demand back bar help sign strike shell fight block partner ally".split())
 """Words whose noun (or adjective) is mostly no act between states."""
 HEDGE_MODALS = frozenset("could may might would should".split())
@@ -243,6 +245,10 @@ def _is_event(token: Token, key: str) -> bool:
         and not any(c.dep_ == "dobj" for c in token.children)
     ):
         return False  # "helped boost stock markets", "to help pay a tax bill": a cause, not aid to anyone
+    if key in ("recall", "summon") and not any(
+        c.dep_ in ("dobj", "nsubjpass") and _key(c) in ENVOYS for c in token.children
+    ):
+        return False  # "he recalls his experience": remembering; a state recalls or summons its envoys
     if key in VERB_ONLY and token.pos_ != "VERB":
         return False  # "growing demand", "a strike", "Shell", "a sign of"
     if token.pos_ == "ADJ" and key not in ("hostile",) and not token.tag_.startswith("VB"):
@@ -286,19 +292,24 @@ def _negated(token: Token) -> bool:
     return token.dep_ in ("xcomp", "acl") and _key(head) in FAILURE
 
 
-DENIAL = frozenset({"deny", "rule out", "exclude", "dismiss"})
-"""Verbs of denying: negated, they leave what they govern a possibility, neither done nor missed."""
+DENIAL = frozenset({"deny", "rule out", "exclude", "dismiss", "play down", "refute"})
+"""Verbs of denying: what they govern is denied, or (negated) left a possibility; neither done nor missed."""
+REPORT_NOUNS = frozenset("report rumour rumor speculation claim suggestion".split())
+"""'denied reports it was withdrawing': the event is what the denied report says."""
 
 
-def _possibility_not_denied(token: Token) -> bool:
-    """ "did not rule out that there had been an agreement", "did not deny talks": no step either way."""
+def _in_denial(token: Token) -> bool:
+    """ "did not rule out that there had been an agreement", "denied reports it was withdrawing from Iraq",
+    "denied accusing Germany": the event is in what a verb of denying governs, so no step either way."""
     current = token
-    for _ in range(4):
+    for _ in range(5):
         head = current.head
         if head.i == current.i:
             return False
         if head.pos_ in ("VERB", "AUX") and verb_key(head) in DENIAL:
-            return current.dep_ in ("ccomp", "dobj", "xcomp") and any(c.dep_ == "neg" for c in head.children)
+            return current.dep_ in ("ccomp", "dobj", "xcomp")
+        if head.pos_ == "NOUN" and _key(head) not in REPORT_NOUNS and current.dep_ not in ("acl", "relcl", "ccomp"):
+            return False
         current = head
     return False
 
@@ -521,8 +532,8 @@ def find_events(sentence: Span) -> list[Event]:
         factor = 1.0
         if key_in_ending(token) and i not in consumed_by_event(token, base):
             factor = STANDALONE_ENDING  # "withdrew $1bn", "frozen assets": ending something unnamed
-        if _possibility_not_denied(token):
-            factor = 0.0  # "did not rule out that there had been an agreement": nothing happened yet
+        if _in_denial(token):
+            factor = 0.0  # "did not rule out an agreement", "denied reports of a withdrawal": nothing happened
         elif _negated(token):
             polarity, factor = (-1.0, NEGATED_WARMING) if polarity > 0 else (polarity, 0.0)
         elif _under_negation(token):

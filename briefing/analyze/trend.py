@@ -72,6 +72,12 @@ _HEDGE = re.compile(
     r"prospects?|if|whether|seem\w*|appear\w*)\b|\?",
     re.IGNORECASE,
 )
+_HEARSAY = re.compile(
+    r"\b(?:according\s+to|reportedly|allegedly|purportedly|(?:is|are|was|were)\s+said\s+to|"
+    r"reports?\s+(?:that|say|said|suggest\w*)|rumou?r\w*|speculation)\b",
+    re.IGNORECASE,
+)
+"""Evidentials that pass a claim on rather than assert it ("according to the Times", "is said to")."""
 _PLUPERFECT = re.compile(r"\bhad\s+(?:been\s+|long\s+|already\s+)?\w+ed\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _WHEN = re.compile(r"\b(?:in|since|until|by|during)\s+(?:\w+\s+)?(1[89]\d\d|20\d\d)\b", re.IGNORECASE)
@@ -91,6 +97,8 @@ OTHER_PARTIES = 0.3
 """An event whose clause names countries, none of them the pair's, counts this much."""
 HEDGE = 0.8
 """A modal or a verb of intention on the event itself ("could sign"); the sentence's hedges count apart."""
+HEARSAY = 0.6
+"""A sentence that passes a claim on ("according to", "reportedly") counts like a hedged one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,6 +249,8 @@ def sentence_votes(
         vote *= _background_factor(sentence, year)
         if _HEDGE.search(sentence):
             vote *= 0.6
+        if _HEARSAY.search(sentence):
+            vote *= HEARSAY
         names_both_as_sides = about_pair or (len(shared) == 2 and set(pair) <= sentence_actors(parsed, names))
         if i == 0:  # a headline is evidence only when its event has both sides in it, or its lead does
             concerns = (

@@ -336,3 +336,40 @@ def test_a_contract_awarded_is_material_cooperation() -> None:
     # A contract is a commercial agreement (CAMEO material cooperation), like a deal or a supply order.
     assert sentence_trend("Egypt's oil ministry awarded the British firm two exploration contracts.") > 0
     assert sentence_trend("A US company has pulled out of a major contract to rebuild the transport system.") < 0
+
+
+def test_a_denied_step_is_no_step_either_way() -> None:
+    # Denying a report, or a charge, leaves nothing done and nothing missed; not denying leaves a possibility.
+    assert sentence_trend("But the firm denied reports it was withdrawing completely from Iraq.") == 0
+    assert sentence_trend("He denied accusing Germany of using the EU as cover.") == 0
+    assert sentence_trend("But he played down reports the prime minister was considering a new treaty.") == 0
+    assert sentence_trend("The minister did not rule out that there had been an agreement.") == 0
+    assert sentence_trend("The firm is withdrawing completely from Iraq.") < 0
+
+
+def test_hearsay_counts_less_than_an_assertion() -> None:
+    asserted = article_trend(
+        parsed(
+            [("Morocco and Syria", {"MAR", "SYR"}), ("Morocco and Syria signed a trade agreement.", {"MAR", "SYR"})]
+        ),
+        PAIR,
+    )
+    passed_on = article_trend(
+        parsed(
+            [
+                ("Morocco and Syria", {"MAR", "SYR"}),
+                ("According to a newspaper, Morocco and Syria signed a trade agreement.", {"MAR", "SYR"}),
+            ]
+        ),
+        PAIR,
+    )
+    assert asserted.label == passed_on.label == "warming"
+    assert passed_on.confidence < asserted.confidence
+
+
+def test_recall_and_summon_are_protests_only_with_an_envoy() -> None:
+    assert sentence_trend("France summoned the Italian ambassador on Monday.") < 0
+    assert sentence_trend("The ambassador was recalled to Paris.") < 0
+    assert (
+        sentence_trend("Now awaiting news of an appeal against deportation, he recalls his horrific experience.") == 0
+    )
