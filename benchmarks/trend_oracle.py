@@ -1,6 +1,6 @@
 """The trend measured apart from the pair: each gold article's trend computed with its GOLD pair.
 
-usage: python benchmarks/trend_oracle.py [--show] [--split NAME ...] [--dump FILE]
+usage: python benchmarks/trend_oracle.py [--show] [--split NAME ...] [--dump FILE] [--weak-alone X]
 
 `briefing evaluate` scores the trend of the pair the program chose, so a wrong pair makes the trend
 "unknown" and the trend code takes the blame. Here every article of tests/gold/pair_trend.json,
@@ -13,6 +13,7 @@ gold trend is null ("says nothing of the direction") gets "unknown"; then a conf
 (null for no direction) by predicted columns. --show prints each miss with its evidence (a null entry
 that gets a direction is a miss too) and confidence. --dump writes,
 per article, what `benchmarks/fit_trend.py` fits on (the aggregated evidence and the gold label).
+--weak-alone X runs with `trend.WEAK_ALONE` set to X (how it was fitted: the tune split, X from 0.3 to 1.5).
 Needs ../shared and the spaCy model; no cache is read or written.
 """
 
@@ -26,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from briefing.analyze import trend as trend_rules
 from briefing.analyze.analyzer import trend_sentences
 from briefing.analyze.nlp import load_pipeline
 from briefing.analyze.trend import article_evidence, article_trend
@@ -136,7 +138,10 @@ def main() -> int:
     parser.add_argument("--show", action="store_true", help="print each miss with its evidence")
     parser.add_argument("--split", action="append", help="only these splits (tune, holdout, fresh, fresh2, dev, seeds)")
     parser.add_argument("--dump", help="write the per-article evidence features and gold labels as JSON")
+    parser.add_argument("--weak-alone", type=float, help="run with this trend.WEAK_ALONE (to fit it)")
     args = parser.parse_args()
+    if args.weak_alone is not None:
+        trend_rules.WEAK_ALONE = args.weak_alone
     cases = collect(set(args.split) if args.split else None)
     report(cases, args.show)
     if args.dump:
