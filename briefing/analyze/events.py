@@ -319,12 +319,14 @@ JUDICIAL = frozenset(
     "bankruptcy plaintiff defendant verdict indictment indict".split()
 )
 """Words of judicial proceedings: a court, its people and its acts (a closed class, like the lexicon's)."""
+JUDICIAL_ACTS = frozenset("sue prosecute indict".split())
+"""Those of them that are judicial as verbs too ("to judge", "to try" are not)."""
 
 
 def judicial(sentence: Span) -> bool:
     """Whether a sentence reports judicial proceedings ("a US court ruled", "fans sue activists",
     "Yukos filed for bankruptcy"): the parties argue before a court, they take no step towards each other."""
-    return any(t.pos_ in ("NOUN", "VERB", "PROPN") and _key(t) in JUDICIAL for t in sentence)
+    return any(_key(t) in JUDICIAL and (t.pos_ in ("NOUN", "PROPN") or _key(t) in JUDICIAL_ACTS) for t in sentence)
 
 
 def state_sides(sentence: Span) -> set[str]:
