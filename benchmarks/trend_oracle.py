@@ -55,7 +55,7 @@ class Case:
     predicted: str
     evidence: tuple[str, ...]
     features: dict[str, float]
-    confidence: float
+    confidence: float = 0.0
 
 
 def gold_inputs(gold_file: Path, gold: dict[str, Any]) -> list[str]:
