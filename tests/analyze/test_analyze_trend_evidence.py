@@ -144,6 +144,7 @@ def test_a_court_case_between_states_still_counts() -> None:
     state = pipeline("Ukraine has sued Russia at the International Court of Justice over the seizure of its ships.")[:]
     firms = pipeline("German airline Lufthansa may sue US federal agencies for damages in a Washington court.")[:]
     assert judicial(state) and judicial(firms)
+    assert not judicial(pipeline("Voters will judge the government on its record of ties with Russia.")[:])
     assert state_sides(state) == {"UKR", "RUS"}
     assert "DEU" not in state_sides(firms)
     assert article_trend([(state, {"UKR", "RUS"})], ("RUS", "UKR")).label == "cooling"
