@@ -327,8 +327,8 @@ def _verdict(votes: list[Vote]) -> Trend:
     if label == "unknown":
         return Trend("unknown")
     shown = [v for v in votes if v.concerns_pair]
-    # Sentences naming both sides first: they show the relationship itself.
-    ranked = sorted(shown, key=lambda v: (not v.about_both, -abs(v.value), v.index))
+    # A step between the two first, then sentences naming both sides: they show the relationship itself.
+    ranked = sorted(shown, key=lambda v: (not v.between, not v.about_both, -abs(v.value), v.index))
     w = [v for v in ranked if v.value > 0]
     c = [v for v in ranked if v.value < 0]
     if label == "warming":
@@ -345,8 +345,9 @@ def _verdict(votes: list[Vote]) -> Trend:
     if label != "mixed" and max(warm, cool) < WEAK_ALONE and not between:
         return Trend("unknown")
     evidence = tuple(single_spaced(v.sentence) for v in chosen[:MAX_EVIDENCE])
+    steps = tuple(v.between for v in chosen[:MAX_EVIDENCE])
     sure = confidence(label, warm, cool)
-    return Trend(label, evidence, sure if between else round(sure * BETWEEN_NONE, 2))
+    return Trend(label, evidence, sure if between else round(sure * BETWEEN_NONE, 2), steps)
 
 
 def evidence_label(warm: float, cool: float) -> str:
@@ -391,48 +392,90 @@ def _label(warm: float, cool: float) -> str:
     return "mixed"
 
 
-def merge_trends(trends: Sequence[Trend], weights: Sequence[float] | None = None) -> Trend:
-    """One verdict from several articles' trends: one vote per article, a mixed article half to each side.
+PAIR_STRONG = round(1.0 - math.exp(-STRONG_SIDE / CONFIDENCE_SCALE), 2)
+"""Confidence-weighted article votes a direction needs, across a pair's stories, to count as strong: as
+much as one story whose own evidence for it is strong (STRONG_SIDE, unopposed). A pair is mixed only when
+both directions have this much; one sure warming story against one unsure cooling one is warming."""
+PAIR_MARGIN = round(PAIR_STRONG * MIN_MARGIN / STRONG_SIDE, 2)
+"""When neither direction outweighs the other RATIO times and not both are strong, the stronger wins only
+by this much (the article rule's MIN_MARGIN on the pair's scale); closer than that the pair is unknown."""
 
-    Evidence comes from the articles on the winning side (both sides when mixed), best sentence of each
-    article first and at most PER_ARTICLE from each, so one long article does not fill the evidence alone.
+
+def merge_trends(trends: Sequence[Trend], weights: Sequence[float] | None = None) -> Trend:
+    """One verdict from several stories' trends, each story's vote weighed by its own confidence.
+
+    A story with a verdict votes `weight × confidence` for its direction (a mixed story for both, since
+    both of its sides are strong); the pair's label then follows the article rule on that scale
+    (`pair_label`): a weak contested pair is "unknown", not "mixed". One story alone keeps its verdict,
+    which its own evidence already decided. Evidence: steps between the two first (across the stories on
+    the winning side, surest story first), then the rest, at most PER_ARTICLE from each story so one long
+    article does not fill the evidence alone.
     """
     weights = list(weights) if weights is not None else [1.0] * len(trends)
-    warm = cool = 0.0
-    for t, w in zip(trends, weights, strict=True):
-        if t.label == "warming":
-            warm += w
-        elif t.label == "cooling":
-            cool += w
-        elif t.label == "mixed":
-            warm += w / 2
-            cool += w / 2
-    if warm == 0 and cool == 0:
+    votes = [w * t.confidence for t, w in zip(trends, weights, strict=True)]
+    voting = [k for k, t in enumerate(trends) if t.label in ("warming", "cooling", "mixed") and votes[k] > 0]
+    if not voting:
         return Trend("unknown")
-    label = _label(warm, cool)
-    sides = {"warming": ("warming",), "cooling": ("cooling",), "mixed": ("warming", "cooling", "mixed")}[label]
-    order = sorted(range(len(trends)), key=lambda k: -weights[k])
-    evidence: list[str] = []
-    for rank in range(PER_ARTICLE):
-        for k in order:
-            t = trends[k]
-            if t.label in sides and rank < len(t.evidence) and t.evidence[rank] not in evidence:
-                evidence.append(t.evidence[rank])
-    if not evidence:  # a label never goes out without evidence
+    warm = sum(votes[k] for k in voting if trends[k].label in ("warming", "mixed"))
+    cool = sum(votes[k] for k in voting if trends[k].label in ("cooling", "mixed"))
+    label = trends[voting[0]].label if len(voting) == 1 else pair_label(warm, cool)
+    if label == "unknown":
         return Trend("unknown")
-    return Trend(label, tuple(evidence[:MAX_EVIDENCE]), _merged_confidence(label, trends, weights, warm, cool))
+    sides = ("warming", "cooling", "mixed") if label == "mixed" else (label,)
+    backing = sorted((k for k in voting if trends[k].label in sides), key=lambda k: -votes[k])
+    chosen = _merged_evidence([trends[k] for k in backing])
+    if not chosen:  # a label never goes out without evidence
+        return Trend("unknown")
+    evidence, steps = zip(*chosen, strict=True)
+    sure = _merged_confidence(label, [trends[k] for k in backing], [weights[k] for k in backing], warm, cool)
+    return Trend(label, evidence, sure, steps)
+
+
+def pair_label(warm: float, cool: float) -> str:
+    """The verdict of a pair's confidence-weighted story votes: `evidence_label` on the pair's scale."""
+    strong, weak = max(warm, cool), min(warm, cool)
+    if strong <= 0:
+        return "unknown"
+    if strong >= RATIO * weak:
+        return "warming" if warm > cool else "cooling"
+    if weak >= PAIR_STRONG:
+        return "mixed"
+    if strong - weak >= PAIR_MARGIN:
+        return "warming" if warm > cool else "cooling"
+    return "unknown"
+
+
+def _merged_evidence(trends: Sequence[Trend]) -> list[tuple[str, bool]]:
+    """(sentence, is a step between the two): each story's PER_ARTICLE best (its steps first, unless it is
+    mixed and alternates its two sides), then every story's steps before any other sentence, MAX_EVIDENCE in all."""
+    own = []
+    for t in trends:
+        items = list(zip(t.evidence, _steps(t), strict=True))
+        if t.label != "mixed":
+            items.sort(key=lambda item: not item[1])
+        own.append(items[:PER_ARTICLE])
+    taken: list[tuple[str, bool]] = []
+    for step in (True, False):
+        for rank in range(PER_ARTICLE):
+            for items in own:
+                if rank < len(items) and items[rank][1] == step and items[rank][0] not in (e for e, _ in taken):
+                    taken.append(items[rank])
+    return taken[:MAX_EVIDENCE]
+
+
+def _steps(trend: Trend) -> tuple[bool, ...]:
+    """Which evidence sentences are steps between the two; none known for a trend read without them."""
+    return trend.between if len(trend.between) == len(trend.evidence) else (False,) * len(trend.evidence)
 
 
 def _merged_confidence(
     label: str, trends: Sequence[Trend], weights: Sequence[float], warm: float, cool: float
 ) -> float:
-    """The articles' own confidence (weighted mean over those on the verdict's side), times how far they agree."""
-    sides = ("warming", "cooling", "mixed") if label == "mixed" else (label,)
-    backing = [(t.confidence, w) for t, w in zip(trends, weights, strict=True) if t.label in sides]
-    total_weight = sum(w for _, w in backing)
+    """The backing stories' own confidence (mean weighed by recency), times how far the votes agree."""
+    total_weight = sum(weights)
     if not total_weight:
         return 0.0
-    mean = sum(c * w for c, w in backing) / total_weight
+    mean = sum(t.confidence * w for t, w in zip(trends, weights, strict=True)) / total_weight
     if label == "mixed":
         agreement = 1.0 - abs(warm - cool) / (warm + cool)
     else:

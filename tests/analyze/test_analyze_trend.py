@@ -185,9 +185,9 @@ def test_evidence_always_present_for_a_label(sentences: list[tuple[str, set[str]
 
 
 def test_merge_trends_one_vote_per_article() -> None:
-    warm = Trend("warming", ("A restores ties with B.", "A and B signed a deal."))
-    cool = Trend("cooling", ("A expels B diplomats.",))
-    mixed = Trend("mixed", ("A and B agreed, then clashed.",))
+    warm = Trend("warming", ("A restores ties with B.", "A and B signed a deal."), 0.7)
+    cool = Trend("cooling", ("A expels B diplomats.",), 0.7)
+    mixed = Trend("mixed", ("A and B agreed, then clashed.",), 0.4)
     assert merge_trends([warm, cool]).label == "mixed"
     assert merge_trends([warm, warm, cool]).label == "warming"  # one side must weigh twice the other
     assert merge_trends([warm, warm, warm, cool]).label == "warming"
@@ -201,16 +201,16 @@ def test_merge_trends_one_vote_per_article() -> None:
 
 
 def test_merge_trends_newer_articles_weigh_more() -> None:
-    warm = Trend("warming", ("ties restored",))
-    cool = Trend("cooling", ("ambassador recalled",))
+    warm = Trend("warming", ("ties restored",), 0.7)
+    cool = Trend("cooling", ("ambassador recalled",), 0.7)
     assert merge_trends([warm, cool], [1.0, 1.5]).label == "mixed"
     assert merge_trends([warm, warm, cool], [1.0, 1.0, 1.5]).label == "mixed"
     assert merge_trends([warm, warm, cool], [1.5, 1.5, 1.0]).label == "warming"
 
 
 def test_merge_trends_takes_evidence_from_several_articles() -> None:
-    long = Trend("warming", ("w1", "w2", "w3", "w4"))
-    short = Trend("warming", ("v1",))
+    long = Trend("warming", ("w1", "w2", "w3", "w4"), 0.7)
+    short = Trend("warming", ("v1",), 0.5)
     merged = merge_trends([long, short])
     assert merged.label == "warming"
     assert "v1" in merged.evidence and "w3" not in merged.evidence
