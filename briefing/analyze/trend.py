@@ -413,7 +413,7 @@ def merge_trends(trends: Sequence[Trend], weights: Sequence[float] | None = None
     """
     weights = list(weights) if weights is not None else [1.0] * len(trends)
     votes = [w * t.confidence for t, w in zip(trends, weights, strict=True)]
-    voting = [k for k, t in enumerate(trends) if t.label in ("warming", "cooling", "mixed") and votes[k] > 0]
+    voting = [k for k, t in enumerate(trends) if t.label in ("warming", "cooling", "mixed")]
     if not voting:
         return Trend("unknown")
     warm = sum(votes[k] for k in voting if trends[k].label in ("warming", "mixed"))
@@ -476,6 +476,8 @@ def _merged_confidence(
     if not total_weight:
         return 0.0
     mean = sum(t.confidence * w for t, w in zip(trends, weights, strict=True)) / total_weight
+    if warm + cool <= 0:  # a story read without a confidence (an old JSON export): nothing to weigh
+        return round(mean, 2)
     if label == "mixed":
         agreement = 1.0 - abs(warm - cool) / (warm + cool)
     else:
