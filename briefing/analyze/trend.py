@@ -406,7 +406,8 @@ def merge_trends(trends: Sequence[Trend], weights: Sequence[float] | None = None
 
     A story with a verdict votes `weight × confidence` for its direction (a mixed story for both, since
     both of its sides are strong); the pair's label then follows the article rule on that scale
-    (`pair_label`): a weak contested pair is "unknown", not "mixed". One story alone keeps its verdict,
+    (`pair_label`): a weak contested pair is "unknown", not "mixed", and so is a weak verdict none of whose
+    stories reports a step between the two (`between`). One story alone keeps its verdict,
     which its own evidence already decided. Evidence: steps between the two first (across the stories on
     the winning side, surest story first), then the rest, at most PER_ARTICLE from each story so one long
     article does not fill the evidence alone.
@@ -423,6 +424,9 @@ def merge_trends(trends: Sequence[Trend], weights: Sequence[float] | None = None
         return Trend("unknown")
     sides = ("warming", "cooling", "mixed") if label == "mixed" else (label,)
     backing = sorted((k for k in voting if trends[k].label in sides), key=lambda k: -votes[k])
+    weak = len(voting) > 1 and label != "mixed" and max(warm, cool) < PAIR_STRONG
+    if weak and not any(any(_steps(trends[k])) for k in backing):
+        return Trend("unknown")  # the article's WEAK_ALONE on the pair's scale: weak, and no step between the two
     chosen = _merged_evidence([trends[k] for k in backing])
     if not chosen:  # a label never goes out without evidence
         return Trend("unknown")

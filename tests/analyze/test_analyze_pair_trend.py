@@ -104,3 +104,15 @@ def test_the_brief_shows_a_step_between_the_two_before_one_sides_step() -> None:
     assert brief.trend.label == "warming"
     assert brief.evidence[0].article == talks.id and "Wells Fargo" in brief.evidence[0].text
     assert brief.trend.between[0] and not brief.trend.between[-1]
+
+
+def test_a_weak_verdict_without_a_step_between_the_two_is_unknown() -> None:
+    # Two Yukos stories filed under Russia–US: a Russian firm's links (324) and Yukos's dispute with the Russian
+    # authorities (391). Each names the US, neither reports a step between Russia and the US.
+    sale = analyze(*bbc("business/324.txt"))
+    courts = analyze(*bbc("business/391.txt"))
+    assert sale.pair == courts.pair == ("RUS", "USA")
+    assert {sale.trend.label, courts.trend.label} == {"warming", "cooling"}
+    assert not any(sale.trend.between) and not any(courts.trend.between)
+    assert max(sale.trend.confidence, courts.trend.confidence) < PAIR_STRONG
+    assert build_brief(("RUS", "USA"), [sale, courts]).trend == Trend("unknown")
