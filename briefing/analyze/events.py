@@ -192,6 +192,8 @@ class Event:
     weight: float
     category: str
     hedged: bool
+    measured: bool = False
+    """Only measured, as a statistic (`measured`): a step only when both of a pair are its sides."""
 
 
 def _key(token: Token) -> str:
@@ -461,6 +463,32 @@ def _topic_of_event(token: Token, events: set[int]) -> bool:
     return token.dep_ == "compound" and token.head.i in events and token.i < token.head.i
 
 
+FIGURES = frozenset("MONEY PERCENT QUANTITY".split())
+"""Entity types of a figure: an amount, a share, a quantity."""
+
+
+def measured(token: Token) -> bool:
+    """Whether an event noun is only measured, as a statistic: it stands in the subject of a verb (not
+    "be") whose own clause gives a figure ("US exports rose 12.3%", "the gap between exports and
+    imports hit $671bn"). One country's trade figure is the sum of many firms' sales, no step toward
+    another (the trend counts it only when both of the pair are its sides, "Japan's trade with China rose");
+    "signed a $2bn deal" (the deal is the object) and "the deal is worth $2bn" (a copula) stay events."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    current = token
+    while current.dep_ not in ("nsubj", "nsubjpass") and current.head.i != current.i:
+        if current.head.pos_ in ("VERB", "AUX"):
+            return False
+        current = current.head
+    if current.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = current.head
+    if verb.lemma_.lower() == "be":
+        return False
+    subject = {t.i for t in current.subtree}
+    return any(t.ent_type_ in FIGURES for t in _own_clause(verb) if t.i not in subject)
+
+
 COMPARISON = frozenset("than like unlike as".split())
 DESCRIPTIVE = 0.25
 """'the organisers of the attack', 'victims of the war': an event only describing something else."""
@@ -544,7 +572,9 @@ def find_events(sentence: Span) -> list[Event]:
             factor = 0.0
         elif _describes_a_thing(token, base):
             factor *= DESCRIPTIVE
-        found[i] = Event(i, token.idx, token.idx + len(token), polarity, weight * factor, code, _hedged(token))
+        found[i] = Event(
+            i, token.idx, token.idx + len(token), polarity, weight * factor, code, _hedged(token), measured(token)
+        )
     return [e for i, e in sorted(found.items()) if i not in consumed and e.weight > 0]
 
 
@@ -562,7 +592,12 @@ def sentence_countries(sentence: Span) -> set[str]:
 
 
 def event_parties(
-    sentence: Span, event: Event, names: Mapping[str, str] | None = None, *, actors_only: bool = False
+    sentence: Span,
+    event: Event,
+    names: Mapping[str, str] | None = None,
+    *,
+    actors_only: bool = False,
+    agents_only: bool = False,
 ) -> set[str]:
     """Countries in the clause of an event: the subtree of the verb it belongs to, its subject included.
 
@@ -575,18 +610,29 @@ def event_parties(
     verb = token
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    return mention_codes(_own_clause(verb), sentence, names, actors_only=actors_only)
+    return mention_codes(_own_clause(verb), sentence, names, actors_only=actors_only, agents_only=agents_only)
 
 
-def sentence_actors(sentence: Span, names: Mapping[str, str] | None = None) -> set[str]:
-    """Countries a sentence names as sides of what it reports (not as places or modifiers of things)."""
-    return mention_codes(list(sentence), sentence, names, actors_only=True)
+def sentence_actors(
+    sentence: Span, names: Mapping[str, str] | None = None, *, agents_only: bool = False
+) -> set[str]:
+    """Countries a sentence names as sides of what it reports (not as places or modifiers of things);
+    `agents_only`: as someone who acts (`is_agent`)."""
+    return mention_codes(list(sentence), sentence, names, actors_only=True, agents_only=agents_only)
 
 
 def mention_codes(
-    tokens: list[Token], sentence: Span, names: Mapping[str, str] | None = None, *, actors_only: bool = False
+    tokens: list[Token],
+    sentence: Span,
+    names: Mapping[str, str] | None = None,
+    *,
+    actors_only: bool = False,
+    agents_only: bool = False,
 ) -> set[str]:
-    """Country codes of the mentions starting among `tokens` (gazetteer ids, names, placed people/firms)."""
+    """Country codes of the mentions starting among `tokens` (gazetteer ids, names, placed people/firms).
+
+    `agents_only`: only mentions that name someone who can take a step (`is_agent`), not a thing the
+    country's word merely describes ("American tricks", "US drama 24")."""
     named = {ent.start: ent for ent in sentence.ents} if names else {}
     codes: set[str] = set()
     for t in tokens:
@@ -599,8 +645,11 @@ def mention_codes(
         elif names and t.i in named:
             text = named[t.i].text
             code = names.get(text) or names.get(text.split()[-1])
-        if code and not (actors_only and not is_actor(t)):
-            codes.add(code)
+        if not code or ((actors_only or agents_only) and not is_actor(t)):
+            continue
+        if agents_only and not (names and t.i in named and code != t.ent_id_) and not is_agent(t):
+            continue
+        codes.add(code)
     return codes
 
 
@@ -647,6 +696,25 @@ def is_actor(token: Token) -> bool:
             or _names_an_agent(head)
         )
     return True
+
+
+def is_agent(token: Token) -> bool:
+    """Whether a country mention names someone who can take a step toward another country: the country
+    itself ("Russia", "the French", "Britain's"), or its word describing a body, an official, a firm, a
+    group or a named one ("the US government", "a British Muslim group", "US bank Wells Fargo"), or an
+    event of its own ("US sanctions"). A country word describing a thing is no agent: "American tricks",
+    "the US drama 24", "British show" (a domestic rule or a broadcast naming the other country is no step
+    of either toward the other)."""
+    head = token
+    while head.dep_ in ("compound", "flat") and head.head.i != head.i and head.head.ent_iob_ == "I":
+        head = head.head
+    if head.dep_ not in MODIFIER_DEPS or head.head.i == head.i:
+        return True
+    while head.dep_ in MODIFIER_DEPS and head.head.i != head.i:
+        head = head.head
+        if head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or _names_an_agent(head) or _key(head) in GOVERNMENT:
+            return True
+    return _names_an_event(head)
 
 
 ORGANISATIONS = frozenset(

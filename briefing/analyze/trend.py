@@ -87,6 +87,22 @@ ABOUT_PAIR = re.compile(
     re.IGNORECASE,
 )
 """'the two countries', 'both governments', 'bilateral': the pair itself, unnamed ('the poorest countries' is not)."""
+_SEVERAL_COUNTRIES = re.compile(r"\b(?:countries|nations|states)\b", re.IGNORECASE)
+
+
+def names_the_pair(sentence: str) -> bool:
+    """Whether a sentence speaks of the pair without naming it ("the two countries", "bilateral", "his
+    Russian counterpart"). A counterpart mirrors the one it is set against: when the sentence speaks of
+    several countries ("officials from various Arab nations and their Syrian counterparts") that other side
+    is those countries, not the pair."""
+    found = [m.group(0) for m in ABOUT_PAIR.finditer(sentence)]
+    if not found:
+        return False
+    if all(re.match(r"counterparts?$", f, re.IGNORECASE) for f in found):
+        return not _SEVERAL_COUNTRIES.search(sentence)
+    return True
+
+
 _RELATION = re.compile(r"\b(?:ties|relations|relationship)\s+(?:with|between)\b", re.IGNORECASE)
 
 
@@ -114,6 +130,9 @@ class Cue:
     """Its clause names countries, none of the pair's."""
     involves_both: bool = False
     """Both of the pair are sides of the event (actor, patient, partner), not places or modifiers of things."""
+    step_between: bool = False
+    """Both are sides as someone who acts (`events.is_agent`): the country, its officials, firms or groups,
+    not a thing its word describes ("American tricks")."""
 
 
 def find_cues(sentence: Span, pair: tuple[str, str] | None = None, names: Mapping[str, str] | None = None) -> list[Cue]:
@@ -136,7 +155,7 @@ def find_cues(sentence: Span, pair: tuple[str, str] | None = None, names: Mappin
         elif _AFTER.search(window) and any(e.polarity != event.polarity for e in found[:k]):
             factor *= 0.4  # "the deal was sealed after a price dispute": the news is the deal
         parties: set[str] = set()
-        involves = both = False
+        involves = both = step = False
         if pair is not None:
             parties = event_parties(sentence, event, names)
             if parties and not parties & set(pair):
@@ -144,10 +163,13 @@ def find_cues(sentence: Span, pair: tuple[str, str] | None = None, names: Mappin
             sides = event_parties(sentence, event, names, actors_only=True)
             involves = bool(sides & set(pair))
             both = set(pair) <= sides
+            step = both and set(pair) <= event_parties(sentence, event, names, agents_only=True)
+            if event.measured and not both:
+                factor = 0.0  # "US exports rose 12%": one country's statistic, no step toward the other
         if event.hedged and not _HEDGE.search(text):
             factor *= HEDGE
         others = bool(parties) and not parties & set(pair or ())
-        cues.append(Cue(start, event.end - offset, event.polarity, event.weight * factor, involves, others, both))
+        cues.append(Cue(start, event.end - offset, event.polarity, event.weight * factor, involves, others, both, step))
     return [c for c in cues if c.weight > 0]
 
 
@@ -227,7 +249,7 @@ def sentence_votes(
         sentence = parsed.text
         shared = codes & set(pair)
         others = codes - set(pair)
-        about_pair = bool(ABOUT_PAIR.search(sentence)) or (bool(shared) and bool(_RELATION.search(sentence)))
+        about_pair = names_the_pair(sentence) or (bool(shared) and bool(_RELATION.search(sentence)))
         if about_pair and not codes and i > 0 and last_named - set(pair) and not set(pair) <= last_named:
             about_pair = False  # "the two countries" after a sentence naming others refers to those
         if codes and i > 0:
@@ -264,7 +286,8 @@ def sentence_votes(
             )
         else:
             concerns = names_both_as_sides or any(c.involves_pair for c in cues)
-        between = names_both_as_sides or any(c.involves_both for c in cues)
+        steps_both = about_pair or (len(shared) == 2 and set(pair) <= sentence_actors(parsed, names, agents_only=True))
+        between = steps_both or any(c.step_between for c in cues)
         votes.append(Vote(vote, i, sentence, names_both or (i == 0 and concerns), concerns, between))
     return votes
 
