@@ -300,15 +300,26 @@ REPORT_NOUNS = frozenset("report rumour rumor speculation claim suggestion".spli
 """'denied reports it was withdrawing': the event is what the denied report says."""
 
 
+DEPICTION = frozenset({"depict", "portray", "dramatise", "dramatize", "re-enact", "reenact"})
+"""Verbs of representing: what a film, book or play depicts is its story, no step by anyone ("Dirty War ...
+depicts a dirty bomb attack on the City of London")."""
+
+
 def _in_denial(token: Token) -> bool:
     """ "did not rule out that there had been an agreement", "denied reports it was withdrawing from Iraq",
-    "denied accusing Germany": the event is in what a verb of denying governs, so no step either way."""
+    "denied accusing Germany": the event is in what a verb of denying governs, so no step either way.
+    So is an event a work depicts (`DEPICTION`): it is the work's story."""
+    return _governed_by(token, DENIAL) or _governed_by(token, DEPICTION)
+
+
+def _governed_by(token: Token, verbs: frozenset[str]) -> bool:
+    """Whether the event is in the object or complement of one of `verbs` (through report nouns)."""
     current = token
     for _ in range(5):
         head = current.head
         if head.i == current.i:
             return False
-        if head.pos_ in ("VERB", "AUX") and verb_key(head) in DENIAL:
+        if head.pos_ in ("VERB", "AUX") and verb_key(head) in verbs:
             return current.dep_ in ("ccomp", "dobj", "xcomp")
         if head.pos_ == "NOUN" and _key(head) not in REPORT_NOUNS and current.dep_ not in ("acl", "relcl", "ccomp"):
             return False

@@ -225,3 +225,11 @@ def test_a_counterpart_of_several_countries_is_not_the_pair() -> None:
     assert not names_the_pair(sentence)
     assert names_the_pair("Nasser Bourita held talks on Thursday in Moscow with his Russian counterpart, Sergey Lavrov")
     assert names_the_pair("The two countries signed a trade accord.")
+
+
+def test_what_a_work_depicts_is_no_step() -> None:
+    # BBC entertainment 080: the film "depicts a dirty bomb attack on the City of London": its story, no attack.
+    sentences, _ = read_bbc("entertainment/080.txt")
+    depicts = next(s for s, _ in sentences if "depicts a dirty bomb attack" in s.text)
+    assert not any(depicts.doc[e.token].lower_ == "attack" for e in find_events(depicts))
+    assert any(e.polarity < 0 for e in find_events(nlp()("Rebels staged a bomb attack on the capital.")[:]))
