@@ -7,7 +7,8 @@ A logistic regression (benchmarks/fit_clean.py's `fit_stage`) on each article's 
 headline vote) is fitted on the tuning splits (tune, fresh, dev, seeds) to tell entries with a gold trend
 from entries whose gold trend is null, and applied to the held-back splits (holdout, fresh2): an article
 under the threshold would be "unknown". Printed per threshold: labelled entries still right, against the
-rules alone, and null entries turned "unknown". Nothing is written; the package has no such gate, because
+rules alone, and null entries turned "unknown". Nothing is written; the package has no such learned gate (only
+the rule `trend.WEAK_ALONE`: one weak verdict with no step between the two is unknown), because
 held back it lost labelled trends about as fast as it silenced null ones (docs/analysis.md).
 """
 

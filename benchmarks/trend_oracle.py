@@ -1,6 +1,6 @@
 """The trend measured apart from the pair: each gold article's trend computed with its GOLD pair.
 
-usage: python benchmarks/trend_oracle.py [--show] [--split NAME ...] [--dump FILE]
+usage: python benchmarks/trend_oracle.py [--show] [--split NAME ...] [--dump FILE] [--weak-alone X]
 
 `briefing evaluate` scores the trend of the pair the program chose, so a wrong pair makes the trend
 "unknown" and the trend code takes the blame. Here every article of tests/gold/pair_trend.json,
@@ -10,8 +10,10 @@ tests/gold/dev.json and ../shared/gold/seeds.json whose gold pair is set is pars
 Printed per split (pair_trend's tune / holdout / fresh / fresh2, then dev and seeds) and overall:
 accuracy on the entries with a gold trend (the `trend` metric of evaluate), and how often an entry whose
 gold trend is null ("says nothing of the direction") gets "unknown"; then a confusion table, gold rows
-(null for no direction) by predicted columns. --show prints each miss with its evidence. --dump writes,
+(null for no direction) by predicted columns. --show prints each miss with its evidence (a null entry
+that gets a direction is a miss too) and confidence. --dump writes,
 per article, what `benchmarks/fit_trend.py` fits on (the aggregated evidence and the gold label).
+--weak-alone X runs with `trend.WEAK_ALONE` set to X (how it was fitted: the tune split, X from 0.3 to 1.5).
 Needs ../shared and the spaCy model; no cache is read or written.
 """
 
@@ -25,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from briefing.analyze import trend as trend_rules
 from briefing.analyze.analyzer import trend_sentences
 from briefing.analyze.nlp import load_pipeline
 from briefing.analyze.trend import article_evidence, article_trend
@@ -52,6 +55,7 @@ class Case:
     predicted: str
     evidence: tuple[str, ...]
     features: dict[str, float]
+    confidence: float = 0.0
 
 
 def gold_inputs(gold_file: Path, gold: dict[str, Any]) -> list[str]:
@@ -86,7 +90,17 @@ def collect(splits: set[str] | None) -> list[Case]:
                 trend = article_trend(sents, pair, article.published, names)
                 features = article_evidence(sents, pair, article.published, names).features()
                 cases.append(
-                    Case(split, fname, article.title, pair, entry.get("trend"), trend.label, trend.evidence, features)
+                    Case(
+                        split,
+                        fname,
+                        article.title,
+                        pair,
+                        entry.get("trend"),
+                        trend.label,
+                        trend.evidence,
+                        features,
+                        trend.confidence,
+                    )
                 )
     return cases
 
@@ -110,8 +124,11 @@ def report(cases: list[Case], show: bool) -> None:
     if show:
         print()
         for c in cases:
-            if c.gold and c.predicted != c.gold:
-                print(f"[{c.split}] {c.file} {'-'.join(c.pair)}: {c.predicted} != gold {c.gold}  {c.title[:60]}")
+            if c.predicted != (c.gold or "unknown"):
+                print(
+                    f"[{c.split}] {c.file} {'-'.join(c.pair)}: {c.predicted} ({c.confidence:.2f}) != gold "
+                    f"{c.gold or 'null'}  {c.title[:60]}"
+                )
                 for e in c.evidence:
                     print(f"      {e[:150]}")
 
@@ -121,12 +138,23 @@ def main() -> int:
     parser.add_argument("--show", action="store_true", help="print each miss with its evidence")
     parser.add_argument("--split", action="append", help="only these splits (tune, holdout, fresh, fresh2, dev, seeds)")
     parser.add_argument("--dump", help="write the per-article evidence features and gold labels as JSON")
+    parser.add_argument("--weak-alone", type=float, help="run with this trend.WEAK_ALONE (to fit it)")
     args = parser.parse_args()
+    if args.weak_alone is not None:
+        trend_rules.WEAK_ALONE = args.weak_alone
     cases = collect(set(args.split) if args.split else None)
     report(cases, args.show)
     if args.dump:
         rows = [
-            {"split": c.split, "file": c.file, "gold": c.gold, "predicted": c.predicted, "features": c.features}
+            {
+                "split": c.split,
+                "file": c.file,
+                "title": c.title,
+                "gold": c.gold,
+                "predicted": c.predicted,
+                "confidence": c.confidence,
+                "features": c.features,
+            }
             for c in cases
         ]
         Path(args.dump).write_text(json.dumps(rows, indent=1), encoding="utf-8")

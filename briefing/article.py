@@ -108,6 +108,9 @@ class Trend:
     evidence: tuple[str, ...] = ()
     confidence: float = 0.0
     """0..1: how strongly the evidence backs the label (0 for unknown)."""
+    between: tuple[bool, ...] = ()
+    """Per evidence sentence: whether it reports a step between the two (both of the pair sides of one
+    event), so a brief of several articles can show those first; empty when not known."""
 
 
 @dataclass(frozen=True, slots=True)

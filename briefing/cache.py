@@ -481,7 +481,7 @@ def _encode(analysed: AnalyzedArticle) -> str:
     data = [
         list(a.pair) if a.pair else None,
         [list(p) for p in a.pairs],
-        [a.trend.label, list(a.trend.evidence), a.trend.confidence],
+        [a.trend.label, list(a.trend.evidence), a.trend.confidence, list(a.trend.between)],
         [_row(e) for e in a.entities],
         [_row(s) for s in a.statements],
         [_row(d) for d in a.dates],
@@ -493,7 +493,7 @@ def _encode(analysed: AnalyzedArticle) -> str:
 def _decode(raw: RawArticle, text: str) -> AnalyzedArticle | None:
     """The cached analysis attached to this run's article (source and position come from this run)."""
     try:
-        pair, pairs, (label, evidence, confidence), entities, statements, dates, people = json.loads(text)
+        pair, pairs, (label, evidence, confidence, between), entities, statements, dates, people = json.loads(text)
         return AnalyzedArticle(
             raw,
             (pair[0], pair[1]) if pair else None,
@@ -502,7 +502,7 @@ def _decode(raw: RawArticle, text: str) -> AnalyzedArticle | None:
             tuple(Statement(*s) for s in statements),
             tuple(DateMention(*d) for d in dates),
             tuple(Person(*p) for p in people),
-            Trend(label, tuple(evidence), float(confidence)),
+            Trend(label, tuple(evidence), float(confidence), tuple(bool(b) for b in between)),
         )
     except (ValueError, KeyError, TypeError, IndexError):
         return None

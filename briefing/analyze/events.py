@@ -68,7 +68,7 @@ CATEGORIES: tuple[Category, ...] = (
         6.0,
         "share cooperate cooperation co-operation collaborate collaboration partnership partner alliance ally invest "
         "trade sell export import supply investment investor stake acquire acquisition buy buyout purchase "
-        "takeover merge merger venture",
+        "takeover merge merger venture contract",
     ),
     _cat("07 provide aid", 7.0, "aid assist assistance help donate donation loan grant rescue"),
     _cat("08 yield", 5.0, "ease release resume reopen restore de-escalate concession concede"),
@@ -155,6 +155,8 @@ NOT_AN_EVENT_MODIFIERS = {
     "deal": frozenset("great good".split()),
 }
 """'civil war', 'a price war', 'terror attacks', 'a great deal': not an act of one state towards another."""
+ENVOYS = frozenset("ambassador envoy diplomat consul chargé representative delegation mission staff".split())
+"""Whom a state recalls or summons in protest (CAMEO 16)."""
 VERB_ONLY = frozenset("share demand back bar help sign strike shell fight block partner ally".split())
 """Words whose noun (or adjective) is mostly no act between states."""
 HEDGE_MODALS = frozenset("could may might would should".split())
@@ -190,6 +192,8 @@ class Event:
     weight: float
     category: str
     hedged: bool
+    measured: bool = False
+    """Only measured, as a statistic (`measured`): a step only when both of a pair are its sides."""
 
 
 def _key(token: Token) -> str:
@@ -243,6 +247,10 @@ def _is_event(token: Token, key: str) -> bool:
         and not any(c.dep_ == "dobj" for c in token.children)
     ):
         return False  # "helped boost stock markets", "to help pay a tax bill": a cause, not aid to anyone
+    if key in ("recall", "summon") and not any(
+        c.dep_ in ("dobj", "nsubjpass") and _key(c) in ENVOYS for c in token.children
+    ):
+        return False  # "he recalls his experience": remembering; a state recalls or summons its envoys
     if key in VERB_ONLY and token.pos_ != "VERB":
         return False  # "growing demand", "a strike", "Shell", "a sign of"
     if token.pos_ == "ADJ" and key not in ("hostile",) and not token.tag_.startswith("VB"):
@@ -286,21 +294,76 @@ def _negated(token: Token) -> bool:
     return token.dep_ in ("xcomp", "acl") and _key(head) in FAILURE
 
 
-DENIAL = frozenset({"deny", "rule out", "exclude", "dismiss"})
-"""Verbs of denying: negated, they leave what they govern a possibility, neither done nor missed."""
+DENIAL = frozenset({"deny", "rule out", "exclude", "dismiss", "play down", "refute"})
+"""Verbs of denying: what they govern is denied, or (negated) left a possibility; neither done nor missed."""
+REPORT_NOUNS = frozenset("report rumour rumor speculation claim suggestion".split())
+"""'denied reports it was withdrawing': the event is what the denied report says."""
 
 
-def _possibility_not_denied(token: Token) -> bool:
-    """ "did not rule out that there had been an agreement", "did not deny talks": no step either way."""
+DEPICTION = frozenset({"depict", "portray", "dramatise", "dramatize", "re-enact", "reenact"})
+"""Verbs of representing: what a film, book or play depicts is its story, no step by anyone ("Dirty War ...
+depicts a dirty bomb attack on the City of London")."""
+
+
+def _in_denial(token: Token) -> bool:
+    """ "did not rule out that there had been an agreement", "denied reports it was withdrawing from Iraq",
+    "denied accusing Germany": the event is in what a verb of denying governs, so no step either way.
+    So is an event a work depicts (`DEPICTION`): it is the work's story."""
+    return _governed_by(token, DENIAL) or _governed_by(token, DEPICTION)
+
+
+def _governed_by(token: Token, verbs: frozenset[str]) -> bool:
+    """Whether the event is in the object or complement of one of `verbs` (through report nouns)."""
     current = token
-    for _ in range(4):
+    for _ in range(5):
         head = current.head
         if head.i == current.i:
             return False
-        if head.pos_ in ("VERB", "AUX") and verb_key(head) in DENIAL:
-            return current.dep_ in ("ccomp", "dobj", "xcomp") and any(c.dep_ == "neg" for c in head.children)
+        if head.pos_ in ("VERB", "AUX") and verb_key(head) in verbs:
+            return current.dep_ in ("ccomp", "dobj", "xcomp")
+        if head.pos_ == "NOUN" and _key(head) not in REPORT_NOUNS and current.dep_ not in ("acl", "relcl", "ccomp"):
+            return False
         current = head
     return False
+
+
+JUDICIAL = frozenset(
+    "court judge jury lawsuit sue litigation trial tribunal prosecutor prosecute prosecution lawyer attorney "
+    "bankruptcy plaintiff defendant verdict indictment indict".split()
+)
+"""Words of judicial proceedings: a court, its people and its acts (a closed class, like the lexicon's)."""
+JUDICIAL_ACTS = frozenset("sue prosecute indict".split())
+"""Those of them that are judicial as verbs too ("to judge", "to try" are not)."""
+
+
+def judicial(sentence: Span) -> bool:
+    """Whether a sentence reports judicial proceedings ("a US court ruled", "fans sue activists",
+    "Yukos filed for bankruptcy"): the parties argue before a court, they take no step towards each other."""
+    return any(_key(t) in JUDICIAL and (t.pos_ in ("NOUN", "PROPN") or _key(t) in JUDICIAL_ACTS) for t in sentence)
+
+
+def state_sides(sentence: Span) -> set[str]:
+    """Countries a sentence names as sides of what it reports by their own word or their government
+    ("Russia", "the Russian government"), not by a firm, a person or a court of theirs ("German airline
+    Lufthansa", "a US court")."""
+    codes: set[str] = set()
+    for t in sentence:
+        code = mention_codes([t], sentence)
+        if not code or not is_actor(t):
+            continue
+        head = t
+        while head.dep_ in ("compound", "flat") and head.head.i != head.i and head.head.ent_iob_ == "I":
+            head = head.head  # the last word of a multi-word name ("United States")
+        if head.dep_ not in MODIFIER_DEPS or _key(head.head) in GOVERNMENT:
+            codes |= code
+    return codes
+
+
+GOVERNMENT = frozenset(
+    "government ministry minister president premier authority administration cabinet parliament state army "
+    "military troops embassy ambassador official regulator".split()
+)
+"""Nouns for a state's own bodies and people: "the Russian government" is Russia as a side."""
 
 
 NO_ONE = frozenset("no neither none nobody".split())
@@ -411,6 +474,32 @@ def _topic_of_event(token: Token, events: set[int]) -> bool:
     return token.dep_ == "compound" and token.head.i in events and token.i < token.head.i
 
 
+FIGURES = frozenset("MONEY PERCENT QUANTITY".split())
+"""Entity types of a figure: an amount, a share, a quantity."""
+
+
+def measured(token: Token) -> bool:
+    """Whether an event noun is only measured, as a statistic: it stands in the subject of a verb (not
+    "be") whose own clause gives a figure ("US exports rose 12.3%", "the gap between exports and
+    imports hit $671bn"). One country's trade figure is the sum of many firms' sales, no step toward
+    another (the trend counts it only when both of the pair are its sides, "Japan's trade with China rose");
+    "signed a $2bn deal" (the deal is the object) and "the deal is worth $2bn" (a copula) stay events."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    current = token
+    while current.dep_ not in ("nsubj", "nsubjpass") and current.head.i != current.i:
+        if current.head.pos_ in ("VERB", "AUX"):
+            return False
+        current = current.head
+    if current.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = current.head
+    if verb.lemma_.lower() == "be":
+        return False
+    subject = {t.i for t in current.subtree}
+    return any(t.ent_type_ in FIGURES for t in _own_clause(verb) if t.i not in subject)
+
+
 COMPARISON = frozenset("than like unlike as".split())
 DESCRIPTIVE = 0.25
 """'the organisers of the attack', 'victims of the war': an event only describing something else."""
@@ -484,8 +573,8 @@ def find_events(sentence: Span) -> list[Event]:
         factor = 1.0
         if key_in_ending(token) and i not in consumed_by_event(token, base):
             factor = STANDALONE_ENDING  # "withdrew $1bn", "frozen assets": ending something unnamed
-        if _possibility_not_denied(token):
-            factor = 0.0  # "did not rule out that there had been an agreement": nothing happened yet
+        if _in_denial(token):
+            factor = 0.0  # "did not rule out an agreement", "denied reports of a withdrawal": nothing happened
         elif _negated(token):
             polarity, factor = (-1.0, NEGATED_WARMING) if polarity > 0 else (polarity, 0.0)
         elif _under_negation(token):
@@ -494,7 +583,9 @@ def find_events(sentence: Span) -> list[Event]:
             factor = 0.0
         elif _describes_a_thing(token, base):
             factor *= DESCRIPTIVE
-        found[i] = Event(i, token.idx, token.idx + len(token), polarity, weight * factor, code, _hedged(token))
+        found[i] = Event(
+            i, token.idx, token.idx + len(token), polarity, weight * factor, code, _hedged(token), measured(token)
+        )
     return [e for i, e in sorted(found.items()) if i not in consumed and e.weight > 0]
 
 
@@ -512,7 +603,12 @@ def sentence_countries(sentence: Span) -> set[str]:
 
 
 def event_parties(
-    sentence: Span, event: Event, names: Mapping[str, str] | None = None, *, actors_only: bool = False
+    sentence: Span,
+    event: Event,
+    names: Mapping[str, str] | None = None,
+    *,
+    actors_only: bool = False,
+    agents_only: bool = False,
 ) -> set[str]:
     """Countries in the clause of an event: the subtree of the verb it belongs to, its subject included.
 
@@ -525,18 +621,29 @@ def event_parties(
     verb = token
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    return mention_codes(_own_clause(verb), sentence, names, actors_only=actors_only)
+    return mention_codes(_own_clause(verb), sentence, names, actors_only=actors_only, agents_only=agents_only)
 
 
-def sentence_actors(sentence: Span, names: Mapping[str, str] | None = None) -> set[str]:
-    """Countries a sentence names as sides of what it reports (not as places or modifiers of things)."""
-    return mention_codes(list(sentence), sentence, names, actors_only=True)
+def sentence_actors(
+    sentence: Span, names: Mapping[str, str] | None = None, *, agents_only: bool = False
+) -> set[str]:
+    """Countries a sentence names as sides of what it reports (not as places or modifiers of things);
+    `agents_only`: as someone who acts (`is_agent`)."""
+    return mention_codes(list(sentence), sentence, names, actors_only=True, agents_only=agents_only)
 
 
 def mention_codes(
-    tokens: list[Token], sentence: Span, names: Mapping[str, str] | None = None, *, actors_only: bool = False
+    tokens: list[Token],
+    sentence: Span,
+    names: Mapping[str, str] | None = None,
+    *,
+    actors_only: bool = False,
+    agents_only: bool = False,
 ) -> set[str]:
-    """Country codes of the mentions starting among `tokens` (gazetteer ids, names, placed people/firms)."""
+    """Country codes of the mentions starting among `tokens` (gazetteer ids, names, placed people/firms).
+
+    `agents_only`: only mentions that name someone who can take a step (`is_agent`), not a thing the
+    country's word merely describes ("American tricks", "US drama 24")."""
     named = {ent.start: ent for ent in sentence.ents} if names else {}
     codes: set[str] = set()
     for t in tokens:
@@ -549,8 +656,11 @@ def mention_codes(
         elif names and t.i in named:
             text = named[t.i].text
             code = names.get(text) or names.get(text.split()[-1])
-        if code and not (actors_only and not is_actor(t)):
-            codes.add(code)
+        if not code or ((actors_only or agents_only) and not is_actor(t)):
+            continue
+        if agents_only and not (names and t.i in named and code != t.ent_id_) and not is_agent(t):
+            continue
+        codes.add(code)
     return codes
 
 
@@ -597,6 +707,25 @@ def is_actor(token: Token) -> bool:
             or _names_an_agent(head)
         )
     return True
+
+
+def is_agent(token: Token) -> bool:
+    """Whether a country mention names someone who can take a step toward another country: the country
+    itself ("Russia", "the French", "Britain's"), or its word describing a body, an official, a firm, a
+    group or a named one ("the US government", "a British Muslim group", "US bank Wells Fargo"), or an
+    event of its own ("US sanctions"). A country word describing a thing is no agent: "American tricks",
+    "the US drama 24", "British show" (a domestic rule or a broadcast naming the other country is no step
+    of either toward the other)."""
+    head = token
+    while head.dep_ in ("compound", "flat") and head.head.i != head.i and head.head.ent_iob_ == "I":
+        head = head.head
+    if head.dep_ not in MODIFIER_DEPS or head.head.i == head.i:
+        return True
+    while head.dep_ in MODIFIER_DEPS and head.head.i != head.i:
+        head = head.head
+        if head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or _names_an_agent(head) or _key(head) in GOVERNMENT:
+            return True
+    return _names_an_event(head)
 
 
 ORGANISATIONS = frozenset(

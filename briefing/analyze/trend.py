@@ -21,7 +21,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefing.analyze.events import event_parties, find_events, mention_codes, sentence_actors
+from briefing.analyze.events import (
+    event_parties,
+    find_events,
+    judicial,
+    mention_codes,
+    sentence_actors,
+    state_sides,
+)
 from briefing.article import Trend
 from briefing.wording import single_spaced
 
@@ -44,6 +51,13 @@ story of a quarrel mentions talks and nearly every story of a deal mentions the 
 MIN_MARGIN = 0.5
 """When neither side outweighs the other RATIO times and not both are strong, the stronger side wins
 only by this much; closer than that the article gives no verdict."""
+WEAK_ALONE = 0.75
+"""A verdict whose side adds up to less than this (one hedged or mild sentence) and has no step between
+the two (both of the pair sides of one event) is "unknown": a firm's lawsuit or a passing mention of talks
+is no trend. Fitted on the tune split (benchmarks/trend_oracle.py): 0.6 to 0.9 gave the same best score
+there, this is the middle."""
+BETWEEN_NONE = 0.8
+"""Confidence factor when no sentence of the verdict reports a step between the two."""
 CONFIDENCE_SCALE = 1.5
 """Evidence at which confidence in a side reaches 1 - 1/e (0.63); it saturates towards 1."""
 
@@ -58,6 +72,12 @@ _HEDGE = re.compile(
     r"prospects?|if|whether|seem\w*|appear\w*)\b|\?",
     re.IGNORECASE,
 )
+_HEARSAY = re.compile(
+    r"\b(?:according\s+to|reportedly|allegedly|purportedly|(?:is|are|was|were)\s+said\s+to|"
+    r"reports?\s+(?:that|say|said|suggest\w*)|rumou?r\w*|speculation)\b",
+    re.IGNORECASE,
+)
+"""Evidentials that pass a claim on rather than assert it ("according to the Times", "is said to")."""
 _PLUPERFECT = re.compile(r"\bhad\s+(?:been\s+|long\s+|already\s+)?\w+ed\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _WHEN = re.compile(r"\b(?:in|since|until|by|during)\s+(?:\w+\s+)?(1[89]\d\d|20\d\d)\b", re.IGNORECASE)
@@ -67,6 +87,22 @@ ABOUT_PAIR = re.compile(
     re.IGNORECASE,
 )
 """'the two countries', 'both governments', 'bilateral': the pair itself, unnamed ('the poorest countries' is not)."""
+_SEVERAL_COUNTRIES = re.compile(r"\b(?:countries|nations|states)\b", re.IGNORECASE)
+
+
+def names_the_pair(sentence: str) -> bool:
+    """Whether a sentence speaks of the pair without naming it ("the two countries", "bilateral", "his
+    Russian counterpart"). A counterpart mirrors the one it is set against: when the sentence speaks of
+    several countries ("officials from various Arab nations and their Syrian counterparts") that other side
+    is those countries, not the pair."""
+    found = [m.group(0) for m in ABOUT_PAIR.finditer(sentence)]
+    if not found:
+        return False
+    if all(re.match(r"counterparts?$", f, re.IGNORECASE) for f in found):
+        return not _SEVERAL_COUNTRIES.search(sentence)
+    return True
+
+
 _RELATION = re.compile(r"\b(?:ties|relations|relationship)\s+(?:with|between)\b", re.IGNORECASE)
 
 
@@ -77,6 +113,8 @@ OTHER_PARTIES = 0.3
 """An event whose clause names countries, none of them the pair's, counts this much."""
 HEDGE = 0.8
 """A modal or a verb of intention on the event itself ("could sign"); the sentence's hedges count apart."""
+HEARSAY = 0.6
+"""A sentence that passes a claim on ("according to", "reportedly") counts like a hedged one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +130,9 @@ class Cue:
     """Its clause names countries, none of the pair's."""
     involves_both: bool = False
     """Both of the pair are sides of the event (actor, patient, partner), not places or modifiers of things."""
+    step_between: bool = False
+    """Both are sides as someone who acts (`events.is_agent`): the country, its officials, firms or groups,
+    not a thing its word describes ("American tricks")."""
 
 
 def find_cues(sentence: Span, pair: tuple[str, str] | None = None, names: Mapping[str, str] | None = None) -> list[Cue]:
@@ -114,7 +155,7 @@ def find_cues(sentence: Span, pair: tuple[str, str] | None = None, names: Mappin
         elif _AFTER.search(window) and any(e.polarity != event.polarity for e in found[:k]):
             factor *= 0.4  # "the deal was sealed after a price dispute": the news is the deal
         parties: set[str] = set()
-        involves = both = False
+        involves = both = step = False
         if pair is not None:
             parties = event_parties(sentence, event, names)
             if parties and not parties & set(pair):
@@ -122,10 +163,13 @@ def find_cues(sentence: Span, pair: tuple[str, str] | None = None, names: Mappin
             sides = event_parties(sentence, event, names, actors_only=True)
             involves = bool(sides & set(pair))
             both = set(pair) <= sides
+            step = both and set(pair) <= event_parties(sentence, event, names, agents_only=True)
+            if event.measured and not both:
+                factor = 0.0  # "US exports rose 12%": one country's statistic, no step toward the other
         if event.hedged and not _HEDGE.search(text):
             factor *= HEDGE
         others = bool(parties) and not parties & set(pair or ())
-        cues.append(Cue(start, event.end - offset, event.polarity, event.weight * factor, involves, others, both))
+        cues.append(Cue(start, event.end - offset, event.polarity, event.weight * factor, involves, others, both, step))
     return [c for c in cues if c.weight > 0]
 
 
@@ -179,6 +223,9 @@ class Vote:
     concerns_pair: bool
     """Its event involves one of the pair's countries, people or firms, or it names both: evidence a user
     can be shown for this pair."""
+    between: bool = False
+    """Both of the pair are sides of one of its events (or it names both as the sides of what it reports):
+    the step is one between the two, not one side's step somewhere the other is named."""
 
 
 def sentence_votes(
@@ -202,7 +249,7 @@ def sentence_votes(
         sentence = parsed.text
         shared = codes & set(pair)
         others = codes - set(pair)
-        about_pair = bool(ABOUT_PAIR.search(sentence)) or (bool(shared) and bool(_RELATION.search(sentence)))
+        about_pair = names_the_pair(sentence) or (bool(shared) and bool(_RELATION.search(sentence)))
         if about_pair and not codes and i > 0 and last_named - set(pair) and not set(pair) <= last_named:
             about_pair = False  # "the two countries" after a sentence naming others refers to those
         if codes and i > 0:
@@ -211,6 +258,8 @@ def sentence_votes(
             continue
         if len(shared) == 1 and others and not about_pair:
             continue  # "the war in Afghanistan", "a deal with Russia": another relationship
+        if judicial(parsed) and not set(pair) <= state_sides(parsed):
+            continue  # a court case: its parties argue before a court, the countries take no step
         names_both = len(shared) == 2 or about_pair
         cues = find_cues(parsed, pair, names)
         score = sum(c.polarity * c.weight for c in cues)
@@ -222,6 +271,8 @@ def sentence_votes(
         vote *= _background_factor(sentence, year)
         if _HEDGE.search(sentence):
             vote *= 0.6
+        if _HEARSAY.search(sentence):
+            vote *= HEARSAY
         names_both_as_sides = about_pair or (len(shared) == 2 and set(pair) <= sentence_actors(parsed, names))
         if i == 0:  # a headline is evidence only when its event has both sides in it, or its lead does
             concerns = (
@@ -235,7 +286,9 @@ def sentence_votes(
             )
         else:
             concerns = names_both_as_sides or any(c.involves_pair for c in cues)
-        votes.append(Vote(vote, i, sentence, names_both or (i == 0 and concerns), concerns))
+        steps_both = about_pair or (len(shared) == 2 and set(pair) <= sentence_actors(parsed, names, agents_only=True))
+        between = steps_both or any(c.step_between for c in cues)
+        votes.append(Vote(vote, i, sentence, names_both or (i == 0 and concerns), concerns, between))
     return votes
 
 
@@ -297,8 +350,8 @@ def _verdict(votes: list[Vote]) -> Trend:
     if label == "unknown":
         return Trend("unknown")
     shown = [v for v in votes if v.concerns_pair]
-    # Sentences naming both sides first: they show the relationship itself.
-    ranked = sorted(shown, key=lambda v: (not v.about_both, -abs(v.value), v.index))
+    # A step between the two first, then sentences naming both sides: they show the relationship itself.
+    ranked = sorted(shown, key=lambda v: (not v.between, not v.about_both, -abs(v.value), v.index))
     w = [v for v in ranked if v.value > 0]
     c = [v for v in ranked if v.value < 0]
     if label == "warming":
@@ -311,8 +364,13 @@ def _verdict(votes: list[Vote]) -> Trend:
             chosen = []
     if not chosen:  # a label is never shown without evidence about the pair
         return Trend("unknown")
+    between = any(v.between for v in chosen)
+    if label != "mixed" and max(warm, cool) < WEAK_ALONE and not between:
+        return Trend("unknown")
     evidence = tuple(single_spaced(v.sentence) for v in chosen[:MAX_EVIDENCE])
-    return Trend(label, evidence, confidence(label, warm, cool))
+    steps = tuple(v.between for v in chosen[:MAX_EVIDENCE])
+    sure = confidence(label, warm, cool)
+    return Trend(label, evidence, sure if between else round(sure * BETWEEN_NONE, 2), steps)
 
 
 def evidence_label(warm: float, cool: float) -> str:
@@ -357,48 +415,96 @@ def _label(warm: float, cool: float) -> str:
     return "mixed"
 
 
-def merge_trends(trends: Sequence[Trend], weights: Sequence[float] | None = None) -> Trend:
-    """One verdict from several articles' trends: one vote per article, a mixed article half to each side.
+PAIR_STRONG = round(1.0 - math.exp(-STRONG_SIDE / CONFIDENCE_SCALE), 2)
+"""Confidence-weighted article votes a direction needs, across a pair's stories, to count as strong: as
+much as one story whose own evidence for it is strong (STRONG_SIDE, unopposed). A pair is mixed only when
+both directions have this much; one sure warming story against one unsure cooling one is warming."""
+PAIR_MARGIN = round(PAIR_STRONG * MIN_MARGIN / STRONG_SIDE, 2)
+"""When neither direction outweighs the other RATIO times and not both are strong, the stronger wins only
+by this much (the article rule's MIN_MARGIN on the pair's scale); closer than that the pair is unknown."""
 
-    Evidence comes from the articles on the winning side (both sides when mixed), best sentence of each
-    article first and at most PER_ARTICLE from each, so one long article does not fill the evidence alone.
+
+def merge_trends(trends: Sequence[Trend], weights: Sequence[float] | None = None) -> Trend:
+    """One verdict from several stories' trends, each story's vote weighed by its own confidence.
+
+    A story with a verdict votes `weight × confidence` for its direction (a mixed story for both, since
+    both of its sides are strong); the pair's label then follows the article rule on that scale
+    (`pair_label`): a weak contested pair is "unknown", not "mixed", and so is a weak verdict none of whose
+    stories reports a step between the two (`between`). One story alone keeps its verdict,
+    which its own evidence already decided. Evidence: steps between the two first (across the stories on
+    the winning side, surest story first), then the rest, at most PER_ARTICLE from each story so one long
+    article does not fill the evidence alone.
     """
     weights = list(weights) if weights is not None else [1.0] * len(trends)
-    warm = cool = 0.0
-    for t, w in zip(trends, weights, strict=True):
-        if t.label == "warming":
-            warm += w
-        elif t.label == "cooling":
-            cool += w
-        elif t.label == "mixed":
-            warm += w / 2
-            cool += w / 2
-    if warm == 0 and cool == 0:
+    votes = [w * t.confidence for t, w in zip(trends, weights, strict=True)]
+    voting = [k for k, t in enumerate(trends) if t.label in ("warming", "cooling", "mixed")]
+    if not voting:
         return Trend("unknown")
-    label = _label(warm, cool)
-    sides = {"warming": ("warming",), "cooling": ("cooling",), "mixed": ("warming", "cooling", "mixed")}[label]
-    order = sorted(range(len(trends)), key=lambda k: -weights[k])
-    evidence: list[str] = []
-    for rank in range(PER_ARTICLE):
-        for k in order:
-            t = trends[k]
-            if t.label in sides and rank < len(t.evidence) and t.evidence[rank] not in evidence:
-                evidence.append(t.evidence[rank])
-    if not evidence:  # a label never goes out without evidence
+    warm = sum(votes[k] for k in voting if trends[k].label in ("warming", "mixed"))
+    cool = sum(votes[k] for k in voting if trends[k].label in ("cooling", "mixed"))
+    label = trends[voting[0]].label if len(voting) == 1 else pair_label(warm, cool)
+    if label == "unknown":
         return Trend("unknown")
-    return Trend(label, tuple(evidence[:MAX_EVIDENCE]), _merged_confidence(label, trends, weights, warm, cool))
+    sides = ("warming", "cooling", "mixed") if label == "mixed" else (label,)
+    backing = sorted((k for k in voting if trends[k].label in sides), key=lambda k: -votes[k])
+    weak = len(voting) > 1 and label != "mixed" and max(warm, cool) < PAIR_STRONG
+    if weak and not any(any(_steps(trends[k])) for k in backing):
+        return Trend("unknown")  # the article's WEAK_ALONE on the pair's scale: weak, and no step between the two
+    chosen = _merged_evidence([trends[k] for k in backing])
+    if not chosen:  # a label never goes out without evidence
+        return Trend("unknown")
+    evidence, steps = zip(*chosen, strict=True)
+    sure = _merged_confidence(label, [trends[k] for k in backing], [weights[k] for k in backing], warm, cool)
+    return Trend(label, evidence, sure, steps)
+
+
+def pair_label(warm: float, cool: float) -> str:
+    """The verdict of a pair's confidence-weighted story votes: `evidence_label` on the pair's scale."""
+    strong, weak = max(warm, cool), min(warm, cool)
+    if strong <= 0:
+        return "unknown"
+    if strong >= RATIO * weak:
+        return "warming" if warm > cool else "cooling"
+    if weak >= PAIR_STRONG:
+        return "mixed"
+    if strong - weak >= PAIR_MARGIN:
+        return "warming" if warm > cool else "cooling"
+    return "unknown"
+
+
+def _merged_evidence(trends: Sequence[Trend]) -> list[tuple[str, bool]]:
+    """(sentence, is a step between the two): each story's PER_ARTICLE best (its steps first, unless it is
+    mixed and alternates its two sides), then every story's steps before any other sentence, MAX_EVIDENCE in all."""
+    own = []
+    for t in trends:
+        items = list(zip(t.evidence, _steps(t), strict=True))
+        if t.label != "mixed":
+            items.sort(key=lambda item: not item[1])
+        own.append(items[:PER_ARTICLE])
+    taken: list[tuple[str, bool]] = []
+    for step in (True, False):
+        for rank in range(PER_ARTICLE):
+            for items in own:
+                if rank < len(items) and items[rank][1] == step and items[rank][0] not in (e for e, _ in taken):
+                    taken.append(items[rank])
+    return taken[:MAX_EVIDENCE]
+
+
+def _steps(trend: Trend) -> tuple[bool, ...]:
+    """Which evidence sentences are steps between the two; none known for a trend read without them."""
+    return trend.between if len(trend.between) == len(trend.evidence) else (False,) * len(trend.evidence)
 
 
 def _merged_confidence(
     label: str, trends: Sequence[Trend], weights: Sequence[float], warm: float, cool: float
 ) -> float:
-    """The articles' own confidence (weighted mean over those on the verdict's side), times how far they agree."""
-    sides = ("warming", "cooling", "mixed") if label == "mixed" else (label,)
-    backing = [(t.confidence, w) for t, w in zip(trends, weights, strict=True) if t.label in sides]
-    total_weight = sum(w for _, w in backing)
+    """The backing stories' own confidence (mean weighed by recency), times how far the votes agree."""
+    total_weight = sum(weights)
     if not total_weight:
         return 0.0
-    mean = sum(c * w for c, w in backing) / total_weight
+    mean = sum(t.confidence * w for t, w in zip(trends, weights, strict=True)) / total_weight
+    if warm + cool <= 0:  # a story read without a confidence (an old JSON export): nothing to weigh
+        return round(mean, 2)
     if label == "mixed":
         agreement = 1.0 - abs(warm - cool) / (warm + cool)
     else:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from briefing.analyze.trend import article_trend, merge_trends
+from briefing.analyze.trend import STRONG_SIDE, article_trend, evidence_label, merge_trends
 from briefing.analyze.trend import sentence_trend as parsed_sentence_trend
 from briefing.article import Trend
 from tests.analyze.analyze_helpers import nlp
@@ -185,9 +185,9 @@ def test_evidence_always_present_for_a_label(sentences: list[tuple[str, set[str]
 
 
 def test_merge_trends_one_vote_per_article() -> None:
-    warm = Trend("warming", ("A restores ties with B.", "A and B signed a deal."))
-    cool = Trend("cooling", ("A expels B diplomats.",))
-    mixed = Trend("mixed", ("A and B agreed, then clashed.",))
+    warm = Trend("warming", ("A restores ties with B.", "A and B signed a deal."), 0.7)
+    cool = Trend("cooling", ("A expels B diplomats.",), 0.7)
+    mixed = Trend("mixed", ("A and B agreed, then clashed.",), 0.4)
     assert merge_trends([warm, cool]).label == "mixed"
     assert merge_trends([warm, warm, cool]).label == "warming"  # one side must weigh twice the other
     assert merge_trends([warm, warm, warm, cool]).label == "warming"
@@ -201,16 +201,16 @@ def test_merge_trends_one_vote_per_article() -> None:
 
 
 def test_merge_trends_newer_articles_weigh_more() -> None:
-    warm = Trend("warming", ("ties restored",))
-    cool = Trend("cooling", ("ambassador recalled",))
+    warm = Trend("warming", ("ties restored",), 0.7)
+    cool = Trend("cooling", ("ambassador recalled",), 0.7)
     assert merge_trends([warm, cool], [1.0, 1.5]).label == "mixed"
     assert merge_trends([warm, warm, cool], [1.0, 1.0, 1.5]).label == "mixed"
     assert merge_trends([warm, warm, cool], [1.5, 1.5, 1.0]).label == "warming"
 
 
 def test_merge_trends_takes_evidence_from_several_articles() -> None:
-    long = Trend("warming", ("w1", "w2", "w3", "w4"))
-    short = Trend("warming", ("v1",))
+    long = Trend("warming", ("w1", "w2", "w3", "w4"), 0.7)
+    short = Trend("warming", ("v1",), 0.5)
     merged = merge_trends([long, short])
     assert merged.label == "warming"
     assert "v1" in merged.evidence and "w3" not in merged.evidence
@@ -321,3 +321,55 @@ def test_merged_trend_confidence_follows_agreement_and_article_confidence() -> N
     assert merge_trends([unsure, unsure]).confidence < merge_trends([sure, sure]).confidence
     assert merge_trends([sure, sure, sure, against]).confidence < merge_trends([sure, sure, sure]).confidence
     assert merge_trends([Trend("unknown")]).confidence == 0.0
+
+
+def test_mixed_only_when_both_sides_are_strong() -> None:
+    # Both sides at least STRONG_SIDE: mixed. One strong, one passing: the strong one. Close and weak: unknown.
+    assert evidence_label(STRONG_SIDE, STRONG_SIDE) == "mixed"
+    assert evidence_label(2.5, STRONG_SIDE) == "mixed"
+    assert evidence_label(2.5, STRONG_SIDE - 0.1) == "warming"
+    assert evidence_label(1.0, 2.9) == "cooling"
+    assert evidence_label(1.2, 1.0) == "unknown"
+
+
+def test_a_contract_awarded_is_material_cooperation() -> None:
+    # A contract is a commercial agreement (CAMEO material cooperation), like a deal or a supply order.
+    assert sentence_trend("Egypt's oil ministry awarded the British firm two exploration contracts.") > 0
+    assert sentence_trend("A US company has pulled out of a major contract to rebuild the transport system.") < 0
+
+
+def test_a_denied_step_is_no_step_either_way() -> None:
+    # Denying a report, or a charge, leaves nothing done and nothing missed; not denying leaves a possibility.
+    assert sentence_trend("But the firm denied reports it was withdrawing completely from Iraq.") == 0
+    assert sentence_trend("He denied accusing Germany of using the EU as cover.") == 0
+    assert sentence_trend("But he played down reports the prime minister was considering a new treaty.") == 0
+    assert sentence_trend("The minister did not rule out that there had been an agreement.") == 0
+    assert sentence_trend("The firm is withdrawing completely from Iraq.") < 0
+
+
+def test_hearsay_counts_less_than_an_assertion() -> None:
+    asserted = article_trend(
+        parsed(
+            [("Morocco and Syria", {"MAR", "SYR"}), ("Morocco and Syria signed a trade agreement.", {"MAR", "SYR"})]
+        ),
+        PAIR,
+    )
+    passed_on = article_trend(
+        parsed(
+            [
+                ("Morocco and Syria", {"MAR", "SYR"}),
+                ("According to a newspaper, Morocco and Syria signed a trade agreement.", {"MAR", "SYR"}),
+            ]
+        ),
+        PAIR,
+    )
+    assert asserted.label == passed_on.label == "warming"
+    assert passed_on.confidence < asserted.confidence
+
+
+def test_recall_and_summon_are_protests_only_with_an_envoy() -> None:
+    assert sentence_trend("France summoned the Italian ambassador on Monday.") < 0
+    assert sentence_trend("The ambassador was recalled to Paris.") < 0
+    assert (
+        sentence_trend("Now awaiting news of an appeal against deportation, he recalls his horrific experience.") == 0
+    )

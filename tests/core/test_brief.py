@@ -76,21 +76,21 @@ def test_period_is_the_publication_span_and_events_their_own() -> None:
 
 
 def test_copies_of_one_wire_story_are_one_story_and_one_vote() -> None:
-    ap = analysed(WIRE, ("RUS", "USA"), source="ap.txt", outlet="AP", trend=Trend("cooling", ("x",)))
+    ap = analysed(WIRE, ("RUS", "USA"), source="ap.txt", outlet="AP", trend=Trend("cooling", ("x",), 0.7))
     trimmed = WIRE.rsplit(" Yukos claimed", 1)[0]  # another outlet cut the last sentence and retitled it
     copy = analysed(
         "Yukos loses US bankruptcy bid\n\n" + trimmed,
         ("RUS", "USA"),
         source="reuters.txt",
         outlet="Reuters",
-        trend=Trend("cooling", ("x",)),
+        trend=Trend("cooling", ("x",), 0.7),
     )
     other = analysed(
         "Russia and the US signed a deal on energy cooperation in Moscow. " * 3,
         ("RUS", "USA"),
         source="c.txt",
         outlet="AP",
-        trend=Trend("warming", ("Russia and the US signed a deal on energy cooperation in Moscow.",)),
+        trend=Trend("warming", ("Russia and the US signed a deal on energy cooperation in Moscow.",), 0.7),
     )
     brief = build_brief(("RUS", "USA"), [ap, copy, other])
     assert [a.id for a in brief.articles] == [ap.id, other.id]
