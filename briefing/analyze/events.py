@@ -511,8 +511,15 @@ def _compared(token: Token) -> bool:
 
 
 def _names_a_kind(token: Token, base: dict[int, tuple[float, float, str]]) -> bool:
-    """ "aid workers", "the trade minister", "war crimes": an event word naming a kind of thing, not an act."""
-    return token.dep_ == "compound" and token.head.i not in base and token.head.pos_ in ("NOUN", "PROPN")
+    """ "aid workers", "the trade minister", "war crimes", "imported cars": an event word naming a kind of
+    thing, not an act."""
+    if token.head.i in base or token.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if token.dep_ == "compound":
+        return True
+    # "imported cars", "exported goods": a past participle that only describes the goods (a warming word; a
+    # cooling one such as "frozen assets" still reads as an ending of something unnamed)
+    return token.dep_ == "amod" and token.tag_ == "VBN" and base[token.i][0] > 0 and not key_in_ending(token)
 
 
 def _describes_a_thing(token: Token, base: dict[int, tuple[float, float, str]]) -> bool:

@@ -126,3 +126,14 @@ def test_a_possibility_left_open_is_no_step() -> None:
 def test_a_verb_of_refusal_is_read_through_the_verb_it_governs() -> None:
     # "refused to sign" is one missed warming step (cooling), not a rejection plus a signature.
     assert _events("Tehran refused to sign the agreement with Ankara.") == [("sign", -1.0)]
+
+
+def test_a_participle_describing_goods_is_no_step_but_the_act_is() -> None:
+    # BBC business 024: "spurring on more demand for imported goods" is a trade figure's gloss, not a step;
+    # "China imported more US soybeans" is the act itself; "frozen assets" still ends something.
+    described = nlp()("The deficit reflects demand for imported goods and cars.")
+    assert find_events(described[:]) == []
+    acted = nlp()("China imported more US soybeans last year.")
+    assert [e.polarity for e in find_events(acted[:])] == [1.0]
+    frozen = nlp()("The court released the frozen assets of the firm.")
+    assert find_events(frozen[:])
