@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefing.evaluate import score, shortfalls
+from tests.analyze.analyze_helpers import assert_gold_holds
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"
@@ -104,16 +105,4 @@ PAIR_TREND_MIN = {"tune": {"pair": 0.9, "trend": 0.75}, "holdout": {"pair": 0.82
 def test_pair_trend_gold_lines_hold_on_both_splits() -> None:
     if not SHARED.is_dir():
         pytest.skip("shared corpora not present")
-    from briefing.config import load_config
-    from briefing.corpus import open_corpus
-    from briefing.evaluate import gold_paths, report
-    from briefing.export.json_export import briefing_to_dict
-
-    gold = json.loads(PAIR_TREND_GOLD.read_text(encoding="utf-8"))
-    paths = sorted({p for split in PAIR_TREND_MIN for p in gold_paths(gold, PAIR_TREND_GOLD, split)})
-    corpus = open_corpus(paths, load_config(None), use_cache=False)
-    output = briefing_to_dict(corpus.briefing)
-    for split, minimums in PAIR_TREND_MIN.items():
-        counts = score(gold, output, split=split)
-        assert counts.found == counts.articles, report(counts)
-        assert shortfalls(counts.metrics(), minimums) == [], (split, report(counts))
+    assert_gold_holds(PAIR_TREND_GOLD, PAIR_TREND_MIN)

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from briefing.evaluate import score, shortfalls
+from tests.analyze.analyze_helpers import assert_gold_holds
+from tests.conftest import SHARED
 
 REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO.parent / "shared"
 UNSEEN_GOLD = REPO / "tests" / "gold" / "unseen_statements.json"
 
 # A little under what the analysis measures on each split (see docs/gold.md for the figures). Rules were
@@ -75,16 +75,4 @@ def test_second_unseen_gold_is_well_formed_and_in_no_other_gold() -> None:
 def test_unseen_gold_lines_hold_on_every_split(gold_file: Path, minimums: dict[str, dict[str, float]]) -> None:
     if not SHARED.is_dir():
         pytest.skip("shared corpora not present")
-    from briefing.config import load_config
-    from briefing.corpus import open_corpus
-    from briefing.evaluate import gold_paths, report
-    from briefing.export.json_export import briefing_to_dict
-
-    gold = json.loads(gold_file.read_text(encoding="utf-8"))
-    paths = sorted({p for split in minimums for p in gold_paths(gold, gold_file, split)})
-    corpus = open_corpus(paths, load_config(None), use_cache=False)
-    output = briefing_to_dict(corpus.briefing)
-    for split, split_minimums in minimums.items():
-        counts = score(gold, output, split=split)
-        assert counts.found == counts.articles, report(counts)
-        assert shortfalls(counts.metrics(), split_minimums) == [], (split, report(counts))
+    assert_gold_holds(gold_file, minimums)
