@@ -79,6 +79,9 @@ def _start_sentences_at_paragraphs(doc: Doc) -> Doc:
         before = doc[token.i - 1]
         if not token.is_space and before.is_space and before.text.count("\n") >= 2:
             token.is_sent_start = True
+            after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if after is not None and not after.is_space:
+                after.is_sent_start = False  # the parser may not cut a paragraph's first word off ("Qatar | severed")
     return doc
 
 

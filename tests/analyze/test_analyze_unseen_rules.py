@@ -98,6 +98,21 @@ def test_a_heading_without_a_full_stop_does_not_swallow_the_next_paragraphs_spea
     assert speakers(r, "some hotels are still hesitant") == ["Michael Forrest Jones"]
 
 
+def test_a_paragraph_keeps_its_first_word_in_its_first_sentence() -> None:
+    # seed 002: with a sentence forced to start after the subheading, the parser cut "Qatar" off as a
+    # sentence of its own, and "severed diplomatic relations with Syria in 2012" lost its subject.
+    from tests.analyze.analyze_helpers import nlp
+
+    doc = nlp()(
+        "Strengthening Qatar-Syria Relations: A Regional Context\n\n"
+        "Qatar severed diplomatic relations with Syria in 2012, following the outbreak of the Syrian Civil "
+        "War and expressing strong opposition to the government of President Bashar al-Assad."
+    )
+    sentences = [s.text.strip() for s in doc.sents]
+    assert any(s.startswith("Qatar severed diplomatic relations") for s in sentences), sentences
+    assert "Qatar" not in sentences
+
+
 def test_every_blank_line_starts_a_sentence() -> None:
     from tests.analyze.analyze_helpers import nlp
 
