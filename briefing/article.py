@@ -7,6 +7,7 @@ and the JSON export serialise them with `to_dict`/`from_dict`.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -129,7 +130,7 @@ class AnalyzedArticle:
         return self.article.id
 
     def to_dict(self) -> dict[str, Any]:
-        """The article object of JSON schema 1 (see README); also the cache's stored form."""
+        """The article object of JSON schema 1 (see README); the cache and Ray keep `encode_analysis` instead."""
         a = self.article
         return {
             "id": a.id,
@@ -179,3 +180,42 @@ class AnalyzedArticle:
                 float(data.get("trend_confidence", 0.0)),
             ),
         )
+
+
+def _row(record: Any) -> list[Any]:
+    return [getattr(record, name) for name in record.__dataclass_fields__]
+
+
+def encode_analysis(analysed: AnalyzedArticle) -> str:
+    """Only what analysis found, as arrays (the cache's stored rows and what a Ray worker sends back): the
+    article itself is the receiver's own, so it never travels or is stored twice."""
+    a = analysed
+    data = [
+        list(a.pair) if a.pair else None,
+        [list(p) for p in a.pairs],
+        [a.trend.label, list(a.trend.evidence), a.trend.confidence, list(a.trend.between)],
+        [_row(e) for e in a.entities],
+        [_row(s) for s in a.statements],
+        [_row(d) for d in a.dates],
+        [_row(p) for p in a.people],
+    ]
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def decode_analysis(raw: RawArticle, text: str) -> AnalyzedArticle | None:
+    """`encode_analysis` text attached to the receiver's article (source and position come from this run);
+    None when the text is not such a record."""
+    try:
+        pair, pairs, (label, evidence, confidence, between), entities, statements, dates, people = json.loads(text)
+        return AnalyzedArticle(
+            raw,
+            (pair[0], pair[1]) if pair else None,
+            tuple((p[0], p[1]) for p in pairs),
+            tuple(Entity(*e) for e in entities),
+            tuple(Statement(*s) for s in statements),
+            tuple(DateMention(*d) for d in dates),
+            tuple(Person(*p) for p in people),
+            Trend(label, tuple(evidence), float(confidence), tuple(bool(b) for b in between)),
+        )
+    except (ValueError, KeyError, TypeError, IndexError):
+        return None

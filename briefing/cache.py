@@ -29,6 +29,8 @@ from briefing.article import (
     RawArticle,
     Statement,
     Trend,
+    decode_analysis,
+    encode_analysis,
 )
 from briefing.cache_file import APPLICATION_ID, FILE_NAME, summary_key
 from briefing.config import Config
@@ -180,7 +182,7 @@ class AnalysisCache:
         """Index in `articles` -> cached analysis, for those the cache has (a few queries in all)."""
         found: dict[int, AnalyzedArticle] = {}
         for i, text in self._stored(articles, with_article=True):
-            result = _decode(articles[i], text)
+            result = decode_analysis(articles[i], text)
             if result is not None:
                 found[i] = result
         return found
@@ -216,7 +218,7 @@ class AnalysisCache:
         """Queue one result; written with the others every COMMIT_EVERY results and on flush/close."""
         if self._broken:
             return
-        self._pending.append((self.scope, analysed.article.content_hash, _encode(analysed), int(time.time())))
+        self._pending.append((self.scope, analysed.article.content_hash, encode_analysis(analysed), int(time.time())))
         if len(self._pending) >= COMMIT_EVERY:
             self.flush()
 
@@ -469,43 +471,6 @@ RECORDS_VERSION = hashlib.sha256(
     repr([(c.__name__, list(c.__dataclass_fields__)) for c in (AnalyzedArticle, *_RECORDS)]).encode()
 ).hexdigest()[:8]
 """Stored rows are positional (parsing them is the hot path of a warm launch); a change of fields is a new scope."""
-
-
-def _row(record: Any) -> list[Any]:
-    return [getattr(record, name) for name in record.__dataclass_fields__]
-
-
-def _encode(analysed: AnalyzedArticle) -> str:
-    """Only what analysis found, as arrays: the article itself comes from this run's ingest."""
-    a = analysed
-    data = [
-        list(a.pair) if a.pair else None,
-        [list(p) for p in a.pairs],
-        [a.trend.label, list(a.trend.evidence), a.trend.confidence, list(a.trend.between)],
-        [_row(e) for e in a.entities],
-        [_row(s) for s in a.statements],
-        [_row(d) for d in a.dates],
-        [_row(p) for p in a.people],
-    ]
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-
-
-def _decode(raw: RawArticle, text: str) -> AnalyzedArticle | None:
-    """The cached analysis attached to this run's article (source and position come from this run)."""
-    try:
-        pair, pairs, (label, evidence, confidence, between), entities, statements, dates, people = json.loads(text)
-        return AnalyzedArticle(
-            raw,
-            (pair[0], pair[1]) if pair else None,
-            tuple((p[0], p[1]) for p in pairs),
-            tuple(Entity(*e) for e in entities),
-            tuple(Statement(*s) for s in statements),
-            tuple(DateMention(*d) for d in dates),
-            tuple(Person(*p) for p in people),
-            Trend(label, tuple(evidence), float(confidence), tuple(bool(b) for b in between)),
-        )
-    except (ValueError, KeyError, TypeError, IndexError):
-        return None
 
 
 @lru_cache(maxsize=1)

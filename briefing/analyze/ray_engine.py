@@ -22,11 +22,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
-from briefing.article import AnalyzedArticle, RawArticle
+from briefing.article import AnalyzedArticle, RawArticle, decode_analysis, encode_analysis
 
 if TYPE_CHECKING:
     import numpy as np
@@ -66,7 +65,7 @@ class ArticleAnalyzer:
         words: list[int] = []
         for position, (result, n_words) in zip(batch["position"], self.analyzer.iter_counted(articles), strict=True):
             positions.append(int(position))
-            records.append(json.dumps(result.to_dict()))
+            records.append(encode_analysis(result))
             words.append(n_words)
         return {"position": positions, "record": records, "words": words, "pid": [self.pid] * len(positions)}
 
@@ -163,13 +162,14 @@ def iter_analyze_ray(
                     if i in seen:
                         continue
                     seen.add(i)
-                    result = AnalyzedArticle.from_dict(json.loads(record))
+                    result = decode_analysis(window[i], record)
+                    if result is None:
+                        raise EngineError(f"{window[i].source}: a Ray worker sent back an unreadable analysis")
                     done += 1
                     words += int(n_words)
                     if progress:
                         progress(done, words)
-                    # The driver's own article, not the copy that travelled: identical fields, and no doubt.
-                    yield offset + i, replace(result, article=window[i])
+                    yield offset + i, result  # on the driver's own article: only the analysis travelled back
             offset += len(window)
     finally:
         if started_here:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.article import AnalyzedArticle, Entity, Problem, RawArticle, Trend
+from briefing.article import AnalyzedArticle, Entity, Problem, RawArticle, Trend, decode_analysis, encode_analysis
 from briefing.cache import COMMIT_EVERY, QUERY_CHUNK, AnalysisCache, listing_key, open_cache
 from briefing.config import load_config
 
@@ -44,6 +44,16 @@ def test_round_trip_attaches_this_runs_article(tmp_path: Path) -> None:
     assert found[1].article == moved  # source and position come from this run, not the cached one
     assert found[1].entities == analysed(raws[1]).entities
     assert found[1].trend == analysed(raws[1]).trend  # which evidence sentences are steps between the two, too
+
+
+def test_the_analysis_record_is_what_the_cache_and_ray_carry() -> None:
+    # One encoding for the cache and the Ray engine: everything analysis found, the trend's steps included,
+    # comes back on the receiver's own article; a text that is no such record is refused, not guessed at.
+    raw = article(3)
+    record = encode_analysis(analysed(raw))
+    assert raw.body not in record
+    assert decode_analysis(raw, record) == analysed(raw)
+    assert decode_analysis(raw, '{"pair": null}') is None
 
 
 def test_get_many_is_batched(tmp_path: Path) -> None:
