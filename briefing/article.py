@@ -1,7 +1,8 @@
 """The records that flow through the pipeline: ingested articles and what analysis finds in them.
 
-All records are frozen so that a stage can never change what an earlier stage produced; the cache
-and the JSON export serialise them with `to_dict`/`from_dict`.
+All records are frozen so that a stage can never change what an earlier stage produced. The JSON
+export writes them with `to_dict`; the cache and the Ray engine carry only what analysis found, with
+`encode_analysis`/`decode_analysis`.
 """
 
 from __future__ import annotations
