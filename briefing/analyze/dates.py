@@ -121,7 +121,7 @@ def extract_dates(doc: Doc, published: str | None = None) -> tuple[DateMention, 
                 relative=True,
             )
         )
-    return tuple(sorted(_drop_coarser(found), key=lambda d: d.start))
+    return tuple(sorted(_drop_coarser(doc, found), key=lambda d: d.start))
 
 
 def _ends_a_name(doc: Doc, start: int) -> bool:
@@ -142,10 +142,57 @@ def _ends_a_name(doc: Doc, start: int) -> bool:
     )
 
 
-def _drop_coarser(found: list[DateMention]) -> list[DateMention]:
-    """A bare "2016" adds nothing to a timeline that has "March 2016" from the same article."""
-    finer = {d.value[:4] for d in found if len(d.value) > 4 and not d.relative}
-    return [d for d in found if d.relative or len(d.value) > 4 or d.value not in finer]
+RETOLD_WORDS = 3
+CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
+"""Content words two sentences must share for a bare year in one to retell the finer date of the other."""
+
+
+def _drop_coarser(doc: Doc, found: list[DateMention]) -> list[DateMention]:
+    """A bare "2016" adds nothing when it retells what a finer date of that year stated ("the Deepened Strategic
+    Partnership concluded … in March 2016" … "the Deepened Strategic Partnership of 2016"): the two sentences
+    share several content words. A year said of something else ("in November 1960, Lorenz described it" … "in
+    1960, women held 27 percent"; "Amazon bought Whole Foods in August 2017" … "Amazon … sales, which totaled
+    $726 billion in 2017") is a date the article states too."""
+    finer: dict[str, list[DateMention]] = {}
+    for d in found:
+        if len(d.value) > 4 and not d.relative:
+            finer.setdefault(d.value[:4], []).append(d)
+    if not finer:
+        return found
+    kept: list[DateMention] = []
+    for d in found:
+        same_year = finer.get(d.value) if len(d.value) == 4 and not d.relative else None
+        if same_year and any(_retells(doc, d, f) for f in same_year):
+            continue
+        kept.append(d)
+    return kept
+
+
+def _retells(doc: Doc, a: DateMention, b: DateMention) -> bool:
+    """Whether the sentences of two dates are one sentence or share `RETOLD_WORDS` content words."""
+    sa, sb = _sentence_span(doc, a.start), _sentence_span(doc, b.start)
+    if sa is None or sb is None:
+        return False
+    if sa.start == sb.start:
+        return True
+    return len(_content_words(sa) & _content_words(sb)) >= RETOLD_WORDS
+
+
+def _sentence_span(doc: Doc, char: int) -> Span | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return None if span is None else sentence_of(doc, span[0].i)
+
+
+def _content_words(sentence: Span) -> set[str]:
+    """Lemmas of the nouns, names, verbs and adjectives of a sentence, dates and numbers left out."""
+    return {
+        t.lemma_.lower()
+        for t in sentence
+        if t.is_alpha
+        and not t.is_stop
+        and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ")
+        and t.ent_type_ not in ("DATE", "CARDINAL")
+    }
 
 
 def _paragraph(text: str, at: int) -> str:

@@ -366,3 +366,44 @@ def test_talk_about_a_quoted_phrase_is_speech() -> None:
     )
     r = analyze("Blair looks to election campaign", body)
     assert speakers(r, "New Labour manifesto that will be aimed") == ["Tony Blair"]
+
+
+# --- dates: rules from the holdout misses of the third round -------------------------------------
+
+
+def test_a_bare_year_said_of_something_else_is_kept_beside_a_finer_date() -> None:
+    # quanta-1: "November 1960" and "in 1960, women held …" are two things the article dates.
+    body = (
+        "But in November 1960, Lorenz described it during the Q&A session following a talk he gave at a "
+        "conference on numerical weather prediction in Tokyo.\n\n"
+        "An analysis of official U.S. labor statistics shows that in 1960, women held 27 percent of computing "
+        "and math-related jobs."
+    )
+    r = analyze("The Hidden Heroines of Chaos", body)
+    assert absolute_dates(r) == {"1960-11", "1960"}
+
+
+def test_a_bare_year_about_the_same_company_is_still_a_date_of_its_own() -> None:
+    # seattletimes-1: both sentences name Amazon, but the sales of 2017 are not the purchase of August 2017.
+    body = (
+        "Amazon bought Whole Foods in August 2017 for $13.7 billion, its largest acquisition and an "
+        "aggressive move into the grocery business.\n\n"
+        "But he wonders when the price cuts will be broader, particularly as Amazon competes with the likes of "
+        "Walmart and Kroger for a bigger slice of U.S. food and beverage retail sales, which totaled $726 "
+        "billion in 2017."
+    )
+    r = analyze("Amazon cuts prices at Whole Foods", body)
+    assert absolute_dates(r) == {"2017-08", "2017"}
+
+
+def test_a_bare_year_retelling_the_finer_date_adds_nothing() -> None:
+    # seeds 003: "the Deepened Strategic Partnership of 2016" is the partnership concluded in March 2016.
+    body = (
+        "This meeting comes within the framework of the Deepened Strategic Partnership concluded between King "
+        "Mohammed VI and President Vladimir Putin in March 2016, which has since served as a roadmap for "
+        "advancing Moroccan-Russian cooperation.\n\n"
+        "Lavrov said relations stem from the agreements reached between President Putin and King Mohammed VI, "
+        "both in the Strategic Partnership of 2002 and the Deepened Strategic Partnership of 2016."
+    )
+    r = analyze("Bourita, Lavrov Reaffirm Deep Ties", body)
+    assert absolute_dates(r) == {"2016-03", "2002"}
