@@ -93,7 +93,8 @@ def extract_dates(doc: Doc, published: str | None = None) -> tuple[DateMention, 
             if APPROXIMATE.search(text[max(0, s - 14) : s]):
                 covered.append((s, e))
                 continue  # "late 2023": a period, not a date
-            if _is_dateline(text, s, e) or is_caption(_paragraph(text, s)):
+            paragraph = _paragraph(text, s)
+            if _is_dateline(text, s, e) or is_caption(paragraph) or is_stamp(paragraph):
                 covered.append((s, e))
                 continue
             value = _iso(m)
@@ -193,6 +194,22 @@ def _content_words(sentence: Span) -> set[str]:
         and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ")
         and t.ent_type_ not in ("DATE", "CARDINAL")
     }
+
+
+_HANDLE = re.compile(r"(?:^|\s)@\s?[A-Za-z_]\w{2,}")
+_CLOCK = re.compile(r"\b[0-2]?\d:[0-5]\d\b")
+_FULL_STOP_END = re.compile(r"[.!?…][\"'”’)\]]?\s*$")
+
+
+def is_stamp(paragraph: str) -> bool:
+    """A paragraph that stamps a post or its writer rather than telling the story: it carries a social handle
+    (an author's bio "… won the 2009 Pulitzer Prize. @ coreykilgannon", an embedded post), or it is a short
+    line, not a sentence, with a clock time ("Rick Rottman · March 10, 2017 at 2:18 PM", a comment's byline).
+    Its dates say when someone wrote, not what happened."""
+    if _HANDLE.search(paragraph):
+        return True
+    short = len(paragraph.split()) < 20 and not _FULL_STOP_END.search(paragraph)
+    return short and bool(_CLOCK.search(paragraph))
 
 
 def _paragraph(text: str, at: int) -> str:

@@ -407,3 +407,32 @@ def test_a_bare_year_retelling_the_finer_date_adds_nothing() -> None:
     )
     r = analyze("Bourita, Lavrov Reaffirm Deep Ties", body)
     assert absolute_dates(r) == {"2016-03", "2002"}
+
+
+def test_a_comment_byline_with_a_clock_time_stamps_the_comment() -> None:
+    # wordpress: reader comments survived cleaning; their bylines dated the article "2017-03-10".
+    body = (
+        "Stack Overflow published its analysis of 2017 hiring trends based on the targeting options employers "
+        "selected when posting to Stack Overflow Jobs.\n\n"
+        "Rick Rottman · March 10, 2017 at 2:18 PM\n\n"
+        "Why doesn’t WordPress have some kind of certification system when it comes to working with WordPress?"
+    )
+    r = analyze("Stack Overflow Jobs Data Shows ReactJS Skills in High Demand", body)
+    assert absolute_dates(r) == {"2017"}
+
+
+def test_a_writers_bio_with_a_handle_dates_the_writer_not_the_story() -> None:
+    # nytimes-3: the bio closing the page, ending in the writer's handle.
+    body = (
+        "The bar opened in 2014 on a quiet block of the Bronx.\n\n"
+        "Corey Kilgannon is a Metro reporter covering news and human interest stories. He was also part of the "
+        "team that won the 2009 Pulitzer Prize for Breaking News. @ coreykilgannon • Facebook"
+    )
+    r = analyze("A Bronx bar", body)
+    assert absolute_dates(r) == {"2014"}
+
+
+def test_a_date_with_a_clock_time_inside_a_sentence_is_still_a_date() -> None:
+    body = "The polls closed at 10:00 on 5 May 2005, and counting went on through the night."
+    r = analyze("Election night", body)
+    assert absolute_dates(r) == {"2005-05-05"}
