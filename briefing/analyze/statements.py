@@ -277,9 +277,16 @@ def _subject(verb: Token) -> Token | None:
         # from the reported clause, but the one saying is the one who told.
         return _subject(head.head)
     before = verb.doc[verb.i - 1] if verb.i else None
-    if before is not None and before.ent_type_ == "PERSON" and verb.dep_ == "ROOT" and is_speech_verb(verb):
+    if (
+        before is not None
+        and before.ent_type_ == "PERSON"
+        and verb.dep_ in ("ROOT", "parataxis")
+        and is_speech_verb(verb)
+    ):
         # "In a statement issued on Wednesday Lord Woolf said": the parser made the name the object of the
-        # preposition before it; a name right before a subjectless main speech verb is its subject.
+        # preposition before it; a name right before a subjectless main speech verb is its subject. So too
+        # when the parser made the quote the main clause and the speech verb an aside of it ("…, the
+        # legendary film critic Pauline Kael wrote, “I’m frequently asked …”").
         return before
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
         return _subject(verb.head)
