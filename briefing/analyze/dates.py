@@ -94,7 +94,8 @@ def extract_dates(doc: Doc, published: str | None = None) -> tuple[DateMention, 
                 covered.append((s, e))
                 continue  # "late 2023": a period, not a date
             paragraph = _paragraph(text, s)
-            if _is_dateline(text, s, e) or is_caption(paragraph) or is_stamp(paragraph):
+            alone = not re.search(r"[^\W\d_]", paragraph.replace(m.group(0), ""))
+            if _is_dateline(text, s, e) or is_caption(paragraph) or is_stamp(paragraph) or alone:
                 covered.append((s, e))
                 continue
             value = _iso(m)
@@ -205,7 +206,8 @@ def is_stamp(paragraph: str) -> bool:
     """A paragraph that stamps a post or its writer rather than telling the story: it carries a social handle
     (an author's bio "… won the 2009 Pulitzer Prize. @ coreykilgannon", an embedded post), or it is a short
     line, not a sentence, with a clock time ("Rick Rottman · March 10, 2017 at 2:18 PM", a comment's byline).
-    Its dates say when someone wrote, not what happened."""
+    Its dates say when someone wrote, not what happened. (So does a line that holds nothing but a date,
+    tested where the date is found: "* April 11, 2018" over a reader's comment.)"""
     if _HANDLE.search(paragraph):
         return True
     short = len(paragraph.split()) < 20 and not _FULL_STOP_END.search(paragraph)

@@ -76,6 +76,7 @@ STAGE2_FEATURES = (
     "document_prose",
     "region_share",
     "main_region",
+    "shared_words",
 )
 """What the second stage adds: the first-stage score of the block and of its neighbours."""
 
@@ -171,6 +172,7 @@ def context_features(blocks: Sequence[str], first: Sequence[float]) -> list[list
     document = sum(p * math.log1p(w) for p, w in zip(first, sizes, strict=True)) / total if total else 0.0
     share = _region_shares(first, sizes)
     top = max(share, default=0.0)
+    shared = _shared_with_main_region(blocks, [share[i] > 0 and share[i] == top for i in range(n)])
     rows: list[list[float]] = []
     for i in range(n):
         lo, hi = max(0, i - WINDOW), min(n, i + WINDOW + 1)
@@ -189,6 +191,7 @@ def context_features(blocks: Sequence[str], first: Sequence[float]) -> list[list
                 document,
                 share[i],
                 float(share[i] > 0 and share[i] == top),
+                shared[i],
             ]
         )
     return rows
@@ -222,6 +225,29 @@ def _region_shares(first: Sequence[float], sizes: Sequence[int]) -> list[float]:
         for k in range(start, end + 1):
             shares[k] = words / total if total else 0.0
         i = end + 1
+    return shares
+
+
+def _shared_with_main_region(blocks: Sequence[str], main: Sequence[bool]) -> list[float]:
+    """For each block, the share of its distinct content words that the main region of prose uses elsewhere.
+
+    An article keeps to its subject: a paragraph that the page's teasers cut off from the rest still names
+    the article's people and things ("Hicks" in every paragraph), while a teaser of another story, a menu or
+    a notice shares few of its words with the article. The block's own words are left out of the count.
+    """
+    stop = stopwords()
+    own = [Counter(w.lower() for w in _WORD.findall(b) if len(w) > 2 and w.lower() not in stop) for b in blocks]
+    vocabulary: Counter[str] = Counter()
+    for words, in_main in zip(own, main, strict=True):
+        if in_main:
+            vocabulary.update(words)
+    shares: list[float] = []
+    for words, in_main in zip(own, main, strict=True):
+        if not words:
+            shares.append(0.0)
+            continue
+        found = sum(1 for w, c in words.items() if vocabulary[w] - (c if in_main else 0) > 0)
+        shares.append(found / len(words))
     return shares
 
 

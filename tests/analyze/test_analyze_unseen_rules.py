@@ -368,6 +368,20 @@ def test_talk_about_a_quoted_phrase_is_speech() -> None:
     assert speakers(r, "New Labour manifesto that will be aimed") == ["Tony Blair"]
 
 
+# --- speakers: the third round's holdout misses ----------------------------------------------------
+
+
+def test_a_name_right_before_a_speech_verb_the_parser_made_an_aside_of_the_quote_speaks() -> None:
+    # videos-1: the parser makes the quote's "asked" the main verb and "wrote" a parataxis with no subject.
+    body = (
+        "In the introduction to her review anthology For Keeps: 30 Years at the Movies, the legendary film "
+        "critic Pauline Kael wrote, “I’m frequently asked why I don’t write my memoirs. I think I have.” She "
+        "meant what most movie critics realize at some point."
+    )
+    r = analyze("The best movies of the decade", body)
+    assert speakers(r, "frequently asked why I don’t write my memoirs") == ["Pauline Kael"]
+
+
 # --- dates: rules from the holdout misses of the third round -------------------------------------
 
 
@@ -436,3 +450,15 @@ def test_a_date_with_a_clock_time_inside_a_sentence_is_still_a_date() -> None:
     body = "The polls closed at 10:00 on 5 May 2005, and counting went on through the night."
     r = analyze("Election night", body)
     assert absolute_dates(r) == {"2005-05-05"}
+
+
+def test_a_line_holding_nothing_but_a_date_stamps_the_block_below() -> None:
+    # aclu: the reader comments' dates, each a list item of its own, dated the article "2018-04-11".
+    body = (
+        "Qwest was the only major carrier to refuse the request, its former chief executive said in 2007.\n\n"
+        "* April 11, 2018\n\n"
+        "* 2:51 PM\n\n"
+        "Cookies are only an association mechanism."
+    )
+    r = analyze("Facebook Is Tracking Me Even Though I’m Not on Facebook", body)
+    assert absolute_dates(r) == {"2007"}

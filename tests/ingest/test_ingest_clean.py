@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from briefing.ingest import load_articles
-from briefing.ingest.clean import clean_lines, load_model
+from briefing.ingest.clean import _shared_with_main_region, clean_lines, load_model
 from tests.conftest import SHARED, benchmark_script
 
 PASTED = SHARED / "corpora" / "pasted"
@@ -38,6 +38,29 @@ def test_pasted_page_loses_its_furniture_and_keeps_the_article(name: str) -> Non
     assert hit / len(gold) >= 0.95, "article paragraphs were dropped"
     assert hit / len(body) >= 0.85, "page debris survived"
     assert len(body) < 0.8 * len(_words(page))  # the page really had debris, and it went
+
+
+@pytest.mark.skipif(not PASTED.is_dir(), reason="shared corpora not available")
+def test_a_paragraph_the_pages_teasers_cut_off_is_kept_by_the_words_it_shares_with_the_article() -> None:
+    # yahoo-3: three headlines of other stories stand between the lead and the rest; the quote after them
+    # was dropped with them. It names "Hicks", as every paragraph of the article does; the teasers do not.
+    [article] = load_articles([PASTED / "pages" / "yahoo-3.txt"]).articles
+    assert "“This is what he was fighting for, his son wrapped in an American flag,” Hicks told" in article.body
+    assert "Pizza Man Making Special Delivery" not in article.body
+
+
+def test_words_shared_with_the_main_region_count_only_words_said_elsewhere() -> None:
+    blocks = [
+        "Vanessa Hicks said she had no idea her photo of the flag would be considered controversial.",
+        "Hicks said she was surprised when messages started to pop up on her Facebook page about the flag.",
+        "Pizza Man Making Special Delivery to Afghanistan",
+        "“This is what he was fighting for,” Hicks told ABC News about the flag.",
+    ]
+    shared = _shared_with_main_region(blocks, [True, True, False, False])
+    assert shared[2] == 0.0  # the teaser names nothing the article says
+    assert shared[3] == 2 / 6  # "hicks", "flag" of fighting, hicks, told, abc, news, flag
+    # a block of the main region does not count its own words: "vanessa", "idea", "photo" are said only there
+    assert 0.0 < shared[0] < 1.0
 
 
 def test_labels_at_the_edges_and_strays_go_sentences_stay() -> None:
