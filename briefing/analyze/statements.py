@@ -342,6 +342,9 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 _ROLE_BEFORE_NAME = 300
 """Characters after a title with no one in focus before it to the person it introduces."""
 
+_FORMER = re.compile(r"\b(?:former|ex|erstwhile|one-time|onetime)\b", re.IGNORECASE)
+"""Words that put a title in the past ("the former cabinet secretary")."""
+
 _INITIALS = re.compile(r"[A-Z]{3,6}")
 """An acronym ("UKIP"), read as the name the text spells out (`people.acronym_country`)."""
 
@@ -603,6 +606,14 @@ class _SpeakerResolver:
         focus = self.focus(subj.idx)
         if focus and phrase[0].lower_ == "the" and subj.idx - focus[0] < 1500 and fits(self.person(focus[1])):
             return focus[1]
+        recent = focus is not None and subj.idx - focus[0] < _ROLE_BEFORE_NAME
+        if focus and recent and phrase[0].lower_ == "the" and _FORMER.search(phrase.text):
+            # "the former cabinet secretary" two sentences after "civil service chief Lord Butler" is he: a
+            # past office is often not the title the article introduced the person with, and "former" says
+            # the title no longer names a holder of today (who may be named further on).
+            person = self.person(focus[1])
+            if not codes or person is None or person.country is None or person.country in codes:
+                return focus[1]
         for p in reversed(self.people):
             if p.role and head in p.role.lower() and (not codes or p.country in codes):
                 return p.name

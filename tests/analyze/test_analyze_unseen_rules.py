@@ -3,8 +3,11 @@ sentences that showed the miss (pasted pages from outlets the rules were not wri
 
 from __future__ import annotations
 
+import pytest
+
 from briefing.article import AnalyzedArticle
 from tests.analyze.analyze_helpers import analyze
+from tests.conftest import SHARED
 
 
 def speakers(result: AnalyzedArticle, fragment: str) -> list[str]:
@@ -380,6 +383,17 @@ def test_a_name_right_before_a_speech_verb_the_parser_made_an_aside_of_the_quote
     )
     r = analyze("The best movies of the decade", body)
     assert speakers(r, "frequently asked why I don’t write my memoirs") == ["Pauline Kael"]
+
+
+@pytest.mark.skipif(not (SHARED / "corpora" / "bbc").is_dir(), reason="shared corpora not available")
+def test_a_title_points_back_to_the_person_in_focus_not_to_a_holder_named_later() -> None:
+    # dev 027 (BBC politics): Lord Butler was introduced as "civil service chief"; "the former cabinet
+    # secretary" two sentences on is he, not Lord Armstrong, "his predecessor as Cabinet Secretary", whom the
+    # article names only further down.
+    title, body = (SHARED / "corpora" / "bbc" / "politics" / "027.txt").read_text(encoding="utf-8").split("\n", 1)
+    r = analyze(title, body.strip())
+    assert speakers(r, "too much emphasis on selling") == ["Robin Butler"]
+    assert speakers(r, "there doesn't appear to be the sort of informed collective") == ["Armstrong"]
 
 
 # --- dates: rules from the holdout misses of the third round -------------------------------------
