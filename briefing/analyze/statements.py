@@ -290,6 +290,10 @@ def _subject(verb: Token) -> Token | None:
         return before
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
         return _subject(verb.head)
+    if verb.dep_ == "acl" and head.i < verb.i and head.dep_ == "ROOT" and head.pos_ == "NOUN" and is_speech_verb(verb):
+        # "The leader of Ennahda, Rachid Ghannouchi, condemned Wednesday’s attack, saying …": the parser read a
+        # reduced relative ("the leader condemned"), leaving the sentence without a verb; the noun is its subject.
+        return head
     if verb.dep_ == "acl" and head.i < verb.i and head.ent_type_ == "PERSON":
         if head.dep_ == "ROOT":
             return head

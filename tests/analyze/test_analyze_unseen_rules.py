@@ -396,6 +396,20 @@ def test_a_title_points_back_to_the_person_in_focus_not_to_a_holder_named_later(
     assert speakers(r, "there doesn't appear to be the sort of informed collective") == ["Armstrong"]
 
 
+def test_a_title_the_parser_left_without_a_verb_speaks_through_its_reduced_relative() -> None:
+    # dev wapo-1: "The leader … condemned" is read as "the leader (who was) condemned", the noun as the root;
+    # the quote went to the previous speaker.
+    body = (
+        "“Ennahda is responsible for the current deterioration of the situation, because they were careless "
+        "with the extremists” while they were in power, Lotfi Azzouz said.\n\n"
+        "The leader of Ennahda, Rachid Ghannouchi, condemned Wednesday’s attack, saying in a statement that it "
+        "“will not break our people’s will and will not undermine our revolution and our democracy.”"
+    )
+    r = analyze("Tunisia museum attack", body)
+    assert speakers(r, "will not undermine our revolution") == ["Rachid Ghannouchi"]
+    assert speakers(r, "Ennahda is responsible for the current deterioration") == ["Lotfi Azzouz"]
+
+
 # --- dates: rules from the holdout misses of the third round -------------------------------------
 
 
