@@ -87,7 +87,7 @@ def extract_dates(doc: Doc, published: str | None = None) -> tuple[DateMention, 
                 any(cs <= s and e <= ce for cs, ce in number_spans) or DECADE.match(text[e : e + 2])
             ):
                 continue
-            if pattern is ABSOLUTE[-1] and _ends_a_name(doc, s):
+            if pattern is ABSOLUTE[-1] and (_ends_a_name(doc, s) or _names_a_law(doc, s)):
                 covered.append((s, e))
                 continue  # "the Human Rights Act 1998", "Investment Company Act of 1940": part of a name
             if APPROXIMATE.search(text[max(0, s - 14) : s]):
@@ -142,6 +142,34 @@ def _ends_a_name(doc: Doc, start: int) -> bool:
         and prev.ent_type_ not in ("DATE", "TIME")
         and prev.lower_.rstrip(".") not in MONTHS
     )
+
+
+LAW_HEADS = frozenset({"act", "bill", "law", "statute", "code", "ordinance", "amendment", "charter"})
+"""Head nouns of the names of laws: "the 1701 Act of Settlement" and "the Investment Company Act of 1940" name
+a law in force, not an event the article dates (spaCy's LAW label misses most such names)."""
+
+
+def _names_a_law(doc: Doc, start: int) -> bool:
+    """A bare year inside a law's name: tagged LAW by the model, or standing before the capitalised head of
+    a law's name ("the 1701 Act of Settlement", "the 1998 Human Rights Act") or after its "of" ("the
+    Investment Company Act of 1940"). "The Strategic Partnership of 2002" is a date: a partnership is agreed
+    in a year, a law's name keeps its year for as long as it is in force."""
+    span = doc.char_span(start, start + 4, alignment_mode="expand")
+    if span is None:
+        return False
+    year = span[0]
+    if year.ent_type_ == "LAW":
+        return True
+    following = doc[year.i + 1 : year.i + 5]
+    for tok in following:
+        if not (tok.is_title and tok.pos_ == "PROPN"):
+            break
+        if tok.lower_ in LAW_HEADS:
+            return True
+    if year.i >= 2 and doc[year.i - 1].lower_ == "of":
+        before = doc[year.i - 2]
+        return before.is_title and before.lower_ in LAW_HEADS
+    return False
 
 
 RETOLD_WORDS = 3

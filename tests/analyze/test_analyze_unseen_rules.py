@@ -490,3 +490,15 @@ def test_a_line_holding_nothing_but_a_date_stamps_the_block_below() -> None:
     )
     r = analyze("Facebook Is Tracking Me Even Though I’m Not on Facebook", body)
     assert absolute_dates(r) == {"2007"}
+
+
+def test_a_year_in_a_laws_name_is_not_a_date_but_a_partnerships_is() -> None:
+    # BBC politics 073 and 078, dev nytimes-2; seeds 003 keeps "the Strategic Partnership of 2002".
+    body = (
+        "The Lord Chancellor, Lord Falconer, agreed the 1701 Act of Settlement, which governs the succession, "
+        "was discriminatory. Under the 1989 Children Act, public bodies have a duty to act in the best "
+        "interest of a child. Funds are regulated under the Investment Company Act of 1940. The talks built "
+        "on the Strategic Partnership of 2002."
+    )
+    r = analyze("Royal succession", body)
+    assert absolute_dates(r) == {"2002"}
