@@ -48,7 +48,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -258,18 +258,27 @@ def speaker_level(speaker: str, role: str | None, institution: bool = False) -> 
     return "person" if speaker.strip() else "none"
 
 
-def colleagues_country(index: ArticleIndex, speaker: str, pair: tuple[str, str]) -> str | None:
+def colleagues_country(
+    index: ArticleIndex, speaker: str, pair: tuple[str, str], roles: Callable[[str], str | None] | None = None
+) -> str | None:
     """The country of the pair every other official the article names speaks for, when it names at least
-    one and they all speak for that one country."""
+    one and they all speak for that one country. `roles`: a person's role where the article gives none
+    (the pair's people: "Tony Blair" is the Prime Minister in another article)."""
     own = set(words(speaker))
     found = {
         p.country
         for p in index.article.people
         if p.country
-        and not own & set(words(p.name))
-        and speaker_level(p.name, p.role) in ("head", "minister", "official")
+        and not _same_person(own, set(words(p.name)))
+        and speaker_level(p.name, p.role or (roles(p.name) if roles else None)) in ("head", "minister", "official")
     }
     return next(iter(found)) if len(found) == 1 and found <= set(pair) else None
+
+
+def _same_person(a: set[str], b: set[str]) -> bool:
+    """One name's words inside the other's ("Blair", "Tony Blair"); two people may share a surname ("Ian
+    Blair", "Tony Blair")."""
+    return bool(a and b) and (a <= b or b <= a)
 
 
 @lru_cache(maxsize=4096)
@@ -319,6 +328,7 @@ def score_statement(
     recency: float | None,
     corpus: CorpusPeople = NO_CORPUS,
     institution: bool = False,
+    roles: Callable[[str], str | None] | None = None,
 ) -> Scored:
     """The score before the repetition penalty, with its parts (see the module docstring)."""
     role = s.role or (person.role if person else None)
@@ -339,7 +349,7 @@ def score_statement(
     ):
         # A politician of no stated country among officials who all speak for one country of the pair
         # (the Liberal Democrat leader in an article whose other officials are British) is of that country.
-        country = colleagues_country(index, s.speaker, pair)
+        country = colleagues_country(index, s.speaker, pair, roles)
     side = "unknown" if country is None else "pair" if pair and country in pair else "other"
     parts: dict[str, float] = {"who": WHO[level] * COUNTRY_FACTOR[side]}
     about = 0.0
@@ -397,6 +407,11 @@ def rank_statements(
         items.sort(key=lambda x: ids[id(x[1])] not in preferred)  # stable: article order within each group
     merged = merge(items, names, near=pair is not None)
     recency = _recency(articles)
+
+    def roles(name: str) -> str | None:
+        known = people.get(names.key(name))
+        return known.role if known is not None else None
+
     base: list[tuple[float, int, _Merged]] = []
     for m in merged:
         first = min(m.articles, key=lambda a: a.article.published or "9999")
@@ -412,6 +427,7 @@ def rank_statements(
             recency.get(ids[id(first)]),
             corpus,
             corpus.is_institution(m.speaker) or _named_as_organisation(m.statement.speaker, m.article),
+            roles,
         )
         base.append((scored.score, m.order, m))
     # Lazy greedy: a statement's score only drops as statements are ranked above it, so the best of a

@@ -15,6 +15,7 @@ from briefing.brief.rank import (
     ALSO_RELATIONSHIP,
     COUNTRY_FACTOR,
     LEAD,
+    NAMES_OTHER_SIDE,
     RELATIONSHIP,
     WHO,
     colleagues_country,
@@ -293,3 +294,36 @@ def test_a_politician_of_no_stated_country_speaks_for_the_country_of_the_article
     iraqi = Person("Hoshyar Zebari", "IRQ", "Foreign Minister")
     both = analysed(MATES, ("GBR", "IRQ"), people=[blair, iraqi, mates], quotes=[("Michael Mates", quote, True)])
     assert colleagues_country(ArticleIndex(both), "Michael Mates", ("GBR", "IRQ")) is None
+
+
+TERROR_TARGET = (
+    "Terrorists might try to target the UK in the run-up to the election, London's most senior police officer "
+    "has said. Sir Ian Blair said terror groups would remember the effect of the Madrid bomb on Spain's general "
+    "election last year. Other potential targets were the royal wedding and the UK's presidency of the European Union "
+    "and G8, he said. The comments come after Tony Blair defended his controversial anti-terror proposals. "
+    "But he said: "
+    '"Terrorists have long memories. They understand what happened in Madrid and know what the impact of that was '
+    'on the Spanish electorate."'
+)
+
+
+def test_colleagues_are_judged_by_the_role_the_pairs_people_give_and_a_shared_surname_is_no_same_person() -> None:
+    """BBC politics, "Election 'could be terror target'" (Spain–UK): the Metropolitan Police commissioner,
+    whom no article calls British, speaks beside Tony Blair, whom this article gives no role but the pair's
+    other articles call Prime Minister; so he is British, and his Madrid quote is about the other country.
+    "Tony Blair" shares only a surname with "Ian Blair": he is a colleague, not the speaker."""
+    ian = Person("Ian Blair", None, "Metropolitan Police commissioner")
+    tony = Person("Tony Blair", "GBR", None)
+    quote = "Terrorists have long memories. They understand what happened in Madrid"
+    article = analysed(TERROR_TARGET, ("ESP", "GBR"), people=[ian, tony], quotes=[("Ian Blair", quote, True)])
+    index = ArticleIndex(article)
+    pair = ("ESP", "GBR")
+    assert colleagues_country(index, "Ian Blair", pair) is None  # the article alone names no British official
+    roles = {"Tony Blair": "Prime Minister"}.get
+    assert colleagues_country(index, "Ian Blair", pair, roles) == "GBR"
+    assert colleagues_country(index, "Tony Blair", pair, roles) is None  # himself is no colleague
+    before = score_statement(article.statements[0], index, pair, None, None)
+    after = score_statement(article.statements[0], index, pair, None, None, roles=roles)
+    assert before.country is None and after.country == "GBR"
+    assert after.parts["about"] == NAMES_OTHER_SIDE > before.parts["about"]
+    assert after.parts["who"] == WHO["official"] * COUNTRY_FACTOR["pair"]
