@@ -62,6 +62,7 @@ COUNTRY_FACTOR = {"pair": 1.0, "unknown": 0.6, "other": 0.4}
 NAMES_BOTH = 3.5
 NAMES_OTHER_SIDE = 3.0
 NAMES_OWN_SIDE = 1.0
+NAMES_ONE_UNPLACED = 0.5
 RELATIONSHIP = 1.5
 SENTENCE_NAMES_OTHER = 0.5
 DIRECT = 0.6
@@ -364,6 +365,10 @@ def score_statement(
             about = NAMES_OTHER_SIDE
         elif named:
             about = NAMES_OWN_SIDE
+            if country is None:
+                # A speaker of no known side on one country (an analyst's forecast of India's output) comments
+                # on that country, not on the pair: no more than a sentence naming it.
+                about = NAMES_ONE_UNPLACED
         else:
             start, _ = index.sentence_at(s.start)
             _, end = index.sentence_at(max(s.start, s.end - 1))
@@ -378,13 +383,33 @@ def score_statement(
     elif _RELATIONSHIP.search(s.text):
         about = RELATIONSHIP
     parts["about"] = about
-    parts["direct"] = DIRECT if s.direct else 0.0
     n = len(s.text.split())
-    parts["substance"] = FRAGMENT if n < 5 else SHORT if n < 9 else 0.0
+    phrase = quoted_phrase(s, index)
+    parts["direct"] = DIRECT if s.direct and not phrase else 0.0
+    parts["substance"] = FRAGMENT if n < 5 or phrase else SHORT if n < 9 else 0.0
     body = len(index.body) or 1
     parts["lead"] = LEAD if s.start < body / 5 else 0.0
     parts["recent"] = RECENT * (0.5 if recency is None else recency)
     return Scored(round(sum(parts.values()), 4), parts, country)
+
+
+PHRASE_SHARE = 1 / 3
+"""A direct quote under this share of its sentence's words that starts inside a sentence is a phrase the
+reporter's sentence wraps (`quoted_phrase`)."""
+
+
+def quoted_phrase(s: Statement, index: ArticleIndex) -> bool:
+    """A few words in quote marks inside the reporter's own sentence ("a true celebration of American
+    democracy", "4th German Reich", "most frustrated and most stymied"): the speaker's choice of words,
+    colour, not a statement in the speaker's own sentences. It starts with no capital (it begins inside a
+    sentence: "We believe the threat is real." after a long "the prime minister's official spokesman
+    said:" is a sentence of its own) and is under a third of the words of the sentence(s) it is in."""
+    text = s.text.lstrip(" \"'“‘")
+    if not s.direct or text[:1].isupper():
+        return False
+    start, _ = index.sentence_at(s.start)
+    _, end = index.sentence_at(max(s.start, s.end - 1))
+    return len(s.text.split()) < PHRASE_SHARE * len(index.body[start:end].split())
 
 
 def rank_statements(

@@ -14,12 +14,17 @@ from briefing.brief.people import NameIndex
 from briefing.brief.rank import (
     ALSO_RELATIONSHIP,
     COUNTRY_FACTOR,
+    DIRECT,
+    FRAGMENT,
     LEAD,
+    NAMES_ONE_UNPLACED,
     NAMES_OTHER_SIDE,
+    NAMES_OWN_SIDE,
     RELATIONSHIP,
     WHO,
     colleagues_country,
     merge,
+    quoted_phrase,
     score_statement,
     speaker_country,
     speaker_level,
@@ -327,3 +332,57 @@ def test_colleagues_are_judged_by_the_role_the_pairs_people_give_and_a_shared_su
     assert before.country is None and after.country == "GBR"
     assert after.parts["about"] == NAMES_OTHER_SIDE > before.parts["about"]
     assert after.parts["who"] == WHO["official"] * COUNTRY_FACTOR["pair"]
+
+
+UKIP = (
+    "A UK Independence Party MEP suggested Germany saw the EU as an 'empire' and was cheaper than using tanks, a "
+    "new documentary has revealed. But challenged on the remark, he denied accusing Germany of using the EU as "
+    'cover for a "4th German Reich". Mr Nattrass said: "The fact is that the EU benefits Germany but it does not '
+    'benefit Britain."'
+)
+SPOKESMAN = (
+    "Asked about Sir Ian's comments on the Madrid bombing, the prime minister's official spokesman said: \"We "
+    'believe the threat is real."'
+)
+
+
+def test_a_phrase_quoted_inside_the_reporters_sentence_is_colour_not_a_direct_statement() -> None:
+    """BBC politics, "UKIP MEP attacked German 'empire'" (Germany–UK): "4th German Reich" is three words the
+    reporter's sentence wraps; it gets neither the direct part nor escapes the fragment part, and ranks below
+    the MEP's own sentence. A whole quoted sentence after a long introduction ("We believe the threat is
+    real.", starting with a capital) stays a direct statement."""
+    nattrass = Person("Mike Nattrass", "GBR", "deputy leader")
+    reich = "4th German Reich"
+    own = "The fact is that the EU benefits Germany but it does not benefit Britain."
+    quotes = [("Mike Nattrass", reich, True), ("Mike Nattrass", own, True)]
+    article = analysed(UKIP, ("DEU", "GBR"), people=[nattrass], quotes=quotes)
+    index = ArticleIndex(article)
+    phrase, sentence = article.statements
+    assert quoted_phrase(phrase, index) and not quoted_phrase(sentence, index)
+    scored = score_statement(phrase, index, ("DEU", "GBR"), None, None)
+    assert scored.parts["direct"] == 0.0 and scored.parts["substance"] == FRAGMENT
+    assert score_statement(sentence, index, ("DEU", "GBR"), None, None).parts["direct"] == DIRECT
+    said = ("the prime minister's official spokesman", "We believe the threat is real.", True)
+    spokesman = analysed(SPOKESMAN, ("ESP", "GBR"), quotes=[said])
+    assert not quoted_phrase(spokesman.statements[0], ArticleIndex(spokesman))
+
+
+WESTWOOD = (
+    "India produces about 793,000 barrels of oil per day, according to oil industry analysts Douglas-Westwood. "
+    '"We forecast that Indian production will go into significant decline," Mr Westwood said. ONGC, which is '
+    "majority-owned by the Indian state, is a partner with Rosneft in an oil field off Russia's Siberian coast."
+)
+
+
+def test_a_speaker_of_no_known_side_naming_one_country_is_no_more_about_the_pair_than_a_sentence() -> None:
+    """BBC business, "Indian oil firm eyes Yukos assets" (India–Russia): an analyst of no known country
+    forecasting India's own output comments on India, not on India–Russia; an Indian official saying the
+    same would speak for one side of the pair (`NAMES_OWN_SIDE`)."""
+    quote = "We forecast that Indian production will go into significant decline,"
+    article = analysed(WESTWOOD, ("IND", "RUS"), quotes=[("John Westwood", quote, True)])
+    index = ArticleIndex(article)
+    analyst = score_statement(article.statements[0], index, ("IND", "RUS"), None, None)
+    assert analyst.country is None and analyst.parts["about"] == NAMES_ONE_UNPLACED
+    official = Person("John Westwood", "IND", "oil minister")
+    indian = score_statement(article.statements[0], index, ("IND", "RUS"), official, None)
+    assert indian.parts["about"] == NAMES_OWN_SIDE > NAMES_ONE_UNPLACED
