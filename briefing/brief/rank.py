@@ -19,18 +19,21 @@ Score (the sum of these parts; see docs/brief.md for the reasons):
   person's other mentions, else, for an office, the pair's country that holds that office in the corpus,
   else the pair's country the statement's article is about (`ArticleIndex.home`), else, for an office
   holder or a politician (a party leader, an MP), the country of the pair all the article's other
-  officials speak for (`colleagues_country`).
+  officials speak for (`colleagues_country`; a colleague's role from the pair's people when the article
+  gives none).
 - **what** it is about, the largest part (a head of state on domestic politics is not news of the
   pair): the quote itself names both countries (their names, capitals, peoples, institutions or people)
-  +3.5, the other country than the speaker's +3.0, one country only (the speaker's own, or either for a
-  speaker of no known side) +1.0; else it speaks of a relationship (relations, ties, talks,
+  +3.5, the other country than the speaker's +3.0, one country only (the speaker's own, or a third
+  country's speaker on either) +1.0, a speaker of no known side on one of them +0.5 (commentary on that
+  country, not on the pair); else it speaks of a relationship (relations, ties, talks,
   agreement…) of the pair +1.5: its sentence names the other country, or the words name two countries
   themselves ("bilateral"; not "race relations in this country"); else its sentence names the other
   country (either, for a speaker of no known side) +0.5. A quote that names a country of the pair
   *and* speaks of the relationship gets +0.5 more: it is about the relationship itself, not only about
   the two countries.
-- **direct** quotes +0.6 over reported speech.
-- **substance**: a fragment of fewer than 5 words -0.5.
+- **direct** quotes +0.6 over reported speech, but not a quoted phrase (`quoted_phrase`: a few words in
+  quote marks inside the reporter's own sentence, colour).
+- **substance**: a fragment of fewer than 5 words, or a quoted phrase, -0.5.
 - **prominence**: said in the first fifth of its article (the lead) +0.3.
 - **recent** over old: +0.6 × the place of the statement's *first* article among the pair's
   publication dates (0 oldest, 1 newest; 0.3 when undated). A quote first printed long ago and
