@@ -28,9 +28,10 @@ Score (the sum of these parts; see docs/brief.md for the reasons):
   country, not on the pair); else it speaks of a relationship (relations, ties, talks,
   agreement…) of the pair +1.5: its sentence names the other country, or the words name two countries
   themselves ("bilateral"; not "race relations in this country"); else its sentence names the other
-  country (either, for a speaker of no known side) +0.5. A quote that names a country of the pair
-  *and* speaks of the relationship gets +0.5 more: it is about the relationship itself, not only about
-  the two countries.
+  country (either, for a speaker of no known side) +0.5; else its paragraph or the one before it names
+  that country +0.25 (the reporter states the subject, the next paragraph quotes the answer). A quote
+  that names a country of the pair *and* speaks of the relationship gets +0.5 more: it is about the
+  relationship itself, not only about the two countries.
 - **direct** quotes +0.6 over reported speech, but not a quoted phrase (`quoted_phrase`: a few words in
   quote marks inside the reporter's own sentence, colour).
 - **substance**: a fragment of fewer than 5 words, or a quoted phrase, -0.5.
@@ -40,6 +41,9 @@ Score (the sum of these parts; see docs/brief.md for the reasons):
   repeated since is old news, so "new over repeated" and "recent over old" are one measure.
 - **repeated** content: taken in rank order, a statement loses 2.0 × its word overlap with a statement
   of the same speaker already ranked above it (one point made twice is shown once, first).
+- **same story**: taken in rank order, a statement loses 0.4 for each statement of its own story (an
+  article it comes from) already among the top `top` shown, so one article's several quotes do not crowd
+  another story out of the five; past the top the count stays fixed, so scores never rise down the list.
 
 "Other" (articles about no pair) merges only exact repeats and has no repetition penalty: its
 statements are unrelated, and there are thousands.
@@ -68,6 +72,7 @@ NAMES_OWN_SIDE = 1.0
 NAMES_ONE_UNPLACED = 0.5
 RELATIONSHIP = 1.5
 SENTENCE_NAMES_OTHER = 0.5
+CONTEXT_NAMES_OTHER = 0.25
 DIRECT = 0.6
 FRAGMENT = -0.5
 SHORT = 0.0
@@ -75,6 +80,7 @@ LEAD = 0.3
 RECENT = 0.6
 REPEATED = 2.0
 ALSO_RELATIONSHIP = 0.5
+SAME_STORY = 0.4
 
 _HEAD = re.compile(
     r"\b(?:president|prime\s+minister|premier|king|queen|emir|sultan|chancellor|head\s+of\s+(?:state|government)|"
@@ -381,6 +387,10 @@ def score_statement(
                 about = RELATIONSHIP
             elif around & (others or set(pair)):
                 about = SENTENCE_NAMES_OTHER
+            elif index.codes_in(*index.context_at(s.start, s.end)) & (others or set(pair)):
+                # The paragraph it is quoted in, or the one before, names the other country: the reporter's
+                # subject, which the quote answers.
+                about = CONTEXT_NAMES_OTHER
         if named and _RELATIONSHIP.search(s.text):
             about += ALSO_RELATIONSHIP  # a country of the pair and the relationship: the pair's own news
     elif _RELATIONSHIP.search(s.text):
@@ -423,6 +433,7 @@ def rank_statements(
     people: Mapping[tuple[str, ...], PairPerson],
     preferred: set[str] | None = None,
     corpus: CorpusPeople = NO_CORPUS,
+    top: int = 5,
 ) -> tuple[PairStatement, ...]:
     """Merged statements in rank order, each with its score and 1-based rank.
 
@@ -464,20 +475,28 @@ def rank_statements(
     heapq.heapify(heap)
     ranked: list[tuple[float, _Merged]] = []
     placed: dict[tuple[str, ...], list[set[str]]] = {}
+    shown: list[_Merged] = []
     while heap:
         neg, order, k = heapq.heappop(heap)
         score, _, m = base[k]
         repeat = max((jaccard(m.words, w) for w in placed.get(m.speaker, ())), default=0.0) if pair else 0.0
-        fresh = round(score - REPEATED * repeat, 4)
+        fresh = round(score - REPEATED * repeat - (_crowding(m, shown) if pair else 0.0), 4)
         if heap and fresh < -heap[0][0] and fresh < -neg:
             heapq.heappush(heap, (-fresh, order, k))
             continue
         ranked.append((fresh, m))
         placed.setdefault(m.speaker, []).append(m.words)
+        if len(shown) < top:
+            shown.append(m)
     return tuple(
         PairStatement(m.statement, ids[id(m.article)], tuple(ids[id(a)] for a in m.articles), score, rank)
         for rank, (score, m) in enumerate(ranked, 1)
     )
+
+
+def _crowding(m: _Merged, shown: Sequence[_Merged]) -> float:
+    """What a statement loses for each statement of its own story (an article it comes from) already shown."""
+    return SAME_STORY * sum(1 for o in shown if any(a is b for a in m.articles for b in o.articles))
 
 
 def _named_as_organisation(speaker: str, article: AnalyzedArticle) -> bool:

@@ -6,13 +6,15 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+import pytest
 from brief_helpers import analysed
 
 from briefing.article import Person
-from briefing.brief import build_brief
+from briefing.brief import build_brief, rank
 from briefing.brief.people import NameIndex
 from briefing.brief.rank import (
     ALSO_RELATIONSHIP,
+    CONTEXT_NAMES_OTHER,
     COUNTRY_FACTOR,
     DIRECT,
     FRAGMENT,
@@ -21,6 +23,7 @@ from briefing.brief.rank import (
     NAMES_OTHER_SIDE,
     NAMES_OWN_SIDE,
     RELATIONSHIP,
+    SAME_STORY,
     WHO,
     colleagues_country,
     merge,
@@ -386,3 +389,61 @@ def test_a_speaker_of_no_known_side_naming_one_country_is_no_more_about_the_pair
     official = Person("John Westwood", "IND", "oil minister")
     indian = score_statement(article.statements[0], index, ("IND", "RUS"), official, None)
     assert indian.parts["about"] == NAMES_OWN_SIDE > NAMES_ONE_UNPLACED
+
+
+PENTAGON = (
+    'Washington has claimed all four were "enemy combatants" who trained at camps run by al-Qaeda. The Pentagon '
+    "says they were freed after the UK government promised they would not be a threat to the national security of "
+    "the US or any of its allies."
+)
+
+
+def test_a_story_already_shown_yields_to_another_story_in_the_top(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two BBC stories on the Guantanamo Britons (UK–US): each statement loses `SAME_STORY` for every
+    statement of its own story already among the shown top (new over repeated: a second story is not pushed
+    out of the five by the first one's third and fourth quotes); past the top the penalty stays as it was,
+    so the scores never rise down the list."""
+    first = guantanamo(source="politics/a.txt")
+    freed = [("The Pentagon", "they were freed after the UK government promised", False)]
+    second = analysed(PENTAGON, ("GBR", "USA"), source="politics/b.txt", quotes=freed)
+    pair = ("GBR", "USA")
+    for top in (1, 5):
+        brief = build_brief(pair, [first, second], key_statements=top)
+        with monkeypatch.context() as m:
+            m.setattr(rank, "SAME_STORY", 0.0)
+            plain = {st.statement.text: st.score for st in build_brief(pair, [first, second]).statements}
+        shown = [st.article for st in brief.statements[:top]]
+        for n, st in enumerate(brief.statements):
+            before = sum(1 for other in shown[:n] if other == st.article)
+            assert st.score == pytest.approx(plain[st.statement.text] - SAME_STORY * before), (top, st)
+        scores = [st.score for st in brief.statements]
+        assert scores == sorted(scores, reverse=True)
+    assert any(st.article == first.id for st in brief.statements[1:])  # the penalty was met at least once
+
+
+OBAMA = (
+    "The president also admitted that some African governments, including Kenya's, needed to improve their "
+    "records on human rights and democracy. However, he defended his decision to engage with and visit those "
+    "governments.\n\n\"Well, they're not ideal institutions. But what we found is, is that when we combined "
+    "blunt talk with engagement, that gives us the best opportunity to influence and open up space for civil "
+    'society," he said.\n\nTalking about how he was feeling after his recent successes, he said "every '
+    'president, every leader has strengths and weaknesses".\n\n"One of my strengths is I have a pretty even '
+    "temperament. I don't get too high when it's high and I don't get too low when it's low,\" he said."
+)
+
+
+def test_a_quote_answering_the_paragraph_before_is_about_the_country_it_names() -> None:
+    """BBC News, "Obama: US gun laws 'biggest frustration'" (Kenya–US): "Well, they're not ideal institutions"
+    names no country, but the paragraph before (the reporter's subject) names Kenya's government; the
+    remark on his temperament two paragraphs on has no country around it. Less than a sentence naming it."""
+    obama = Person("Barack Obama", "USA", "President")
+    ideal = "Well, they're not ideal institutions. But what we found is"
+    temper = "One of my strengths is I have a pretty even temperament."
+    article = analysed(
+        OBAMA, ("KEN", "USA"), people=[obama], quotes=[("Barack Obama", ideal, True), ("Barack Obama", temper, True)]
+    )
+    index = ArticleIndex(article)
+    answer, aside = (score_statement(s, index, ("KEN", "USA"), None, None) for s in article.statements)
+    assert answer.parts["about"] == CONTEXT_NAMES_OTHER > 0
+    assert aside.parts["about"] == 0.0
+    assert CONTEXT_NAMES_OTHER < NAMES_OTHER_SIDE
