@@ -4,10 +4,10 @@ the two countries.
 Candidates are the sentences that name both countries (else either, when no sentence names both). Each
 is weighed by its centrality, the mean TF-IDF cosine similarity to the other candidates (what many
 sentences across the articles say is what the set of articles is about), times a position factor (news
-puts the event in its first sentences): 1.5 for an article's first two sentences, 1.2 up to the fifth,
-then 1.0. Quotes (or a sentence cut out of one) and questions are left out (a lead reports), and a
-sentence that repeats one already chosen (cosine above SIMILAR) gives way to the next. The chosen
-sentences are told in story order.
+states the event in its first sentence, the lede, and gives details after it): 2.0 for an article's
+first sentence, 1.2 for the second to the fifth, then 1.0. Quotes (or a sentence cut out of one) and
+questions are left out (a lead reports), and a sentence that repeats one already chosen (cosine above
+SIMILAR) gives way to the next. The chosen sentences are told in story order.
 """
 
 from __future__ import annotations
@@ -37,8 +37,15 @@ class Passage:
     end: int
 
 
+FIRST = 2.0
+"""The weight of an article's first sentence: news states the event in it (the lede); what follows
+gives its details and background."""
+EARLY = 1.2
+"""Its second to fifth sentences."""
+
+
 def _position_factor(k: int) -> float:
-    return 1.5 if k < 2 else 1.2 if k < 5 else 1.0
+    return FIRST if k == 0 else EARLY if k < 5 else 1.0
 
 
 def build_lead(

@@ -8,6 +8,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from brief_helpers import analysed
 
+from briefing.article import Person
 from briefing.brief import build_brief
 from briefing.brief.text import sentence_spans
 
@@ -63,3 +64,22 @@ def test_sentences_of_a_real_bbc_article_end_where_it_ends_them() -> None:
     )
     assert all(not t[:1].isspace() and not t[-1:].isspace() for t in texts)
     assert [s for s, _ in spans] == sorted(s for s, _ in spans)
+
+
+def test_an_articles_first_sentence_states_its_event_and_leads() -> None:
+    """Three BBC stories on Blair and Bush's second term (UK–US): the lead is each story's first sentence
+    (the lede: "Tony Blair is urging European leaders to wake up…"), not a second sentence of one of them
+    that repeats more of the others' words ("Mr Bush's re-election came at a crucial time…")."""
+    paths = [BBC / name for name in ("126.txt", "189.txt", "280.txt")]
+    if not all(p.is_file() for p in paths):
+        return
+    articles = []
+    for p in paths:
+        title, _, body = p.read_text(encoding="utf-8", errors="replace").strip().partition("\n")
+        people = [Person("Tony Blair", "GBR", "Prime Minister"), Person("George Bush", "USA", "President")]
+        articles.append(analysed(body.strip(), ("GBR", "USA"), title=title, source=p.name, people=people))
+    brief = build_brief(("GBR", "USA"), articles)
+    assert len(brief.lead) == 3
+    for passage in brief.lead:
+        index = {a.id: a for a in articles}[passage.article]
+        assert passage.start == sentence_spans(index.article.body)[0][0], passage.text
