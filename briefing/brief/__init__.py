@@ -228,7 +228,14 @@ def build_brief(
     )
     people = merge_people(articles, names, corpus, pair)
     statements = rank_statements(
-        articles, pair, index, names, speaker_lookup(people, names), preferred={a.id for a in listed}, corpus=corpus
+        articles,
+        pair,
+        index,
+        names,
+        speaker_lookup(people, names),
+        preferred={a.id for a in listed},
+        corpus=corpus,
+        top=key_statements,
     )
     # The pair's own stories say what happened between the two: an article about another pair gives its
     # quotes and people here, but its dates, its lead sentences and its trend are about that other pair.

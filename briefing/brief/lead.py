@@ -4,10 +4,11 @@ the two countries.
 Candidates are the sentences that name both countries (else either, when no sentence names both). Each
 is weighed by its centrality, the mean TF-IDF cosine similarity to the other candidates (what many
 sentences across the articles say is what the set of articles is about), times a position factor (news
-puts the event in its first sentences): 1.5 for an article's first two sentences, 1.2 up to the fifth,
-then 1.0. Quotes (or a sentence cut out of one) and questions are left out (a lead reports), and a
-sentence that repeats one already chosen (cosine above SIMILAR) gives way to the next. The chosen
-sentences are told in story order.
+states the event in its first sentence, the lede, and gives details after it): 2.0 for an article's
+first sentence, 1.2 for the second to the fifth, then 1.0; half that for a sentence that opens on a word
+pointing back to the one before ("He also says…", "But…": a lead sentence stands alone). Quotes (or a
+sentence cut out of one) and questions are left out (a lead reports), and a sentence that repeats one
+already chosen (cosine above SIMILAR) gives way to the next. The chosen sentences are told in story order.
 """
 
 from __future__ import annotations
@@ -37,8 +38,32 @@ class Passage:
     end: int
 
 
+FIRST = 2.0
+"""The weight of an article's first sentence: news states the event in it (the lede); what follows
+gives its details and background."""
+EARLY = 1.2
+"""Its second to fifth sentences."""
+
+
+DEPENDENT = 0.5
+"""The weight of a sentence that opens on a word pointing back (`opens_back`): read alone it leaves out
+who or what it is about, which the sentence before said."""
+_BACK = frozenset(
+    "but and however he she they it this that these those also yet so meanwhile his her their its there then "
+    "instead still besides moreover".split()
+)
+
+
+def opens_back(text: str) -> bool:
+    """The sentence opens on a pronoun, a demonstrative or a connective: English's closed classes of words
+    that point back to the sentence before ("He also says Lord Goldsmith warned…", "But, Hans Reckers…",
+    "This meeting comes…")."""
+    first = text.lstrip(" \"'“‘(").split(maxsplit=1)
+    return bool(first) and first[0].strip(",;:").lower() in _BACK
+
+
 def _position_factor(k: int) -> float:
-    return 1.5 if k < 2 else 1.2 if k < 5 else 1.0
+    return FIRST if k == 0 else EARLY if k < 5 else 1.0
 
 
 def build_lead(
@@ -74,7 +99,7 @@ def build_lead(
     for i, (p, k) in enumerate(candidates):
         own = sum(x * x for x in vectors[i].values())
         centrality = (_cosine(vectors[i], total) - own) / (n - 1) if n > 1 else 1.0
-        scored.append((centrality * _position_factor(k), i, p))
+        scored.append((centrality * _position_factor(k) * (DEPENDENT if opens_back(p.text) else 1.0), i, p))
     scored.sort(key=lambda x: (-x[0], x[1]))
     chosen: list[int] = []
     for _, i, _ in scored:

@@ -19,24 +19,31 @@ Score (the sum of these parts; see docs/brief.md for the reasons):
   person's other mentions, else, for an office, the pair's country that holds that office in the corpus,
   else the pair's country the statement's article is about (`ArticleIndex.home`), else, for an office
   holder or a politician (a party leader, an MP), the country of the pair all the article's other
-  officials speak for (`colleagues_country`).
+  officials speak for (`colleagues_country`; a colleague's role from the pair's people when the article
+  gives none).
 - **what** it is about, the largest part (a head of state on domestic politics is not news of the
   pair): the quote itself names both countries (their names, capitals, peoples, institutions or people)
-  +3.5, the other country than the speaker's +3.0, one country only (the speaker's own, or either for a
-  speaker of no known side) +1.0; else it speaks of a relationship (relations, ties, talks,
+  +3.5, the other country than the speaker's +3.0, one country only (the speaker's own, or a third
+  country's speaker on either) +1.0, a speaker of no known side on one of them +0.5 (commentary on that
+  country, not on the pair); else it speaks of a relationship (relations, ties, talks,
   agreement…) of the pair +1.5: its sentence names the other country, or the words name two countries
   themselves ("bilateral"; not "race relations in this country"); else its sentence names the other
-  country (either, for a speaker of no known side) +0.5. A quote that names a country of the pair
-  *and* speaks of the relationship gets +0.5 more: it is about the relationship itself, not only about
-  the two countries.
-- **direct** quotes +0.6 over reported speech.
-- **substance**: a fragment of fewer than 5 words -0.5.
+  country (either, for a speaker of no known side) +0.5; else its paragraph or the one before it names
+  that country +0.25 (the reporter states the subject, the next paragraph quotes the answer). A quote
+  that names a country of the pair *and* speaks of the relationship gets +0.5 more: it is about the
+  relationship itself, not only about the two countries.
+- **direct** quotes +0.6 over reported speech, but not a quoted phrase (`quoted_phrase`: a few words in
+  quote marks inside the reporter's own sentence, colour).
+- **substance**: a fragment of fewer than 5 words, or a quoted phrase, -0.5.
 - **prominence**: said in the first fifth of its article (the lead) +0.3.
 - **recent** over old: +0.6 × the place of the statement's *first* article among the pair's
   publication dates (0 oldest, 1 newest; 0.3 when undated). A quote first printed long ago and
   repeated since is old news, so "new over repeated" and "recent over old" are one measure.
 - **repeated** content: taken in rank order, a statement loses 2.0 × its word overlap with a statement
   of the same speaker already ranked above it (one point made twice is shown once, first).
+- **same story**: taken in rank order, a statement loses 0.4 for each statement of its own story (an
+  article it comes from) already among the top `top` shown, so one article's several quotes do not crowd
+  another story out of the five; past the top the count stays fixed, so scores never rise down the list.
 
 "Other" (articles about no pair) merges only exact repeats and has no repetition penalty: its
 statements are unrelated, and there are thousands.
@@ -48,7 +55,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -62,8 +69,10 @@ COUNTRY_FACTOR = {"pair": 1.0, "unknown": 0.6, "other": 0.4}
 NAMES_BOTH = 3.5
 NAMES_OTHER_SIDE = 3.0
 NAMES_OWN_SIDE = 1.0
+NAMES_ONE_UNPLACED = 0.5
 RELATIONSHIP = 1.5
 SENTENCE_NAMES_OTHER = 0.5
+CONTEXT_NAMES_OTHER = 0.25
 DIRECT = 0.6
 FRAGMENT = -0.5
 SHORT = 0.0
@@ -71,6 +80,7 @@ LEAD = 0.3
 RECENT = 0.6
 REPEATED = 2.0
 ALSO_RELATIONSHIP = 0.5
+SAME_STORY = 0.4
 
 _HEAD = re.compile(
     r"\b(?:president|prime\s+minister|premier|king|queen|emir|sultan|chancellor|head\s+of\s+(?:state|government)|"
@@ -258,18 +268,27 @@ def speaker_level(speaker: str, role: str | None, institution: bool = False) -> 
     return "person" if speaker.strip() else "none"
 
 
-def colleagues_country(index: ArticleIndex, speaker: str, pair: tuple[str, str]) -> str | None:
+def colleagues_country(
+    index: ArticleIndex, speaker: str, pair: tuple[str, str], roles: Callable[[str], str | None] | None = None
+) -> str | None:
     """The country of the pair every other official the article names speaks for, when it names at least
-    one and they all speak for that one country."""
+    one and they all speak for that one country. `roles`: a person's role where the article gives none
+    (the pair's people: "Tony Blair" is the Prime Minister in another article)."""
     own = set(words(speaker))
     found = {
         p.country
         for p in index.article.people
         if p.country
-        and not own & set(words(p.name))
-        and speaker_level(p.name, p.role) in ("head", "minister", "official")
+        and not _same_person(own, set(words(p.name)))
+        and speaker_level(p.name, p.role or (roles(p.name) if roles else None)) in ("head", "minister", "official")
     }
     return next(iter(found)) if len(found) == 1 and found <= set(pair) else None
+
+
+def _same_person(a: set[str], b: set[str]) -> bool:
+    """One name's words inside the other's ("Blair", "Tony Blair"); two people may share a surname ("Ian
+    Blair", "Tony Blair")."""
+    return bool(a and b) and (a <= b or b <= a)
 
 
 @lru_cache(maxsize=4096)
@@ -319,6 +338,7 @@ def score_statement(
     recency: float | None,
     corpus: CorpusPeople = NO_CORPUS,
     institution: bool = False,
+    roles: Callable[[str], str | None] | None = None,
 ) -> Scored:
     """The score before the repetition penalty, with its parts (see the module docstring)."""
     role = s.role or (person.role if person else None)
@@ -339,7 +359,7 @@ def score_statement(
     ):
         # A politician of no stated country among officials who all speak for one country of the pair
         # (the Liberal Democrat leader in an article whose other officials are British) is of that country.
-        country = colleagues_country(index, s.speaker, pair)
+        country = colleagues_country(index, s.speaker, pair, roles)
     side = "unknown" if country is None else "pair" if pair and country in pair else "other"
     parts: dict[str, float] = {"who": WHO[level] * COUNTRY_FACTOR[side]}
     about = 0.0
@@ -354,6 +374,10 @@ def score_statement(
             about = NAMES_OTHER_SIDE
         elif named:
             about = NAMES_OWN_SIDE
+            if country is None:
+                # A speaker of no known side on one country (an analyst's forecast of India's output) comments
+                # on that country, not on the pair: no more than a sentence naming it.
+                about = NAMES_ONE_UNPLACED
         else:
             start, _ = index.sentence_at(s.start)
             _, end = index.sentence_at(max(s.start, s.end - 1))
@@ -363,18 +387,42 @@ def score_statement(
                 about = RELATIONSHIP
             elif around & (others or set(pair)):
                 about = SENTENCE_NAMES_OTHER
+            elif index.codes_in(*index.context_at(s.start, s.end)) & (others or set(pair)):
+                # The paragraph it is quoted in, or the one before, names the other country: the reporter's
+                # subject, which the quote answers.
+                about = CONTEXT_NAMES_OTHER
         if named and _RELATIONSHIP.search(s.text):
             about += ALSO_RELATIONSHIP  # a country of the pair and the relationship: the pair's own news
     elif _RELATIONSHIP.search(s.text):
         about = RELATIONSHIP
     parts["about"] = about
-    parts["direct"] = DIRECT if s.direct else 0.0
     n = len(s.text.split())
-    parts["substance"] = FRAGMENT if n < 5 else SHORT if n < 9 else 0.0
+    phrase = quoted_phrase(s, index)
+    parts["direct"] = DIRECT if s.direct and not phrase else 0.0
+    parts["substance"] = FRAGMENT if n < 5 or phrase else SHORT if n < 9 else 0.0
     body = len(index.body) or 1
     parts["lead"] = LEAD if s.start < body / 5 else 0.0
     parts["recent"] = RECENT * (0.5 if recency is None else recency)
     return Scored(round(sum(parts.values()), 4), parts, country)
+
+
+PHRASE_SHARE = 1 / 3
+"""A direct quote under this share of its sentence's words that starts inside a sentence is a phrase the
+reporter's sentence wraps (`quoted_phrase`)."""
+
+
+def quoted_phrase(s: Statement, index: ArticleIndex) -> bool:
+    """A few words in quote marks inside the reporter's own sentence ("a true celebration of American
+    democracy", "4th German Reich", "most frustrated and most stymied"): the speaker's choice of words,
+    colour, not a statement in the speaker's own sentences. It starts with no capital (it begins inside a
+    sentence: "We believe the threat is real." after a long "the prime minister's official spokesman
+    said:" is a sentence of its own) and is under a third of the words of the sentence(s) it is in."""
+    text = s.text.lstrip(" \"'“‘")
+    if not s.direct or text[:1].isupper():
+        return False
+    start, _ = index.sentence_at(s.start)
+    _, end = index.sentence_at(max(s.start, s.end - 1))
+    return len(s.text.split()) < PHRASE_SHARE * len(index.body[start:end].split())
 
 
 def rank_statements(
@@ -385,6 +433,7 @@ def rank_statements(
     people: Mapping[tuple[str, ...], PairPerson],
     preferred: set[str] | None = None,
     corpus: CorpusPeople = NO_CORPUS,
+    top: int = 5,
 ) -> tuple[PairStatement, ...]:
     """Merged statements in rank order, each with its score and 1-based rank.
 
@@ -397,6 +446,11 @@ def rank_statements(
         items.sort(key=lambda x: ids[id(x[1])] not in preferred)  # stable: article order within each group
     merged = merge(items, names, near=pair is not None)
     recency = _recency(articles)
+
+    def roles(name: str) -> str | None:
+        known = people.get(names.key(name))
+        return known.role if known is not None else None
+
     base: list[tuple[float, int, _Merged]] = []
     for m in merged:
         first = min(m.articles, key=lambda a: a.article.published or "9999")
@@ -412,6 +466,7 @@ def rank_statements(
             recency.get(ids[id(first)]),
             corpus,
             corpus.is_institution(m.speaker) or _named_as_organisation(m.statement.speaker, m.article),
+            roles,
         )
         base.append((scored.score, m.order, m))
     # Lazy greedy: a statement's score only drops as statements are ranked above it, so the best of a
@@ -420,20 +475,28 @@ def rank_statements(
     heapq.heapify(heap)
     ranked: list[tuple[float, _Merged]] = []
     placed: dict[tuple[str, ...], list[set[str]]] = {}
+    shown: list[_Merged] = []
     while heap:
         neg, order, k = heapq.heappop(heap)
         score, _, m = base[k]
         repeat = max((jaccard(m.words, w) for w in placed.get(m.speaker, ())), default=0.0) if pair else 0.0
-        fresh = round(score - REPEATED * repeat, 4)
+        fresh = round(score - REPEATED * repeat - (_crowding(m, shown) if pair else 0.0), 4)
         if heap and fresh < -heap[0][0] and fresh < -neg:
             heapq.heappush(heap, (-fresh, order, k))
             continue
         ranked.append((fresh, m))
         placed.setdefault(m.speaker, []).append(m.words)
+        if len(shown) < top:
+            shown.append(m)
     return tuple(
         PairStatement(m.statement, ids[id(m.article)], tuple(ids[id(a)] for a in m.articles), score, rank)
         for rank, (score, m) in enumerate(ranked, 1)
     )
+
+
+def _crowding(m: _Merged, shown: Sequence[_Merged]) -> float:
+    """What a statement loses for each statement of its own story (an article it comes from) already shown."""
+    return SAME_STORY * sum(1 for o in shown if any(a is b for a in m.articles for b in o.articles))
 
 
 def _named_as_organisation(speaker: str, article: AnalyzedArticle) -> bool:

@@ -149,6 +149,17 @@ class ArticleIndex:
             return spans[k]
         return (0, len(self.body))
 
+    def context_at(self, start: int, end: int) -> tuple[int, int]:
+        """The passage a quote is read in: its own paragraph and the one before it (a reporter states the
+        subject, "some African governments, including Kenya's, needed to improve their records", and the
+        next paragraph quotes the speaker on it, "Well, they're not ideal institutions")."""
+        body = self.body
+        own = body.rfind("\n", 0, start) + 1
+        before = body[:own].rstrip()
+        first = body.rfind("\n", 0, len(before)) + 1 if before else own
+        last = body.find("\n", max(start, end - 1))
+        return first, len(body) if last < 0 else last
+
     def home(self, pair: tuple[str, str]) -> str | None:
         """The country of the pair the article is mostly about: named at least 3 times by country words, and
         at least twice as often as the other (a "Home Secretary" in an article on British politics that

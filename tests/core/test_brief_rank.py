@@ -6,19 +6,28 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+import pytest
 from brief_helpers import analysed
 
 from briefing.article import Person
-from briefing.brief import build_brief
+from briefing.brief import build_brief, rank
 from briefing.brief.people import NameIndex
 from briefing.brief.rank import (
     ALSO_RELATIONSHIP,
+    CONTEXT_NAMES_OTHER,
     COUNTRY_FACTOR,
+    DIRECT,
+    FRAGMENT,
     LEAD,
+    NAMES_ONE_UNPLACED,
+    NAMES_OTHER_SIDE,
+    NAMES_OWN_SIDE,
     RELATIONSHIP,
+    SAME_STORY,
     WHO,
     colleagues_country,
     merge,
+    quoted_phrase,
     score_statement,
     speaker_country,
     speaker_level,
@@ -293,3 +302,148 @@ def test_a_politician_of_no_stated_country_speaks_for_the_country_of_the_article
     iraqi = Person("Hoshyar Zebari", "IRQ", "Foreign Minister")
     both = analysed(MATES, ("GBR", "IRQ"), people=[blair, iraqi, mates], quotes=[("Michael Mates", quote, True)])
     assert colleagues_country(ArticleIndex(both), "Michael Mates", ("GBR", "IRQ")) is None
+
+
+TERROR_TARGET = (
+    "Terrorists might try to target the UK in the run-up to the election, London's most senior police officer "
+    "has said. Sir Ian Blair said terror groups would remember the effect of the Madrid bomb on Spain's general "
+    "election last year. Other potential targets were the royal wedding and the UK's presidency of the European Union "
+    "and G8, he said. The comments come after Tony Blair defended his controversial anti-terror proposals. "
+    "But he said: "
+    '"Terrorists have long memories. They understand what happened in Madrid and know what the impact of that was '
+    'on the Spanish electorate."'
+)
+
+
+def test_colleagues_are_judged_by_the_role_the_pairs_people_give_and_a_shared_surname_is_no_same_person() -> None:
+    """BBC politics, "Election 'could be terror target'" (Spain–UK): the Metropolitan Police commissioner,
+    whom no article calls British, speaks beside Tony Blair, whom this article gives no role but the pair's
+    other articles call Prime Minister; so he is British, and his Madrid quote is about the other country.
+    "Tony Blair" shares only a surname with "Ian Blair": he is a colleague, not the speaker."""
+    ian = Person("Ian Blair", None, "Metropolitan Police commissioner")
+    tony = Person("Tony Blair", "GBR", None)
+    quote = "Terrorists have long memories. They understand what happened in Madrid"
+    article = analysed(TERROR_TARGET, ("ESP", "GBR"), people=[ian, tony], quotes=[("Ian Blair", quote, True)])
+    index = ArticleIndex(article)
+    pair = ("ESP", "GBR")
+    assert colleagues_country(index, "Ian Blair", pair) is None  # the article alone names no British official
+    roles = {"Tony Blair": "Prime Minister"}.get
+    assert colleagues_country(index, "Ian Blair", pair, roles) == "GBR"
+    assert colleagues_country(index, "Tony Blair", pair, roles) is None  # himself is no colleague
+    before = score_statement(article.statements[0], index, pair, None, None)
+    after = score_statement(article.statements[0], index, pair, None, None, roles=roles)
+    assert before.country is None and after.country == "GBR"
+    assert after.parts["about"] == NAMES_OTHER_SIDE > before.parts["about"]
+    assert after.parts["who"] == WHO["official"] * COUNTRY_FACTOR["pair"]
+
+
+UKIP = (
+    "A UK Independence Party MEP suggested Germany saw the EU as an 'empire' and was cheaper than using tanks, a "
+    "new documentary has revealed. But challenged on the remark, he denied accusing Germany of using the EU as "
+    'cover for a "4th German Reich". Mr Nattrass said: "The fact is that the EU benefits Germany but it does not '
+    'benefit Britain."'
+)
+SPOKESMAN = (
+    "Asked about Sir Ian's comments on the Madrid bombing, the prime minister's official spokesman said: \"We "
+    'believe the threat is real."'
+)
+
+
+def test_a_phrase_quoted_inside_the_reporters_sentence_is_colour_not_a_direct_statement() -> None:
+    """BBC politics, "UKIP MEP attacked German 'empire'" (Germany–UK): "4th German Reich" is three words the
+    reporter's sentence wraps; it gets neither the direct part nor escapes the fragment part, and ranks below
+    the MEP's own sentence. A whole quoted sentence after a long introduction ("We believe the threat is
+    real.", starting with a capital) stays a direct statement."""
+    nattrass = Person("Mike Nattrass", "GBR", "deputy leader")
+    reich = "4th German Reich"
+    own = "The fact is that the EU benefits Germany but it does not benefit Britain."
+    quotes = [("Mike Nattrass", reich, True), ("Mike Nattrass", own, True)]
+    article = analysed(UKIP, ("DEU", "GBR"), people=[nattrass], quotes=quotes)
+    index = ArticleIndex(article)
+    phrase, sentence = article.statements
+    assert quoted_phrase(phrase, index) and not quoted_phrase(sentence, index)
+    scored = score_statement(phrase, index, ("DEU", "GBR"), None, None)
+    assert scored.parts["direct"] == 0.0 and scored.parts["substance"] == FRAGMENT
+    assert score_statement(sentence, index, ("DEU", "GBR"), None, None).parts["direct"] == DIRECT
+    said = ("the prime minister's official spokesman", "We believe the threat is real.", True)
+    spokesman = analysed(SPOKESMAN, ("ESP", "GBR"), quotes=[said])
+    assert not quoted_phrase(spokesman.statements[0], ArticleIndex(spokesman))
+
+
+WESTWOOD = (
+    "India produces about 793,000 barrels of oil per day, according to oil industry analysts Douglas-Westwood. "
+    '"We forecast that Indian production will go into significant decline," Mr Westwood said. ONGC, which is '
+    "majority-owned by the Indian state, is a partner with Rosneft in an oil field off Russia's Siberian coast."
+)
+
+
+def test_a_speaker_of_no_known_side_naming_one_country_is_no_more_about_the_pair_than_a_sentence() -> None:
+    """BBC business, "Indian oil firm eyes Yukos assets" (India–Russia): an analyst of no known country
+    forecasting India's own output comments on India, not on India–Russia; an Indian official saying the
+    same would speak for one side of the pair (`NAMES_OWN_SIDE`)."""
+    quote = "We forecast that Indian production will go into significant decline,"
+    article = analysed(WESTWOOD, ("IND", "RUS"), quotes=[("John Westwood", quote, True)])
+    index = ArticleIndex(article)
+    analyst = score_statement(article.statements[0], index, ("IND", "RUS"), None, None)
+    assert analyst.country is None and analyst.parts["about"] == NAMES_ONE_UNPLACED
+    official = Person("John Westwood", "IND", "oil minister")
+    indian = score_statement(article.statements[0], index, ("IND", "RUS"), official, None)
+    assert indian.parts["about"] == NAMES_OWN_SIDE > NAMES_ONE_UNPLACED
+
+
+PENTAGON = (
+    'Washington has claimed all four were "enemy combatants" who trained at camps run by al-Qaeda. The Pentagon '
+    "says they were freed after the UK government promised they would not be a threat to the national security of "
+    "the US or any of its allies."
+)
+
+
+def test_a_story_already_shown_yields_to_another_story_in_the_top(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two BBC stories on the Guantanamo Britons (UK–US): each statement loses `SAME_STORY` for every
+    statement of its own story already among the shown top (new over repeated: a second story is not pushed
+    out of the five by the first one's third and fourth quotes); past the top the penalty stays as it was,
+    so the scores never rise down the list."""
+    first = guantanamo(source="politics/a.txt")
+    freed = [("The Pentagon", "they were freed after the UK government promised", False)]
+    second = analysed(PENTAGON, ("GBR", "USA"), source="politics/b.txt", quotes=freed)
+    pair = ("GBR", "USA")
+    for top in (1, 5):
+        brief = build_brief(pair, [first, second], key_statements=top)
+        with monkeypatch.context() as m:
+            m.setattr(rank, "SAME_STORY", 0.0)
+            plain = {st.statement.text: st.score for st in build_brief(pair, [first, second]).statements}
+        shown = [st.article for st in brief.statements[:top]]
+        for n, st in enumerate(brief.statements):
+            before = sum(1 for other in shown[:n] if other == st.article)
+            assert st.score == pytest.approx(plain[st.statement.text] - SAME_STORY * before), (top, st)
+        scores = [st.score for st in brief.statements]
+        assert scores == sorted(scores, reverse=True)
+    assert any(st.article == first.id for st in brief.statements[1:])  # the penalty was met at least once
+
+
+OBAMA = (
+    "The president also admitted that some African governments, including Kenya's, needed to improve their "
+    "records on human rights and democracy. However, he defended his decision to engage with and visit those "
+    "governments.\n\n\"Well, they're not ideal institutions. But what we found is, is that when we combined "
+    "blunt talk with engagement, that gives us the best opportunity to influence and open up space for civil "
+    'society," he said.\n\nTalking about how he was feeling after his recent successes, he said "every '
+    'president, every leader has strengths and weaknesses".\n\n"One of my strengths is I have a pretty even '
+    "temperament. I don't get too high when it's high and I don't get too low when it's low,\" he said."
+)
+
+
+def test_a_quote_answering_the_paragraph_before_is_about_the_country_it_names() -> None:
+    """BBC News, "Obama: US gun laws 'biggest frustration'" (Kenya–US): "Well, they're not ideal institutions"
+    names no country, but the paragraph before (the reporter's subject) names Kenya's government; the
+    remark on his temperament two paragraphs on has no country around it. Less than a sentence naming it."""
+    obama = Person("Barack Obama", "USA", "President")
+    ideal = "Well, they're not ideal institutions. But what we found is"
+    temper = "One of my strengths is I have a pretty even temperament."
+    article = analysed(
+        OBAMA, ("KEN", "USA"), people=[obama], quotes=[("Barack Obama", ideal, True), ("Barack Obama", temper, True)]
+    )
+    index = ArticleIndex(article)
+    answer, aside = (score_statement(s, index, ("KEN", "USA"), None, None) for s in article.statements)
+    assert answer.parts["about"] == CONTEXT_NAMES_OTHER > 0
+    assert aside.parts["about"] == 0.0
+    assert CONTEXT_NAMES_OTHER < NAMES_OTHER_SIDE
