@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from briefing.analyze.events import _names_an_agent, base_polarity
 from briefing.analyze.gazetteer import AMBIGUOUS, lookup, region_country
 from briefing.analyze.statements import SPEECH_VERBS
 from briefing.article import Entity
@@ -269,7 +270,7 @@ def _country_led_name(doc: Doc, index: int) -> int | None:
     last = end
     while last < len(doc) and doc[last].pos_ == "PROPN" and doc[last].is_title and not doc[last].ent_type_:
         last += 1
-    if last == end or any(not start <= t.head.i < last for t in doc[start:last - 1]):
+    if last == end or any(not start <= t.head.i < last for t in doc[start : last - 1]):
         return None
     return start
 
@@ -285,6 +286,8 @@ STATE_NOUNS = frozenset(
     "public market economy parliament president premier minister team side squad".split()
 )
 """Heads of a definite description that name a state or its people, not a firm ("the US government")."""
+PEOPLE_NOUNS = frozenset("team side official officials leader minister army navy force forces".split())
+"""Nouns of `events.ORGANISATIONS` that name people or a state's forces, not a firm."""
 MAX_PATH = 12
 """Arcs walked up from a description to the clause of the firm it refers to."""
 DESCRIPTION_REACH = 1
@@ -375,6 +378,49 @@ def _doer(token: Token) -> str | None:
     return None
 
 
+def headline_described_home(title_doc: Doc, doc: Doc, entities: tuple[Entity, ...]) -> tuple[str, str] | None:
+    """ "French suitor holds LSE meeting" over "European stock market Euronext has met with the London Stock
+    Exchange": a headline that opens with a country word and a common noun ("French suitor", "Dutch bank",
+    "German bidder") describes the firm its first sentence is about, the organisation in that sentence's
+    subject (news writes the description in the headline, the name in the lead). Not a state or its people
+    ("UK government"), not a person, not a firm already placed; None when the lead's subject holds no name."""
+    words = [t for t in title_doc if not t.is_punct]
+    if len(words) < 3 or not _country_word(words[0]) or words[0].ent_id_ != words[0].ent_id_:
+        return None
+    code = words[0].ent_id_
+    nouns = 0
+    for t in words[1 : 1 + MAX_PREFIX]:
+        if not (t.is_lower and t.pos_ in ("NOUN", "ADJ")):
+            break
+        nouns += 1
+    head = words[nouns] if nouns else None
+    if head is None or head.pos_ != "NOUN" or head.lemma_ in STATE_NOUNS or not _names_a_firm(head):
+        return None
+    first = next(iter(doc.sents), None)
+    if first is None:
+        return None
+    for e in entities:
+        if e.start >= first.end_char:
+            break
+        if e.country or e.label not in ("ORG", "NORP", "PERSON") or e.text[:1].islower():
+            continue
+        span = _span(doc, e)
+        if span is None or not _in_subject(span):
+            continue
+        before = doc[span.start - 1] if span.start else None
+        if e.label == "PERSON" and not (before is not None and before.pos_ == "NOUN" and before.is_lower):
+            return None  # a person, unless a common noun calls the name a firm ("stock market Euronext")
+        return e.text, code
+    return None
+
+
+def _names_a_firm(noun: Token) -> bool:
+    """ "bank", "firm", "bidder", "suitor": an organisation or an agent noun, not a person's role ("boss", "duo")
+    nor an event ("merger")."""
+    lemma = noun.lemma_.lower()
+    return lemma not in PEOPLE_NOUNS and base_polarity(noun) is None and _names_an_agent(noun)
+
+
 def _beneficiary_of(description: Token, subject: Token) -> bool:
     """ "Boeing is to supply ... in a deal worth $6bn for the US giant": the description sits in a phrase
     ("for", "to") below the clause whose subject is the firm, and no clause between has a subject of its
@@ -435,9 +481,7 @@ def _short_forms(entities: tuple[Entity, ...], home: dict[str, tuple[str, int]])
         if e.label not in ("ORG", "PERSON") or e.country or e.text in home or e.text in result:
             continue
         codes = {
-            code
-            for name, (code, _) in home.items()
-            if name.startswith(e.text + " ") or _abbreviates(e.text, name)
+            code for name, (code, _) in home.items() if name.startswith(e.text + " ") or _abbreviates(e.text, name)
         }
         if len(codes) == 1:
             result[e.text] = (next(iter(codes)), -1)

@@ -166,3 +166,37 @@ def test_several_country_words_leading_one_name_are_a_firm_of_the_first() -> Non
     # Two countries' words before ordinary nouns are two countries.
     both = extract_entities(nlp()("The South Korean and North Korean leaders met in Seoul."))
     assert {"KOR", "PRK"} <= {e.country for e in both}
+
+
+def test_a_headline_description_places_the_firm_its_lead_is_about() -> None:
+    from briefing.analyze.entities import headline_described_home
+
+    def described(title: str, lead: str) -> tuple[str, str] | None:
+        doc = nlp()(lead)
+        return headline_described_home(nlp()(title), doc, extract_entities(doc))
+
+    assert described(
+        "French suitor holds LSE meeting",
+        "European stock market Euronext has met with the London Stock Exchange (LSE) amid speculation that it "
+        "may be ready to launch a cash bid.",
+    ) == ("Euronext", "FRA")
+    assert described(
+        "Dutch bank to lay off 2,850 staff",
+        "ABN Amro, the Netherlands' largest bank, is to cut 2,850 jobs as a result of falling profits.",
+    ) == ("ABN Amro", "NLD")
+    # A person's role, or a lead whose subject is no name, places nobody.
+    assert (
+        described(
+            "French boss to leave EADS",
+            "The French co-head of European defence and aerospace group EADS Philippe Camus is to leave his post.",
+        )
+        is None
+    )
+    assert (
+        described(
+            "UK firm faces Venezuelan land row",
+            "Venezuelan authorities have said they will seize land owned by a British company as part of "
+            "President Chavez's agrarian reform programme.",
+        )
+        is None
+    )
