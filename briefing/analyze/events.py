@@ -553,15 +553,6 @@ def consumed_by_event(token: Token, base: dict[int, tuple[float, float, str]]) -
     return {token.i} if any(_acting_verb(t) is token for t in token.children if t.i in base) else set()
 
 
-MAKING_VERBS = frozenset({"strike"})
-"""Verbs of force that, with a warming event as their object, make it: "strike a deal", "struck an agreement"
-(English idiom, as "a great deal" is no deal); "threaten the deal", "attack the agreement" stay hostile."""
-
-
-def _makes(verb: Token, event: Token) -> bool:
-    return verb.lemma_ in MAKING_VERBS and event.dep_ == "dobj" and event.head.i == verb.i
-
-
 def find_events(sentence: Span) -> list[Event]:
     """The events of one parsed sentence, each read with its negation, reversal, topic and modality."""
     base = {t.i: p for t in sentence if (p := base_polarity(t)) is not None}
@@ -577,8 +568,6 @@ def find_events(sentence: Span) -> list[Event]:
             if (_key(verb) in ENDING or verb_key(verb) in ENDING) and not _ends_something_else(token, verb):
                 polarity = -sign  # "lift sanctions", "suspend cooperation", "talks collapsed"
                 consumed.add(verb.i)
-            elif verb.i in base and base[verb.i][0] < 0 and sign > 0 and _makes(verb, token):
-                consumed.add(verb.i)  # "close to striking a deal": the deal is the step
             elif verb.i in base and base[verb.i][0] < 0 and sign > 0:
                 polarity, weight = -1.0, max(weight, base[verb.i][1])  # "threaten the deal": one cooling step
                 consumed.add(verb.i)

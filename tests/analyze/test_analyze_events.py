@@ -45,10 +45,6 @@ def test_the_lexicon_is_one_category_per_word_and_goldstein_signed() -> None:
         # an event in danger
         ("Turkey-Iran mobile deal 'at risk'", -1),
         ("The Turkish investment in Iran ran into trouble.", -1),
-        # "strike a deal" makes the deal (BBC business 218); a force verb on anything else stays hostile
-        ("In November, Absa said it was close to striking a deal with Barclays.", 1),
-        ("Israeli jets struck targets in Gaza.", -1),
-        ("Rebels threatened the peace deal.", -1),
     ],
 )
 def test_direction_comes_from_the_parse(sentence: str, sign: int) -> None:
