@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from briefing.analyze.events import _names_an_agent, base_polarity
 from briefing.analyze.gazetteer import AMBIGUOUS, lookup, region_country
 from briefing.analyze.statements import SPEECH_VERBS
 from briefing.article import Entity
@@ -26,6 +27,8 @@ def extract_entities(doc: Doc) -> tuple[Entity, ...]:
         if code and ent.text in AMBIGUOUS and _part_of_name(ent):
             code = None
             label = "PERSON" if ent.text in ("Chad", "Jordan") else "GPE"
+        if code and _country_led_name(doc, ent.start) not in (None, ent.start):
+            continue  # "American" in "British American Tobacco": a word of the firm's name
         in_a_name = bool(code) and label in ("GPE", "NORP") and _inside_a_longer_name(ent)
         if in_a_name:
             code = None  # "Northern Ireland", "Inner Mongolia", "London Irish", "Royal Dutch Shell"
@@ -75,8 +78,13 @@ def _inside_a_longer_name(ent: Span) -> bool:
         return False
     if before.lower_ in _TITLE_WORDS or before.ent_type_ in ("PERSON", "NORP", "GPE"):
         return False
-    words = [t for t in ent.sent if t.pos_ in ("VERB", "NOUN", "ADJ", "ADV") and not t.is_sent_start and t.is_alpha]
-    return bool(words) and sum(t.is_title or t.is_upper for t in words) / len(words) <= HEADLINE_CASE
+    return not _title_case(ent.sent)
+
+
+def _title_case(sent: Span) -> bool:
+    """A sentence set in title case ("Boeing Secures Giant Japan Order"), where a capital says nothing of a name."""
+    words = [t for t in sent if t.pos_ in ("VERB", "NOUN", "ADJ", "ADV") and not t.is_sent_start and t.is_alpha]
+    return not words or sum(t.is_title or t.is_upper for t in words) / len(words) > HEADLINE_CASE
 
 
 _TITLE_WORDS = frozenset(
@@ -110,7 +118,9 @@ def home_countries(doc: Doc, entities: tuple[Entity, ...]) -> dict[str, tuple[st
     a name the parser did not label ("UK bank Barclays"). A company without such a phrase gets the home a
     definite description gives it ("Boeing is to supply ... for the US giant", see `_described_homes`),
     and a short form or the initials of a placed name get its home ("WMC" of "WMC Resources", "UPS" of
-    "United Parcel Services"). A company stands for its home country (docs/gold.md), so its other mentions
+    "United Parcel Services"). "Fellow" gives the clause's doer the home of the one it describes ("Exel ...
+    paying £328m to buy fellow UK firm Tibbett & Britten": Exel is a UK firm too, `_fellow_homes`). A company
+    stands for its home country (docs/gold.md), so its other mentions
     count for that country. A name the text ties to two countries is left out.
     """
     found: dict[str, set[str]] = {}
@@ -127,7 +137,7 @@ def home_countries(doc: Doc, entities: tuple[Entity, ...]) -> dict[str, tuple[st
         if codes:
             found.setdefault(e.text, set()).update(codes)
             first.setdefault(e.text, e.start)
-    for name, code in _unlabelled_names(doc):
+    for name, code in [*_unlabelled_names(doc), *_fellow_homes(doc)]:
         found.setdefault(name, set()).add(code)
         first.setdefault(name, -1)
     home = {name: (next(iter(codes)), first[name]) for name, codes in found.items() if len(codes) == 1}
@@ -220,6 +230,8 @@ def _unlabelled_names(doc: Doc) -> list[tuple[str, str]]:
         code = _country_of_token(token)
         if not code or (token.i + 1 < len(doc) and doc[token.i + 1].ent_id_ == token.ent_id_ and token.ent_id_):
             continue  # only from the country name's last word
+        if _country_led_name(doc, token.i) not in (None, token.i):
+            continue  # "American" in "British American Tobacco"
         i = token.i + 1
         nouns = 0
         while i < len(doc) and i - token.i <= MAX_PREFIX and doc[i].is_lower and doc[i].pos_ in ("NOUN", "ADJ"):
@@ -232,7 +244,39 @@ def _unlabelled_names(doc: Doc) -> list[tuple[str, str]]:
         direct = token.ent_type_ == "NORP" and j > i and token.head.i == j - 1
         if (nouns or direct) and j > i and not any(w.lower_ in _NOT_A_FIRM for w in doc[i:j]):
             result.append((doc[i:j].text, code))
+        if _country_led_name(doc, token.i) == token.i:  # "British American Tobacco"
+            end = token.i + 1
+            while end < len(doc) and doc[end].is_title and (doc[end].ent_id_ or not doc[end].ent_type_):
+                end += 1
+            result.append((doc[token.i : end].text, code))
     return result
+
+
+def _country_led_name(doc: Doc, index: int) -> int | None:
+    """Start of the name that the country word at `index` is part of when several country words lead one name
+    ("British American Tobacco": both words modify "Tobacco", a capitalised word the model labelled nothing);
+    None when it is no such name. The first country word is the firm's home; the ones after it are words of
+    its name, no country mentions of their own."""
+    if not _country_word(doc[index]):
+        return None
+    start = index
+    while start > 0 and _country_word(doc[start - 1]):
+        start -= 1
+    end = index + 1
+    while end < len(doc) and _country_word(doc[end]):
+        end += 1
+    if end - start < 2 or len({t.ent_id_ for t in doc[start:end]}) < 2 or _title_case(doc[index].sent):
+        return None
+    last = end
+    while last < len(doc) and doc[last].pos_ == "PROPN" and doc[last].is_title and not doc[last].ent_type_:
+        last += 1
+    if last == end or any(not start <= t.head.i < last for t in doc[start : last - 1]):
+        return None
+    return start
+
+
+def _country_word(token: Token) -> bool:
+    return bool(token.ent_id_) and token.ent_type_ in ("NORP", "GPE") and (token.is_title or token.is_upper)
 
 
 _NOT_A_FIRM = _TITLE_WORDS | {"prime", "dr", "mr", "mrs", "ms", "sir", "lord"}
@@ -242,6 +286,8 @@ STATE_NOUNS = frozenset(
     "public market economy parliament president premier minister team side squad".split()
 )
 """Heads of a definite description that name a state or its people, not a firm ("the US government")."""
+PEOPLE_NOUNS = frozenset("team side official officials leader minister army navy force forces".split())
+"""Nouns of `events.ORGANISATIONS` that name people or a state's forces, not a firm."""
 MAX_PATH = 12
 """Arcs walked up from a description to the clause of the firm it refers to."""
 DESCRIPTION_REACH = 1
@@ -253,7 +299,9 @@ def _described_homes(doc: Doc, entities: tuple[Entity, ...]) -> list[tuple[str, 
     country word and a singular common noun that speaks (the subject of a verb of saying: an agent, not "the
     US election") refers back to the organisation the text is about there: the nearest organisation before
     it, in this or the previous sentence, that is (in) the subject of its clause. A description below that
-    subject's clause in the same sentence refers to it too (`_beneficiary_of`)."""
+    subject's clause in the same sentence refers to it too (`_beneficiary_of`). A description as an owner
+    ("the latest shareholder in Deutsche Boerse to express concern at the German stock market operator's
+    plans") refers to the organisation named last before it in the same sentence."""
     orgs = [(e, span) for e in entities if e.label == "ORG" and not e.country if (span := _span(doc, e)) is not None]
     result: list[tuple[str, str]] = []
     for token in doc:
@@ -271,6 +319,13 @@ def _described_homes(doc: Doc, entities: tuple[Entity, ...]) -> list[tuple[str, 
             continue  # "the US firm Exxon": the name is in the phrase itself
         earliest = _sentence_start(doc, token, DESCRIPTION_REACH)
         before = [(e, span) for e, span in orgs if earliest <= span.start and span.end <= token.i]
+        if head.dep_ == "poss":
+            # "concern at the German stock market operator's plans": an owner described, not introduced,
+            # is the organisation just named in the same sentence.
+            same = [e for e, span in before if span.start >= token.sent.start]
+            if same:
+                result.append((same[-1].text, code))
+            continue
         subjects = [(e, span) for e, span in before if _in_subject(span)]
         if not subjects:
             continue
@@ -279,6 +334,91 @@ def _described_homes(doc: Doc, entities: tuple[Entity, ...]) -> list[tuple[str, 
         if speaks or (span.root.sent == token.sent and _beneficiary_of(head, span.root)):
             result.append((firm.text, code))
     return result
+
+
+def _fellow_homes(doc: Doc) -> list[tuple[str, str]]:
+    """ "Exel ... has been active in the consolidation of the sector, paying £328m to buy fellow UK firm Tibbett &
+    Britten": "fellow" before a phrase that gives one country says the doer of the clause is of it too. The
+    doer is the subject of the nearest verb above that has one (a pronoun subject, "itself", passes on to the
+    verb it is coordinated with); only a name counts."""
+    result: list[tuple[str, str]] = []
+    for token in doc:
+        if token.lower_ != "fellow" or token.dep_ != "amod":
+            continue
+        head = token.head
+        codes = {code for t in doc[token.i + 1 : head.i + 1] if (code := _country_of_token(t))}
+        if len(codes) != 1:
+            continue
+        name = _doer(head)
+        if name:
+            result.append((name, next(iter(codes))))
+    return result
+
+
+def _doer(token: Token) -> str | None:
+    """The name that is the subject of the nearest clause above `token` with a subject (see `_fellow_homes`)."""
+    for _ in range(MAX_PATH):
+        if token.head is token:
+            return None
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            return None  # the phrase is itself the subject: no doer above it
+        token = token.head
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            continue
+        subject = subjects[0]
+        if subject.pos_ == "PRON" and token.dep_ == "conj":
+            continue  # "Exel employs ... and has itself been active": the subject of the first verb
+        if subject.pos_ != "PROPN" or not subject.is_title:
+            return None
+        start = min((c.i for c in subject.children if c.dep_ == "compound" and c.pos_ == "PROPN"), default=subject.i)
+        return subject.doc[start : subject.i + 1].text
+    return None
+
+
+def headline_described_home(title_doc: Doc, doc: Doc, entities: tuple[Entity, ...]) -> tuple[str, str] | None:
+    """ "French suitor holds LSE meeting" over "European stock market Euronext has met with the London Stock
+    Exchange": a headline that opens with a country word and a common noun ("French suitor", "Dutch bank",
+    "German bidder") describes the firm its first sentence is about, the organisation in that sentence's
+    subject (news writes the description in the headline, the name in the lead). Not a state or its people
+    ("UK government"), not a person, not a firm already placed; None when the lead's subject holds no name."""
+    words = [t for t in title_doc if not t.is_punct]
+    if len(words) < 3 or not _country_word(words[0]) or words[0].ent_id_ != words[0].ent_id_:
+        return None
+    code = words[0].ent_id_
+    nouns = 0
+    for t in words[1 : 1 + MAX_PREFIX]:
+        if not (t.is_lower and t.pos_ in ("NOUN", "ADJ")):
+            break
+        nouns += 1
+    head = words[nouns] if nouns else None
+    if head is None or head.pos_ != "NOUN" or head.lemma_ in STATE_NOUNS or not _names_a_firm(head):
+        return None
+    first = next(iter(doc.sents), None)
+    if first is None:
+        return None
+    for e in entities:
+        if e.start >= first.end_char:
+            break
+        if e.country or e.label not in ("ORG", "NORP", "PERSON") or e.text[:1].islower():
+            continue
+        span = _span(doc, e)
+        if span is None or not _in_subject(span):
+            continue
+        before = doc[span.start - 1] if span.start else None
+        if e.label == "PERSON" and not (before is not None and before.pos_ == "NOUN" and before.is_lower):
+            return None  # a person, unless a common noun calls the name a firm ("stock market Euronext")
+        return e.text, code
+    return None
+
+
+def _names_a_firm(noun: Token) -> bool:
+    """ "bank", "firm", "bidder", "suitor": an organisation or an agent noun, not a person's role ("boss", "duo")
+    nor an event ("merger")."""
+    lemma = noun.lemma_.lower()
+    return lemma not in PEOPLE_NOUNS and base_polarity(noun) is None and _names_an_agent(noun)
 
 
 def _beneficiary_of(description: Token, subject: Token) -> bool:
@@ -341,13 +481,19 @@ def _short_forms(entities: tuple[Entity, ...], home: dict[str, tuple[str, int]])
         if e.label not in ("ORG", "PERSON") or e.country or e.text in home or e.text in result:
             continue
         codes = {
-            code
-            for name, (code, _) in home.items()
-            if name.startswith(e.text + " ") or (len(e.text) >= 2 and e.text.isupper() and e.text == _initials(name))
+            code for name, (code, _) in home.items() if name.startswith(e.text + " ") or _abbreviates(e.text, name)
         }
         if len(codes) == 1:
             result[e.text] = (next(iter(codes)), -1)
     return result
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """ "UPS" of "United Parcel Services"; "Bat" of "British American Tobacco" too (three letters or more, the
+    way some outlets write initials spoken as a word)."""
+    if len(short) < 2 or short.upper() != _initials(name):
+        return False
+    return short.isupper() or (len(short) >= 3 and short.istitle())
 
 
 def _initials(name: str) -> str:

@@ -41,7 +41,7 @@ MODEL_FILE = Path(__file__).resolve().parent / "pair_model.json"
 CANDIDATES = 3
 """Pairs the rules propose per article (the gold pair is among the best three in 98 of 103 labelled
 articles that have one; four or six candidates fitted no better held out)."""
-STAND_IN_KINDS = frozenset({"institution", "company", "person"})
+STAND_IN_KINDS = frozenset({"institution", "company", "leader", "person"})
 
 FEATURES = (
     "rule_score",
@@ -131,8 +131,9 @@ def candidate_features(evidence: PairEvidence, rules: RuleScores | None = None) 
     people: defaultdict[str, float] = defaultdict(float)
     """Mentions by a person or a person's nationality: athletes of two nations are no pair."""
     own: defaultdict[str, bool] = defaultdict(bool)
-    """Named for itself at least once, not only as a person's nationality or through a person: a pair
-    needs both countries so (docs/gold.md: a person's nationality does not make a pair)."""
+    """Named for itself at least once (or through its head of state or government), not only as a person's
+    nationality or through a person: a pair needs both countries so (docs/gold.md: a person's nationality
+    does not make a pair)."""
     salience_sum: defaultdict[str, float] = defaultdict(float)
     count: defaultdict[str, int] = defaultdict(int)
     first: dict[str, int] = {}

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import combinations
 
-from briefing.analyze.gazetteer import lookup
+from briefing.analyze.gazetteer import leader_country, leader_surname_country, lookup
 from briefing.article import Entity
 
 TITLE_WEIGHT = 3.0
@@ -87,8 +87,9 @@ class Mention:
     lead: bool = False
     """In the first two paragraphs."""
     kind: str = "name"
-    """What stands for the country: "name", "demonym", "institution", "company", "person", or "origin" (a
-    name giving a person's nationality, see `salience.is_persons_origin`)."""
+    """What stands for the country: "name", "demonym", "institution", "company", "leader" (a head of state or
+    government the gazetteer knows: "Donald Trump", "President Bush"), "person", or "origin" (a name giving a
+    person's nationality, see `salience.is_persons_origin`)."""
     modifier: bool = False
     """Modifies a common noun ("the UK album chart", "US shares"): a setting or a market, not a party."""
     party: bool = False
@@ -107,10 +108,17 @@ def mention_share(
         return home[e.text], COMPANY_SHARE
     words = e.text.strip(" -–—").split()
     if words and e.label in ("PERSON", "ORG", "GPE", "NORP"):  # the model takes "Trump-" in "Trump-Russia" for an ORG
-        code = person_country.get(words[-1])
+        code = person_country.get(words[-1]) or _joined_leader(e.text, words[-1])
         if code:
             return code, 0.5
     return None, 0.0
+
+
+def _joined_leader(text: str, surname: str) -> str | None:
+    """ "Trump-Russia investigation", "Bush-Blair talks": a surname joined by a hyphen to another party names
+    the one known leader who has it (`gazetteer.leader_surname_country`), even where the text never gives a
+    first name or an office; alone, a surname could be anyone's ("Mr Brown")."""
+    return leader_surname_country(surname) if text.rstrip().endswith(("-", "–")) else None
 
 
 def mention_kind(e: Entity, home: Mapping[str, str] | None = None) -> str:
@@ -119,7 +127,20 @@ def mention_kind(e: Entity, home: Mapping[str, str] | None = None) -> str:
         return "demonym" if e.label == "NORP" else "institution" if e.label == "ORG" else "name"
     if home and e.text in home:
         return "company"
-    return "person"
+    return "leader" if e.country is None and is_leader(e.text) else "person"
+
+
+def is_leader(name: str) -> bool:
+    """A head of state or government by full name ("Donald Trump"), or by the surname alone when only one known
+    leader has it ("Bush"; "Chris Brown" is not Gordon Brown).
+    Such a person speaks and acts for the state: "Trump-Russia investigation" is a relation of two states, while
+    a minister or a citizen is someone of a country (docs/gold.md: a person's nationality makes no pair)."""
+    words = name.strip(" -–—").split()
+    if not words:
+        return False
+    if len(words) > 1:
+        return leader_country(" ".join(words)) is not None
+    return leader_surname_country(words[0]) is not None
 
 
 def damp_lists(mentions: list[Mention]) -> list[Mention]:

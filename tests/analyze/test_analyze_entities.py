@@ -129,3 +129,74 @@ def test_a_short_form_or_the_initials_of_a_placed_firm_share_its_home() -> None:
     )
     assert homes["WMC"] == "AUS"
     assert homes["UPS"] == "USA"
+
+
+def test_a_description_as_owner_refers_to_the_organisation_named_just_before() -> None:
+    text = (
+        "Standard Life is the latest shareholder in Deutsche Boerse to express concern at the German stock "
+        "market operator's plans to buy the London Stock Exchange."
+    )
+    homes = _homes(text)
+    assert homes["Deutsche Boerse"] == "DEU"
+    assert "Standard Life" not in homes
+
+
+def test_fellow_gives_the_doer_of_the_clause_the_home_of_the_one_it_describes() -> None:
+    exel = (
+        "Exel employs 109,000 people in more than 120 countries and has itself been active in the consolidation "
+        "of the logistics sector, paying £328m to buy fellow UK firm Tibbett & Britten last August."
+    )
+    assert _homes(exel)["Exel"] == "GBR"
+    # The doer is no name: nobody is placed by "fellow".
+    analysts = "Analysts said the deal would help fellow UK firm Tibbett & Britten most."
+    assert set(_homes(analysts)) <= {"Tibbett & Britten"}
+
+
+def test_several_country_words_leading_one_name_are_a_firm_of_the_first() -> None:
+    text = (
+        "The ban threatens to reignite tensions between the regulator and British American Tobacco, which plans "
+        "to become China's first foreign cigarette maker. A spokeswoman for Bat declined to comment on the report."
+    )
+    doc = nlp()(text)
+    entities = extract_entities(doc)
+    homes = {name: code for name, (code, _) in home_countries(doc, entities).items()}
+    assert homes["British American Tobacco"] == "GBR"
+    assert homes["Bat"] == "GBR"  # its initials, written as a word
+    assert "USA" not in {e.country for e in entities}  # "American" is a word of the name
+    # Two countries' words before ordinary nouns are two countries.
+    both = extract_entities(nlp()("The South Korean and North Korean leaders met in Seoul."))
+    assert {"KOR", "PRK"} <= {e.country for e in both}
+
+
+def test_a_headline_description_places_the_firm_its_lead_is_about() -> None:
+    from briefing.analyze.entities import headline_described_home
+
+    def described(title: str, lead: str) -> tuple[str, str] | None:
+        doc = nlp()(lead)
+        return headline_described_home(nlp()(title), doc, extract_entities(doc))
+
+    assert described(
+        "French suitor holds LSE meeting",
+        "European stock market Euronext has met with the London Stock Exchange (LSE) amid speculation that it "
+        "may be ready to launch a cash bid.",
+    ) == ("Euronext", "FRA")
+    assert described(
+        "Dutch bank to lay off 2,850 staff",
+        "ABN Amro, the Netherlands' largest bank, is to cut 2,850 jobs as a result of falling profits.",
+    ) == ("ABN Amro", "NLD")
+    # A person's role, or a lead whose subject is no name, places nobody.
+    assert (
+        described(
+            "French boss to leave EADS",
+            "The French co-head of European defence and aerospace group EADS Philippe Camus is to leave his post.",
+        )
+        is None
+    )
+    assert (
+        described(
+            "UK firm faces Venezuelan land row",
+            "Venezuelan authorities have said they will seize land owned by a British company as part of "
+            "President Chavez's agrarian reform programme.",
+        )
+        is None
+    )

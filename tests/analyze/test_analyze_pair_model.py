@@ -163,3 +163,36 @@ def test_real_articles_list_pairs_besides_only_when_the_two_are_parties_of_one_e
         assert listed in analysed.pairs
     if left_out is not None:
         assert left_out not in analysed.pairs
+
+
+def test_a_known_leader_stands_for_the_state_and_other_people_do_not() -> None:
+    """`Mention.kind` "leader": a head of state or government speaks for the state, so the country takes part in
+    the candidates as a country named for itself; another person of the same country does not (docs/gold.md)."""
+    from briefing.analyze.analyzer import pair_evidence
+    from briefing.article import RawArticle
+
+    def kinds(title: str, body: str) -> dict[str, set[str]]:
+        article = RawArticle(source="t.txt", title=title, body=body)
+        evidence = pair_evidence(article, nlp()(body), nlp()(title))
+        found: dict[str, set[str]] = {}
+        for m in evidence.mentions:
+            found.setdefault(m.code, set()).add(m.kind)
+        return found
+
+    # A guardian.rss headline: the surname joined by a hyphen to a country is the one leader who has it.
+    trump = kinds(
+        "Trump-Russia investigation: the key questions answered",
+        "Trump-Russia investigation: the key questions answered",
+    )
+    assert trump["USA"] == {"leader"} and "RUS" in trump
+    bush = kinds(
+        "Blair backs Bush plan",
+        "President Bush has announced that an alliance of countries will co-ordinate the relief effort. "
+        "Tony Blair said Britain would support it.",
+    )
+    assert "leader" in bush["USA"]
+    singer = kinds(
+        "Singer tours Japan",
+        "American singer Chris Brown will tour Japan next month. Mr Brown said Japanese fans were loyal.",
+    )
+    assert "leader" not in singer.get("USA", set())
