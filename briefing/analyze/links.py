@@ -5,6 +5,13 @@ the countries (or the firms and people standing for them) on the subject side of
 side, or two countries joined as co-subjects, are related by what the clause reports, however often each
 is named elsewhere. Read from the dependency parse alone, so it carries to outlets nobody tuned it on. A
 country inside a subordinate clause counts for that clause's verb, not for the one above it.
+
+A country word that describes the setting of the act ("closed down 8% in UK trade") stands on no side
+(`stands_as_a_side`). Co-subjects
+joined by "and" are related only when they do something to each other (`_one_side`): "Morocco and Syria
+sign a deal", not "France and Germany vowed to keep below the EU cap" or "Iraq and Afghanistan in WTO
+talks", where both stand on one side facing a third, nor "shares in Elan and Biogen plunged", where
+nothing happens between them.
 """
 
 from __future__ import annotations
@@ -12,6 +19,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import combinations
 from typing import TYPE_CHECKING
+
+from briefing.analyze.events import PLACE_PREPOSITIONS, base_polarity
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -27,6 +36,9 @@ REPORTED = frozenset({"ccomp", "conj", "advcl"})
 """A clause whose subject is a pronoun reports on the subject of the clause above it (said, and, after)."""
 MAX_CO_SUBJECTS = 3
 """More countries than this as co-subjects are a list, not a relation."""
+MODIFIERS = frozenset({"compound", "amod", "nmod", "flat", "poss"})
+THIRD_PARTIES = frozenset({"ORG", "GPE", "NORP"})
+"""A body or country the co-subjects face; not a person, who is as often one of their own officials."""
 
 Pair = tuple[str, str]
 
@@ -44,9 +56,69 @@ def clause_links(sentence: Span, codes: dict[int, str]) -> set[Pair]:
                 objects |= _codes_below(child, codes)
         links.update(_pair(a, b) for a in subjects for b in objects if a != b)
         own = {c for child in verb.children if child.dep_ in SUBJECT for c in _codes_below(child, codes)}
-        if 2 <= len(own) <= MAX_CO_SUBJECTS:
+        if 2 <= len(own) <= MAX_CO_SUBJECTS and not _one_side(verb, codes):
             links.update(_pair(a, b) for a, b in combinations(sorted(own), 2))
     return links
+
+
+def one_side_pairs(sentence: Span, codes: dict[int, str]) -> set[Pair]:
+    """Pairs of countries joined by "and" as co-subjects of a clause in which they stand on one side
+    (`_one_side`): "Iraq and Afghanistan in WTO talks" reports both facing the WTO, not each other."""
+    found: set[Pair] = set()
+    for verb in sentence:
+        if verb.pos_ not in ("VERB", "AUX") and verb.dep_ != "ROOT":
+            continue
+        own = {c for child in verb.children if child.dep_ in SUBJECT for c in _codes_below(child, codes)}
+        if 2 <= len(own) <= MAX_CO_SUBJECTS and _one_side(verb, codes):
+            found.update(_pair(a, b) for a, b in combinations(sorted(own), 2))
+    return found
+
+
+def stands_as_a_side(token: Token) -> bool:
+    """The country word names a side of what its clause reports, not the setting of the act: a word that
+    describes the noun of a place phrase of the verb ("closed down 8% in UK trade", "fell on the London
+    market") places it. The country itself as the place stays a side ("to build Cadillacs in Sweden"):
+    business news reports a firm's act in a country as a relation with it."""
+    head = token
+    described = False
+    while head.dep_ in MODIFIERS and head.head.i > head.i:
+        head = head.head
+        described = described or head.pos_ == "NOUN"
+    if not described or head.dep_ != "pobj" or head.head.lower_ not in PLACE_PREPOSITIONS:
+        return True
+    return head.head.head.pos_ not in ("VERB", "AUX")
+
+
+def _one_side(verb: Token, codes: dict[int, str]) -> bool:
+    """Co-subjects joined by "and" stand on one side when their clause reports no event between anyone
+    ("shares in Elan and Biogen plunged", "France and Germany will breach the limit") or names a third
+    party they face ("Iraq and Afghanistan in WTO talks", "France and Germany vowed to run deficits below
+    the EU cap"); "Morocco and Syria signed a trade agreement" and "ties between Morocco and Syria ..."
+    relate them."""
+    coordinated = [
+        t
+        for child in verb.children
+        if child.dep_ in SUBJECT
+        for t in child.subtree
+        if t.i in codes and t.dep_ == "conj"
+    ]
+    if not coordinated or any(t.head.head.lower_ == "between" for t in coordinated):
+        return False  # "ties between Morocco and Syria", "a tie-up between Barclays and Wells Fargo"
+    clause = _clause(verb)
+    if any(t.ent_type_ in THIRD_PARTIES and t.i not in codes for t in clause):
+        return True
+    return not any(base_polarity(t) is not None for t in clause)
+
+
+def _clause(verb: Token) -> list[Token]:
+    """The verb and what hangs on it, into controlled verbs ("vowed to run ...") but not other clauses."""
+    found: list[Token] = []
+    stack: list[Token] = [verb]
+    while stack:
+        t = stack.pop()
+        found.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in CLAUSE or c.dep_ == "xcomp")
+    return found
 
 
 def _subject_codes(verb: Token, codes: dict[int, str]) -> set[str]:
@@ -77,7 +149,7 @@ def _codes_below(token: Token, codes: dict[int, str]) -> set[str]:
     stack: list[Token] = [token]
     while stack:
         t = stack.pop()
-        if t.i in codes:
+        if t.i in codes and stands_as_a_side(t):
             found.add(codes[t.i])
         stack.extend(c for c in t.children if c.dep_ not in CLAUSE and not (c.dep_ == "conj" and c.pos_ == "VERB"))
     return found

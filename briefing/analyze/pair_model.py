@@ -7,7 +7,7 @@ country named as a market, a company's origin, a comparison). So the rules only 
 headline, lead and body, whether both are arguments of an early claim, relation phrases, how much of
 each country's weight comes from institutions, companies or people, lists, sentences naming both, the
 share of the article's country mentions the pair takes, a third country's standing, a stated score, whether
-one clause relates the two as doer and done-to, see `links`) and
+one clause relates the two as doer and done-to, or names them as one side facing a third, see `links`) and
 a logistic regression gives each the probability that it is the article's pair. The most probable
 candidate is the pair when that probability reaches the fitted threshold; otherwise the article has
 none. Weights and threshold are fitted by `benchmarks/fit_pairs.py` on the gold files and kept in
@@ -88,6 +88,7 @@ FEATURES = (
     "linked_headline",
     "linked_lead",
     "linked_sentences",
+    "one_side_sentences",
 )
 """What each candidate pair is judged on; `candidate_features` computes them in this order."""
 
@@ -173,6 +174,10 @@ def candidate_features(evidence: PairEvidence, rules: RuleScores | None = None) 
     """Sentences in which one clause relates the two (`PairEvidence.links`)."""
     for a, b, sentence in evidence.links:
         link_sentences[(a, b)].add(sentence)
+    side_sentences: defaultdict[Pair, set[int]] = defaultdict(set)
+    """Sentences in which a clause names the two as one side (`PairEvidence.sides`)."""
+    for a, b, sentence in evidence.sides:
+        side_sentences[(a, b)].add(sentence)
     total_mass = sum(mass.values()) or 1.0
     headline_countries = len(headline)
     countries = len(ranks)
@@ -240,6 +245,7 @@ def candidate_features(evidence: PairEvidence, rules: RuleScores | None = None) 
             float(-1 in link_sentences[pair]),
             float(any(0 <= s < len(LEAD_SENTENCE_WEIGHTS) for s in link_sentences[pair])),
             math.log1p(len(link_sentences[pair])),
+            math.log1p(len(side_sentences[pair] - link_sentences[pair])),
         ]
         result.append((pair, features))
     return result

@@ -289,6 +289,9 @@ class PairEvidence:
     links: tuple[Link, ...] = ()
     """(country, country, sentence) for each pair one clause relates as doer and done-to, or as co-subjects
     (`links.clause_links`): "Boeing secures Japan order", "Absa in talks with UK bank Barclays"."""
+    sides: tuple[Link, ...] = ()
+    """(country, country, sentence) for two countries a clause names as one side, co-subjects facing a third
+    or doing nothing to each other (`links.one_side_pairs`): "Iraq and Afghanistan in WTO talks"."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,3 +41,35 @@ def test_an_infinitive_of_purpose_is_done_by_the_main_subject() -> None:
         "Indonesia, Downing Street said."
     )
     assert ("GBR", "IDN") in _links(sentence, {"Britain": "GBR", "Indonesia": "IDN"})
+
+
+def test_a_country_describing_the_setting_of_the_act_is_no_side() -> None:
+    sentence = (
+        "Shares in Anglo-Swedish drug firm AstraZeneca have closed down 8% in UK trade after the failure of "
+        "its Iressa drug."
+    )
+    assert _links(sentence, {"AstraZeneca": "SWE", "UK": "GBR"}) == set()
+
+
+def test_the_country_itself_as_the_place_of_a_firms_act_stays_a_side() -> None:
+    sentence = "General Motors is to build Cadillacs in Sweden at the Saab plant."
+    assert _links(sentence, {"Motors": "USA", "Sweden": "SWE"}) == {("SWE", "USA")}
+
+
+def test_co_subjects_facing_a_third_party_are_one_side() -> None:
+    assert _links("Iraq and Afghanistan in WTO talks", {"Iraq": "IRQ", "Afghanistan": "AFG"}) == set()
+    sentence = "The move came after France and Germany vowed to run their budget deficits below the EU cap in 2005."
+    assert _links(sentence, {"France": "FRA", "Germany": "DEU"}) == set()
+
+
+def test_co_subjects_of_a_clause_reporting_no_event_are_not_related() -> None:
+    sentence = "Shares in Elan and Biogen Idec plunged on Monday as the firms suspended sales of a new drug."
+    assert _links(sentence, {"Elan": "IRL", "Biogen": "USA", "Idec": "USA"}) == set()
+
+
+def test_countries_between_which_a_relation_holds_are_related_whatever_else_the_clause_names() -> None:
+    sentence = (
+        "Diplomatic ties between Morocco and Syria seem to be heading towards a warming up following phone "
+        "talks Monday between the two countries' Foreign Ministers Nasser Bourita and Asaad Al-Shibani."
+    )
+    assert _links(sentence, {"Morocco": "MAR", "Syria": "SYR"}) == {("MAR", "SYR")}
