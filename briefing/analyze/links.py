@@ -62,8 +62,10 @@ def clause_links(sentence: Span, codes: dict[int, str]) -> set[Pair]:
 
 
 def one_side_pairs(sentence: Span, codes: dict[int, str]) -> set[Pair]:
-    """Pairs of countries joined by "and" as co-subjects of a clause in which they stand on one side
-    (`_one_side`): "Iraq and Afghanistan in WTO talks" reports both facing the WTO, not each other."""
+    """Pairs of countries joined by "and" that a clause names as one side (`_one_side`): co-subjects facing
+    a third ("Iraq and Afghanistan in WTO talks") or doing nothing to each other, and co-objects of a third
+    party's act ("The WTO is to hold membership talks with both Iraq and Afghanistan", "the EC has called a
+    truce in its battle with France and Germany"): both face it, not each other."""
     found: set[Pair] = set()
     for verb in sentence:
         if verb.pos_ not in ("VERB", "AUX") and verb.dep_ != "ROOT":
@@ -71,7 +73,29 @@ def one_side_pairs(sentence: Span, codes: dict[int, str]) -> set[Pair]:
         own = {c for child in verb.children if child.dep_ in SUBJECT for c in _codes_below(child, codes)}
         if 2 <= len(own) <= MAX_CO_SUBJECTS and _one_side(verb, codes):
             found.update(_pair(a, b) for a, b in combinations(sorted(own), 2))
+        if not any(t.ent_type_ in THIRD_PARTIES and t.i not in codes for s in _subjects(verb) for t in s.subtree):
+            continue
+        for child in verb.children:
+            if child.dep_ not in OBJECT:
+                continue
+            joined = {codes[t.i] for t in child.subtree if t.i in codes and t.dep_ == "conj"}
+            if not joined or any(t.lower_ == "between" for t in child.subtree):
+                continue
+            objects = _codes_below(child, codes)
+            if 2 <= len(objects) <= MAX_CO_SUBJECTS:
+                found.update(_pair(a, b) for a, b in combinations(sorted(objects), 2))
     return found
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The verb's subjects, or those of the verb it is controlled by ("The WTO is to hold talks")."""
+    head = verb
+    for _ in range(4):
+        subjects = [child for child in head.children if child.dep_ in SUBJECT]
+        if subjects or head.dep_ not in CONTROLLED or head.head is head:
+            return subjects
+        head = head.head
+    return []
 
 
 def stands_as_a_side(token: Token) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.analyze.links import clause_links, token_codes
+from briefing.analyze.links import clause_links, one_side_pairs, token_codes
 from tests.analyze.analyze_helpers import nlp
 
 
@@ -73,3 +73,26 @@ def test_countries_between_which_a_relation_holds_are_related_whatever_else_the_
         "talks Monday between the two countries' Foreign Ministers Nasser Bourita and Asaad Al-Shibani."
     )
     assert _links(sentence, {"Morocco": "MAR", "Syria": "SYR"}) == {("MAR", "SYR")}
+
+
+def _one_side(sentence: str, names: dict[str, str]) -> set[tuple[str, str]]:
+    doc = nlp()(sentence)
+    spans = [(t.i, t.i + 1, names[t.text]) for t in doc if t.text in names]
+    return one_side_pairs(doc[:], token_codes(spans))
+
+
+def test_co_objects_of_a_third_partys_act_are_one_side() -> None:
+    sentence = "The World Trade Organisation (WTO) is to hold membership talks with both Iraq and Afghanistan."
+    assert _one_side(sentence, {"Iraq": "IRQ", "Afghanistan": "AFG"}) == {("AFG", "IRQ")}
+    sentence = "The European Commission (EC) has called a truce in its battle with France and Germany."
+    assert _one_side(sentence, {"France": "FRA", "Germany": "DEU"}) == {("DEU", "FRA")}
+
+
+def test_countries_that_act_on_each_other_are_not_one_side() -> None:
+    assert (
+        _one_side("Morocco and Syria signed a trade agreement on Monday.", {"Morocco": "MAR", "Syria": "SYR"}) == set()
+    )
+    sentence = (
+        "In a sign of a thaw in relations between Egypt and Israel, the two countries have signed a trade protocol."
+    )
+    assert _one_side(sentence, {"Egypt": "EGY", "Israel": "ISR"}) == set()
