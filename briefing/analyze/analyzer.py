@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate, chain, islice
 from typing import TYPE_CHECKING
 
@@ -27,7 +27,13 @@ from briefing.analyze.pairs import (
 )
 from briefing.analyze.parsed import release, sentences
 from briefing.analyze.people import find_people
-from briefing.analyze.salience import ORIGIN_FACTOR, is_persons_origin, modifies_a_noun, span_salience
+from briefing.analyze.salience import (
+    ORIGIN_FACTOR,
+    is_persons_origin,
+    modifies_a_noun,
+    names_a_team,
+    span_salience,
+)
 from briefing.analyze.statements import extract_statements
 from briefing.analyze.trend import article_trend
 from briefing.article import AnalyzedArticle, Entity, Person, RawArticle
@@ -313,6 +319,9 @@ def _mentions(grounds: _Grounds, lead_end: int) -> tuple[list[Mention], tuple[Li
     found: list[Mention] = []
     linked: list[Link] = []
     sides: list[Link] = []
+    teams: set[str] = set()
+    """Countries the body names as a national side at least once (`salience.names_a_team`): there their
+    names and demonyms are the side, not the state, unless they are parties to an event."""
     for where, parsed, ents in ((-1, grounds.title_doc, grounds.title_entities), (0, grounds.doc, grounds.entities)):
         spans: list[tuple[int, int, str]] = []
         parties: dict[int, set[str]] = {}
@@ -339,12 +348,19 @@ def _mentions(grounds: _Grounds, lead_end: int) -> tuple[list[Mention], tuple[Li
             modifier = modifies_a_noun(parsed, e.start, e.end)
             party = code in _event_parties(parsed, e.start, parties, names)
             found.append(Mention(code, sentence, share, salience, e.start < lead_end, kind, modifier, party))
+            if where == 0 and e.label == "GPE" and names_a_team(parsed, e.start, e.end):
+                teams.add(code)
             if kind != "origin":
                 span = parsed.char_span(e.start, e.end, alignment_mode="expand")
                 if span is not None and len(span):
                     spans.append((span.start, span.end, code))
         linked.extend(_sentence_links(parsed, spans, where, counted if where == 0 else [], clause_links))
         sides.extend(_sentence_links(parsed, spans, where, counted if where == 0 else [], one_side_pairs))
+    # A party to an event between states or firms is the state even in a sport story ("signed a trade pact").
+    found = [
+        replace(m, kind="team") if m.code in teams and m.kind in ("name", "demonym") and not m.party else m
+        for m in found
+    ]
     return damp_lists(found), tuple(linked), tuple(sides)
 
 

@@ -42,6 +42,9 @@ CANDIDATES = 3
 """Pairs the rules propose per article (the gold pair is among the best three in 98 of 103 labelled
 articles that have one; four or six candidates fitted no better held out)."""
 STAND_IN_KINDS = frozenset({"institution", "company", "person"})
+PEOPLE_KINDS = frozenset({"origin", "person", "team"})
+"""Mentions of a country through its people: a person, a person's nationality, a national side. Two
+countries named only so are no pair (docs/gold.md: nationality, a match between national teams)."""
 
 FEATURES = (
     "rule_score",
@@ -161,7 +164,7 @@ def candidate_features(evidence: PairEvidence, rules: RuleScores | None = None) 
             stand_in[m.code] += m.share
         if m.kind == "origin":
             origin[m.code] += 1
-        if m.kind in ("origin", "person"):
+        if m.kind in PEOPLE_KINDS:
             people[m.code] += 1
         else:
             own[m.code] = True
@@ -291,7 +294,7 @@ def reported_together(evidence: PairEvidence, pair: Pair) -> bool:
     named: defaultdict[int, set[str]] = defaultdict(set)
     parties: defaultdict[int, set[str]] = defaultdict(set)
     for m in evidence.mentions:
-        if m.kind not in ("origin", "person") and (m.party or not m.modifier):
+        if m.kind not in PEOPLE_KINDS and (m.party or not m.modifier):
             named[m.sentence].add(m.code)
             if m.party:
                 parties[m.sentence].add(m.code)

@@ -88,7 +88,8 @@ class Mention:
     """In the first two paragraphs."""
     kind: str = "name"
     """What stands for the country: "name", "demonym", "institution", "company", "person", or "origin" (a
-    name giving a person's nationality, see `salience.is_persons_origin`)."""
+    name giving a person's nationality, see `salience.is_persons_origin`), or "team" (a country the article
+    names as a national side, `salience.names_a_team`: all its names and demonyms there)."""
     modifier: bool = False
     """Modifies a common noun ("the UK album chart", "US shares"): a setting or a market, not a party."""
     party: bool = False

@@ -149,3 +149,26 @@ def is_persons_origin(doc: Doc, start: int, end: int) -> bool:
     if after.tag_ == "POS" and span.end + 1 < len(doc):
         after = doc[span.end + 1]
     return after.ent_type_ == "PERSON" and after.ent_iob_ == "B"
+
+
+PLURAL_FORMS = frozenset({"VBP"})
+
+
+def names_a_team(doc: Doc, start: int, end: int) -> bool:
+    """The mention at [start, end) is a national side, not the state: a singular country name as the subject
+    of a verb in the plural ("Ireland face the French", "England are enduring their worst run", "Ireland
+    have won three times"). British English gives a team plural agreement and a state singular ("Russia
+    has signed"); a name that is plural in form ("the Netherlands") or one of several subjects ("the US
+    and Britain are") says nothing."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    if root.dep_ != "nsubj" or root.tag_ != "NNP" or root.text.endswith("s"):
+        return False
+    if any(c.dep_ in ("conj", "poss", "det", "acl", "amod") for c in root.children):
+        return False  # "the US and Britain are", "its UK roaming rates are" (a word the parser took for a name)
+    verb = root.head
+    if verb.tag_ in PLURAL_FORMS:
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and (c.tag_ in PLURAL_FORMS or c.lower_ == "were") for c in verb.children)
