@@ -7,7 +7,7 @@ is named elsewhere. Read from the dependency parse alone, so it carries to outle
 country inside a subordinate clause counts for that clause's verb, not for the one above it.
 
 A country word that describes the setting of the act ("closed down 8% in UK trade") stands on no side
-(`stands_as_a_side`). Co-subjects
+(`salience.describes_the_setting`). Co-subjects
 joined by "and" are related only when they do something to each other (`_one_side`): "Morocco and Syria
 sign a deal", not "France and Germany vowed to keep below the EU cap" or "Iraq and Afghanistan in WTO
 talks", where both stand on one side facing a third, nor "shares in Elan and Biogen plunged", where
@@ -20,7 +20,8 @@ from collections.abc import Iterable
 from itertools import combinations
 from typing import TYPE_CHECKING
 
-from briefing.analyze.events import PLACE_PREPOSITIONS, base_polarity
+from briefing.analyze.events import base_polarity
+from briefing.analyze.salience import describes_the_setting
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -36,7 +37,6 @@ REPORTED = frozenset({"ccomp", "conj", "advcl"})
 """A clause whose subject is a pronoun reports on the subject of the clause above it (said, and, after)."""
 MAX_CO_SUBJECTS = 3
 """More countries than this as co-subjects are a list, not a relation."""
-MODIFIERS = frozenset({"compound", "amod", "nmod", "flat", "poss"})
 THIRD_PARTIES = frozenset({"ORG", "GPE", "NORP"})
 """A body or country the co-subjects face; not a person, who is as often one of their own officials."""
 
@@ -96,21 +96,6 @@ def _subjects(verb: Token) -> list[Token]:
             return subjects
         head = head.head
     return []
-
-
-def stands_as_a_side(token: Token) -> bool:
-    """The country word names a side of what its clause reports, not the setting of the act: a word that
-    describes the noun of a place phrase of the verb ("closed down 8% in UK trade", "fell on the London
-    market") places it. The country itself as the place stays a side ("to build Cadillacs in Sweden"):
-    business news reports a firm's act in a country as a relation with it."""
-    head = token
-    described = False
-    while head.dep_ in MODIFIERS and head.head.i > head.i:
-        head = head.head
-        described = described or head.pos_ == "NOUN"
-    if not described or head.dep_ != "pobj" or head.head.lower_ not in PLACE_PREPOSITIONS:
-        return True
-    return head.head.head.pos_ not in ("VERB", "AUX")
 
 
 def _one_side(verb: Token, codes: dict[int, str]) -> bool:
@@ -173,7 +158,7 @@ def _codes_below(token: Token, codes: dict[int, str]) -> set[str]:
     stack: list[Token] = [token]
     while stack:
         t = stack.pop()
-        if t.i in codes and stands_as_a_side(t):
+        if t.i in codes and not describes_the_setting(t):
             found.add(codes[t.i])
         stack.extend(c for c in t.children if c.dep_ not in CLAUSE and not (c.dep_ == "conj" and c.pos_ == "VERB"))
     return found

@@ -226,3 +226,23 @@ def test_two_national_sides_facing_each_other_are_no_pair() -> None:
         "coach Eddie O'Sullivan said France would be hard to beat in Dublin."
     )
     assert analyze("Ireland ready for France", body).pair is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "setting"),
+    [
+        ("Shares in AstraZeneca have closed down 8% in UK trade after the failure of its drug.", "UK", True),
+        ("Shares in the firm fell 3% on the London market on Monday.", "London", True),
+        # The country itself as the place, or the owner of what the phrase names, is no setting.
+        ("General Motors is to build Cadillacs in Sweden at the Saab plant.", "Sweden", False),
+        ("Independent News & Media has bought a stake in Indian newspaper Jagran.", "Indian", False),
+    ],
+)
+def test_a_country_describing_a_place_phrase_sets_the_scene(sentence: str, word: str, setting: bool) -> None:
+    from briefing.analyze.salience import PLACE_FACTOR, describes_the_setting
+
+    doc = nlp()(sentence)
+    token = next(t for t in doc if t.text == word)
+    assert describes_the_setting(token) is setting
+    if setting:
+        assert token_salience(token) <= PLACE_FACTOR
