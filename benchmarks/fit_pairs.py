@@ -149,6 +149,7 @@ def evidence_json(evidence: PairEvidence | None) -> object:
         "body_relations": [[*pair, n] for pair, n in sorted(evidence.body_relations.items())],
         "contest": evidence.contest,
         "links": [list(link) for link in evidence.links],
+        "sides": [list(link) for link in evidence.sides],
     }
 
 
@@ -161,7 +162,10 @@ def evidence_of(data: dict[str, Any] | None) -> PairEvidence | None:
 
     mentions = tuple(Mention(*fields) for fields in data["mentions"])
     links = tuple((a, b, int(sentence)) for a, b, sentence in data.get("links", []))
-    return PairEvidence(mentions, relations("title_relations"), relations("body_relations"), data["contest"], links)
+    sides = tuple((a, b, int(sentence)) for a, b, sentence in data.get("sides", []))
+    return PairEvidence(
+        mentions, relations("title_relations"), relations("body_relations"), data["contest"], links, sides
+    )
 
 
 def read_evidence(path: Path = EVIDENCE) -> list[Labelled]:
@@ -190,7 +194,7 @@ def load(refresh: bool, path: Path = EVIDENCE) -> list[Labelled]:
     data = {
         "about": "Pair evidence of every labelled gold article, written by benchmarks/fit_pairs.py --refresh: "
         "mentions are [country, sentence (-1 headline), share, salience, lead, kind, modifier, party]; links "
-        "[country, country, sentence] (pairs one clause relates).",
+        "[country, country, sentence] (pairs one clause relates); sides the same for pairs a clause names as one side.",
         "version": evidence_version(),
         "items": [
             {

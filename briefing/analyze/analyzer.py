@@ -5,14 +5,14 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate, chain, islice
 from typing import TYPE_CHECKING
 
 from briefing.analyze.dates import extract_dates
 from briefing.analyze.entities import extract_entities, headline_described_home, home_countries
 from briefing.analyze.events import event_parties, find_events
-from briefing.analyze.links import clause_links, token_codes
+from briefing.analyze.links import clause_links, one_side_pairs, token_codes
 from briefing.analyze.pair_model import decide_pair
 from briefing.analyze.pairs import (
     CONTEST_SENTENCES,
@@ -27,7 +27,13 @@ from briefing.analyze.pairs import (
 )
 from briefing.analyze.parsed import release, sentences
 from briefing.analyze.people import find_people
-from briefing.analyze.salience import ORIGIN_FACTOR, is_persons_origin, modifies_a_noun, span_salience
+from briefing.analyze.salience import (
+    ORIGIN_FACTOR,
+    is_persons_origin,
+    modifies_a_noun,
+    names_a_team,
+    span_salience,
+)
 from briefing.analyze.statements import extract_statements
 from briefing.analyze.trend import article_trend
 from briefing.article import AnalyzedArticle, Entity, Person, RawArticle
@@ -294,22 +300,28 @@ def pair_evidence(article: RawArticle, doc: Doc, title_doc: Doc) -> PairEvidence
 
 
 def _pair_evidence(article: RawArticle, grounds: _Grounds, sentences: Sequence[tuple[Span, set[str]]]) -> PairEvidence:
-    mentions, links = _mentions(grounds, _lead_end(article.body))
+    mentions, links, sides = _mentions(grounds, _lead_end(article.body))
     return PairEvidence(
         tuple(mentions),
         relation_pairs(article.title),
         relation_pairs(article.body),
         reports_a_contest(article.title, (s.text for s, _ in sentences[:CONTEST_SENTENCES])),
         links,
+        sides,
     )
 
 
-def _mentions(grounds: _Grounds, lead_end: int) -> tuple[list[Mention], tuple[Link, ...]]:
-    """Every mention that stands for a country, with its sentence (-1: headline) and salience; and the pairs
-    one clause relates (`links.clause_links`), with their sentence."""
+def _mentions(grounds: _Grounds, lead_end: int) -> tuple[list[Mention], tuple[Link, ...], tuple[Link, ...]]:
+    """Every mention that stands for a country, with its sentence (-1: headline) and salience; the pairs
+    one clause relates (`links.clause_links`) and those it names as one side (`links.one_side_pairs`),
+    with their sentence."""
     person_country, home, said_where, names = grounds.person_country, grounds.home, grounds.said_where, grounds.placed
     found: list[Mention] = []
     linked: list[Link] = []
+    sides: list[Link] = []
+    teams: set[str] = set()
+    """Countries the body names as a national side at least once (`salience.names_a_team`): there their
+    names and demonyms are the side, not the state, unless they are parties to an event."""
     for where, parsed, ents in ((-1, grounds.title_doc, grounds.title_entities), (0, grounds.doc, grounds.entities)):
         spans: list[tuple[int, int, str]] = []
         parties: dict[int, set[str]] = {}
@@ -336,16 +348,31 @@ def _mentions(grounds: _Grounds, lead_end: int) -> tuple[list[Mention], tuple[Li
             modifier = modifies_a_noun(parsed, e.start, e.end)
             party = code in _event_parties(parsed, e.start, parties, names)
             found.append(Mention(code, sentence, share, salience, e.start < lead_end, kind, modifier, party))
+            if where == 0 and e.label == "GPE" and names_a_team(parsed, e.start, e.end):
+                teams.add(code)
             if kind != "origin":
                 span = parsed.char_span(e.start, e.end, alignment_mode="expand")
                 if span is not None and len(span):
                     spans.append((span.start, span.end, code))
-        linked.extend(_sentence_links(parsed, spans, where, counted if where == 0 else []))
-    return damp_lists(found), tuple(linked)
+        linked.extend(_sentence_links(parsed, spans, where, counted if where == 0 else [], clause_links))
+        sides.extend(_sentence_links(parsed, spans, where, counted if where == 0 else [], one_side_pairs))
+    # A party to an event between states or firms is the state even in a sport story ("signed a trade pact").
+    found = [
+        replace(m, kind="team") if m.code in teams and m.kind in ("name", "demonym") and not m.party else m
+        for m in found
+    ]
+    return damp_lists(found), tuple(linked), tuple(sides)
 
 
-def _sentence_links(parsed: Doc, spans: list[tuple[int, int, str]], where: int, counted: Sequence[int]) -> list[Link]:
-    """(country, country, sentence) for each pair a clause of a sentence relates; sentences numbered as mentions."""
+def _sentence_links(
+    parsed: Doc,
+    spans: list[tuple[int, int, str]],
+    where: int,
+    counted: Sequence[int],
+    pairs_of: Callable[[Span, dict[int, str]], set[tuple[str, str]]],
+) -> list[Link]:
+    """(country, country, sentence) for each pair `pairs_of` finds in a sentence (`links.clause_links`: a
+    clause relates them; `links.one_side_pairs`: it names them as one side); sentences numbered as mentions."""
     if len({code for _, _, code in spans}) < 2:
         return []
     codes = token_codes(spans)
@@ -354,7 +381,7 @@ def _sentence_links(parsed: Doc, spans: list[tuple[int, int, str]], where: int, 
         if not any(i in codes for i in range(sent.start, sent.end)):
             continue
         number = -1 if where < 0 else max(0, counted[k] - 1) if counted else 0
-        result.extend((a, b, number) for a, b in sorted(clause_links(sent, codes)))
+        result.extend((a, b, number) for a, b in sorted(pairs_of(sent, codes)))
     return result
 
 

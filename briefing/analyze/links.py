@@ -5,6 +5,13 @@ the countries (or the firms and people standing for them) on the subject side of
 side, or two countries joined as co-subjects, are related by what the clause reports, however often each
 is named elsewhere. Read from the dependency parse alone, so it carries to outlets nobody tuned it on. A
 country inside a subordinate clause counts for that clause's verb, not for the one above it.
+
+A country word that describes the setting of the act ("closed down 8% in UK trade") stands on no side
+(`salience.describes_the_setting`). Co-subjects
+joined by "and" are related only when they do something to each other (`_one_side`): "Morocco and Syria
+sign a deal", not "France and Germany vowed to keep below the EU cap" or "Iraq and Afghanistan in WTO
+talks", where both stand on one side facing a third, nor "shares in Elan and Biogen plunged", where
+nothing happens between them.
 """
 
 from __future__ import annotations
@@ -12,6 +19,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import combinations
 from typing import TYPE_CHECKING
+
+from briefing.analyze.events import base_polarity
+from briefing.analyze.salience import describes_the_setting
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -27,6 +37,8 @@ REPORTED = frozenset({"ccomp", "conj", "advcl"})
 """A clause whose subject is a pronoun reports on the subject of the clause above it (said, and, after)."""
 MAX_CO_SUBJECTS = 3
 """More countries than this as co-subjects are a list, not a relation."""
+THIRD_PARTIES = frozenset({"ORG", "GPE", "NORP"})
+"""A body or country the co-subjects face; not a person, who is as often one of their own officials."""
 
 Pair = tuple[str, str]
 
@@ -44,9 +56,78 @@ def clause_links(sentence: Span, codes: dict[int, str]) -> set[Pair]:
                 objects |= _codes_below(child, codes)
         links.update(_pair(a, b) for a in subjects for b in objects if a != b)
         own = {c for child in verb.children if child.dep_ in SUBJECT for c in _codes_below(child, codes)}
-        if 2 <= len(own) <= MAX_CO_SUBJECTS:
+        if 2 <= len(own) <= MAX_CO_SUBJECTS and not _one_side(verb, codes):
             links.update(_pair(a, b) for a, b in combinations(sorted(own), 2))
     return links
+
+
+def one_side_pairs(sentence: Span, codes: dict[int, str]) -> set[Pair]:
+    """Pairs of countries joined by "and" that a clause names as one side (`_one_side`): co-subjects facing
+    a third ("Iraq and Afghanistan in WTO talks") or doing nothing to each other, and co-objects of a third
+    party's act ("The WTO is to hold membership talks with both Iraq and Afghanistan", "the EC has called a
+    truce in its battle with France and Germany"): both face it, not each other."""
+    found: set[Pair] = set()
+    for verb in sentence:
+        if verb.pos_ not in ("VERB", "AUX") and verb.dep_ != "ROOT":
+            continue
+        own = {c for child in verb.children if child.dep_ in SUBJECT for c in _codes_below(child, codes)}
+        if 2 <= len(own) <= MAX_CO_SUBJECTS and _one_side(verb, codes):
+            found.update(_pair(a, b) for a, b in combinations(sorted(own), 2))
+        if not any(t.ent_type_ in THIRD_PARTIES and t.i not in codes for s in _subjects(verb) for t in s.subtree):
+            continue
+        for child in verb.children:
+            if child.dep_ not in OBJECT:
+                continue
+            joined = {codes[t.i] for t in child.subtree if t.i in codes and t.dep_ == "conj"}
+            if not joined or any(t.lower_ == "between" for t in child.subtree):
+                continue
+            objects = _codes_below(child, codes)
+            if 2 <= len(objects) <= MAX_CO_SUBJECTS:
+                found.update(_pair(a, b) for a, b in combinations(sorted(objects), 2))
+    return found
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The verb's subjects, or those of the verb it is controlled by ("The WTO is to hold talks")."""
+    head = verb
+    for _ in range(4):
+        subjects = [child for child in head.children if child.dep_ in SUBJECT]
+        if subjects or head.dep_ not in CONTROLLED or head.head is head:
+            return subjects
+        head = head.head
+    return []
+
+
+def _one_side(verb: Token, codes: dict[int, str]) -> bool:
+    """Co-subjects joined by "and" stand on one side when their clause reports no event between anyone
+    ("shares in Elan and Biogen plunged", "France and Germany will breach the limit") or names a third
+    party they face ("Iraq and Afghanistan in WTO talks", "France and Germany vowed to run deficits below
+    the EU cap"); "Morocco and Syria signed a trade agreement" and "ties between Morocco and Syria ..."
+    relate them."""
+    coordinated = [
+        t
+        for child in verb.children
+        if child.dep_ in SUBJECT
+        for t in child.subtree
+        if t.i in codes and t.dep_ == "conj"
+    ]
+    if not coordinated or any(t.head.head.lower_ == "between" for t in coordinated):
+        return False  # "ties between Morocco and Syria", "a tie-up between Barclays and Wells Fargo"
+    clause = _clause(verb)
+    if any(t.ent_type_ in THIRD_PARTIES and t.i not in codes for t in clause):
+        return True
+    return not any(base_polarity(t) is not None for t in clause)
+
+
+def _clause(verb: Token) -> list[Token]:
+    """The verb and what hangs on it, into controlled verbs ("vowed to run ...") but not other clauses."""
+    found: list[Token] = []
+    stack: list[Token] = [verb]
+    while stack:
+        t = stack.pop()
+        found.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in CLAUSE or c.dep_ == "xcomp")
+    return found
 
 
 def _subject_codes(verb: Token, codes: dict[int, str]) -> set[str]:
@@ -77,7 +158,7 @@ def _codes_below(token: Token, codes: dict[int, str]) -> set[str]:
     stack: list[Token] = [token]
     while stack:
         t = stack.pop()
-        if t.i in codes:
+        if t.i in codes and not describes_the_setting(t):
             found.add(codes[t.i])
         stack.extend(c for c in t.children if c.dep_ not in CLAUSE and not (c.dep_ == "conj" and c.pos_ == "VERB"))
     return found

@@ -7,7 +7,7 @@ country named as a market, a company's origin, a comparison). So the rules only 
 headline, lead and body, whether both are arguments of an early claim, relation phrases, how much of
 each country's weight comes from institutions, companies or people, lists, sentences naming both, the
 share of the article's country mentions the pair takes, a third country's standing, a stated score, whether
-one clause relates the two as doer and done-to, see `links`) and
+one clause relates the two as doer and done-to, or names them as one side facing a third, see `links`) and
 a logistic regression gives each the probability that it is the article's pair. The most probable
 candidate is the pair when that probability reaches the fitted threshold; otherwise the article has
 none. Weights and threshold are fitted by `benchmarks/fit_pairs.py` on the gold files and kept in
@@ -42,6 +42,9 @@ CANDIDATES = 3
 """Pairs the rules propose per article (the gold pair is among the best three in 98 of 103 labelled
 articles that have one; four or six candidates fitted no better held out)."""
 STAND_IN_KINDS = frozenset({"institution", "company", "leader", "person"})
+PEOPLE_KINDS = frozenset({"origin", "person", "team"})
+"""Mentions of a country through its people: a person, a person's nationality, a national side. Two
+countries named only so are no pair (docs/gold.md: nationality, a match between national teams)."""
 
 FEATURES = (
     "rule_score",
@@ -88,6 +91,7 @@ FEATURES = (
     "linked_headline",
     "linked_lead",
     "linked_sentences",
+    "one_side_sentences",
 )
 """What each candidate pair is judged on; `candidate_features` computes them in this order."""
 
@@ -161,7 +165,7 @@ def candidate_features(evidence: PairEvidence, rules: RuleScores | None = None) 
             stand_in[m.code] += m.share
         if m.kind == "origin":
             origin[m.code] += 1
-        if m.kind in ("origin", "person"):
+        if m.kind in PEOPLE_KINDS:
             people[m.code] += 1
         else:
             own[m.code] = True
@@ -174,6 +178,10 @@ def candidate_features(evidence: PairEvidence, rules: RuleScores | None = None) 
     """Sentences in which one clause relates the two (`PairEvidence.links`)."""
     for a, b, sentence in evidence.links:
         link_sentences[(a, b)].add(sentence)
+    side_sentences: defaultdict[Pair, set[int]] = defaultdict(set)
+    """Sentences in which a clause names the two as one side (`PairEvidence.sides`)."""
+    for a, b, sentence in evidence.sides:
+        side_sentences[(a, b)].add(sentence)
     total_mass = sum(mass.values()) or 1.0
     headline_countries = len(headline)
     countries = len(ranks)
@@ -241,6 +249,7 @@ def candidate_features(evidence: PairEvidence, rules: RuleScores | None = None) 
             float(-1 in link_sentences[pair]),
             float(any(0 <= s < len(LEAD_SENTENCE_WEIGHTS) for s in link_sentences[pair])),
             math.log1p(len(link_sentences[pair])),
+            math.log1p(len(side_sentences[pair] - link_sentences[pair])),
         ]
         result.append((pair, features))
     return result
@@ -286,7 +295,7 @@ def reported_together(evidence: PairEvidence, pair: Pair) -> bool:
     named: defaultdict[int, set[str]] = defaultdict(set)
     parties: defaultdict[int, set[str]] = defaultdict(set)
     for m in evidence.mentions:
-        if m.kind not in ("origin", "person") and (m.party or not m.modifier):
+        if m.kind not in PEOPLE_KINDS and (m.party or not m.modifier):
             named[m.sentence].add(m.code)
             if m.party:
                 parties[m.sentence].add(m.code)

@@ -88,8 +88,9 @@ class Mention:
     """In the first two paragraphs."""
     kind: str = "name"
     """What stands for the country: "name", "demonym", "institution", "company", "leader" (a head of state or
-    government the gazetteer knows: "Donald Trump", "President Bush"), "person", or "origin" (a name giving a
-    person's nationality, see `salience.is_persons_origin`)."""
+    government the gazetteer knows: "Donald Trump", "President Bush"), "person", "origin" (a name giving a
+    person's nationality, see `salience.is_persons_origin`), or "team" (a country the article names as a
+    national side, `salience.names_a_team`: all its names and demonyms there)."""
     modifier: bool = False
     """Modifies a common noun ("the UK album chart", "US shares"): a setting or a market, not a party."""
     party: bool = False
@@ -310,6 +311,9 @@ class PairEvidence:
     links: tuple[Link, ...] = ()
     """(country, country, sentence) for each pair one clause relates as doer and done-to, or as co-subjects
     (`links.clause_links`): "Boeing secures Japan order", "Absa in talks with UK bank Barclays"."""
+    sides: tuple[Link, ...] = ()
+    """(country, country, sentence) for two countries a clause names as one side, co-subjects facing a third
+    or doing nothing to each other (`links.one_side_pairs`): "Iraq and Afghanistan in WTO talks"."""
 
 
 @dataclass(frozen=True, slots=True)

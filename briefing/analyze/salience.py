@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from briefing.analyze.events import PLACE_PREPOSITIONS as SETTING_PREPOSITIONS
 from briefing.analyze.parsed import doc_text
 
 if TYPE_CHECKING:
@@ -50,9 +51,29 @@ MAX_DEPTH = 40
 def token_salience(token: Token) -> float:
     """Salience of the mention headed by `token` in its sentence, in (0, 1]."""
     path = _path_salience(token)
+    if describes_the_setting(token):
+        return max(FLOOR, path * PLACE_FACTOR)
     if _marks_an_actor(token):
         return max(path, ACTOR_SALIENCE)
     return path
+
+
+NAME_MODIFIERS = frozenset({"compound", "amod", "nmod", "flat", "poss"})
+
+
+def describes_the_setting(token: Token) -> bool:
+    """The country word describes the noun of a place phrase of the verb ("closed down 8% in UK trade",
+    "fell on the London market"): it sets the scene of the act, as a place does, and names no side of it.
+    The country itself as the place is another matter ("to build Cadillacs in Sweden"): business news
+    reports a firm's act in a country as a relation with it (see `PLACE_FACTOR` for how far)."""
+    head = token
+    described = False
+    while head.dep_ in NAME_MODIFIERS and head.head.i > head.i:
+        head = head.head
+        described = described or head.pos_ == "NOUN"
+    if not described or head.dep_ != "pobj" or head.head.lower_ not in SETTING_PREPOSITIONS:
+        return False
+    return head.head.head.pos_ in ("VERB", "AUX")
 
 
 def _marks_an_actor(token: Token) -> bool:
@@ -149,3 +170,26 @@ def is_persons_origin(doc: Doc, start: int, end: int) -> bool:
     if after.tag_ == "POS" and span.end + 1 < len(doc):
         after = doc[span.end + 1]
     return after.ent_type_ == "PERSON" and after.ent_iob_ == "B"
+
+
+PLURAL_FORMS = frozenset({"VBP"})
+
+
+def names_a_team(doc: Doc, start: int, end: int) -> bool:
+    """The mention at [start, end) is a national side, not the state: a singular country name as the subject
+    of a verb in the plural ("Ireland face the French", "England are enduring their worst run", "Ireland
+    have won three times"). British English gives a team plural agreement and a state singular ("Russia
+    has signed"); a name that is plural in form ("the Netherlands") or one of several subjects ("the US
+    and Britain are") says nothing."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    if root.dep_ != "nsubj" or root.tag_ != "NNP" or root.text.endswith("s"):
+        return False
+    if any(c.dep_ in ("conj", "poss", "det", "acl", "amod") for c in root.children):
+        return False  # "the US and Britain are", "its UK roaming rates are" (a word the parser took for a name)
+    verb = root.head
+    if verb.tag_ in PLURAL_FORMS:
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and (c.tag_ in PLURAL_FORMS or c.lower_ == "were") for c in verb.children)

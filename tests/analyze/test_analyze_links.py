@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.analyze.links import clause_links, token_codes
+from briefing.analyze.links import clause_links, one_side_pairs, token_codes
 from tests.analyze.analyze_helpers import nlp
 
 
@@ -41,3 +41,58 @@ def test_an_infinitive_of_purpose_is_done_by_the_main_subject() -> None:
         "Indonesia, Downing Street said."
     )
     assert ("GBR", "IDN") in _links(sentence, {"Britain": "GBR", "Indonesia": "IDN"})
+
+
+def test_a_country_describing_the_setting_of_the_act_is_no_side() -> None:
+    sentence = (
+        "Shares in Anglo-Swedish drug firm AstraZeneca have closed down 8% in UK trade after the failure of "
+        "its Iressa drug."
+    )
+    assert _links(sentence, {"AstraZeneca": "SWE", "UK": "GBR"}) == set()
+
+
+def test_the_country_itself_as_the_place_of_a_firms_act_stays_a_side() -> None:
+    sentence = "General Motors is to build Cadillacs in Sweden at the Saab plant."
+    assert _links(sentence, {"Motors": "USA", "Sweden": "SWE"}) == {("SWE", "USA")}
+
+
+def test_co_subjects_facing_a_third_party_are_one_side() -> None:
+    assert _links("Iraq and Afghanistan in WTO talks", {"Iraq": "IRQ", "Afghanistan": "AFG"}) == set()
+    sentence = "The move came after France and Germany vowed to run their budget deficits below the EU cap in 2005."
+    assert _links(sentence, {"France": "FRA", "Germany": "DEU"}) == set()
+
+
+def test_co_subjects_of_a_clause_reporting_no_event_are_not_related() -> None:
+    sentence = "Shares in Elan and Biogen Idec plunged on Monday as the firms suspended sales of a new drug."
+    assert _links(sentence, {"Elan": "IRL", "Biogen": "USA", "Idec": "USA"}) == set()
+
+
+def test_countries_between_which_a_relation_holds_are_related_whatever_else_the_clause_names() -> None:
+    sentence = (
+        "Diplomatic ties between Morocco and Syria seem to be heading towards a warming up following phone "
+        "talks Monday between the two countries' Foreign Ministers Nasser Bourita and Asaad Al-Shibani."
+    )
+    assert _links(sentence, {"Morocco": "MAR", "Syria": "SYR"}) == {("MAR", "SYR")}
+
+
+def _one_side(sentence: str, names: dict[str, str]) -> set[tuple[str, str]]:
+    doc = nlp()(sentence)
+    spans = [(t.i, t.i + 1, names[t.text]) for t in doc if t.text in names]
+    return one_side_pairs(doc[:], token_codes(spans))
+
+
+def test_co_objects_of_a_third_partys_act_are_one_side() -> None:
+    sentence = "The World Trade Organisation (WTO) is to hold membership talks with both Iraq and Afghanistan."
+    assert _one_side(sentence, {"Iraq": "IRQ", "Afghanistan": "AFG"}) == {("AFG", "IRQ")}
+    sentence = "The European Commission (EC) has called a truce in its battle with France and Germany."
+    assert _one_side(sentence, {"France": "FRA", "Germany": "DEU"}) == {("DEU", "FRA")}
+
+
+def test_countries_that_act_on_each_other_are_not_one_side() -> None:
+    assert (
+        _one_side("Morocco and Syria signed a trade agreement on Monday.", {"Morocco": "MAR", "Syria": "SYR"}) == set()
+    )
+    sentence = (
+        "In a sign of a thaw in relations between Egypt and Israel, the two countries have signed a trade protocol."
+    )
+    assert _one_side(sentence, {"Egypt": "EGY", "Israel": "ISR"}) == set()

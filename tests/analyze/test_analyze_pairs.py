@@ -193,3 +193,56 @@ def test_a_country_word_inside_a_longer_name_is_not_the_country(sentence: str, w
 
     found = {e.text: e.country for e in extract_entities(nlp()(sentence))}
     assert found.get(word) == country
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "team"),
+    [
+        # BBC sport: British English gives a national side plural agreement.
+        ("Ireland face the not insignificant task of a home fixture with the mercurial French.", "Ireland", True),
+        ("England are enduring their worst run in the championship since 1987.", "England", True),
+        ("Ireland, though, have won three times in their last five meetings.", "Ireland", True),
+        # A state takes the singular; a plural name or two subjects say nothing.
+        ("Russia has signed a deal with Ukraine on gas supplies.", "Russia", False),
+        ("The US and Britain are close allies.", "US", False),
+        ("The Netherlands are to send troops.", "Netherlands", False),
+        # "its UK roaming rates are": the parser took the modifier for the subject.
+        ("The operator is appealing against allegations that its UK roaming rates are unfair.", "UK", False),
+    ],
+)
+def test_a_country_name_with_a_plural_verb_is_a_national_side(sentence: str, word: str, team: bool) -> None:
+    from briefing.analyze.salience import names_a_team
+
+    doc = nlp()(sentence)
+    start = sentence.index(word)
+    assert names_a_team(doc, start, start + len(word)) is team
+
+
+def test_two_national_sides_facing_each_other_are_no_pair() -> None:
+    body = (
+        "Wales and Ireland rather than France and England face a potential Grand Slam play-off.\n\n"
+        "Ireland face the not insignificant task of a home fixture with the mercurial French. France have "
+        "won the title twice in three years, and Ireland have beaten France only once since 2000. Ireland "
+        "coach Eddie O'Sullivan said France would be hard to beat in Dublin."
+    )
+    assert analyze("Ireland ready for France", body).pair is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "setting"),
+    [
+        ("Shares in AstraZeneca have closed down 8% in UK trade after the failure of its drug.", "UK", True),
+        ("Shares in the firm fell 3% on the London market on Monday.", "London", True),
+        # The country itself as the place, or the owner of what the phrase names, is no setting.
+        ("General Motors is to build Cadillacs in Sweden at the Saab plant.", "Sweden", False),
+        ("Independent News & Media has bought a stake in Indian newspaper Jagran.", "Indian", False),
+    ],
+)
+def test_a_country_describing_a_place_phrase_sets_the_scene(sentence: str, word: str, setting: bool) -> None:
+    from briefing.analyze.salience import PLACE_FACTOR, describes_the_setting
+
+    doc = nlp()(sentence)
+    token = next(t for t in doc if t.text == word)
+    assert describes_the_setting(token) is setting
+    if setting:
+        assert token_salience(token) <= PLACE_FACTOR
