@@ -54,10 +54,12 @@ Ties keep article order.
 from __future__ import annotations
 
 import heapq
+import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from briefing.analyze.gazetteer import LEADERS, leader_country, lookup
 from briefing.article import AnalyzedArticle, Statement
@@ -81,6 +83,22 @@ RECENT = 0.6
 REPEATED = 2.0
 ALSO_RELATIONSHIP = 0.5
 SAME_STORY = 0.4
+
+PARTS = ("who", "about", "direct", "substance", "lead", "recent", "repeated", "same_story")
+"""The score's parts, in the order of `WEIGHTS`."""
+WEIGHTS_FILE = Path(__file__).resolve().parent / "rank_weights.json"
+"""Each part's multiplier, fitted by benchmarks/fit_rank.py; 1.0 each (the hand-set score) without the file."""
+
+
+def load_weights(path: Path = WEIGHTS_FILE) -> dict[str, float]:
+    """The parts' multipliers: the file's, or 1.0 for each part the file does not give."""
+    data: dict[str, object] = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    given = data.get("weights", {})
+    assert isinstance(given, dict)
+    return {part: float(given.get(part, 1.0)) for part in PARTS}
+
+
+WEIGHTS = load_weights()
 
 _HEAD = re.compile(
     r"\b(?:president|prime\s+minister|premier|king|queen|emir|sultan|chancellor|head\s+of\s+(?:state|government)|"
@@ -139,6 +157,8 @@ class PairStatement:
     score: float = 0.0
     rank: int = 0
     """1-based place in the pair's key statements."""
+    parts: Mapping[str, float] = field(default_factory=dict)
+    """The score's parts before their `WEIGHTS` (`PARTS`; repeated and same story as ranked)."""
 
 
 @dataclass
@@ -403,7 +423,7 @@ def score_statement(
     body = len(index.body) or 1
     parts["lead"] = LEAD if s.start < body / 5 else 0.0
     parts["recent"] = RECENT * (0.5 if recency is None else recency)
-    return Scored(round(sum(parts.values()), 4), parts, country)
+    return Scored(round(sum(WEIGHTS[k] * v for k, v in parts.items()), 4), parts, country)
 
 
 PHRASE_SHARE = 1 / 3
@@ -452,6 +472,7 @@ def rank_statements(
         return known.role if known is not None else None
 
     base: list[tuple[float, int, _Merged]] = []
+    base_parts: list[Mapping[str, float]] = []
     for m in merged:
         first = min(m.articles, key=lambda a: a.article.published or "9999")
         person = people.get(m.speaker)
@@ -469,28 +490,30 @@ def rank_statements(
             roles,
         )
         base.append((scored.score, m.order, m))
+        base_parts.append(scored.parts)
     # Lazy greedy: a statement's score only drops as statements are ranked above it, so the best of a
     # heap of stale scores, once refreshed and still the best, is the next one.
     heap = [(-score, order, k) for k, (score, order, _) in enumerate(base)]
     heapq.heapify(heap)
-    ranked: list[tuple[float, _Merged]] = []
+    ranked: list[tuple[float, _Merged, Mapping[str, float]]] = []
     placed: dict[tuple[str, ...], list[set[str]]] = {}
     shown: list[_Merged] = []
     while heap:
         neg, order, k = heapq.heappop(heap)
         score, _, m = base[k]
         repeat = max((jaccard(m.words, w) for w in placed.get(m.speaker, ())), default=0.0) if pair else 0.0
-        fresh = round(score - REPEATED * repeat - (_crowding(m, shown) if pair else 0.0), 4)
+        penalties = {"repeated": -REPEATED * repeat, "same_story": -_crowding(m, shown) if pair else 0.0}
+        fresh = round(score + sum(WEIGHTS[p] * v for p, v in penalties.items()), 4)
         if heap and fresh < -heap[0][0] and fresh < -neg:
             heapq.heappush(heap, (-fresh, order, k))
             continue
-        ranked.append((fresh, m))
+        ranked.append((fresh, m, {**base_parts[k], **penalties}))
         placed.setdefault(m.speaker, []).append(m.words)
         if len(shown) < top:
             shown.append(m)
     return tuple(
-        PairStatement(m.statement, ids[id(m.article)], tuple(ids[id(a)] for a in m.articles), score, rank)
-        for rank, (score, m) in enumerate(ranked, 1)
+        PairStatement(m.statement, ids[id(m.article)], tuple(ids[id(a)] for a in m.articles), score, rank, parts)
+        for rank, (score, m, parts) in enumerate(ranked, 1)
     )
 
 
