@@ -61,7 +61,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from briefing.analyze.gazetteer import LEADERS, leader_country, lookup
+from briefing.analyze.gazetteer import LEADERS, leader_country, lookup, region_country
 from briefing.article import AnalyzedArticle, Statement
 from briefing.brief.people import NO_CORPUS, CorpusPeople, NameIndex, PairPerson
 from briefing.brief.text import ArticleIndex, jaccard, overlap, plain_key, words
@@ -305,6 +305,54 @@ def colleagues_country(
     return next(iter(found)) if len(found) == 1 and found <= set(pair) else None
 
 
+_PROPER_RUN = re.compile(r"[A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*){0,3}")
+_BACK_POSSESSIVE = re.compile(r"^\W*(?:its|their)\b", re.IGNORECASE)
+ROLE_REACH = 60
+"""Characters before a speaker's name in which a role phrase with its possessor stands ("Hesse's economy
+minister Alois Rhiel")."""
+
+
+def region_office_country(index: ArticleIndex, speaker: str) -> str | None:
+    """The country of the region whose office the article gives the speaker: a region (a country's first-level
+    subdivision, `gazetteer.region_country`) possessing or modifying the role phrase next to the speaker's name
+    ("Hessen's economy minister Rhiel", "Rhiel, Hessen's minister"), or, when that phrase's possessor is "its" or
+    "their", the region the sentence before names ("... the state of Hessen ... Alois Rhiel, its minister")."""
+    surname = speaker.split()[-1] if speaker.split() else ""
+    if not surname[:1].isupper():
+        return None
+    body = index.body
+    for found in re.finditer(rf"\b{re.escape(surname)}\b", body):
+        start, end = index.sentence_at(found.start())
+        before = body[max(start, found.start() - ROLE_REACH) : found.start()]
+        after = body[found.end() : end]
+        apposition = after.split(",")[1] if after.startswith(",") and "," in after[1:] else after[:ROLE_REACH]
+        phrases = [before, apposition]
+        if not any(_OFFICIAL.search(t) or _MINISTER.search(t) or _HEAD.search(t) for t in phrases):
+            continue
+        for phrase in phrases:
+            code = _region_in(phrase)
+            if code:
+                return code
+        previous = [span for span in index.sentences if span[1] <= start]
+        if _BACK_POSSESSIVE.search(apposition) and previous:
+            code = _region_in(body[previous[-1][0] : previous[-1][1]])
+            if code:
+                return code
+    return None
+
+
+def _region_in(text: str) -> str | None:
+    """The country of the first region a run of capitalised words in the text names."""
+    for run in _PROPER_RUN.findall(text):
+        tokens = run.split()
+        for size in range(len(tokens), 0, -1):
+            for i in range(len(tokens) - size + 1):
+                code = region_country(" ".join(tokens[i : i + size]).removesuffix("'s").removesuffix("’s"))
+                if code:
+                    return code
+    return None
+
+
 def _same_person(a: set[str], b: set[str]) -> bool:
     """One name's words inside the other's ("Blair", "Tony Blair"); two people may share a surname ("Ian
     Blair", "Tony Blair")."""
@@ -364,6 +412,10 @@ def score_statement(
     role = s.role or (person.role if person else None)
     country = speaker_country(s.speaker, s.country or (person.country if person else None))
     level = speaker_level(s.speaker, role, institution)
+    if country is None and level in ("head", "minister", "official"):
+        # An office of a region ("Hesse's economy minister", "Alois Rhiel, its minister" after "the state of
+        # Hessen") is that region's country, whoever else the article quotes.
+        country = region_office_country(index, s.speaker)
     if country is None and level in ("head", "minister", "official"):
         # An office of no stated country ("Foreign Secretary", "the prime minister's spokesman"): the
         # country of the pair the corpus's holders of that office speak for, when one clearly does.

@@ -28,6 +28,7 @@ from briefing.brief.rank import (
     colleagues_country,
     merge,
     quoted_phrase,
+    region_office_country,
     score_statement,
     speaker_country,
     speaker_level,
@@ -447,3 +448,29 @@ def test_a_quote_answering_the_paragraph_before_is_about_the_country_it_names() 
     assert answer.parts["about"] == CONTEXT_NAMES_OTHER > 0
     assert aside.parts["about"] == 0.0
     assert CONTEXT_NAMES_OTHER < NAMES_OTHER_SIDE
+
+
+BOERSE = (
+    "But, Hans Reckers, a board member of Germany's central bank, the Bundesbank, said that cash trading should "
+    "also remain in Frankfurt, something Deutsche Boerse could move to the UK. Local government officials in "
+    "Frankfurt's state of Hessen have also spoken out against the move. \"It is our wish that the headquarters stay "
+    "here to maintain Frankfurt's standing as the number one financial centre in continental Europe,\" Alois Rhiel, "
+    "its minister for economic affairs added. The London Stock Exchange's chief executive Clara Furse said nothing."
+)
+
+
+def test_an_office_of_a_region_belongs_to_that_regions_country_before_the_colleagues() -> None:
+    """BBC business, Deutsche Boerse's bid for the LSE (Germany–UK): Rhiel is "its minister" after "the state of
+    Hessen", a German region, so he speaks for Germany even where the article's other officials are British; the
+    region possessing the role in front of the name does the same; a minister of no region stays unplaced."""
+    furse = Person("Clara Furse", "GBR", "chief executive")
+    rhiel = Person("Alois Rhiel", None, "minister")
+    quote = "It is our wish that the headquarters stay here"
+    article = analysed(BOERSE, ("DEU", "GBR"), people=[furse, rhiel], quotes=[("Alois Rhiel", quote, True)])
+    index = ArticleIndex(article)
+    assert region_office_country(index, "Alois Rhiel") == "DEU"
+    assert score_statement(article.statements[0], index, ("DEU", "GBR"), None, None).country == "DEU"
+    before = analysed("Hessen's economy minister Alois Rhiel said the move was wrong.", ("DEU", "GBR"))
+    assert region_office_country(ArticleIndex(before), "Alois Rhiel") == "DEU"
+    plain = analysed("The economy minister Alois Rhiel said the move to London was wrong.", ("DEU", "GBR"))
+    assert region_office_country(ArticleIndex(plain), "Alois Rhiel") is None
