@@ -16,11 +16,12 @@ Score (the sum of these parts; see docs/brief.md for the reasons):
   union's general secretary); a named person without a role 0.5; nobody known 0. Side: the speaker
   speaks for one of the pair's two countries 1.0, for no known country 0.6, for a third country 0.4. A
   speaker's country the articles do not state comes from the corpus (`people.CorpusPeople`): the same
-  person's other mentions, else, for an office, the pair's country that holds that office in the corpus,
-  else the pair's country the statement's article is about (`ArticleIndex.home`), else, for an office
-  holder or a politician (a party leader, an MP), the country of the pair all the article's other
-  officials speak for (`colleagues_country`; a colleague's role from the pair's people when the article
-  gives none).
+  person's other mentions, else, for an office, the country of a region that possesses or modifies it
+  (`region_office_country`: "Hessen's economy minister", "its minister" after "the state of Hessen"), else
+  the pair's country that holds that office in the corpus, else the pair's country the statement's
+  article is about (`ArticleIndex.home`), else, for an office holder or a politician (a party leader, an
+  MP), the country of the pair all the article's other officials speak for (`colleagues_country`; a
+  colleague's role from the pair's people when the article gives none).
 - **what** it is about, the largest part (a head of state on domestic politics is not news of the
   pair): the quote itself names both countries (their names, capitals, peoples, institutions or people)
   +3.5, the other country than the speaker's +3.0, one country only (the speaker's own, or a third
@@ -44,6 +45,9 @@ Score (the sum of these parts; see docs/brief.md for the reasons):
 - **same story**: taken in rank order, a statement loses 0.4 for each statement of its own story (an
   article it comes from) already among the top `top` shown, so one article's several quotes do not crowd
   another story out of the five; past the top the count stays fixed, so scores never rise down the list.
+
+Each part is multiplied by its weight (`WEIGHTS`: 1.0 each, the hand-set score above, unless
+rank_weights.json next to this module gives fitted ones; `benchmarks/fit_rank.py` fits and measures them).
 
 "Other" (articles about no pair) merges only exact repeats and has no repetition penalty: its
 statements are unrelated, and there are thousands.
