@@ -122,8 +122,11 @@ def with_articles(pages: list[Page]) -> list[Page]:
     return pages + [p.article for p in pages if p.article]
 
 
-def fit_stage(x: np.ndarray, y: np.ndarray, weight: np.ndarray, l2: float = L2) -> clean.Stage:
-    """Weighted L2 logistic regression by Newton's method on standardised features (also used by fit_pairs.py)."""
+def fit_stage(
+    x: np.ndarray, y: np.ndarray, weight: np.ndarray, l2: float = L2, offset: np.ndarray | None = None
+) -> clean.Stage:
+    """Weighted L2 logistic regression by Newton's method on standardised features (also used by fit_pairs.py
+    and fit_rank.py). `offset`: a fixed logit per row the weights correct (the L2 then pulls towards it)."""
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale < 1e-9] = 1.0
@@ -132,8 +135,9 @@ def fit_stage(x: np.ndarray, y: np.ndarray, weight: np.ndarray, l2: float = L2) 
     penalty = np.full(z.shape[1], l2)
     penalty[0] = 0.0
     wt = weight / weight.mean()
+    base = np.zeros(len(x)) if offset is None else offset
     for _ in range(50):
-        p = 1 / (1 + np.exp(-np.clip(z @ w, -40, 40)))
+        p = 1 / (1 + np.exp(-np.clip(z @ w + base, -40, 40)))
         grad = z.T @ (wt * (p - y)) + penalty * w
         hess = (z * (wt * p * (1 - p))[:, None]).T @ z + np.diag(penalty + 1e-9)
         step = np.linalg.solve(hess, grad)

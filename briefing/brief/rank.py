@@ -16,11 +16,12 @@ Score (the sum of these parts; see docs/brief.md for the reasons):
   union's general secretary); a named person without a role 0.5; nobody known 0. Side: the speaker
   speaks for one of the pair's two countries 1.0, for no known country 0.6, for a third country 0.4. A
   speaker's country the articles do not state comes from the corpus (`people.CorpusPeople`): the same
-  person's other mentions, else, for an office, the pair's country that holds that office in the corpus,
-  else the pair's country the statement's article is about (`ArticleIndex.home`), else, for an office
-  holder or a politician (a party leader, an MP), the country of the pair all the article's other
-  officials speak for (`colleagues_country`; a colleague's role from the pair's people when the article
-  gives none).
+  person's other mentions, else, for an office, the country of a region that possesses or modifies it
+  (`region_office_country`: "Hessen's economy minister", "its minister" after "the state of Hessen"), else
+  the pair's country that holds that office in the corpus, else the pair's country the statement's
+  article is about (`ArticleIndex.home`), else, for an office holder or a politician (a party leader, an
+  MP), the country of the pair all the article's other officials speak for (`colleagues_country`; a
+  colleague's role from the pair's people when the article gives none).
 - **what** it is about, the largest part (a head of state on domestic politics is not news of the
   pair): the quote itself names both countries (their names, capitals, peoples, institutions or people)
   +3.5, the other country than the speaker's +3.0, one country only (the speaker's own, or a third
@@ -45,6 +46,9 @@ Score (the sum of these parts; see docs/brief.md for the reasons):
   article it comes from) already among the top `top` shown, so one article's several quotes do not crowd
   another story out of the five; past the top the count stays fixed, so scores never rise down the list.
 
+Each part is multiplied by its weight (`WEIGHTS`: 1.0 each, the hand-set score above, unless
+rank_weights.json next to this module gives fitted ones; `benchmarks/fit_rank.py` fits and measures them).
+
 "Other" (articles about no pair) merges only exact repeats and has no repetition penalty: its
 statements are unrelated, and there are thousands.
 
@@ -54,12 +58,14 @@ Ties keep article order.
 from __future__ import annotations
 
 import heapq
+import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
-from briefing.analyze.gazetteer import LEADERS, leader_country, lookup
+from briefing.analyze.gazetteer import LEADERS, leader_country, lookup, region_country
 from briefing.article import AnalyzedArticle, Statement
 from briefing.brief.people import NO_CORPUS, CorpusPeople, NameIndex, PairPerson
 from briefing.brief.text import ArticleIndex, jaccard, overlap, plain_key, words
@@ -81,6 +87,22 @@ RECENT = 0.6
 REPEATED = 2.0
 ALSO_RELATIONSHIP = 0.5
 SAME_STORY = 0.4
+
+PARTS = ("who", "about", "direct", "substance", "lead", "recent", "repeated", "same_story")
+"""The score's parts, in the order of `WEIGHTS`."""
+WEIGHTS_FILE = Path(__file__).resolve().parent / "rank_weights.json"
+"""Each part's multiplier, fitted by benchmarks/fit_rank.py; 1.0 each (the hand-set score) without the file."""
+
+
+def load_weights(path: Path = WEIGHTS_FILE) -> dict[str, float]:
+    """The parts' multipliers: the file's, or 1.0 for each part the file does not give."""
+    data: dict[str, object] = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    given = data.get("weights", {})
+    assert isinstance(given, dict)
+    return {part: float(given.get(part, 1.0)) for part in PARTS}
+
+
+WEIGHTS = load_weights()
 
 _HEAD = re.compile(
     r"\b(?:president|prime\s+minister|premier|king|queen|emir|sultan|chancellor|head\s+of\s+(?:state|government)|"
@@ -139,6 +161,8 @@ class PairStatement:
     score: float = 0.0
     rank: int = 0
     """1-based place in the pair's key statements."""
+    parts: Mapping[str, float] = field(default_factory=dict)
+    """The score's parts before their `WEIGHTS` (`PARTS`; repeated and same story as ranked)."""
 
 
 @dataclass
@@ -285,6 +309,54 @@ def colleagues_country(
     return next(iter(found)) if len(found) == 1 and found <= set(pair) else None
 
 
+_PROPER_RUN = re.compile(r"[A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*){0,3}")
+_BACK_POSSESSIVE = re.compile(r"^\W*(?:its|their)\b", re.IGNORECASE)
+ROLE_REACH = 60
+"""Characters before a speaker's name in which a role phrase with its possessor stands ("Hesse's economy
+minister Alois Rhiel")."""
+
+
+def region_office_country(index: ArticleIndex, speaker: str) -> str | None:
+    """The country of the region whose office the article gives the speaker: a region (a country's first-level
+    subdivision, `gazetteer.region_country`) possessing or modifying the role phrase next to the speaker's name
+    ("Hessen's economy minister Rhiel", "Rhiel, Hessen's minister"), or, when that phrase's possessor is "its" or
+    "their", the region the sentence before names ("... the state of Hessen ... Alois Rhiel, its minister")."""
+    surname = speaker.split()[-1] if speaker.split() else ""
+    if not surname[:1].isupper():
+        return None
+    body = index.body
+    for found in re.finditer(rf"\b{re.escape(surname)}\b", body):
+        start, end = index.sentence_at(found.start())
+        before = body[max(start, found.start() - ROLE_REACH) : found.start()]
+        after = body[found.end() : end]
+        apposition = after.split(",")[1] if after.startswith(",") and "," in after[1:] else after[:ROLE_REACH]
+        phrases = [before, apposition]
+        if not any(_OFFICIAL.search(t) or _MINISTER.search(t) or _HEAD.search(t) for t in phrases):
+            continue
+        for phrase in phrases:
+            code = _region_in(phrase)
+            if code:
+                return code
+        previous = [span for span in index.sentences if span[1] <= start]
+        if _BACK_POSSESSIVE.search(apposition) and previous:
+            code = _region_in(body[previous[-1][0] : previous[-1][1]])
+            if code:
+                return code
+    return None
+
+
+def _region_in(text: str) -> str | None:
+    """The country of the first region a run of capitalised words in the text names."""
+    for run in _PROPER_RUN.findall(text):
+        tokens = run.split()
+        for size in range(len(tokens), 0, -1):
+            for i in range(len(tokens) - size + 1):
+                code = region_country(" ".join(tokens[i : i + size]).removesuffix("'s").removesuffix("’s"))
+                if code:
+                    return code
+    return None
+
+
 def _same_person(a: set[str], b: set[str]) -> bool:
     """One name's words inside the other's ("Blair", "Tony Blair"); two people may share a surname ("Ian
     Blair", "Tony Blair")."""
@@ -345,6 +417,10 @@ def score_statement(
     country = speaker_country(s.speaker, s.country or (person.country if person else None))
     level = speaker_level(s.speaker, role, institution)
     if country is None and level in ("head", "minister", "official"):
+        # An office of a region ("Hesse's economy minister", "Alois Rhiel, its minister" after "the state of
+        # Hessen") is that region's country, whoever else the article quotes.
+        country = region_office_country(index, s.speaker)
+    if country is None and level in ("head", "minister", "official"):
         # An office of no stated country ("Foreign Secretary", "the prime minister's spokesman"): the
         # country of the pair the corpus's holders of that office speak for, when one clearly does.
         country = corpus.office_country(role or (s.speaker if not s.speaker[:1].isupper() else None), pair)
@@ -403,7 +479,7 @@ def score_statement(
     body = len(index.body) or 1
     parts["lead"] = LEAD if s.start < body / 5 else 0.0
     parts["recent"] = RECENT * (0.5 if recency is None else recency)
-    return Scored(round(sum(parts.values()), 4), parts, country)
+    return Scored(round(sum(WEIGHTS[k] * v for k, v in parts.items()), 4), parts, country)
 
 
 PHRASE_SHARE = 1 / 3
@@ -452,6 +528,7 @@ def rank_statements(
         return known.role if known is not None else None
 
     base: list[tuple[float, int, _Merged]] = []
+    base_parts: list[Mapping[str, float]] = []
     for m in merged:
         first = min(m.articles, key=lambda a: a.article.published or "9999")
         person = people.get(m.speaker)
@@ -469,28 +546,30 @@ def rank_statements(
             roles,
         )
         base.append((scored.score, m.order, m))
+        base_parts.append(scored.parts)
     # Lazy greedy: a statement's score only drops as statements are ranked above it, so the best of a
     # heap of stale scores, once refreshed and still the best, is the next one.
     heap = [(-score, order, k) for k, (score, order, _) in enumerate(base)]
     heapq.heapify(heap)
-    ranked: list[tuple[float, _Merged]] = []
+    ranked: list[tuple[float, _Merged, Mapping[str, float]]] = []
     placed: dict[tuple[str, ...], list[set[str]]] = {}
     shown: list[_Merged] = []
     while heap:
         neg, order, k = heapq.heappop(heap)
         score, _, m = base[k]
         repeat = max((jaccard(m.words, w) for w in placed.get(m.speaker, ())), default=0.0) if pair else 0.0
-        fresh = round(score - REPEATED * repeat - (_crowding(m, shown) if pair else 0.0), 4)
+        penalties = {"repeated": -REPEATED * repeat, "same_story": -_crowding(m, shown) if pair else 0.0}
+        fresh = round(score + sum(WEIGHTS[p] * v for p, v in penalties.items()), 4)
         if heap and fresh < -heap[0][0] and fresh < -neg:
             heapq.heappush(heap, (-fresh, order, k))
             continue
-        ranked.append((fresh, m))
+        ranked.append((fresh, m, {**base_parts[k], **penalties}))
         placed.setdefault(m.speaker, []).append(m.words)
         if len(shown) < top:
             shown.append(m)
     return tuple(
-        PairStatement(m.statement, ids[id(m.article)], tuple(ids[id(a)] for a in m.articles), score, rank)
-        for rank, (score, m) in enumerate(ranked, 1)
+        PairStatement(m.statement, ids[id(m.article)], tuple(ids[id(a)] for a in m.articles), score, rank, parts)
+        for rank, (score, m, parts) in enumerate(ranked, 1)
     )
 
 

@@ -22,12 +22,15 @@ from briefing.brief.rank import (
     NAMES_ONE_UNPLACED,
     NAMES_OTHER_SIDE,
     NAMES_OWN_SIDE,
+    PARTS,
     RELATIONSHIP,
     SAME_STORY,
     WHO,
     colleagues_country,
+    load_weights,
     merge,
     quoted_phrase,
+    region_office_country,
     score_statement,
     speaker_country,
     speaker_level,
@@ -447,3 +450,50 @@ def test_a_quote_answering_the_paragraph_before_is_about_the_country_it_names() 
     assert answer.parts["about"] == CONTEXT_NAMES_OTHER > 0
     assert aside.parts["about"] == 0.0
     assert CONTEXT_NAMES_OTHER < NAMES_OTHER_SIDE
+
+
+BOERSE = (
+    "But, Hans Reckers, a board member of Germany's central bank, the Bundesbank, said that cash trading should "
+    "also remain in Frankfurt, something Deutsche Boerse could move to the UK. Local government officials in "
+    "Frankfurt's state of Hessen have also spoken out against the move. \"It is our wish that the headquarters stay "
+    "here to maintain Frankfurt's standing as the number one financial centre in continental Europe,\" Alois Rhiel, "
+    "its minister for economic affairs added. The London Stock Exchange's chief executive Clara Furse said nothing."
+)
+
+
+def test_an_office_of_a_region_belongs_to_that_regions_country_before_the_colleagues() -> None:
+    """BBC business, Deutsche Boerse's bid for the LSE (Germany–UK): Rhiel is "its minister" after "the state of
+    Hessen", a German region, so he speaks for Germany even where the article's other officials are British; the
+    region possessing the role in front of the name does the same; a minister of no region stays unplaced."""
+    furse = Person("Clara Furse", "GBR", "chief executive")
+    rhiel = Person("Alois Rhiel", None, "minister")
+    quote = "It is our wish that the headquarters stay here"
+    article = analysed(BOERSE, ("DEU", "GBR"), people=[furse, rhiel], quotes=[("Alois Rhiel", quote, True)])
+    index = ArticleIndex(article)
+    assert region_office_country(index, "Alois Rhiel") == "DEU"
+    assert score_statement(article.statements[0], index, ("DEU", "GBR"), None, None).country == "DEU"
+    before = analysed("Hessen's economy minister Alois Rhiel said the move was wrong.", ("DEU", "GBR"))
+    assert region_office_country(ArticleIndex(before), "Alois Rhiel") == "DEU"
+    plain = analysed("The economy minister Alois Rhiel said the move to London was wrong.", ("DEU", "GBR"))
+    assert region_office_country(ArticleIndex(plain), "Alois Rhiel") is None
+
+
+def test_a_statements_score_is_its_parts_times_their_weights(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Two BBC stories on the Guantanamo Britons (UK–US): every ranked statement keeps the parts of its score
+    (the rank-order penalties as ranked among them), and the score is their sum, each part times its weight
+    (`rank.WEIGHTS`, 1.0 each without a fitted file); a part weighted 0 no longer counts. A weights file gives
+    the parts it names, 1.0 for the others."""
+    first = guantanamo(source="politics/a.txt")
+    freed = [("The Pentagon", "they were freed after the UK government promised", False)]
+    second = analysed(PENTAGON, ("GBR", "USA"), source="politics/b.txt", quotes=freed)
+    brief = build_brief(("GBR", "USA"), [first, second])
+    for st in brief.statements:
+        assert set(st.parts) == set(PARTS)
+        assert st.score == pytest.approx(sum(rank.WEIGHTS[k] * v for k, v in st.parts.items()), abs=1e-3)
+    assert any(st.parts["same_story"] < 0 for st in brief.statements)
+    monkeypatch.setitem(rank.WEIGHTS, "about", 0.0)
+    for st in build_brief(("GBR", "USA"), [first, second]).statements:
+        assert st.score == pytest.approx(sum(v for k, v in st.parts.items() if k != "about"), abs=1e-3)
+    fitted = tmp_path / "rank_weights.json"
+    fitted.write_text('{"weights": {"direct": 1.5}}', encoding="utf-8")
+    assert load_weights(fitted) == {p: (1.5 if p == "direct" else 1.0) for p in PARTS}
