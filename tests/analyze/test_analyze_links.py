@@ -41,3 +41,22 @@ def test_an_infinitive_of_purpose_is_done_by_the_main_subject() -> None:
         "Indonesia, Downing Street said."
     )
     assert ("GBR", "IDN") in _links(sentence, {"Britain": "GBR", "Indonesia": "IDN"})
+
+
+def test_a_relation_noun_relates_its_owner_and_its_with_or_between_object() -> None:
+    # NBC News (pasted page schema-org-context-object): the relationship named by a noun, not a verb.
+    korea = {"Korea": "KOR", "South": "KOR", "U.S.": "USA"}
+    assert _links(
+        "Lee also expressed concern about how the martial law declaration might affect South Korea's relations "
+        "with the U.S.",
+        korea,
+    ) == {("KOR", "USA")}
+    assert ("KOR", "USA") in _links(
+        "They have repeatedly reaffirmed the ironclad nature of the U.S. alliance with South Korea.", korea
+    )
+    assert _links("Ties between Morocco and Syria have improved.", {"Morocco": "MAR", "Syria": "SYR"}) == {
+        ("MAR", "SYR")
+    }
+    # a relation noun with one side only relates nothing; nor does a noun of no relationship
+    assert _links("South Korea's relations with its neighbours are calm.", korea) == set()
+    assert _links("South Korea's economy grew faster than the U.S. economy.", korea) == set()
