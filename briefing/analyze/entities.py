@@ -490,10 +490,19 @@ def _short_forms(entities: tuple[Entity, ...], home: dict[str, tuple[str, int]])
 
 def _abbreviates(short: str, name: str) -> bool:
     """ "UPS" of "United Parcel Services"; "Bat" of "British American Tobacco" too (three letters or more, the
-    way some outlets write initials spoken as a word)."""
-    if len(short) < 2 or short.upper() != _initials(name):
+    way some outlets write initials spoken as a word); "GSK" of "GlaxoSmithKline" (the capitals of a one-word
+    name) and "VW" of "Volkswagen" (two capitals, the name's first letter and one later in it, in order: the
+    initials of a compound's two parts; three letters found so in any long word would call "GMT" a short
+    form of "Government")."""
+    if len(short) < 2:
         return False
-    return short.isupper() or (len(short) >= 3 and short.istitle())
+    if short.upper() == _initials(name):
+        return short.isupper() or (len(short) >= 3 and short.istitle())
+    if not short.isupper() or " " in name or len(name) <= len(short) + 2:
+        return False
+    if short == name[0] + "".join(c for c in name[1:] if c.isupper()):
+        return True
+    return len(short) == 2 and name[0] == short[0] and short[1] in name[2:].upper()
 
 
 def _initials(name: str) -> str:

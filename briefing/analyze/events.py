@@ -207,6 +207,9 @@ def base_polarity(token: Token) -> tuple[float, float, str] | None:
     key = _key(token)
     if key in RELATION_NOUNS or token.lower_ in RELATION_NOUNS:
         return _relation_polarity(token)
+    if _founds_a_facility(token):
+        investment = LEXICON["invest"]  # "building a car factory in India"
+        return 1.0, SCALE + PER_POINT * investment.goldstein, investment.code
     category = LEXICON.get(key) or LEXICON.get(token.lower_)
     if category is None or not _is_event(token, key):
         return None
@@ -214,6 +217,23 @@ def base_polarity(token: Token) -> tuple[float, float, str] | None:
         return None  # "back away", "break up": the particle makes another verb
     sign = 1.0 if category.goldstein > 0 else -1.0
     return sign, SCALE + PER_POINT * abs(category.goldstein), category.code
+
+
+FOUNDING = frozenset({"build", "open", "construct", "establish", "set up"})
+FACILITIES = frozenset(
+    "plant factory facility works mill refinery smelter subsidiary branch office headquarters".split()
+)
+"""A firm that builds or opens a plant, a factory or an office somewhere invests there: material cooperation
+(CAMEO 06), like the investment, the contract and the supply of the lexicon."""
+
+
+def _founds_a_facility(token: Token) -> bool:
+    """ "Volkswagen is considering building a car factory in India", "opening an assembly plant"."""
+    return (
+        token.pos_ == "VERB"
+        and verb_key(token) in FOUNDING
+        and any(c.dep_ == "dobj" and _key(c) in FACILITIES for c in token.children)
+    )
 
 
 def _is_event(token: Token, key: str) -> bool:
@@ -467,6 +487,14 @@ def _at_risk_subject(token: Token) -> bool:
     )
 
 
+LESS = frozenset("low few little small".split())
+
+
+def _lowered(token: Token) -> bool:
+    """ "lower tariffs", "fewer sanctions": a comparative of less on a hostile measure eases it."""
+    return any(c.dep_ == "amod" and c.tag_ == "JJR" and _key(c) in LESS for c in token.children)
+
+
 def _topic_of_event(token: Token, events: set[int]) -> bool:
     """ "a probe into a bond deal", "talks on a ceasefire": the event is what another event is about."""
     if token.dep_ == "pobj" and token.head.lower_ in TOPIC_PREPOSITIONS:
@@ -484,20 +512,42 @@ def measured(token: Token) -> bool:
     imports hit $671bn"). One country's trade figure is the sum of many firms' sales, no step toward
     another (the trend counts it only when both of the pair are its sides, "Japan's trade with China rose");
     "signed a $2bn deal" (the deal is the object) and "the deal is worth $2bn" (a copula) stay events."""
+    return _measuring_verb(token) is not None
+
+
+def _measuring_verb(token: Token) -> Token | None:
+    """The verb that gives a measured event noun its figure (see `measured`), else None."""
     if token.pos_ not in ("NOUN", "PROPN"):
-        return False
+        return None
     current = token
     while current.dep_ not in ("nsubj", "nsubjpass") and current.head.i != current.i:
         if current.head.pos_ in ("VERB", "AUX"):
-            return False
+            return None
         current = current.head
     if current.dep_ not in ("nsubj", "nsubjpass"):
-        return False
+        return None
     verb = current.head
     if verb.lemma_.lower() == "be":
-        return False
+        return None
     subject = {t.i for t in current.subtree}
-    return any(t.ent_type_ in FIGURES for t in _own_clause(verb) if t.i not in subject)
+    return verb if any(t.ent_type_ in FIGURES for t in _own_clause(verb) if t.i not in subject) else None
+
+
+GROWTH = frozenset("rise grow increase climb jump surge soar double triple expand gain rocket leap swell".split())
+DECLINE = frozenset("fall drop decline slump shrink plunge slide tumble sink halve dip decrease contract".split())
+"""Verbs of a figure's change: a statistic of trade between the two says where it went only through them."""
+
+
+def measured_change(token: Token) -> float | None:
+    """How a measured event's figure moved (see `measured`): +1 it grew ("Japan's trade with China rose
+    12%"), -1 it shrank, 0 it only stands at a level ("supplies from Turkmenistan account for 45% of the
+    gas imported by Ukraine", "trade added up to $5bn": a share or a total is no step either way); None
+    when the event is not measured or its verb is one of ending, which reverses it already."""
+    verb = _measuring_verb(token)
+    if verb is None or key_in_ending(verb):
+        return None
+    key = _key(verb)
+    return 1.0 if key in GROWTH else -1.0 if key in DECLINE else 0.0
 
 
 COMPARISON = frozenset("than like unlike as".split())
@@ -517,9 +567,17 @@ def _names_a_kind(token: Token, base: dict[int, tuple[float, float, str]]) -> bo
         return False
     if token.dep_ == "compound":
         return True
-    # "imported cars", "exported goods": a past participle that only describes the goods (a warming word; a
-    # cooling one such as "frozen assets" still reads as an ending of something unnamed)
-    return token.dep_ == "amod" and token.tag_ == "VBN" and base[token.i][0] > 0 and not key_in_ending(token)
+    # "imported cars", "exported goods", "gas imported by Ukraine": a past participle that only describes
+    # the goods (a warming word; a cooling one such as "frozen assets" still reads as an ending of something
+    # unnamed)
+    # ("plans for sovereignty to be shared" is a clause of its own, with its auxiliaries: an event)
+    return (
+        token.dep_ in ("amod", "acl")
+        and token.tag_ == "VBN"
+        and base[token.i][0] > 0
+        and not key_in_ending(token)
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in token.children)
+    )
 
 
 def _describes_a_thing(token: Token, base: dict[int, tuple[float, float, str]]) -> bool:
@@ -553,6 +611,15 @@ def consumed_by_event(token: Token, base: dict[int, tuple[float, float, str]]) -
     return {token.i} if any(_acting_verb(t) is token for t in token.children if t.i in base) else set()
 
 
+MAKING_VERBS = frozenset({"strike"})
+"""Verbs of force that, with a warming event as their object, make it: "strike a deal", "struck an agreement"
+(English idiom, as "a great deal" is no deal); "threaten the deal", "attack the agreement" stay hostile."""
+
+
+def _makes(verb: Token, event: Token) -> bool:
+    return verb.lemma_ in MAKING_VERBS and event.dep_ == "dobj" and event.head.i == verb.i
+
+
 def find_events(sentence: Span) -> list[Event]:
     """The events of one parsed sentence, each read with its negation, reversal, topic and modality."""
     base = {t.i: p for t in sentence if (p := base_polarity(t)) is not None}
@@ -568,6 +635,8 @@ def find_events(sentence: Span) -> list[Event]:
             if (_key(verb) in ENDING or verb_key(verb) in ENDING) and not _ends_something_else(token, verb):
                 polarity = -sign  # "lift sanctions", "suspend cooperation", "talks collapsed"
                 consumed.add(verb.i)
+            elif verb.i in base and base[verb.i][0] < 0 and sign > 0 and _makes(verb, token):
+                consumed.add(verb.i)  # "close to striking a deal": the deal is the step
             elif verb.i in base and base[verb.i][0] < 0 and sign > 0:
                 polarity, weight = -1.0, max(weight, base[verb.i][1])  # "threaten the deal": one cooling step
                 consumed.add(verb.i)
@@ -577,6 +646,8 @@ def find_events(sentence: Span) -> list[Event]:
             consumed.add(verb.i)  # "strengthen ties": the verb is read through the relation noun
         if _at_risk(token):
             polarity = -1.0 if sign > 0 else polarity
+        elif sign < 0 and _lowered(token):
+            polarity = 1.0  # "lower trade tariffs": an easing
         factor = 1.0
         if key_in_ending(token) and i not in consumed_by_event(token, base):
             factor = STANDALONE_ENDING  # "withdrew $1bn", "frozen assets": ending something unnamed
@@ -590,6 +661,9 @@ def find_events(sentence: Span) -> list[Event]:
             factor = 0.0
         elif _describes_a_thing(token, base):
             factor *= DESCRIPTIVE
+        change = measured_change(token)
+        if change is not None:
+            polarity, factor = (polarity * change, factor) if change else (polarity, 0.0)
         found[i] = Event(
             i, token.idx, token.idx + len(token), polarity, weight * factor, code, _hedged(token), measured(token)
         )
@@ -631,9 +705,7 @@ def event_parties(
     return mention_codes(_own_clause(verb), sentence, names, actors_only=actors_only, agents_only=agents_only)
 
 
-def sentence_actors(
-    sentence: Span, names: Mapping[str, str] | None = None, *, agents_only: bool = False
-) -> set[str]:
+def sentence_actors(sentence: Span, names: Mapping[str, str] | None = None, *, agents_only: bool = False) -> set[str]:
     """Countries a sentence names as sides of what it reports (not as places or modifiers of things);
     `agents_only`: as someone who acts (`is_agent`)."""
     return mention_codes(list(sentence), sentence, names, actors_only=True, agents_only=agents_only)

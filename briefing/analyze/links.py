@@ -58,6 +58,33 @@ def clause_links(sentence: Span, codes: dict[int, str]) -> set[Pair]:
         own = {c for child in verb.children if child.dep_ in SUBJECT for c in _codes_below(child, codes)}
         if 2 <= len(own) <= MAX_CO_SUBJECTS and not _one_side(verb, codes):
             links.update(_pair(a, b) for a, b in combinations(sorted(own), 2))
+    return links | relation_noun_links(sentence, codes)
+
+
+RELATION_WORDS = frozenset(
+    "relation relationship tie alliance partnership cooperation talk talks dispute deal trade treaty".split()
+)
+"""Nouns whose owner and 'with'/'between' object are the two sides of one relationship."""
+OWNER = frozenset({"poss", "compound", "amod", "nmod"})
+PARTNER_PREPOSITIONS = frozenset({"with", "between"})
+
+
+def relation_noun_links(sentence: Span, codes: dict[int, str]) -> set[Pair]:
+    """ "South Korea's relations with the U.S.", "the U.S. alliance with South Korea", "ties between Rabat and
+    Damascus": a relation noun relates the countries of its owner (possessor or modifier) and of its 'with' or
+    'between' object, as a verb relates its subject and object."""
+    links: set[Pair] = set()
+    for noun in sentence:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in RELATION_WORDS:
+            continue
+        owners = {c for child in noun.children if child.dep_ in OWNER for c in _codes_below(child, codes)}
+        partners: set[str] = set()
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in PARTNER_PREPOSITIONS:
+                partners |= {c for obj in prep.children if obj.dep_ == "pobj" for c in _codes_below(obj, codes)}
+        links.update(_pair(a, b) for a in owners for b in partners if a != b)
+        if not owners and 2 <= len(partners) <= MAX_CO_SUBJECTS:
+            links.update(_pair(a, b) for a, b in combinations(sorted(partners), 2))
     return links
 
 

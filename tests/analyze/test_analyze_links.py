@@ -96,3 +96,22 @@ def test_countries_that_act_on_each_other_are_not_one_side() -> None:
         "In a sign of a thaw in relations between Egypt and Israel, the two countries have signed a trade protocol."
     )
     assert _one_side(sentence, {"Egypt": "EGY", "Israel": "ISR"}) == set()
+
+
+def test_a_relation_noun_relates_its_owner_and_its_with_or_between_object() -> None:
+    # NBC News (pasted page schema-org-context-object): the relationship named by a noun, not a verb.
+    korea = {"Korea": "KOR", "South": "KOR", "U.S.": "USA"}
+    assert _links(
+        "Lee also expressed concern about how the martial law declaration might affect South Korea's relations "
+        "with the U.S.",
+        korea,
+    ) == {("KOR", "USA")}
+    assert ("KOR", "USA") in _links(
+        "They have repeatedly reaffirmed the ironclad nature of the U.S. alliance with South Korea.", korea
+    )
+    assert _links("Ties between Morocco and Syria have improved.", {"Morocco": "MAR", "Syria": "SYR"}) == {
+        ("MAR", "SYR")
+    }
+    # a relation noun with one side only relates nothing; nor does a noun of no relationship
+    assert _links("South Korea's relations with its neighbours are calm.", korea) == set()
+    assert _links("South Korea's economy grew faster than the U.S. economy.", korea) == set()
