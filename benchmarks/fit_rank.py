@@ -1,6 +1,6 @@
 """Fit the weights of the key-statement score (`briefing.brief.rank`) on the dev pairs of the key-statement gold.
 
-usage: python benchmarks/fit_rank.py [--l2 L2] [--write]
+usage: python benchmarks/fit_rank.py [--l2 L2]
 
 The score is a sum of parts (`rank.PARTS`: who speaks, what it is about, direct, substance, lead, recent, and
 the two penalties taken in rank order, repeated and same story); each part has a multiplier (`rank.WEIGHTS`,
@@ -16,7 +16,7 @@ measures, and the rank-order penalties must not raise a score).
 Printed: p@5, recall and lead hit-rate of the hand-set weights on dev and heldout; of weights fitted on all
 dev pairs but one, measured on that one (leave-one-pair-out: the honest figure on dev); and of weights fitted
 on every dev pair, on dev (in-sample) and heldout. Heldout is read for its totals only, never fitted on.
-With --write the weights fitted on every dev pair are written to briefing/brief/rank_weights.json.
+The fitted weights are printed, not written: they measured no better than the hand-set ones (docs/brief.md).
 
 Articles are read and analysed through the ordinary corpus (cached under XDG_CACHE_HOME).
 """
@@ -163,7 +163,6 @@ def leave_one_pair_out(dev: Sequence[dict[str, Any]], train: Sequence[Row], l2: 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--l2", type=float, default=L2)
-    parser.add_argument("--write", action="store_true", help="write briefing/brief/rank_weights.json")
     args = parser.parse_args(argv)
     hand = {p: 1.0 for p in rank.PARTS}
     dev, heldout = gold_entries("dev"), gold_entries("heldout")
@@ -176,12 +175,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("fitted, all   dev     ", figures(measure(dev, weights)), "(in-sample)")
     print("fitted, all   heldout ", figures(measure(heldout, weights)))
     print("weights", json.dumps(weights))
-    if args.write:
-        rank.WEIGHTS_FILE.write_text(
-            json.dumps({"fitted_by": "benchmarks/fit_rank.py", "l2": args.l2, "weights": weights}, indent=2) + "\n",
-            encoding="utf-8",
-        )
-        print(f"wrote {rank.WEIGHTS_FILE}")
     return 0
 
 

@@ -46,8 +46,8 @@ Score (the sum of these parts; see docs/brief.md for the reasons):
   article it comes from) already among the top `top` shown, so one article's several quotes do not crowd
   another story out of the five; past the top the count stays fixed, so scores never rise down the list.
 
-Each part is multiplied by its weight (`WEIGHTS`: 1.0 each, the hand-set score above, unless
-rank_weights.json next to this module gives fitted ones; `benchmarks/fit_rank.py` fits and measures them).
+Each part is multiplied by its weight (`WEIGHTS`: 1.0 each, the hand-set score above);
+`benchmarks/fit_rank.py` measures fitted weights against these and found them no better (docs/brief.md).
 
 "Other" (articles about no pair) merges only exact repeats and has no repetition penalty: its
 statements are unrelated, and there are thousands.
@@ -58,12 +58,10 @@ Ties keep article order.
 from __future__ import annotations
 
 import heapq
-import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 from briefing.analyze.gazetteer import LEADERS, leader_country, lookup, region_country
 from briefing.article import AnalyzedArticle, Statement
@@ -90,19 +88,9 @@ SAME_STORY = 0.4
 
 PARTS = ("who", "about", "direct", "substance", "lead", "recent", "repeated", "same_story")
 """The score's parts, in the order of `WEIGHTS`."""
-WEIGHTS_FILE = Path(__file__).resolve().parent / "rank_weights.json"
-"""Each part's multiplier, fitted by benchmarks/fit_rank.py; 1.0 each (the hand-set score) without the file."""
-
-
-def load_weights(path: Path = WEIGHTS_FILE) -> dict[str, float]:
-    """The parts' multipliers: the file's, or 1.0 for each part the file does not give."""
-    data: dict[str, object] = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-    given = data.get("weights", {})
-    assert isinstance(given, dict)
-    return {part: float(given.get(part, 1.0)) for part in PARTS}
-
-
-WEIGHTS = load_weights()
+WEIGHTS: dict[str, float] = dict.fromkeys(PARTS, 1.0)
+"""Each part's multiplier: 1.0 each, the hand-set score (fitted ones measured no better, docs/brief.md);
+a dict so that benchmarks/fit_rank.py can measure other weights through the same code."""
 
 _HEAD = re.compile(
     r"\b(?:president|prime\s+minister|premier|king|queen|emir|sultan|chancellor|head\s+of\s+(?:state|government)|"

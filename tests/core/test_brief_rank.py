@@ -27,7 +27,6 @@ from briefing.brief.rank import (
     SAME_STORY,
     WHO,
     colleagues_country,
-    load_weights,
     merge,
     quoted_phrase,
     region_office_country,
@@ -478,11 +477,10 @@ def test_an_office_of_a_region_belongs_to_that_regions_country_before_the_collea
     assert region_office_country(ArticleIndex(plain), "Alois Rhiel") is None
 
 
-def test_a_statements_score_is_its_parts_times_their_weights(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_a_statements_score_is_its_parts_times_their_weights(monkeypatch: pytest.MonkeyPatch) -> None:
     """Two BBC stories on the Guantanamo Britons (UK–US): every ranked statement keeps the parts of its score
     (the rank-order penalties as ranked among them), and the score is their sum, each part times its weight
-    (`rank.WEIGHTS`, 1.0 each without a fitted file); a part weighted 0 no longer counts. A weights file gives
-    the parts it names, 1.0 for the others."""
+    (`rank.WEIGHTS`, 1.0 each); a part weighted 0 no longer counts."""
     first = guantanamo(source="politics/a.txt")
     freed = [("The Pentagon", "they were freed after the UK government promised", False)]
     second = analysed(PENTAGON, ("GBR", "USA"), source="politics/b.txt", quotes=freed)
@@ -494,6 +492,3 @@ def test_a_statements_score_is_its_parts_times_their_weights(monkeypatch: pytest
     monkeypatch.setitem(rank.WEIGHTS, "about", 0.0)
     for st in build_brief(("GBR", "USA"), [first, second]).statements:
         assert st.score == pytest.approx(sum(v for k, v in st.parts.items() if k != "about"), abs=1e-3)
-    fitted = tmp_path / "rank_weights.json"
-    fitted.write_text('{"weights": {"direct": 1.5}}', encoding="utf-8")
-    assert load_weights(fitted) == {p: (1.5 if p == "direct" else 1.0) for p in PARTS}
