@@ -252,11 +252,13 @@ _TITLE_BREAK = re.compile(r"(?:mr|mrs|ms|dr|sir|lord|lady|baroness|baron|dame|re
 ("Home Office Minister Lord Falconer and Downing Street adviser Baroness Morgan")."""
 _DETERMINER = re.compile(
     r"the|a|an|his|her|its|their|our|this|that|since|when|while|after|before|as|if|but|and|or|although|because|"
-    r"then|meanwhile|earlier|later|now|also|yet|so|on|in|at|by|for|with|from|to|during|new",
+    r"then|meanwhile|earlier|later|now|also|yet|so|on|in|at|by|for|with|from|to|during|new|however|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday",
     re.IGNORECASE,
 )
-"""Function words, capitalised only as a sentence's first word ("Since King Mohammed VI …"), and "New",
-which says when, not what: never part of a title."""
+"""Function words and sentence adverbs, capitalised only as a sentence's first word ("Since King Mohammed VI
+…", "However, Labour MP George Foulkes"), "New", and the days of the week ("On Tuesday, President Putin"),
+which say when, not what: never part of a title."""
 _TITLE_TOKEN = re.compile(r"([A-Za-z][\w.-]*)([’']s\b)?")
 
 

@@ -460,6 +460,10 @@ def test_a_sentences_first_function_word_is_no_part_of_a_title() -> None:
 
     assert _role_text("Since King ") == "King"  # seeds: "Since King Mohammed VI's message …"
     assert _role_text("Home Secretary ") == "Home Secretary"
+    # BBC politics and business: a day of the week or a sentence adverb before the title says when or how
+    assert _role_text("But on Wednesday Prime Minister ") == "Prime Minister"  # "… Yulia Tymoshenko said"
+    assert _role_text("However, Labour MP ") == "Labour MP"  # "… George Foulkes"
+    assert _role_text("On Tuesday, President ") == "President"
 
 
 def test_a_place_name_inside_a_hyphenated_firm_name_is_no_nationality() -> None:
