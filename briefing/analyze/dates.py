@@ -63,8 +63,10 @@ APPROXIMATE = re.compile(r"\b(?:early|mid|late|end of|beginning of|middle of)[\s
 """Words that make a year a period ("late 2023", "the middle of the 1990s"); a year after a plain "the"
 ("the 2012 book", "the 1939 World's Fair") is still the year the text states."""
 DECADE = re.compile(r"^\s*s\b|^'s")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+"""The days of the week, Monday first (`datetime.date.weekday` order)."""
 RELATIVE_WORDS = re.compile(
-    r"\b(?:today|yesterday|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"\b(?:today|yesterday|tomorrow|tonight|" + "|".join(WEEKDAYS) + "|"
     r"last|next|this|ago|earlier|later|week|month|year)\b|" + _MONTH,
     re.IGNORECASE,
 )
@@ -286,7 +288,7 @@ def _parse_iso(value: str | None) -> date | None:
         return None
 
 
-_WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+_WEEKDAYS = {d: i for i, d in enumerate(WEEKDAYS)}
 
 
 def _resolve(ent: Span, base: date) -> str | None:

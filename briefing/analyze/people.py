@@ -11,6 +11,7 @@ import re
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
+from briefing.analyze.dates import WEEKDAYS
 from briefing.analyze.gazetteer import leader_country, leader_surname_country
 from briefing.analyze.parsed import doc_text
 from briefing.article import Entity, Person
@@ -253,7 +254,7 @@ _TITLE_BREAK = re.compile(r"(?:mr|mrs|ms|dr|sir|lord|lady|baroness|baron|dame|re
 _DETERMINER = re.compile(
     r"the|a|an|his|her|its|their|our|this|that|since|when|while|after|before|as|if|but|and|or|although|because|"
     r"then|meanwhile|earlier|later|now|also|yet|so|on|in|at|by|for|with|from|to|during|new|however|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday",
+    + "|".join(WEEKDAYS),
     re.IGNORECASE,
 )
 """Function words and sentence adverbs, capitalised only as a sentence's first word ("Since King Mohammed VI
