@@ -481,14 +481,14 @@ def _short_forms(entities: tuple[Entity, ...], home: dict[str, tuple[str, int]])
         if e.label not in ("ORG", "PERSON") or e.country or e.text in home or e.text in result:
             continue
         codes = {
-            code for name, (code, _) in home.items() if name.startswith(e.text + " ") or _abbreviates(e.text, name)
+            code for name, (code, _) in home.items() if name.startswith(e.text + " ") or abbreviates(e.text, name)
         }
         if len(codes) == 1:
             result[e.text] = (next(iter(codes)), -1)
     return result
 
 
-def _abbreviates(short: str, name: str) -> bool:
+def abbreviates(short: str, name: str) -> bool:
     """ "UPS" of "United Parcel Services"; "Bat" of "British American Tobacco" too (three letters or more, the
     way some outlets write initials spoken as a word); "GSK" of "GlaxoSmithKline" (the capitals of a one-word
     name) and "VW" of "Volkswagen" (two capitals, the name's first letter and one later in it, in order: the

@@ -8,7 +8,8 @@ minister", "the Minister of Defense of Syria".
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing.analyze.dates import WEEKDAYS
@@ -17,7 +18,7 @@ from briefing.analyze.parsed import doc_text
 from briefing.article import Entity, Person
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 ROLE_WORDS = re.compile(
     r"\b(minister|president|prime|premier|secretary|spokes(?:man|woman|person)|ambassador|envoy|king|queen|"
@@ -35,6 +36,8 @@ HONORIFICS = re.compile(
 
 def find_people(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Person, ...]:
     """One Person per individual (surname mentions merged into the full name)."""
+    from briefing.analyze.entities import abbreviates  # entities reads statements, which reads this module
+
     text = doc_text(doc)
     countries = [e for e in entities if e.country]
     people: dict[str, Person] = {}
@@ -45,17 +48,20 @@ def find_people(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Person, ...]:
     previous: tuple[str, int] | None = None
     mirrored_by: dict[str, str] = {}
     """Person -> country of their counterpart ("Mr Straw and his Spanish counterpart Miguel Moratinos")."""
+    long_names = {e.text for e in entities if e.label != "PERSON" and " " in e.text}
+    long_names.update(_CAPITALISED_RUN.findall(text))
     for ent in (e for e in entities if e.label == "PERSON"):
         name = _clean_name(ent.text)
-        if not name:
-            continue
+        if not name or (" " not in name and any(abbreviates(name, long) for long in long_names)):
+            continue  # "A spokeswoman for Bat", the initials of "British American Tobacco", is no person
         title = mention_title(text, ent.text, ent.start)
         full = match_name(name, list(people), knighted, title)
         if title in KNIGHTLY:
             knighted.add(full)
-        role, country = _role_and_country(text, ent, countries, previous_end)
+        scope = title_scope(doc, ent.start, ent.end)
+        role, country = _role_and_country(text, ent, countries, previous_end, scope)
         if role and COUNTERPART.search(role):
-            role = _mirrored_office(offices, ent.start)
+            role = _counterpart_office(role, _mirrored_office(offices, ent.start))
             if country and previous and ent.start - previous[1] <= MIRROR_DISTANCE:
                 mirrored_by.setdefault(previous[0], country)
         elif role:
@@ -111,6 +117,8 @@ def _other_country(countries: Sequence[Entity], counterpart: str) -> str | None:
     return max(counts, key=lambda code: counts[code])
 
 
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w&-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&-]*)+")
+"""Capitalised words in a row: the names one-word initials may stand for."""
 COUNTERPART = re.compile(r"\bcounterparts?\b", re.IGNORECASE)
 MIRROR_DISTANCE = 400
 """Characters back to the person a counterpart mirrors ("Bourita met his Russian counterpart Lavrov")."""
@@ -122,6 +130,20 @@ def _mirrored_office(offices: list[tuple[int, str]], at: int) -> str | None:
         if end <= at:
             return _office_core(role) if at - end <= MIRROR_DISTANCE else None
     return None
+
+
+def _counterpart_office(counterpart: str, mirrored: str | None) -> str | None:
+    """The office a counterpart holds: the mirrored one, in the counterpart's own organisation when the
+    title names one ("his LSE counterpart" of the "Euronext chief" is the LSE chief, not Euronext's)."""
+    before = counterpart[: COUNTERPART.search(counterpart).start()]  # type: ignore[union-attr]
+    own = [w for w in before.split() if w[:1].isupper() and not ROLE_WORDS.fullmatch(w)]
+    if mirrored is None or not own:
+        return mirrored
+    words = mirrored.split()
+    k = 0
+    while k < len(words) - 1 and words[k][:1].isupper() and not ROLE_WORDS.fullmatch(words[k]):
+        k += 1  # the mirrored person's organisation ("Euronext")
+    return " ".join([*own, *words[k:]])
 
 
 _FIRST_PORTFOLIO = re.compile(r"^.*?\bof\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?")
@@ -214,17 +236,76 @@ _APPOSITION_START = re.compile(
 )
 
 
+@dataclass(frozen=True, slots=True)
+class TitleScope:
+    """What the parse says of the words around a name: where the noun phrase holding it starts (a title
+    before the name lies inside it: "Kate Bush" in "songs by Will Young, Queen, Kate Bush" has none), which
+    words after it are in apposition to it, and which words form one noun group with a title word."""
+
+    phrase_start: int
+    """Offset where the name's noun phrase starts (the name's own start when nothing precedes it in it)."""
+    appositions: tuple[tuple[int, int], ...]
+    """(start, end) offsets of the words in apposition to the name ("Tim Renner, the head of …")."""
+    group: frozenset[int]
+    """Start offsets of words that modify a noun after them or are modified by one before ("shadow foreign
+    secretary", "chief executive", "managing director"), so a lower-case word there belongs to the title."""
+    entity_start: Mapping[int, tuple[int, str]]
+    """Start offset of each word of a multi-word name -> (the name's start, its text): "New York" is one word
+    of a title ("New York Senator"), never cut."""
+
+
+_MODIFIER = frozenset({"amod", "compound", "nmod", "npadvmod", "advmod"})
+_NAME_LABELS = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC"})
+
+
+def title_scope(doc: Doc, start: int, end: int) -> TitleScope | None:
+    """The parse around the name at [start, end); None when the name is no span of the parse."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    root = span.root
+    top = root
+    # A name in apposition to a title before it ("Syria's Foreign Minister, Faisal Mekdad") is in its phrase,
+    # and so is the noun whose "of" phrase the parse hung it from ("The leader of Ennahda, Rachid Ghannouchi").
+    while top.dep_ == "appos" and top.head.i < span.start:
+        top = top.head
+        if top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.pos_ in ("NOUN", "PROPN"):
+            top = top.head.head
+    left = min(top.left_edge.i, span.start)
+    appositions = tuple(
+        (a.left_edge.idx, a.right_edge.idx + len(a.right_edge))
+        for a in root.rights
+        if a.dep_ == "appos" and not _lists_names(a)
+    )
+    group: set[int] = set()
+    sent = span.sent
+    for t in sent:
+        if t.dep_ in _MODIFIER and t.head.i > t.i and t.head.i - t.i <= 4:
+            group.add(t.idx)
+            group.add(t.head.idx)
+    entity_start = {
+        t.idx: (e.start_char, e.text) for e in sent.ents if len(e) > 1 and e.label_ in _NAME_LABELS for t in e
+    }
+    return TitleScope(doc[left].idx, appositions, frozenset(group), entity_start)
+
+
+def _lists_names(appos: Token) -> bool:
+    """An "apposition" that goes on with a list of names is one ("Will Young, Queen, Kate Bush and Joy
+    Division"): a title has no conjunct of its own before the sentence goes on."""
+    return any(c.dep_ == "conj" for c in appos.children) and not any(c.dep_ == "det" for c in appos.children)
+
+
 def _role_and_country(
-    text: str, ent: Entity, countries: list[Entity], previous_end: int
+    text: str, ent: Entity, countries: list[Entity], previous_end: int, scope: TitleScope | None = None
 ) -> tuple[str | None, str | None]:
-    # The title phrase right before the name: "Moroccan Foreign Minister Nasser Bourita".
-    window_start = max(0, ent.start - 120, previous_end)
+    # The title phrase right before the name, inside its noun phrase: "Moroccan Foreign Minister Nasser Bourita".
+    window_start = max(0, ent.start - 120, previous_end, scope.phrase_start if scope else 0)
     m = _ROLE_RUN.search(text[window_start : ent.start])
     # "a spokesman for Michael Howard", "the lawyers of Baha Mousa": the title is someone else's, who works
     # for the person named.
     if m and ROLE_WORDS.search(m.group(1)) and not re.search(r"\b(?:for|of)\s*$", m.group(1)):
         start = window_start + m.start(1)
-        role = _role_text(m.group(1))
+        role = _role_text(m.group(1), start, scope)
         country = _country_in(countries, start, ent.start, text)
         if role or country:
             return role, country
@@ -233,6 +314,7 @@ def _role_and_country(
     m = re.match(r"\s*,\s*([^,.;:“”\"()]{3,100})", after)
     if (
         m
+        and (scope is None or _in_apposition(scope, ent.end + m.start(1), ent.end + m.end(1)))
         and _APPOSITION_START.match(m.group(1))
         and ROLE_WORDS.search(m.group(1))
         and (
@@ -242,10 +324,16 @@ def _role_and_country(
             or ROLE_WORDS.match(m.group(1))
         )
     ):
-        role = _role_text(m.group(1))
+        role = _role_text(m.group(1), ent.end + m.start(1), scope)
         country = _country_in(countries, ent.end + m.start(1), ent.end + m.end(1), text)
         return role, country
     return None, None
+
+
+def _in_apposition(scope: TitleScope, start: int, end: int) -> bool:
+    """The phrase after the comma is one the parse sets in apposition to the name, not the next item of a
+    list ("novelists Hari Kunzru and Ali Smith, director Sir Richard Eyre") or the sentence going on."""
+    return any(a_start < end and start < a_end for a_start, a_end in scope.appositions)
 
 
 _TITLE_BREAK = re.compile(r"(?:mr|mrs|ms|dr|sir|lord|lady|baroness|baron|dame|rev)\.?", re.IGNORECASE)
@@ -263,16 +351,21 @@ which say when, not what: never part of a title."""
 _TITLE_TOKEN = re.compile(r"([A-Za-z][\w.-]*)([’']s\b)?")
 
 
-def _role_text(phrase: str) -> str | None:
+def _role_text(phrase: str, at: int = 0, scope: TitleScope | None = None) -> str | None:
     """The title words of a phrase, without country names, owners, honorifics and articles.
 
     The last title of the phrase is the person's (an earlier one belongs to a name the phrase also holds);
     capitalised words right before the first title word are part of it ("Home Secretary", "Attorney
     General"), unless they name a country ("US Treasury Secretary" is a "Treasury Secretary") or open a
-    sentence ("… Attorney General. Earlier Conservative MP": any sentence's first word is capitalised)."""
+    sentence ("… Attorney General. Earlier Conservative MP": any sentence's first word is capitalised).
+    With the parse (`scope`, the phrase starting at offset `at`), lower-case words in one noun group with
+    the title word are part of it too ("shadow foreign secretary", "managing director", "chief executive"),
+    and a multi-word place name is kept whole ("New York Senator")."""
     from briefing.analyze.gazetteer import lookup
 
-    segments: list[tuple[list[tuple[str, bool]], bool]] = [([], False)]
+    group = scope.group if scope else frozenset()
+    names = scope.entity_start if scope else {}
+    segments: list[tuple[list[tuple[str, bool, int]], bool]] = [([], False)]
     for m in _TITLE_TOKEN.finditer(phrase):
         word, owner = m.group(1), bool(m.group(2))
         if _TITLE_BREAK.fullmatch(word):
@@ -280,15 +373,21 @@ def _role_text(phrase: str) -> str | None:
         elif word.endswith(".") and len(word.rstrip(".")) > 3:
             segments.append(([], True))
         else:
-            segments[-1][0].append((word, owner))
+            segments[-1][0].append((word, owner, at + m.start(1)))
     segment, opens_sentence = next(
-        ((seg, opens) for seg, opens in reversed(segments) if any(ROLE_WORDS.fullmatch(w) for w, _ in seg)),
+        ((seg, opens) for seg, opens in reversed(segments) if any(ROLE_WORDS.fullmatch(w) for w, _, _ in seg)),
         ([], False),
     )
     first = 1 if opens_sentence else 0
+
     picked: list[str] = []
-    for k, (word, owner) in enumerate(segment):
-        inside = picked and (word[:1].isupper() or word in ("of", "for", "and") or re.fullmatch(_OFFICE_WORDS, word))
+    for k, (word, owner, offset) in enumerate(segment):
+        inside = picked and (
+            word[:1].isupper()
+            or word in ("of", "for", "and")
+            or re.fullmatch(_OFFICE_WORDS, word)
+            or (offset in group and segment[k - 1][2] in group and picked[-1] not in ("of", "for", "and"))
+        )
         if ROLE_WORDS.fullmatch(word) or inside:
             if picked and "of" in picked and (owner or (picked[-1] == "of" and lookup(word))):
                 # "member of Germany's central bank", "Minister of Foreign Affairs of Morocco": an owner or a
@@ -297,15 +396,24 @@ def _role_text(phrase: str) -> str | None:
                 break
             if not picked:
                 before = k
-                while (
-                    before > first
-                    and segment[before - 1][0][:1].isupper()
-                    and not segment[before - 1][1]
-                    and not _DETERMINER.fullmatch(segment[before - 1][0])
-                    and lookup(segment[before - 1][0]) is None
-                ):
+                while before > first and not segment[before - 1][1]:
+                    prev, _, prev_at = segment[before - 1]
+                    name = names.get(prev_at)
+                    if name is not None:
+                        # A word of a multi-word name: the whole name, unless it is a country, whose title it is.
+                        if lookup(name[1]) is not None:
+                            break
+                        while before > first and names.get(segment[before - 1][2]) == name:
+                            before -= 1
+                        continue
+                    if (
+                        not (prev[:1].isupper() or (prev_at in group and offset in group))
+                        or _DETERMINER.fullmatch(prev)
+                        or lookup(prev) is not None
+                    ):
+                        break
                     before -= 1
-                picked.extend(w for w, _ in segment[before:k])
+                picked.extend(w for w, _, _ in segment[before:k])
             picked.append(word)
             if owner:
                 break

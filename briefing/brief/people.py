@@ -205,11 +205,20 @@ def merge_people(
     index = index or NameIndex([p.name for a in articles for p in a.people])
     seen: dict[tuple[str, ...], list[tuple[Person, str]]] = {}
     by_id = {a.id: a for a in articles}
-    for aid, a in by_id.items():
-        for p in a.people:
-            key = index.key(p.name) or ((p.name.strip(),) if p.name.strip() else ())  # a name of no letters stays
-            if key and not corpus.is_institution(key):
-                seen.setdefault(key, []).append((p, aid))
+    keyed = [
+        (index.key(p.name) or ((p.name.strip(),) if p.name.strip() else ()), p, aid)  # a name of no letters stays
+        for aid, a in by_id.items()
+        for p in a.people
+    ]
+    titles: dict[tuple[str, ...], set[str]] = {}
+    for key, p, _ in keyed:
+        if len(name_words(p.name)) > 1 and p.role:
+            titles.setdefault(key, set()).update(office_words(p.role).split())
+    for key, p, aid in keyed:
+        if _another_bearer(name_words(p.name), key, p.role, titles):
+            key = name_words(p.name)
+        if key and not corpus.is_institution(key):
+            seen.setdefault(key, []).append((p, aid))
     people: list[PairPerson] = []
     first_mentions: dict[str, dict[tuple[str, ...], tuple[int, int]]] = {}
     for key, mentions in seen.items():
@@ -278,6 +287,18 @@ def organisation_country(roles: Sequence[str | None], articles: Sequence[Analyze
     if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return ranked[0][0]
     return None
+
+
+def _another_bearer(
+    written: tuple[str, ...], key: tuple[str, ...], role: str | None, titles: Mapping[tuple[str, ...], set[str]]
+) -> bool:
+    """A given name written alone with a title ("Prince Charles") is not the one full name of the pair it
+    begins ("Charles Kennedy") when that person is never given a title of its words: a surname stands for
+    its bearer, a titled given name for someone the articles name that way."""
+    if len(written) != 1 or len(key) < 2 or written[0] != key[0] or written[0] == key[-1] or not role:
+        return False
+    known = titles.get(key, set())
+    return bool(known) and not known & set(office_words(role).split())
 
 
 def _most(values: object) -> str | None:

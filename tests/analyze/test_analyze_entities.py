@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.analyze.entities import _abbreviates, extract_entities, home_countries
+from briefing.analyze.entities import abbreviates, extract_entities, home_countries
 from briefing.analyze.gazetteer import region_country
 from tests.analyze.analyze_helpers import nlp
 
@@ -136,11 +136,11 @@ def test_a_short_form_or_the_initials_of_a_placed_firm_share_its_home() -> None:
     )
     assert homes["VW"] == "DEU"
     # letters out of the name's order, or a first letter not its own, are no short form of it
-    assert not _abbreviates("WV", "Volkswagen")
-    assert not _abbreviates("AW", "Volkswagen")
-    assert _abbreviates("GSK", "GlaxoSmithKline")
+    assert not abbreviates("WV", "Volkswagen")
+    assert not abbreviates("AW", "Volkswagen")
+    assert abbreviates("GSK", "GlaxoSmithKline")
     # BBC politics 024: three letters found in order in a long word are no short form of it
-    assert not _abbreviates("GMT", "Government")
+    assert not abbreviates("GMT", "Government")
 
 
 def test_a_description_as_owner_refers_to_the_organisation_named_just_before() -> None:
