@@ -104,3 +104,23 @@ def test_a_person_of_no_stated_country_takes_the_country_an_article_places_their
     assert organisation_country(["ONGC chairman"], [yukos]) is None  # 'in Russia," said ONGC': a clause
     (person,) = (p for p in merge_people([talks, yukos], pair=("IND", "RUS")) if p.name == "Subir Raha")
     assert person.country == "IND"
+
+
+def test_a_titled_given_name_is_not_the_full_name_it_begins() -> None:
+    # BBC politics: "Prince Charles's marriage plans" in one article, "Charles Kennedy" the Liberal Democrat
+    # leader in others; the pair showed Charles Kennedy as "Prince".
+    prince = analysed(
+        "Advice had been published, most recently regarding Prince Charles's marriage plans.",
+        ("GBR", "IRQ"),
+        source="a.txt",
+        people=[Person("Charles", None, "Prince")],
+    )
+    leader = analysed(
+        "Liberal Democrat leader Charles Kennedy said the war was illegal.",
+        ("GBR", "IRQ"),
+        source="b.txt",
+        people=[Person("Charles Kennedy", None, "Liberal Democrat leader")],
+    )
+    people = {p.name: p for p in merge_people([prince, leader])}
+    assert people["Charles Kennedy"].role == "Liberal Democrat leader"
+    assert people["Charles"].role == "Prince"
