@@ -249,12 +249,15 @@ class TitleScope:
     group: frozenset[int]
     """Start offsets of words that modify a noun after them or are modified by one before ("shadow foreign
     secretary", "chief executive", "managing director"), so a lower-case word there belongs to the title."""
+    function: frozenset[int]
+    """Start offsets of determiners, numbers and possessors ("One fiction judge"): never a title's words."""
     entity_start: Mapping[int, tuple[int, str]]
     """Start offset of each word of a multi-word name -> (the name's start, its text): "New York" is one word
     of a title ("New York Senator"), never cut."""
 
 
 _MODIFIER = frozenset({"amod", "compound", "nmod", "npadvmod", "advmod"})
+_FUNCTION = frozenset({"det", "predet", "nummod", "poss", "case"})
 _NAME_LABELS = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC"})
 
 
@@ -267,11 +270,25 @@ def title_scope(doc: Doc, start: int, end: int) -> TitleScope | None:
     top = root
     # A name in apposition to a title before it ("Syria's Foreign Minister, Faisal Mekdad") is in its phrase,
     # and so is the noun whose "of" phrase the parse hung it from ("The leader of Ennahda, Rachid Ghannouchi").
-    while top.dep_ == "appos" and top.head.i < span.start:
-        top = top.head
-        if top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.pos_ in ("NOUN", "PROPN"):
-            top = top.head.head
+    while True:
+        if top.dep_ == "appos" and top.head.i < span.start:
+            top = top.head
+            if top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.pos_ in ("NOUN", "PROPN"):
+                top = top.head.head
+        elif top.dep_ == "conj" and _closed_list_before(top, span.start):
+            # "The Minister of Foreign Affairs, African Cooperation, and Moroccan Expatriates, Nasser Bourita":
+            # after "and …" a list is over, so a name after it is in apposition to the whole, not one more item.
+            while top.dep_ == "conj":
+                top = top.head
+        else:
+            break
     left = min(top.left_edge.i, span.start)
+    # Capitalised words running into the phrase are one title whatever the parse says ("US Treasury Under
+    # Secretary John Taylor", "Under" parsed as a preposition).
+    while left > span.sent.start and doc[left - 1].text[:1].isupper() and doc[left - 1].whitespace_:
+        if doc[left - 1].is_sent_start or not doc[left - 1].is_alpha:
+            break
+        left -= 1
     appositions = tuple(
         (a.left_edge.idx, a.right_edge.idx + len(a.right_edge))
         for a in root.rights
@@ -286,7 +303,23 @@ def title_scope(doc: Doc, start: int, end: int) -> TitleScope | None:
     entity_start = {
         t.idx: (e.start_char, e.text) for e in sent.ents if len(e) > 1 and e.label_ in _NAME_LABELS for t in e
     }
-    return TitleScope(doc[left].idx, appositions, frozenset(group), entity_start)
+    function = frozenset(t.idx for t in sent if t.dep_ in _FUNCTION or t.pos_ in ("DET", "NUM", "PRON"))
+    return TitleScope(doc[left].idx, appositions, frozenset(group), function, entity_start)
+
+
+def _closed_list_before(conj: Token, name_start: int) -> bool:
+    """The items the parse coordinates with a name end with "and …" before it: a closed list."""
+    first = conj
+    while first.dep_ == "conj":
+        first = first.head
+    items = [first]
+    for item in items:
+        items.extend(c for c in item.children if c.dep_ == "conj" and c.i < name_start)
+    before = [t for t in items if t.i < name_start and t is not conj]
+    if not before:
+        return False
+    last = max(t.i for t in before)
+    return any(c.dep_ == "cc" and c.i < last for t in before for c in t.children)
 
 
 def _lists_names(appos: Token) -> bool:
@@ -300,10 +333,21 @@ def _role_and_country(
 ) -> tuple[str | None, str | None]:
     # The title phrase right before the name, inside its noun phrase: "Moroccan Foreign Minister Nasser Bourita".
     window_start = max(0, ent.start - 120, previous_end, scope.phrase_start if scope else 0)
-    m = _ROLE_RUN.search(text[window_start : ent.start])
+    # The parse bounds the phrase ("former US president Bill Clinton"); without it, a run of title-like words.
+    m = (
+        re.match(r"((?s:.)*)$", text[window_start : ent.start])
+        if scope and window_start == scope.phrase_start
+        else _ROLE_RUN.search(text[window_start : ent.start])
+    )
     # "a spokesman for Michael Howard", "the lawyers of Baha Mousa": the title is someone else's, who works
     # for the person named.
-    if m and ROLE_WORDS.search(m.group(1)) and not re.search(r"\b(?:for|of)\s*$", m.group(1)):
+    # "the annual Governor's Ball": a possessive right before the name is its owner, not its title.
+    if (
+        m
+        and ROLE_WORDS.search(m.group(1))
+        and not re.search(r"\b(?:for|of)\s*$", m.group(1))
+        and not re.search(r"[’']s\s*$", m.group(1))
+    ):
         start = window_start + m.start(1)
         role = _role_text(m.group(1), start, scope)
         country = _country_in(countries, start, ent.start, text)
@@ -314,8 +358,13 @@ def _role_and_country(
     m = re.match(r"\s*,\s*([^,.;:“”\"()]{3,100})", after)
     if (
         m
-        and (scope is None or _in_apposition(scope, ent.end + m.start(1), ent.end + m.end(1)))
-        and _APPOSITION_START.match(m.group(1))
+        # The parse says what is in apposition ("Nick Donofrio, senior vice-president of …"); without it, how
+        # the phrase starts.
+        and (
+            _in_apposition(scope, ent.end + m.start(1), ent.end + m.end(1))
+            if scope
+            else _APPOSITION_START.match(m.group(1))
+        )
         and ROLE_WORDS.search(m.group(1))
         and (
             # A verb after the comma is the sentence going on ("a lawyer for Yukos, told Judge Clark"), no title.
@@ -351,6 +400,17 @@ which say when, not what: never part of a title."""
 _TITLE_TOKEN = re.compile(r"([A-Za-z][\w.-]*)([’']s\b)?")
 
 
+def _qualifier(word: tuple[str, bool, int], group: frozenset[int], function: frozenset[int]) -> bool:
+    """A lower-case modifier in the title's noun group ("former", "shadow", "deputy"), no article or number."""
+    text, owner, at = word
+    return text[:1].islower() and not owner and at in group and at not in function and not _DETERMINER.fullmatch(text)
+
+
+def _title_word(word: str) -> bool:
+    """A title word, also as the last part of a hyphenated one ("vice-president", "co-chairman")."""
+    return bool(ROLE_WORDS.fullmatch(word.rsplit("-", 1)[-1]))
+
+
 def _role_text(phrase: str, at: int = 0, scope: TitleScope | None = None) -> str | None:
     """The title words of a phrase, without country names, owners, honorifics and articles.
 
@@ -364,6 +424,7 @@ def _role_text(phrase: str, at: int = 0, scope: TitleScope | None = None) -> str
     from briefing.analyze.gazetteer import lookup
 
     group = scope.group if scope else frozenset()
+    function = scope.function if scope else frozenset()
     names = scope.entity_start if scope else {}
     segments: list[tuple[list[tuple[str, bool, int]], bool]] = [([], False)]
     for m in _TITLE_TOKEN.finditer(phrase):
@@ -375,7 +436,7 @@ def _role_text(phrase: str, at: int = 0, scope: TitleScope | None = None) -> str
         else:
             segments[-1][0].append((word, owner, at + m.start(1)))
     segment, opens_sentence = next(
-        ((seg, opens) for seg, opens in reversed(segments) if any(ROLE_WORDS.fullmatch(w) for w, _, _ in seg)),
+        ((seg, opens) for seg, opens in reversed(segments) if any(_title_word(w) for w, _, _ in seg)),
         ([], False),
     )
     first = 1 if opens_sentence else 0
@@ -388,7 +449,7 @@ def _role_text(phrase: str, at: int = 0, scope: TitleScope | None = None) -> str
             or re.fullmatch(_OFFICE_WORDS, word)
             or (offset in group and segment[k - 1][2] in group and picked[-1] not in ("of", "for", "and"))
         )
-        if ROLE_WORDS.fullmatch(word) or inside:
+        if _title_word(word) or inside:
             if picked and "of" in picked and (owner or (picked[-1] == "of" and lookup(word))):
                 # "member of Germany's central bank", "Minister of Foreign Affairs of Morocco": an owner or a
                 # country after "of" is whose office it is, not the office.
@@ -396,24 +457,29 @@ def _role_text(phrase: str, at: int = 0, scope: TitleScope | None = None) -> str
                 break
             if not picked:
                 before = k
+                dropped: set[int] = set()
                 while before > first and not segment[before - 1][1]:
                     prev, _, prev_at = segment[before - 1]
                     name = names.get(prev_at)
-                    if name is not None:
-                        # A word of a multi-word name: the whole name, unless it is a country, whose title it is.
-                        if lookup(name[1]) is not None:
-                            break
-                        while before > first and names.get(segment[before - 1][2]) == name:
-                            before -= 1
-                        continue
-                    if (
+                    name_start = before - 1  # a word of a multi-word name stands with the whole name
+                    while name is not None and name_start > first and names.get(segment[name_start - 1][2]) == name:
+                        name_start -= 1
+                    if lookup(name[1] if name else prev) is not None:
+                        # A country is whose office it is ("US Treasury Secretary", "New Zealand Foreign
+                        # Minister"); a qualifier before it is still the office's ("former US president").
+                        if name_start > first and _qualifier(segment[name_start - 1], group, function):
+                            dropped.update(range(name_start, before))
+                            before = name_start
+                            continue
+                        break
+                    if name is None and (
                         not (prev[:1].isupper() or (prev_at in group and offset in group))
+                        or prev_at in function
                         or _DETERMINER.fullmatch(prev)
-                        or lookup(prev) is not None
                     ):
                         break
-                    before -= 1
-                picked.extend(w for w, _, _ in segment[before:k])
+                    before = name_start
+                picked.extend(w for j, (w, _, _) in enumerate(segment[before:k], start=before) if j not in dropped)
             picked.append(word)
             if owner:
                 break
