@@ -323,9 +323,11 @@ def _closed_list_before(conj: Token, name_start: int) -> bool:
 
 
 def _lists_names(appos: Token) -> bool:
-    """An "apposition" that goes on with a list of names is one ("Will Young, Queen, Kate Bush and Joy
-    Division"): a title has no conjunct of its own before the sentence goes on."""
-    return any(c.dep_ == "conj" for c in appos.children) and not any(c.dep_ == "det" for c in appos.children)
+    """An "apposition" that is a bare word going on with a list of names is one more name ("Will Young, Queen,
+    Kate Bush and Joy Division"); a title has words of its own ("the BBC's head of development, new media and
+    sports news")."""
+    kinds = {c.dep_ for c in appos.children}
+    return "conj" in kinds and kinds <= {"conj", "cc", "punct"}
 
 
 def _role_and_country(

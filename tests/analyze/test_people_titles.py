@@ -31,6 +31,12 @@ def test_the_next_item_of_a_list_is_no_apposition() -> None:
     )
     assert found["Ali Smith"].role is None
     assert found["Richard Eyre"].role == "director"
+    # tech: a title with words of its own that goes on with "and" is still a title.
+    found = people(
+        '"We need to work closely with people who create technology," said Andrew Thompson, the BBC\'s head of '
+        "development, new media and sports news."
+    )
+    assert found["Andrew Thompson"].role == "head"
 
 
 def test_a_multi_word_place_in_a_title_is_kept_whole() -> None:
