@@ -249,6 +249,8 @@ class TitleScope:
     group: frozenset[int]
     """Start offsets of words that modify a noun after them or are modified by one before ("shadow foreign
     secretary", "chief executive", "managing director"), so a lower-case word there belongs to the title."""
+    modifies: Mapping[int, int]
+    """Start offset of each such modifier -> start offset of the word it modifies."""
     function: frozenset[int]
     """Start offsets of determiners, numbers and possessors ("One fiction judge"): never a title's words."""
     entity_start: Mapping[int, tuple[int, str]]
@@ -271,7 +273,9 @@ def title_scope(doc: Doc, start: int, end: int) -> TitleScope | None:
     # A name in apposition to a title before it ("Syria's Foreign Minister, Faisal Mekdad") is in its phrase,
     # and so is the noun whose "of" phrase the parse hung it from ("The leader of Ennahda, Rachid Ghannouchi").
     while True:
-        if top.dep_ == "appos" and top.head.i < span.start:
+        if top.dep_ == "compound" and top.head.i == span.end:
+            top = top.head  # "Former welfare minister Frank Field MP": the title hangs from "MP"
+        elif top.dep_ == "appos" and top.head.i < span.start:
             top = top.head
             if top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.pos_ in ("NOUN", "PROPN"):
                 top = top.head.head
@@ -285,26 +289,50 @@ def title_scope(doc: Doc, start: int, end: int) -> TitleScope | None:
     left = min(top.left_edge.i, span.start)
     # Capitalised words running into the phrase are one title whatever the parse says ("US Treasury Under
     # Secretary John Taylor", "Under" parsed as a preposition).
-    while left > span.sent.start and doc[left - 1].text[:1].isupper() and doc[left - 1].whitespace_:
-        if doc[left - 1].is_sent_start or not doc[left - 1].is_alpha:
-            break
+    while left > span.sent.start and doc[left - 1].whitespace_ and doc[left - 1].is_alpha:
+        before = doc[left - 1]
+        capitalised = before.text[:1].isupper() and not before.is_sent_start
+        if not (capitalised or (before.dep_ in _MODIFIER and left <= before.head.i < span.start)):
+            break  # also "deputy" of "hosted by deputy PM John Prescott", two objects of "by" to the parse
         left -= 1
-    appositions = tuple(
-        (a.left_edge.idx, a.right_edge.idx + len(a.right_edge))
-        for a in root.rights
-        if a.dep_ == "appos" and not _lists_names(a)
-    )
+    # In apposition: "Tim Renner, the head of …"; or said of the name by "who is": "Damien Hockney, who is now
+    # Veritas' deputy leader".
+    described = [a for a in root.rights if a.dep_ == "appos" and not _lists_names(a)]
+    holders = [root, root.head] if root.dep_ == "appos" else [root]  # the clause may hang from what it renames
+    described += [
+        attr
+        for holder in holders
+        for clause in holder.rights
+        if clause.dep_ == "relcl"
+        and clause.i > root.i and clause.lemma_ == "be" and any(c.lower_ == "who" for c in clause.lefts)
+        for attr in clause.rights
+        if attr.dep_ == "attr"
+    ]
+    appositions = tuple((a.left_edge.idx, a.right_edge.idx + len(a.right_edge)) for a in described)
     group: set[int] = set()
+    modifies: dict[int, int] = {}
     sent = span.sent
     for t in sent:
-        if t.dep_ in _MODIFIER and t.head.i > t.i and t.head.i - t.i <= 4:
+        # A modifier of a noun after it; not a plural ("their cabinet colleagues Foreign Secretary Jack Straw"),
+        # an adverb or a past participle ("newly re-elected President"), which describe, not name, an office.
+        if (
+            t.dep_ in _MODIFIER
+            and t.head.i > t.i
+            and t.head.i - t.i <= 4
+            and t.pos_ != "ADV"
+            and t.tag_ not in ("NNS", "NNPS", "VBN")
+        ):
             group.add(t.idx)
             group.add(t.head.idx)
-    entity_start = {
-        t.idx: (e.start_char, e.text) for e in sent.ents if len(e) > 1 and e.label_ in _NAME_LABELS for t in e
-    }
+            modifies[t.idx] = t.head.idx
+    entity_start: dict[int, tuple[int, str]] = {}
+    for e in sent.ents:
+        words = [t for t in e if not (t.dep_ == "det" and t.i == e.start)]  # "The Scottish Conservative Party"
+        if len(words) > 1 and e.label_ in _NAME_LABELS:
+            name = (words[0].idx, doc.text[words[0].idx : e.end_char])
+            entity_start.update((t.idx, name) for t in words)
     function = frozenset(t.idx for t in sent if t.dep_ in _FUNCTION or t.pos_ in ("DET", "NUM", "PRON"))
-    return TitleScope(doc[left].idx, appositions, frozenset(group), function, entity_start)
+    return TitleScope(doc[left].idx, appositions, frozenset(group), modifies, function, entity_start)
 
 
 def _closed_list_before(conj: Token, name_start: int) -> bool:
@@ -402,10 +430,18 @@ which say when, not what: never part of a title."""
 _TITLE_TOKEN = re.compile(r"([A-Za-z][\w.-]*)([’']s\b)?")
 
 
-def _qualifier(word: tuple[str, bool, int], group: frozenset[int], function: frozenset[int]) -> bool:
-    """A lower-case modifier in the title's noun group ("former", "shadow", "deputy"), no article or number."""
+def _qualifier(
+    word: tuple[str, bool, int], modified: Mapping[int, int], title_at: int, function: frozenset[int]
+) -> bool:
+    """A lower-case modifier of the title ("former", "shadow", "deputy"), no article or number."""
     text, owner, at = word
-    return text[:1].islower() and not owner and at in group and at not in function and not _DETERMINER.fullmatch(text)
+    return (
+        text[:1].islower()
+        and not owner
+        and modified.get(at, -1) >= title_at
+        and at not in function
+        and not _DETERMINER.fullmatch(text)
+    )
 
 
 def _title_word(word: str) -> bool:
@@ -426,6 +462,7 @@ def _role_text(phrase: str, at: int = 0, scope: TitleScope | None = None) -> str
     from briefing.analyze.gazetteer import lookup
 
     group = scope.group if scope else frozenset()
+    modified = scope.modifies if scope else {}
     function = scope.function if scope else frozenset()
     names = scope.entity_start if scope else {}
     segments: list[tuple[list[tuple[str, bool, int]], bool]] = [([], False)]
@@ -466,16 +503,17 @@ def _role_text(phrase: str, at: int = 0, scope: TitleScope | None = None) -> str
                     name_start = before - 1  # a word of a multi-word name stands with the whole name
                     while name is not None and name_start > first and names.get(segment[name_start - 1][2]) == name:
                         name_start -= 1
-                    if lookup(name[1] if name else prev) is not None:
+                    term = lookup(name[1] if name else prev)
+                    if term is not None and (name is None or term.kind != "institution"):
                         # A country is whose office it is ("US Treasury Secretary", "New Zealand Foreign
                         # Minister"); a qualifier before it is still the office's ("former US president").
-                        if name_start > first and _qualifier(segment[name_start - 1], group, function):
+                        if name_start > first and _qualifier(segment[name_start - 1], modified, offset, function):
                             dropped.update(range(name_start, before))
                             before = name_start
                             continue
                         break
                     if name is None and (
-                        not (prev[:1].isupper() or (prev_at in group and offset in group))
+                        not (prev[:1].isupper() or modified.get(prev_at, -1) >= offset)
                         or prev_at in function
                         or _DETERMINER.fullmatch(prev)
                     ):

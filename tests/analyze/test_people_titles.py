@@ -87,3 +87,46 @@ def test_a_name_in_apposition_to_an_of_phrase_has_its_title() -> None:
         "“will not break our people’s will and will not undermine our revolution and our democracy.”"
     )
     assert found["Rachid Ghannouchi"].role == "leader of Ennahda"
+
+
+def test_a_qualifier_before_a_country_word_is_part_of_the_office() -> None:
+    # entertainment: "former US president" is a former president, of the US.
+    found = people(
+        "Also present at the service was former US president Bill Clinton and singer Harry Belafonte, who gave "
+        "the eulogy."
+    )
+    assert (found["Bill Clinton"].role, found["Bill Clinton"].country) == ("former president", "USA")
+
+
+def test_the_title_is_the_parse_s_not_the_words_before_it() -> None:
+    # politics: the plural noun the name renames is no part of the title; an institution in a title stays.
+    found = people(
+        "Mr Brown and Mr Blair discussed development policy with their cabinet colleagues Foreign Secretary "
+        "Jack Straw, Aid minister Hilary Benn and Deputy Prime Minister John Prescott."
+    )
+    assert found["Jack Straw"].role == "Foreign Secretary"
+    found = people("It was written by Home Office Minister Lord Falconer and Downing Street adviser Baroness Morgan.")
+    assert found["Morgan"].role == "Downing Street adviser"
+    # business: an adverb or a participle describes the man, not his office.
+    found = people(
+        "In a welcome economic boost for newly re-elected President George W Bush, the Labor Department "
+        "figures come after months of weak job creation."
+    )
+    assert found["George W Bush"].role == "President"
+
+
+def test_titles_the_parse_hangs_elsewhere() -> None:
+    # politics: the title hangs from "MP" after the name; "deputy PM" is a second object of "by" to the parse;
+    # "who is now …" says the title after the name.
+    found = people("Former welfare minister Frank Field MP said the prime minister should sack Mr Brown.")
+    assert found["Frank Field"].role == "Former welfare minister"
+    found = people(
+        "The book alleges that Mr Blair told the chancellor at a dinner hosted by deputy PM John Prescott in "
+        "November 2003 of his intention to stand down."
+    )
+    assert found["John Prescott"].role == "deputy PM"
+    found = people(
+        "He was joined in the new venture by one of UKIP's two London Assembly members, Damien Hockney, who is "
+        "now Veritas' deputy leader."
+    )
+    assert found["Damien Hockney"].role == "deputy leader"
