@@ -313,15 +313,9 @@ def title_scope(doc: Doc, start: int, end: int) -> TitleScope | None:
     modifies: dict[int, int] = {}
     sent = span.sent
     for t in sent:
-        # A modifier of a noun after it; not a plural ("their cabinet colleagues Foreign Secretary Jack Straw"),
-        # an adverb or a past participle ("newly re-elected President"), which describe, not name, an office.
-        if (
-            t.dep_ in _MODIFIER
-            and t.head.i > t.i
-            and t.head.i - t.i <= 4
-            and t.pos_ != "ADV"
-            and t.tag_ not in ("NNS", "NNPS", "VBN")
-        ):
+        # A modifier of a noun after it ("home affairs spokesman"), not an adverb or a past participle ("newly
+        # re-elected President"), which describe, not name, an office.
+        if t.dep_ in _MODIFIER and t.head.i > t.i and t.head.i - t.i <= 4 and t.pos_ != "ADV" and t.tag_ != "VBN":
             group.add(t.idx)
             group.add(t.head.idx)
             modifies[t.idx] = t.head.idx
@@ -430,15 +424,13 @@ which say when, not what: never part of a title."""
 _TITLE_TOKEN = re.compile(r"([A-Za-z][\w.-]*)([’']s\b)?")
 
 
-def _qualifier(
-    word: tuple[str, bool, int], modified: Mapping[int, int], title_at: int, function: frozenset[int]
-) -> bool:
+def _qualifier(word: tuple[str, bool, int], modified: Mapping[int, int], function: frozenset[int]) -> bool:
     """A lower-case modifier of the title ("former", "shadow", "deputy"), no article or number."""
     text, owner, at = word
     return (
         text[:1].islower()
         and not owner
-        and modified.get(at, -1) >= title_at
+        and modified.get(at, -1) > at
         and at not in function
         and not _DETERMINER.fullmatch(text)
     )
@@ -507,13 +499,15 @@ def _role_text(phrase: str, at: int = 0, scope: TitleScope | None = None) -> str
                     if term is not None and (name is None or term.kind != "institution"):
                         # A country is whose office it is ("US Treasury Secretary", "New Zealand Foreign
                         # Minister"); a qualifier before it is still the office's ("former US president").
-                        if name_start > first and _qualifier(segment[name_start - 1], modified, offset, function):
+                        if name_start > first and _qualifier(segment[name_start - 1], modified, function):
                             dropped.update(range(name_start, before))
                             before = name_start
                             continue
                         break
+                    if name is not None and segment[name_start][2] != name[0]:
+                        break  # only part of the name is a word here ("ex-Downing Street media chief")
                     if name is None and (
-                        not (prev[:1].isupper() or modified.get(prev_at, -1) >= offset)
+                        not (prev[:1].isupper() or prev_at in modified)
                         or prev_at in function
                         or _DETERMINER.fullmatch(prev)
                     ):

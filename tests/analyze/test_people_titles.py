@@ -107,6 +107,12 @@ def test_the_title_is_the_parse_s_not_the_words_before_it() -> None:
     assert found["Jack Straw"].role == "Foreign Secretary"
     found = people("It was written by Home Office Minister Lord Falconer and Downing Street adviser Baroness Morgan.")
     assert found["Morgan"].role == "Downing Street adviser"
+    found = people(
+        'The BBC should steer away from "demonising" ex-Downing Street media chief Alastair Campbell, Peter '
+        "Mandelson has said. Liberal Democrat home affairs spokesman Mark Oaten said the plan was dangerous."
+    )
+    assert found["Alastair Campbell"].role == "media chief"
+    assert found["Mark Oaten"].role == "Liberal Democrat home affairs spokesman"
     # business: an adverb or a participle describes the man, not his office.
     found = people(
         "In a welcome economic boost for newly re-elected President George W Bush, the Labor Department "
