@@ -11,6 +11,7 @@ The sample is deterministic (articles ordered by id), so a before and an after l
 
     python benchmarks/people_roles.py /tmp/m2/bbc.json --category politics --sample 40
     python benchmarks/people_roles.py /tmp/m2/bbc.json --category politics --sample 40 --rerun
+    python benchmarks/people_roles.py /tmp/m2/bbc.json --category politics --skip 40 --sample 40 --rerun
 """
 
 from __future__ import annotations
@@ -71,6 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("brief_json", type=Path)
     ap.add_argument("--category", help="a folder name in the article's source path (politics, business, …)")
     ap.add_argument("--sample", type=int, default=0, help="first N articles by id (0: all)")
+    ap.add_argument("--skip", type=int, default=0, help="leave out the first N articles by id (a fresh sample)")
     ap.add_argument("--rerun", action="store_true", help="find the people again with this worktree's code")
     ap.add_argument("--docs", type=Path, default=DOCS, help="where --rerun keeps the parses")
     ap.add_argument("--all", action="store_true", help="list people without role or country too")
@@ -81,6 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.category:
         articles = [a for a in articles if f"/{args.category}/" in a["source"]]
     articles.sort(key=lambda a: a["id"])
+    articles = articles[args.skip :]
     if args.sample:
         articles = articles[: args.sample]
     people = _rerun(articles, args.docs) if args.rerun else {a["id"]: _people_of(a) for a in articles}
