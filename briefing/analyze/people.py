@@ -251,6 +251,8 @@ class TitleScope:
     secretary", "chief executive", "managing director"), so a lower-case word there belongs to the title."""
     modifies: Mapping[int, int]
     """Start offset of each such modifier -> start offset of the word it modifies."""
+    sentence_starts: frozenset[int]
+    """Start offsets of the words that open a sentence, capitalised whatever they are."""
     function: frozenset[int]
     """Start offsets of determiners, numbers and possessors ("One fiction judge"): never a title's words."""
     entity_start: Mapping[int, tuple[int, str]]
@@ -260,6 +262,7 @@ class TitleScope:
 
 _MODIFIER = frozenset({"amod", "compound", "nmod", "npadvmod", "advmod"})
 _FUNCTION = frozenset({"det", "predet", "nummod", "poss", "case"})
+_WHEN = frozenset({"DATE", "TIME"})
 _NAME_LABELS = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC"})
 
 
@@ -289,12 +292,21 @@ def title_scope(doc: Doc, start: int, end: int) -> TitleScope | None:
     left = min(top.left_edge.i, span.start)
     # Capitalised words running into the phrase are one title whatever the parse says ("US Treasury Under
     # Secretary John Taylor", "Under" parsed as a preposition).
-    while left > span.sent.start and doc[left - 1].whitespace_ and doc[left - 1].is_alpha:
+    while left > span.sent.start:
         before = doc[left - 1]
+        if before.text == "-" and not before.whitespace_ and left - 2 >= span.sent.start:
+            left -= 2  # "Ex-Labour minister Frank Field": a hyphen joins the word before to the title
+            continue
+        if not (before.whitespace_ and before.is_alpha):
+            break
         capitalised = before.text[:1].isupper() and not before.is_sent_start
         if not (capitalised or (before.dep_ in _MODIFIER and left <= before.head.i < span.start)):
             break  # also "deputy" of "hosted by deputy PM John Prescott", two objects of "by" to the parse
         left -= 1
+    # A full stop the parse did not end the sentence at ("… at a cost of £50m. Chief executive John Beaumont").
+    for t in doc[left : span.start - 1]:
+        if len(t.text) > 1 and t.text.endswith(".") and doc[t.i + 1].text[:1].isupper():
+            left = t.i + 1
     # In apposition: "Tim Renner, the head of …"; or said of the name by "who is": "Damien Hockney, who is now
     # Veritas' deputy leader".
     described = [a for a in root.rights if a.dep_ == "appos" and not _lists_names(a)]
@@ -325,8 +337,12 @@ def title_scope(doc: Doc, start: int, end: int) -> TitleScope | None:
         if len(words) > 1 and e.label_ in _NAME_LABELS:
             name = (words[0].idx, doc.text[words[0].idx : e.end_char])
             entity_start.update((t.idx, name) for t in words)
-    function = frozenset(t.idx for t in sent if t.dep_ in _FUNCTION or t.pos_ in ("DET", "NUM", "PRON"))
-    return TitleScope(doc[left].idx, appositions, frozenset(group), modifies, function, entity_start)
+    # Articles, numbers, possessors, and dates ("In October Tory leader Michael Howard"): never a title's words.
+    function = frozenset(
+        t.idx for t in sent if t.dep_ in _FUNCTION or t.pos_ in ("DET", "NUM", "PRON") or t.ent_type_ in _WHEN
+    )
+    starts = frozenset(t.idx for t in sent if t.is_sent_start)
+    return TitleScope(doc[left].idx, appositions, frozenset(group), modifies, starts, function, entity_start)
 
 
 def _closed_list_before(conj: Token, name_start: int) -> bool:
@@ -424,11 +440,14 @@ which say when, not what: never part of a title."""
 _TITLE_TOKEN = re.compile(r"([A-Za-z][\w.-]*)([’']s\b)?")
 
 
-def _qualifier(word: tuple[str, bool, int], modified: Mapping[int, int], function: frozenset[int]) -> bool:
-    """A lower-case modifier of the title ("former", "shadow", "deputy"), no article or number."""
+def _qualifier(
+    word: tuple[str, bool, int], modified: Mapping[int, int], function: frozenset[int], sentence_starts: frozenset[int]
+) -> bool:
+    """A lower-case modifier of the title ("former", "shadow", "deputy"), capitalised only as a sentence's first
+    word ("Former Northern Ireland minister Sir Nicholas Scott"); no article or number."""
     text, owner, at = word
     return (
-        text[:1].islower()
+        (text[:1].islower() or at in sentence_starts)
         and not owner
         and modified.get(at, -1) > at
         and at not in function
@@ -455,6 +474,7 @@ def _role_text(phrase: str, at: int = 0, scope: TitleScope | None = None) -> str
 
     group = scope.group if scope else frozenset()
     modified = scope.modifies if scope else {}
+    starts = scope.sentence_starts if scope else frozenset()
     function = scope.function if scope else frozenset()
     names = scope.entity_start if scope else {}
     segments: list[tuple[list[tuple[str, bool, int]], bool]] = [([], False)]
@@ -499,7 +519,7 @@ def _role_text(phrase: str, at: int = 0, scope: TitleScope | None = None) -> str
                     if term is not None and (name is None or term.kind != "institution"):
                         # A country is whose office it is ("US Treasury Secretary", "New Zealand Foreign
                         # Minister"); a qualifier before it is still the office's ("former US president").
-                        if name_start > first and _qualifier(segment[name_start - 1], modified, function):
+                        if name_start > first and _qualifier(segment[name_start - 1], modified, function, starts):
                             dropped.update(range(name_start, before))
                             before = name_start
                             continue

@@ -136,3 +136,17 @@ def test_titles_the_parse_hangs_elsewhere() -> None:
         "now Veritas' deputy leader."
     )
     assert found["Damien Hockney"].role == "deputy leader"
+
+
+def test_hyphens_dates_and_missed_full_stops_around_a_title() -> None:
+    # politics: "Ex-Labour" is one word of the title; a month is when, not what; a full stop the parse ran
+    # through ends the words that can be a title.
+    found = people("Ex-Labour minister Frank Field told BBC Two's Newsnight it was wrong.")
+    assert found["Frank Field"].role == "Ex-Labour minister"
+    found = people("In October Tory leader Michael Howard said Mr Blair had not kept his word.")
+    assert found["Michael Howard"].role == "Tory leader"
+    found = people(
+        "The college attracted only 900 students at a cost of £50m. Chief executive John Beaumont was paid a "
+        "bonus of £44,914."
+    )
+    assert found["John Beaumont"].role == "Chief executive"
