@@ -253,6 +253,9 @@ class TitleScope:
     """Start offset of each such modifier -> start offset of the word it modifies."""
     sentence_starts: frozenset[int]
     """Start offsets of the words that open a sentence, capitalised whatever they are."""
+    plural: frozenset[int]
+    """Start offsets of plural nouns: a phrase ending in one names a group, not an office ("one of Scotland's
+    premier whisky firms")."""
     function: frozenset[int]
     """Start offsets of determiners, numbers and possessors ("One fiction judge"): never a title's words."""
     entity_start: Mapping[int, tuple[int, str]]
@@ -342,7 +345,8 @@ def title_scope(doc: Doc, start: int, end: int) -> TitleScope | None:
         t.idx for t in sent if t.dep_ in _FUNCTION or t.pos_ in ("DET", "NUM", "PRON") or t.ent_type_ in _WHEN
     )
     starts = frozenset(t.idx for t in sent if t.is_sent_start)
-    return TitleScope(doc[left].idx, appositions, frozenset(group), modifies, starts, function, entity_start)
+    plural = frozenset(t.idx for t in sent if t.tag_ in ("NNS", "NNPS"))
+    return TitleScope(doc[left].idx, appositions, frozenset(group), modifies, starts, plural, function, entity_start)
 
 
 def _closed_list_before(conj: Token, name_start: int) -> bool:
@@ -541,7 +545,15 @@ def _role_text(phrase: str, at: int = 0, scope: TitleScope | None = None) -> str
             break
     while picked and picked[-1] in ("of", "for", "and"):
         picked.pop()
+    if scope and picked and _ends_plural(segment, picked, scope.plural):
+        return None
     return " ".join(picked) if picked else None
+
+
+def _ends_plural(segment: Sequence[tuple[str, bool, int]], picked: Sequence[str], plural: frozenset[int]) -> bool:
+    """The picked words end on a plural noun of the phrase ("premier whisky firms")."""
+    last = picked[-1]
+    return any(w == last and at in plural for w, _, at in segment)
 
 
 def _country_in(countries: list[Entity], start: int, end: int, text: str) -> str | None:

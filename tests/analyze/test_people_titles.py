@@ -150,3 +150,13 @@ def test_hyphens_dates_and_missed_full_stops_around_a_title() -> None:
         "bonus of £44,914."
     )
     assert found["John Beaumont"].role == "Chief executive"
+
+
+def test_a_phrase_ending_in_a_plural_names_a_group_not_an_office() -> None:
+    # business: "premier" is no title of Glenmorangie, "one of Scotland's premier whisky firms".
+    found = people(
+        "Last year Pernod tried to buy Glenmorangie, one of Scotland's premier whisky firms. Liberal Democrat "
+        "home affairs spokesman Mark Oaten said it was a shame."
+    )
+    assert "Glenmorangie" not in found or found["Glenmorangie"].role is None
+    assert found["Mark Oaten"].role == "Liberal Democrat home affairs spokesman"
