@@ -214,6 +214,10 @@ def merge_people(
     for key, p, _ in keyed:
         if len(name_words(p.name)) > 1 and p.role:
             titles.setdefault(key, set()).update(office_words(p.role).split())
+    for key, _, _ in keyed:
+        corpus_role = corpus.person(key)[1]  # what the rest of the corpus calls them, when these articles do not
+        if corpus_role:
+            titles.setdefault(key, set()).update(office_words(corpus_role).split())
     for key, p, aid in keyed:
         if _another_bearer(name_words(p.name), key, p.role, titles):
             key = name_words(p.name)
@@ -294,7 +298,8 @@ def _another_bearer(
 ) -> bool:
     """A given name written alone with a title ("Prince Charles") is not the one full name of the pair it
     begins ("Charles Kennedy") when that person is never given a title of its words: a surname stands for
-    its bearer, a titled given name for someone the articles name that way."""
+    its bearer, a titled given name for someone the articles name that way. Their titles are those the pair's
+    articles give them, else the rest of the corpus."""
     if len(written) != 1 or len(key) < 2 or written[0] != key[0] or written[0] == key[-1] or not role:
         return False
     known = titles.get(key, set())

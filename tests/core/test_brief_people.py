@@ -124,3 +124,32 @@ def test_a_titled_given_name_is_not_the_full_name_it_begins() -> None:
     people = {p.name: p for p in merge_people([prince, leader])}
     assert people["Charles Kennedy"].role == "Liberal Democrat leader"
     assert people["Charles"].role == "Prince"
+
+
+def test_a_titled_given_name_stays_apart_when_only_the_corpus_titles_the_full_name() -> None:
+    # BBC politics, the United Kingdom – Iraq pair: its articles give Charles Kennedy no title, another
+    # article of the corpus calls him the Liberal Democrat leader; "Prince Charles" is still someone else.
+    from briefing.brief.people import corpus_people
+
+    prince = analysed(
+        "Advice had been published, most recently regarding Prince Charles's marriage plans.",
+        ("GBR", "IRQ"),
+        source="a.txt",
+        people=[Person("Charles", None, "Prince")],
+    )
+    untitled = analysed(
+        "Charles Kennedy said the war in Iraq was illegal.",
+        ("GBR", "IRQ"),
+        source="b.txt",
+        people=[Person("Charles Kennedy")],
+    )
+    elsewhere = analysed(
+        "Liberal Democrat leader Charles Kennedy spoke in Brighton.",
+        ("GBR", "USA"),
+        source="c.txt",
+        people=[Person("Charles Kennedy", None, "Liberal Democrat leader")],
+    )
+    corpus = corpus_people([prince, untitled, elsewhere])
+    people = {p.name: p for p in merge_people([prince, untitled], corpus=corpus, pair=("GBR", "IRQ"))}
+    assert people["Charles Kennedy"].role == "Liberal Democrat leader"
+    assert people["Charles"].role == "Prince"
