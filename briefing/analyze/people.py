@@ -266,6 +266,7 @@ class TitleScope:
 _MODIFIER = frozenset({"amod", "compound", "nmod", "npadvmod", "advmod"})
 _FUNCTION = frozenset({"det", "predet", "nummod", "poss", "case"})
 _WHEN = frozenset({"DATE", "TIME"})
+_PLACES = frozenset({"GPE", "LOC"})
 _NAME_LABELS = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC"})
 
 
@@ -330,13 +331,22 @@ def title_scope(doc: Doc, start: int, end: int) -> TitleScope | None:
     for t in sent:
         # A modifier of a noun after it ("home affairs spokesman"), not an adverb or a past participle ("newly
         # re-elected President"), which describe, not name, an office.
-        if t.dep_ in _MODIFIER and t.head.i > t.i and t.head.i - t.i <= 4 and t.pos_ != "ADV" and t.tag_ != "VBN":
+        if t.dep_ in _MODIFIER and t.head.i > t.i and t.head.i - t.i <= 4 and t.dep_ != "advmod" and t.tag_ != "VBN":
             group.add(t.idx)
             group.add(t.head.idx)
             modifies[t.idx] = t.head.idx
     entity_start: dict[int, tuple[int, str]] = {}
     for e in sent.ents:
-        words = [t for t in e if not (t.dep_ == "det" and t.i == e.start)]  # "The Scottish Conservative Party"
+        # Not "The" of "The Scottish Conservative Party", nor a sentence's capitalised "New" before an organisation
+        # ("New Home Secretary Charles Clarke", tagged "New Home"); a place keeps it ("New York Senator").
+        words = [
+            t
+            for t in e
+            if not (
+                t.i == e.start
+                and (t.dep_ == "det" or (t.is_sent_start and _DETERMINER.fullmatch(t.text) and e.label_ not in _PLACES))
+            )
+        ]
         if len(words) > 1 and e.label_ in _NAME_LABELS:
             name = (words[0].idx, doc.text[words[0].idx : e.end_char])
             entity_start.update((t.idx, name) for t in words)
@@ -380,7 +390,7 @@ def _role_and_country(
     # The parse bounds the phrase ("former US president Bill Clinton"); without it, a run of title-like words.
     m = (
         re.match(r"((?s:.)*)$", text[window_start : ent.start])
-        if scope and window_start == scope.phrase_start
+        if scope
         else _ROLE_RUN.search(text[window_start : ent.start])
     )
     # "a spokesman for Michael Howard", "the lawyers of Baha Mousa": the title is someone else's, who works
@@ -545,8 +555,8 @@ def _role_text(phrase: str, at: int = 0, scope: TitleScope | None = None) -> str
             break
     while picked and picked[-1] in ("of", "for", "and"):
         picked.pop()
-    if scope and picked and _ends_plural(segment, picked, scope.plural):
-        return None
+    if scope and picked and "of" not in picked and _ends_plural(segment, picked, scope.plural):
+        return None  # a plural heads the phrase; one after "of" is the office's portfolio ("… of Foreign Affairs")
     return " ".join(picked) if picked else None
 
 

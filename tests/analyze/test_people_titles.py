@@ -160,3 +160,17 @@ def test_a_phrase_ending_in_a_plural_names_a_group_not_an_office() -> None:
     )
     assert "Glenmorangie" not in found or found["Glenmorangie"].role is None
     assert found["Mark Oaten"].role == "Liberal Democrat home affairs spokesman"
+
+
+def test_a_sentence_s_capitalised_new_is_no_part_of_an_office() -> None:
+    # politics: the model tags "New Home" an organisation; a place keeps its "New".
+    found = people("New Home Secretary Charles Clarke has said he will look again at the plans.")
+    assert found["Charles Clarke"].role == "Home Secretary"
+    found = people("New York Senator Hillary Clinton said it was wrong.")
+    assert found["Hillary Clinton"].role == "New York Senator"
+
+
+def test_a_title_after_a_mistagged_name_keeps_its_words() -> None:
+    # politics: "Lib Dem" is tagged a person; the title after it is still read from the parse.
+    found = people("Lib Dem home affairs spokesman Mark Oaten has branded the ID scheme a waste of money.")
+    assert found["Mark Oaten"].role == "home affairs spokesman"
