@@ -314,6 +314,11 @@ def title_scope(doc: Doc, start: int, end: int) -> TitleScope | None:
     # In apposition: "Tim Renner, the head of …"; or said of the name by "who is": "Damien Hockney, who is now
     # Veritas' deputy leader".
     described = [a for a in root.rights if a.dep_ == "appos" and not _lists_names(a)]
+    # A title the parse coordinates with the name ("between Sheikh Saud …, Deputy Prime Minister and Minister of
+    # State …, and Maj. …"): a title word heading it, no name.
+    described += [
+        c for c in root.rights if c.dep_ == "conj" and c.ent_type_ != "PERSON" and ROLE_WORDS.fullmatch(c.text)
+    ]
     holders = [root, root.head] if root.dep_ == "appos" else [root]  # the clause may hang from what it renames
     described += [
         attr

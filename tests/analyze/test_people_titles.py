@@ -174,3 +174,13 @@ def test_a_title_after_a_mistagged_name_keeps_its_words() -> None:
     # politics: "Lib Dem" is tagged a person; the title after it is still read from the parse.
     found = people("Lib Dem home affairs spokesman Mark Oaten has branded the ID scheme a waste of money.")
     assert found["Mark Oaten"].role == "home affairs spokesman"
+
+
+def test_a_title_the_parse_coordinates_with_the_name_is_still_its_title() -> None:
+    # seeds 002: "between A, <title>, and B" makes the title a conjunct of the name to the parse.
+    found = people(
+        "Doha, Qatar – A telephone conversation took place today between Sheikh Saud bin Abdulrahman Al-Thani, "
+        "Deputy Prime Minister and Minister of State for Defense Affairs of Qatar, and the Turkish minister."
+    )
+    saud = found["Saud bin Abdulrahman Al-Thani"]
+    assert (saud.role, saud.country) == ("Deputy Prime Minister and Minister of State for Defense Affairs", "QAT")
