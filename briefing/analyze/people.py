@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from briefing.analyze.dates import WEEKDAYS
@@ -54,11 +54,11 @@ def find_people(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Person, ...]:
         name = _clean_name(ent.text)
         if not name or (" " not in name and any(abbreviates(name, long) for long in long_names)):
             continue  # "A spokeswoman for Bat", the initials of "British American Tobacco", is no person
+        scope = title_scope(doc, ent.start, ent.end)
         title = mention_title(text, ent.text, ent.start)
         full = match_name(name, list(people), knighted, title)
         if title in KNIGHTLY:
             knighted.add(full)
-        scope = title_scope(doc, ent.start, ent.end)
         role, country = _role_and_country(text, ent, countries, previous_end, scope)
         if role and COUNTERPART.search(role):
             role = _counterpart_office(role, _mirrored_office(offices, ent.start))
@@ -261,6 +261,9 @@ class TitleScope:
     entity_start: Mapping[int, tuple[int, str]]
     """Start offset of each word of a multi-word name -> (the name's start, its text): "New York" is one word
     of a title ("New York Senator"), never cut."""
+    shared_title: tuple[int, int, int, int] | None = None
+    """(start, end) offsets of a plural title a coordination of names shares ("Foreign Ministers Nasser Bourita
+    and Asaad Al-Shibani"), with this name's place in the coordination and how many names it holds."""
 
 
 _MODIFIER = frozenset({"amod", "compound", "nmod", "npadvmod", "advmod"})
@@ -293,24 +296,7 @@ def title_scope(doc: Doc, start: int, end: int) -> TitleScope | None:
                 top = top.head
         else:
             break
-    left = min(top.left_edge.i, span.start)
-    # Capitalised words running into the phrase are one title whatever the parse says ("US Treasury Under
-    # Secretary John Taylor", "Under" parsed as a preposition).
-    while left > span.sent.start:
-        before = doc[left - 1]
-        if before.text == "-" and not before.whitespace_ and left - 2 >= span.sent.start:
-            left -= 2  # "Ex-Labour minister Frank Field": a hyphen joins the word before to the title
-            continue
-        if not (before.whitespace_ and before.is_alpha):
-            break
-        capitalised = before.text[:1].isupper() and not before.is_sent_start
-        if not (capitalised or (before.dep_ in _MODIFIER and left <= before.head.i < span.start)):
-            break  # also "deputy" of "hosted by deputy PM John Prescott", two objects of "by" to the parse
-        left -= 1
-    # A full stop the parse did not end the sentence at ("… at a cost of £50m. Chief executive John Beaumont").
-    for t in doc[left : span.start - 1]:
-        if len(t.text) > 1 and t.text.endswith(".") and doc[t.i + 1].text[:1].isupper():
-            left = t.i + 1
+    left = _phrase_left(doc, min(top.left_edge.i, span.start), span.start)
     # In apposition: "Tim Renner, the head of …"; or said of the name by "who is": "Damien Hockney, who is now
     # Veritas' deputy leader".
     described = [a for a in root.rights if a.dep_ == "appos" and not _lists_names(a)]
@@ -361,7 +347,82 @@ def title_scope(doc: Doc, start: int, end: int) -> TitleScope | None:
     )
     starts = frozenset(t.idx for t in sent if t.is_sent_start)
     plural = frozenset(t.idx for t in sent if t.tag_ in ("NNS", "NNPS"))
-    return TitleScope(doc[left].idx, appositions, frozenset(group), modifies, starts, plural, function, entity_start)
+    return TitleScope(
+        doc[left].idx,
+        appositions,
+        frozenset(group),
+        modifies,
+        starts,
+        plural,
+        function,
+        entity_start,
+        _shared_title(doc, span.start, root),
+    )
+
+
+def _shared_title(doc: Doc, name_start: int, root: Token) -> tuple[int, int, int, int] | None:
+    """A plural title word before a coordination of names holding this one ("the two countries' Foreign
+    Ministers Nasser Bourita and Asaad Al-Shibani", "Presidents X and Y"): each name holds one of the offices.
+    A later name with title words of its own ("… and Defence Minister Y") does not share it."""
+    first = root
+    while first.dep_ == "conj" and first.head.pos_ == "PROPN" and first.head.i < first.i:
+        first = first.head
+    names = [first]
+    for item in names:
+        names.extend(c for c in item.children if c.dep_ == "conj" and c.pos_ == "PROPN")
+    if len(names) < 2:
+        return None
+    if first is not root and root.left_edge.i < name_start:
+        return None
+    # The plural title: a word before the first name in its phrase, or what that name is in apposition to.
+    lefts = [t for t in doc[first.left_edge.i : first.i] if t.i < (name_start if first is root else first.i)]
+    title = next((t for t in reversed(lefts) if _plural_title(t.text)), None)
+    if title is None and first.dep_ == "appos" and first.head.i < first.i and _plural_title(first.head.text):
+        title = first.head
+    if title is None:
+        return None
+    start = _phrase_left(doc, title.left_edge.i, title.i + 1)
+    order = sorted(t.i for t in names)
+    return doc[start].idx, title.idx + len(title.text), order.index(root.i), len(order)
+
+
+def _singular(word: str) -> str | None:
+    """The one office a plural title word names ("Ministers" -> "Minister", "secretaries", "spokesmen"), or
+    None when the word is no plural of a title."""
+    for plural, single in (("ies", "y"), ("men", "man"), ("s", "")):
+        if word.lower().endswith(plural):
+            stem = word[: len(word) - len(plural)] + single
+            if _title_word(stem) and not _title_word(word):
+                return stem
+    return None
+
+
+def _plural_title(word: str) -> bool:
+    return _singular(word) is not None
+
+
+def _phrase_left(doc: Doc, left: int, name_start: int) -> int:
+    """Where a title phrase starting at token `left` (by the parse) really starts before a name at token
+    `name_start`: capitalised words and modifiers running into it are part of it, a full stop ends it."""
+    sent_start = doc[name_start].sent.start
+    # Capitalised words running into the phrase are one title whatever the parse says ("US Treasury Under
+    # Secretary John Taylor", "Under" parsed as a preposition).
+    while left > sent_start:
+        before = doc[left - 1]
+        if before.text == "-" and not before.whitespace_ and left - 2 >= sent_start:
+            left -= 2  # "Ex-Labour minister Frank Field": a hyphen joins the word before to the title
+            continue
+        if not (before.whitespace_ and before.is_alpha):
+            break
+        capitalised = before.text[:1].isupper() and not before.is_sent_start
+        if not (capitalised or (before.dep_ in _MODIFIER and left <= before.head.i < name_start)):
+            break  # also "deputy" of "hosted by deputy PM John Prescott", two objects of "by" to the parse
+        left -= 1
+    # A full stop the parse did not end the sentence at ("… at a cost of £50m. Chief executive John Beaumont").
+    for t in doc[left : name_start - 1]:
+        if len(t.text) > 1 and t.text.endswith(".") and doc[t.i + 1].text[:1].isupper():
+            left = t.i + 1
+    return left
 
 
 def _closed_list_before(conj: Token, name_start: int) -> bool:
@@ -390,6 +451,8 @@ def _lists_names(appos: Token) -> bool:
 def _role_and_country(
     text: str, ent: Entity, countries: list[Entity], previous_end: int, scope: TitleScope | None = None
 ) -> tuple[str | None, str | None]:
+    if scope and scope.shared_title and scope.shared_title[1] <= ent.start:
+        return _shared_role(text, countries, scope, scope.shared_title)
     # The title phrase right before the name, inside its noun phrase: "Moroccan Foreign Minister Nasser Bourita".
     window_start = max(0, ent.start - 120, previous_end, scope.phrase_start if scope else 0)
     # The parse bounds the phrase ("former US president Bill Clinton"); without it, a run of title-like words.
@@ -436,6 +499,28 @@ def _role_and_country(
         country = _country_in(countries, ent.end + m.start(1), ent.end + m.end(1), text)
         return role, country
     return None, None
+
+
+def _shared_role(
+    text: str, countries: list[Entity], scope: TitleScope, shared: tuple[int, int, int, int]
+) -> tuple[str | None, str | None]:
+    """The one office of a plural title each of a coordination of names holds ("Foreign Ministers A and B":
+    each a "Foreign Minister"); its country when the title names one, or one per name in their order
+    ("the Moroccan and Syrian Foreign Ministers A and B")."""
+    start, end, place, count = shared
+    phrase = text[start:end]
+    last = _TITLE_TOKEN_END.search(phrase)
+    single = _singular(last.group(0)) if last else None
+    if last is None or single is None:
+        return None, None
+    role = _role_text(phrase[: last.start()] + single, start, replace(scope, plural=frozenset()))
+    named = [c for c in countries if start <= c.start and c.end <= end and not _in_compound_name(text, c)]
+    codes = {c.country for c in named}
+    country = named[0].country if len(codes) == 1 else (named[place].country if len(named) == count else None)
+    return role, country
+
+
+_TITLE_TOKEN_END = re.compile(r"[A-Za-z][\w-]*$")
 
 
 def _in_apposition(scope: TitleScope, start: int, end: int) -> bool:

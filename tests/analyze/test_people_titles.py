@@ -184,3 +184,21 @@ def test_a_title_the_parse_coordinates_with_the_name_is_still_its_title() -> Non
     )
     saud = found["Saud bin Abdulrahman Al-Thani"]
     assert (saud.role, saud.country) == ("Deputy Prime Minister and Minister of State for Defense Affairs", "QAT")
+
+
+def test_a_plural_title_before_coordinated_names_gives_each_the_office() -> None:
+    # seeds/000: each of "Foreign Ministers Nasser Bourita and Asaad Al-Shibani" is a Foreign Minister.
+    found = people(
+        "Diplomatic ties between Morocco and Syria seem to be heading towards a warming up following phone talks "
+        "Monday between the two countries’ Foreign Ministers Nasser Bourita and Asaad Al-Shibani."
+    )
+    assert found["Asaad Al-Shibani"].role == "Foreign Minister"
+    # A plural title in front of the first name, and one the first name is in apposition to, whose countries
+    # go to the names in their order.
+    found = people("Presidents George W Bush and Jacques Chirac met in Brussels.")
+    assert found["George W Bush"].role == found["Jacques Chirac"].role == "President"
+    found = people(
+        "The talks between the Moroccan and Syrian foreign ministers Nasser Bourita and Faisal Mekdad ended."
+    )
+    assert (found["Nasser Bourita"].role, found["Nasser Bourita"].country) == ("foreign minister", "MAR")
+    assert (found["Faisal Mekdad"].role, found["Faisal Mekdad"].country) == ("foreign minister", "SYR")
