@@ -54,6 +54,8 @@ def find_people(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Person, ...]:
         name = _clean_name(ent.text)
         if not name or (" " not in name and any(abbreviates(name, long) for long in long_names)):
             continue  # "A spokeswoman for Bat", the initials of "British American Tobacco", is no person
+        if _adjectives_only(doc, ent):
+            continue  # "Ex-Labour leader Neil Kinnock": a modifier of the next name's title, no person
         scope = title_scope(doc, ent.start, ent.end)
         title = mention_title(text, ent.text, ent.start)
         full = match_name(name, list(people), knighted, title)
@@ -85,6 +87,12 @@ def find_people(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Person, ...]:
         if known is not None and known.country is None:
             people[full] = Person(full, _other_country(countries, other), known.role)
     return tuple(_merge_aliases(people).values())
+
+
+def _adjectives_only(doc: Doc, ent: Entity) -> bool:
+    """A "name" the parse reads as adjectives only: a person's name is a noun."""
+    span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+    return span is not None and all(t.pos_ in ("ADJ", "PUNCT") for t in span) and any(t.pos_ == "ADJ" for t in span)
 
 
 def _merge_aliases(people: dict[str, Person]) -> dict[str, Person]:
@@ -261,6 +269,9 @@ class TitleScope:
     entity_start: Mapping[int, tuple[int, str]]
     """Start offset of each word of a multi-word name -> (the name's start, its text): "New York" is one word
     of a title ("New York Senator"), never cut."""
+    coordinating: frozenset[int] = frozenset()
+    """Start offsets of an "and" between two capitalised words the parse coordinates: one office's name
+    ("Work and Pensions Secretary")."""
     shared_title: tuple[int, int, int, int] | None = None
     """(start, end) offsets of a plural title a coordination of names shares ("Foreign Ministers Nasser Bourita
     and Asaad Al-Shibani"), with this name's place in the coordination and how many names it holds."""
@@ -338,9 +349,30 @@ def title_scope(doc: Doc, start: int, end: int) -> TitleScope | None:
                 and (t.dep_ == "det" or (t.is_sent_start and _DETERMINER.fullmatch(t.text) and e.label_ not in _PLACES))
             )
         ]
+        while (
+            e.label_ in _PLACES
+            and words
+            and words[0].i > sent.start
+            and doc[words[0].i - 1].dep_ == "compound"
+            and doc[words[0].i - 1].head.i in range(e.start, e.end)
+            and doc[words[0].i - 1].pos_ == "PROPN"
+            and doc[words[0].i - 1].text[:1].isupper()
+            and not doc[words[0].i - 1].is_sent_start
+        ):
+            words.insert(0, doc[words[0].i - 1])  # "Northern Ireland minister", the tagger's place being "Ireland"
         if len(words) > 1 and e.label_ in _NAME_LABELS:
             name = (words[0].idx, doc.text[words[0].idx : e.end_char])
             entity_start.update((t.idx, name) for t in words)
+    coordinating = frozenset(
+        t.idx
+        for t in sent
+        if t.dep_ == "cc"
+        and t.head.i == t.i - 1
+        and t.i + 1 < sent.end
+        and t.head.text[:1].isupper()
+        and doc[t.i + 1].text[:1].isupper()
+        and any(c.dep_ == "conj" and c.i > t.i for c in t.head.children)
+    )
     # Articles, numbers, possessors, and dates ("In October Tory leader Michael Howard"): never a title's words.
     function = frozenset(
         t.idx for t in sent if t.dep_ in _FUNCTION or t.pos_ in ("DET", "NUM", "PRON") or t.ent_type_ in _WHEN
@@ -356,6 +388,7 @@ def title_scope(doc: Doc, start: int, end: int) -> TitleScope | None:
         plural,
         function,
         entity_start,
+        coordinating,
         _shared_title(doc, span.start, root),
     )
 
@@ -581,6 +614,7 @@ def _role_text(phrase: str, at: int = 0, scope: TitleScope | None = None) -> str
     starts = scope.sentence_starts if scope else frozenset()
     function = scope.function if scope else frozenset()
     names = scope.entity_start if scope else {}
+    coordinating = scope.coordinating if scope else frozenset()
     segments: list[tuple[list[tuple[str, bool, int]], bool]] = [([], False)]
     for m in _TITLE_TOKEN.finditer(phrase):
         word, owner = m.group(1), bool(m.group(2))
@@ -630,6 +664,9 @@ def _role_text(phrase: str, at: int = 0, scope: TitleScope | None = None) -> str
                         break
                     if name is not None and segment[name_start][2] != name[0]:
                         break  # only part of the name is a word here ("ex-Downing Street media chief")
+                    if name is None and prev_at in coordinating and before - 1 > first:
+                        before -= 1  # "Work and Pensions Secretary"
+                        continue
                     if name is None and (
                         not (prev[:1].isupper() or prev_at in modified)
                         or prev_at in function

@@ -202,3 +202,30 @@ def test_a_plural_title_before_coordinated_names_gives_each_the_office() -> None
     )
     assert (found["Nasser Bourita"].role, found["Nasser Bourita"].country) == ("foreign minister", "MAR")
     assert (found["Faisal Mekdad"].role, found["Faisal Mekdad"].country) == ("foreign minister", "SYR")
+
+
+def test_a_coordination_inside_a_capitalised_office_name_is_kept() -> None:
+    # politics: "Work and Pensions Secretary" had been cut to "Pensions Secretary".
+    found = people(
+        "Along with Work and Pensions Secretary Alan Johnson and Minister for Work Jane Kennedy, he then went on "
+        "to tear into the plan."
+    )
+    assert found["Alan Johnson"].role == "Work and Pensions Secretary"
+
+
+def test_an_adjective_the_tagger_took_for_a_name_stays_in_the_next_title() -> None:
+    # politics: "Ex-Labour", tagged a person, cut the title of Neil Kinnock to "leader".
+    found = people(
+        'Labour MP Frank Dobson said ambition was "getting in the way of good government". Ex-Labour leader '
+        "Neil Kinnock said Mr Blair and Mr Brown could only deal with the media frenzy."
+    )
+    assert "Ex-Labour" not in found
+    assert found["Neil Kinnock"].role == "Ex-Labour leader"
+
+
+def test_a_place_name_the_tagger_cut_stays_whole_in_the_title() -> None:
+    # politics: the tagger's place is "Ireland", the office a "Northern Ireland minister".
+    found = people(
+        "Former Northern Ireland minister Sir Nicholas Scott has died at a London hospice, his family has announced."
+    )
+    assert found["Nicholas Scott"].role == "Former Northern Ireland minister"
