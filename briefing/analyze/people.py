@@ -50,8 +50,11 @@ def find_people(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Person, ...]:
     """Person -> country of their counterpart ("Mr Straw and his Spanish counterpart Miguel Moratinos")."""
     long_names = {e.text for e in entities if e.label != "PERSON" and " " in e.text}
     long_names.update(_CAPITALISED_RUN.findall(text))
+    organisations = _organisations(doc, [e for e in entities if e.label == "PERSON"])
     for ent in (e for e in entities if e.label == "PERSON"):
         name = _clean_name(ent.text)
+        if name in organisations:
+            continue  # "Diageo, which is listed on the London Stock Exchange": a firm, not a person
         if not name or (" " not in name and any(abbreviates(name, long) for long in long_names)):
             continue  # "A spokeswoman for Bat", the initials of "British American Tobacco", is no person
         if _adjectives_only(doc, ent):
@@ -87,6 +90,50 @@ def find_people(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Person, ...]:
         if known is not None and known.country is None:
             people[full] = Person(full, _other_country(countries, other), known.role)
     return tuple(_merge_aliases(people).values())
+
+
+def _organisations(doc: Doc, people: Sequence[Entity]) -> frozenset[str]:
+    """Names tagged as people that the article treats as organisations: one the tagger labels an organisation
+    at another mention ("Yili"), one a "which" clause describes ("Diageo, which is listed …"), and a name
+    without a given name whose own clause says "its" of it ("Yili … confirmed its chairman") and which is no
+    word of a fuller name. Never one the text gives an honorific ("Mr Yili")."""
+    organisation_labels = {e.text for e in doc.ents if e.label_ == "ORG"}
+    honoured = {m.group(1) for m in _HONOURED_NAME.finditer(doc.text)}
+    surnames = {w for e in people if " " in e.text.strip() for w in e.text.split()}
+    found: set[str] = set()
+    for ent in people:
+        name = _clean_name(ent.text)
+        if not name or name in found or name.split()[-1] in honoured:
+            continue
+        span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        root = span.root
+        described_by_which = any(
+            clause.dep_ == "relcl" and any(c.tag_ == "WDT" and c.lower_ == "which" for c in clause.children)
+            for clause in root.rights
+        )
+        its = (
+            root.dep_ == "nsubj"
+            and " " not in name
+            and name not in surnames  # "Tony Blair … Blair confirmed its plan": "its" is another's
+            and any(t.lower_ == "its" and t.dep_ == "poss" and _clause_of(t) == root.head for t in root.head.subtree)
+        )
+        if name in organisation_labels or described_by_which or its:
+            found.add(name)
+    # A "name" opening with an organisation's one word is that organisation's ("Diageo North America").
+    found.update(n for n in map(_clean_name, (e.text for e in people)) if n and n.split()[0] in found)
+    return frozenset(found)
+
+
+def _clause_of(token: Token) -> Token:
+    """The verb whose clause holds a token (itself when it is one)."""
+    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+        token = token.head
+    return token
+
+
+_HONOURED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady)\.?\s+([A-Z][\w’'-]+)")
 
 
 def _adjectives_only(doc: Doc, ent: Entity) -> bool:

@@ -112,7 +112,9 @@ class CorpusPeople:
     offices: Mapping[str, Mapping[str, int]]
     """Office words ("foreign secretary") -> country -> people of that country holding it."""
     institutions: frozenset[str]
-    """Lower-case one-word names that stand for organisations, not people."""
+    """Lower-case one-word names that stand for organisations, not people: labelled so elsewhere, referred to as
+    "its" twice, or left out as no person by an article's analysis ("Diageo, which is listed …"), and never
+    written with a given name or an honorific."""
 
     def person(self, key: tuple[str, ...]) -> tuple[str | None, str | None]:
         return self.people.get(key, (None, None)) if len(key) > 1 else (None, None)
@@ -169,21 +171,29 @@ def corpus_people(articles: Sequence[AnalyzedArticle]) -> CorpusPeople:
     single: set[str] = set()
     labelled_other: set[str] = set()
     referred_as_it: Counter[str] = Counter()
+    not_people: set[str] = set()
+    """One-word names an article's analysis tagged but found no person ("Diageo, which is listed …")."""
     for a in articles:
+        kept = {w for p in a.people for w in name_words(p.name)}
         for e in a.entities:
             w = words(e.text)
             if e.label == "PERSON" and len(e.text.split()) > 1:
-                in_full_names.update(w)
+                if kept.intersection(w):  # not a firm's "Diageo North" the analysis left out
+                    in_full_names.update(w)
             elif e.label == "PERSON" and len(w) == 1 and e.text[:1].isupper() and not _leader_word(w[0]):
                 single.add(w[0])
                 if _ITS.match(a.article.body, e.end):
                     referred_as_it[w[0]] += 1
+                if w[0] not in kept:
+                    not_people.add(w[0])
             elif e.label != "PERSON" and len(w) == 1:
                 labelled_other.add(w[0])
     candidates = single - in_full_names
     if candidates:
         candidates -= {m.group(1).lower() for a in articles for m in _HONOURED.finditer(a.article.body)}
-    institutions = frozenset(w for w in candidates if w in labelled_other or referred_as_it[w] >= 2)
+    institutions = frozenset(
+        w for w in candidates if w in labelled_other or referred_as_it[w] >= 2 or w in not_people
+    )
     people = {
         key: (_most(countries.get(key, Counter()).elements()), _most(roles.get(key, Counter()).elements()))
         for key in countries.keys() | roles.keys()

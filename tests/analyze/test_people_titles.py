@@ -229,3 +229,23 @@ def test_a_place_name_the_tagger_cut_stays_whole_in_the_title() -> None:
         "Former Northern Ireland minister Sir Nicholas Scott has died at a London hospice, his family has announced."
     )
     assert found["Nicholas Scott"].role == "Former Northern Ireland minister"
+
+
+def test_a_name_the_article_treats_as_an_organisation_is_no_person() -> None:
+    # business/321: "Diageo, which is listed …" (a person is "who"), and the "Diageo North" it opens.
+    found = people(
+        "Diageo, the world's biggest spirits company, has agreed to buy Californian winemaker Chalone for $260m. "
+        '"The US wine market represents a growth opportunity for Diageo," said Diageo North America president '
+        "Ivan Menezes. In July, Diageo, which is listed on the London Stock Exchange, reported an annual "
+        "turnover of £9bn."
+    )
+    assert not any(name.startswith("Diageo") for name in found)
+    assert "Ivan Menezes" in found
+    # business/338: "Yili … confirmed its chairman"; a surname of a full name keeps its person.
+    found = people(
+        "Yili - full name Inner Mongolia Yili Industrial - confirmed its chairman had been detained. Yili has "
+        "recently been the subject of intense media speculation."
+    )
+    assert "Yili" not in found
+    found = people("Tony Blair spoke in Brighton. Blair confirmed its plan to the party.")
+    assert "Tony Blair" in found

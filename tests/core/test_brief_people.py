@@ -153,3 +153,23 @@ def test_a_titled_given_name_stays_apart_when_only_the_corpus_titles_the_full_na
     people = {p.name: p for p in merge_people([prince, untitled], corpus=corpus, pair=("GBR", "IRQ"))}
     assert people["Charles Kennedy"].role == "Liberal Democrat leader"
     assert people["Charles"].role == "Prince"
+
+
+def test_a_one_word_name_an_article_left_out_as_no_person_is_no_person_of_another() -> None:
+    # BBC business: 321's analysis finds "Diageo, which is listed …" no person; 005 says only "market leader
+    # Diageo", tagged a person there.
+    from briefing.brief.people import corpus_people
+
+    body = "In July, Diageo, which is listed on the London Stock Exchange, reported an annual turnover of £9bn."
+    at = body.index("Diageo")
+    listed = analysed(body, ("GBR", "USA"), source="321.txt")
+    listed = replace(listed, entities=(*listed.entities, Entity("Diageo", "PERSON", at, at + len("Diageo"))))
+    bought = analysed(
+        "The other two-thirds of Seagram was bought by market leader Diageo. Pernod chief Patrick Ricard spoke.",
+        ("FRA", "GBR"),
+        source="005.txt",
+        people=[Person("Diageo", None, "market leader"), Person("Patrick Ricard", None, "Pernod chief")],
+    )
+    corpus = corpus_people([listed, bought])
+    names = {p.name for p in merge_people([bought], corpus=corpus, pair=("FRA", "GBR"))}
+    assert names == {"Patrick Ricard"}
