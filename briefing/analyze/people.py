@@ -71,7 +71,8 @@ def find_people(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Person, ...]:
                 mirrored_by.setdefault(previous[0], country)
         elif role:
             offices.append((ent.end, role))
-        previous_end = ent.end
+        if not _in_next_title(doc, ent):
+            previous_end = ent.end
         previous = (full, ent.end)
         leader = leader_country(full)
         if leader is None and country is None and role and " " not in full:
@@ -134,6 +135,25 @@ def _clause_of(token: Token) -> Token:
 
 
 _HONOURED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady)\.?\s+([A-Z][\w’'-]+)")
+
+
+def _in_next_title(doc: Doc, ent: Entity) -> bool:
+    """A tagged name that modifies a title word which modifies the next name ("Lib Dem leader Charles
+    Kennedy", "Lib Dem" tagged a person): part of that name's title, not a bound of it."""
+    span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    head = span.root.head
+    while head.i >= span.end and head.dep_ == "compound" and not _title_word(head.text) and head.head.i > head.i:
+        head = head.head
+    return (
+        span.root.dep_ in ("compound", "amod")
+        and head.i >= span.end
+        and _title_word(head.text)
+        and head.dep_ == "compound"
+        and head.head.pos_ == "PROPN"
+        and head.head.ent_type_ == "PERSON"
+    )
 
 
 def _adjectives_only(doc: Doc, ent: Entity) -> bool:
@@ -380,7 +400,7 @@ def title_scope(doc: Doc, start: int, end: int) -> TitleScope | None:
     for t in sent:
         # A modifier of a noun after it ("home affairs spokesman"), not an adverb or a past participle ("newly
         # re-elected President"), which describe, not name, an office.
-        if t.dep_ in _MODIFIER and t.head.i > t.i and t.head.i - t.i <= 4 and t.dep_ != "advmod" and t.tag_ != "VBN":
+        if t.dep_ in _MODIFIER and t.head.i > t.i and _words_to(t) <= 4 and t.dep_ != "advmod" and t.tag_ != "VBN":
             group.add(t.idx)
             group.add(t.head.idx)
             modifies[t.idx] = t.head.idx
@@ -503,6 +523,17 @@ def _phrase_left(doc: Doc, left: int, name_start: int) -> int:
         if len(t.text) > 1 and t.text.endswith(".") and doc[t.i + 1].text[:1].isupper():
             left = t.i + 1
     return left
+
+
+def _words_to(modifier: Token) -> int:
+    """How many words on a modifier's head is, a name it heads counting as one ("chief executive Jean-Pierre
+    Garnier": the name's hyphen and parts are no words between)."""
+    head, doc = modifier.head, modifier.doc
+    start = head.i
+    if head.ent_type_:
+        while start - 1 > modifier.i and doc[start].ent_iob_ == "I" and doc[start - 1].ent_type_ == head.ent_type_:
+            start -= 1
+    return start - modifier.i + (1 if start < head.i else 0)
 
 
 def _closed_list_before(conj: Token, name_start: int) -> bool:

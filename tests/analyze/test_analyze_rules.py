@@ -416,7 +416,7 @@ def test_a_title_phrase_gives_the_last_title_without_honorifics_owners_or_other_
         "Bundesbank, said that cash trading should also remain in Frankfurt.",
     )
     people = {p.name: p for p in r.people}
-    assert people["Menzies Campbell"].role == "foreign affairs spokesman"
+    assert people["Menzies Campbell"].role == "Lib Dem foreign affairs spokesman"  # the party tagged a person is in it
     assert people["Philippe Sands QC"].role == "member"
     # The lower-case words of the title's noun group are part of the office (issue 14).
     assert (people["Hans Reckers"].role, people["Hans Reckers"].country) == ("board member", "DEU")

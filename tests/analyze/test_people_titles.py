@@ -171,9 +171,10 @@ def test_a_sentence_s_capitalised_new_is_no_part_of_an_office() -> None:
 
 
 def test_a_title_after_a_mistagged_name_keeps_its_words() -> None:
-    # politics: "Lib Dem" is tagged a person; the title after it is still read from the parse.
+    # politics: "Lib Dem" is tagged a person; the title after it is still read from the parse, and the tagged
+    # "name" inside it stays in it.
     found = people("Lib Dem home affairs spokesman Mark Oaten has branded the ID scheme a waste of money.")
-    assert found["Mark Oaten"].role == "home affairs spokesman"
+    assert found["Mark Oaten"].role == "Lib Dem home affairs spokesman"
 
 
 def test_a_title_the_parse_coordinates_with_the_name_is_still_its_title() -> None:
@@ -249,3 +250,20 @@ def test_a_name_the_article_treats_as_an_organisation_is_no_person() -> None:
     assert "Yili" not in found
     found = people("Tony Blair spoke in Brighton. Blair confirmed its plan to the party.")
     assert "Tony Blair" in found
+
+
+def test_a_hyphenated_given_name_does_not_part_a_title_from_its_qualifiers() -> None:
+    # business/475, 115: "chief executive" had been cut to "chief" before a hyphenated given name.
+    found = people(
+        "AMF has begun proceedings against Vivendi, its chief executive Jean-Rene Fourtou and chief operating "
+        "officer Jean-Bernard Levy."
+    )
+    assert found["Jean-Rene Fourtou"].role == "chief executive"
+    found = people("Chief executive Jean-Pierre Garnier said it had been a difficult year.")
+    assert found["Jean-Pierre Garnier"].role == "Chief executive"
+
+
+def test_a_tagged_name_inside_the_next_title_does_not_cut_it() -> None:
+    # politics/120: "Lib Dem", tagged a person, had cut Charles Kennedy's title to "leader".
+    found = people("But Lib Dem leader Charles Kennedy said Harry was in a privileged position.")
+    assert found["Charles Kennedy"].role == "Lib Dem leader"
