@@ -337,8 +337,8 @@ class TitleScope:
     """Start offset of each word of a multi-word name -> (the name's start, its text): "New York" is one word
     of a title ("New York Senator"), never cut."""
     coordinating: frozenset[int] = frozenset()
-    """Start offsets of an "and" between two capitalised words the parse coordinates: one office's name
-    ("Work and Pensions Secretary")."""
+    """Start offsets of an "and" between two capitalised words the parse coordinates and tags as no names:
+    one office's name ("Work and Pensions Secretary")."""
     shared_title: tuple[int, int, int, int] | None = None
     """(start, end) offsets of a plural title a coordination of names shares ("Foreign Ministers Nasser Bourita
     and Asaad Al-Shibani"), with this name's place in the coordination and how many names it holds."""
@@ -438,6 +438,7 @@ def title_scope(doc: Doc, start: int, end: int) -> TitleScope | None:
         and t.i + 1 < sent.end
         and t.head.text[:1].isupper()
         and doc[t.i + 1].text[:1].isupper()
+        and not (t.head.ent_type_ or doc[t.i + 1].ent_type_)  # "in Cardiff and Northern Ireland": two names
         and any(c.dep_ == "conj" and c.i > t.i for c in t.head.children)
     )
     # Articles, numbers, possessors, and dates ("In October Tory leader Michael Howard"): never a title's words.

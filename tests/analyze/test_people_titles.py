@@ -267,3 +267,12 @@ def test_a_tagged_name_inside_the_next_title_does_not_cut_it() -> None:
     # politics/120: "Lib Dem", tagged a person, had cut Charles Kennedy's title to "leader".
     found = people("But Lib Dem leader Charles Kennedy said Harry was in a privileged position.")
     assert found["Charles Kennedy"].role == "Lib Dem leader"
+
+
+def test_two_places_coordinated_before_a_title_are_not_one_office() -> None:
+    # politics: "in Cardiff and Northern Ireland Minister John Spellar in Belfast".
+    found = people(
+        "The talks involved First Minister Rhodri Morgan in Cardiff and Northern Ireland Minister John Spellar "
+        "in Belfast."
+    )
+    assert found["John Spellar"].role == "Northern Ireland Minister"
