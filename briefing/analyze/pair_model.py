@@ -259,15 +259,18 @@ def decide_pair(evidence: PairEvidence, model: PairModel | None = None) -> tuple
     """The primary pair (or None) and every pair worth listing, the primary first.
 
     The listed pairs are the candidates the model accepts, most probable first, then the other pairs the
-    rules find credible (an article can report more than one relation). With no primary pair they are the
-    rules' credible pairs only: the brief lists such an article under a pair other articles report as
-    their own, and makes no pair of them alone (`brief.reported_besides`).
+    rules find credible (an article can report more than one relation), then those a relation noun of the
+    parse relates (`PairEvidence.related`: "South Korea's relations with the U.S.", in a page about South
+    Korean politics where the US weighs too little for the rules): a relation phrase makes a pair credible,
+    whether the rules' patterns read it or the parse does. Each only when the article reports something
+    between the two (`reported_together`).
     """
     model = model or load_model()
     rules = rule_scores(evidence)
     scored = [(model.stage.probability(f), pair) for pair, f in candidate_features(evidence, rules)]
     accepted = [pair for p, pair in sorted(scored, key=lambda s: (-s[0], s[1])) if p >= model.threshold]
-    rest = tuple(p for p in rules.credible if p not in accepted and reported_together(evidence, p))
+    related = tuple(sorted({(a, b) for a, b, _ in evidence.related} - set(rules.credible)))
+    rest = tuple(p for p in (*rules.credible, *related) if p not in accepted and reported_together(evidence, p))
     if not accepted:
         return None, rest
     return accepted[0], (*accepted, *rest)
@@ -275,9 +278,10 @@ def decide_pair(evidence: PairEvidence, model: PairModel | None = None) -> tuple
 
 def reported_together(evidence: PairEvidence, pair: Pair) -> bool:
     """The article reports something between the two countries, not only names both: a relation phrase
-    names the pair, or one sentence names both for themselves (not as a person's nationality or through
-    a person) and one of them is a party of its event (talks, a deal, a visit, sanctions, an alliance, an
-    objection: `Mention.party`): "Britain was uniquely placed … because of its strong alliance with the US".
+    names the pair (the rules' patterns or a relation noun of the parse, `PairEvidence.related`), or one
+    sentence names both for themselves (not as a person's nationality or through a person) and one of them
+    is a party of its event (talks, a deal, a visit, sanctions, an alliance, an objection: `Mention.party`):
+    "Britain was uniquely placed … because of its strong alliance with the US".
 
     A pair the rules find credible but that the model does not accept is listed besides the primary pair
     only so: two countries that merely stand high in one article are teams of a game ("Ireland face
@@ -289,6 +293,8 @@ def reported_together(evidence: PairEvidence, pair: Pair) -> bool:
     modifies a thing and is no party of the event ("Former France centre Philippe Sella … beating
     Ireland", "the UK album chart") is not named for itself."""
     if evidence.title_relations[pair] or evidence.body_relations[pair]:
+        return True
+    if any((a, b) == pair for a, b, _ in evidence.related):
         return True
     if evidence.contest:
         return False
