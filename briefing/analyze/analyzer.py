@@ -360,7 +360,7 @@ def _mentions(
                     spans.append((span.start, span.end, code))
         linked.extend(_sentence_links(parsed, spans, where, counted if where == 0 else [], clause_links))
         sides.extend(_sentence_links(parsed, spans, where, counted if where == 0 else [], one_side_pairs))
-        related.extend(_sentence_links(parsed, spans, where, counted if where == 0 else [], relation_noun_links))
+        related.extend(_sentence_links(parsed, spans, where, counted if where == 0 else [], _relation_phrase_links))
     # A party to an event between states or firms is the state even in a sport story ("signed a trade pact").
     found = [
         replace(m, kind="team") if m.code in teams and m.kind in ("name", "demonym") and not m.party else m
@@ -388,6 +388,12 @@ def _sentence_links(
         number = -1 if where < 0 else max(0, counted[k] - 1) if counted else 0
         result.extend((a, b, number) for a, b in sorted(pairs_of(sent, codes)))
     return result
+
+
+def _relation_phrase_links(sentence: Span, codes: dict[int, str]) -> set[tuple[str, str]]:
+    """The pairs a relation noun relates as its two sides (`PairEvidence.related`): owner and partner, or the
+    two of a 'between'."""
+    return relation_noun_links(sentence, codes, joint_partners=False)
 
 
 def _event_parties(doc: Doc, start: int, known: dict[int, set[str]], names: dict[str, str]) -> set[str]:
