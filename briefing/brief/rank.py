@@ -124,7 +124,7 @@ _PERSONAL = re.compile(
 _RELATIONSHIP = re.compile(
     r"\b(?:relations?|relationship|ties|bilateral|partnership|cooperation|co-operation|alliance|treaty|"
     r"agreement|accord|dialogue|talks|negotiations?|sanctions|embassy|diplomatic|friendship|two\s+countries|"
-    r"both\s+countries|our\s+countries|nations)\b",
+    r"both\s+countries|our\s+countries|(?:two|both|our)\s+nations)\b",
     re.IGNORECASE,
 )
 

@@ -492,3 +492,25 @@ def test_a_statements_score_is_its_parts_times_their_weights(monkeypatch: pytest
     monkeypatch.setitem(rank.WEIGHTS, "about", 0.0)
     for st in build_brief(("GBR", "USA"), [first, second]).statements:
         assert st.score == pytest.approx(sum(v for k, v in st.parts.items() if k != "about"), abs=1e-3)
+
+
+PANLOGIC = (
+    "Already net use in China has a very different character than in many Western nations, said William Makower, "
+    "chief executive of Panlogic. In many Western nations desktop computers that can access the net are hard to "
+    "escape at work. By contrast in China workplace machines are relatively rare."
+)
+
+
+def test_nations_alone_is_no_relationship_word() -> None:
+    """BBC tech/074, "China 'to overtake US net use'" (China–US): "many Western nations" (like "the United
+    Nations") is no relation of the pair, so an analyst on China gets no relationship part; "both nations"
+    names two countries' relation itself, as "both countries" does."""
+    quote = "Already net use in China has a very different character than in many Western nations"
+    both = "Already net use in China has a very different character than in both nations"
+    scored = []
+    for body, words_ in ((PANLOGIC, quote), (PANLOGIC.replace("many Western nations", "both nations", 1), both)):
+        article = analysed(body, ("CHN", "USA"), quotes=[("William Makower", words_, False)])
+        scored.append(score_statement(article.statements[0], ArticleIndex(article), ("CHN", "USA"), None, None))
+    western, two = scored
+    assert western.parts["about"] == NAMES_ONE_UNPLACED
+    assert two.parts["about"] == NAMES_ONE_UNPLACED + ALSO_RELATIONSHIP
