@@ -32,11 +32,12 @@ Score (the sum of these parts; see docs/brief.md for the reasons):
   country (either, for a speaker of no known side) +0.5; else its paragraph or the one before it names
   that country +0.25 (the reporter states the subject, the next paragraph quotes the answer). A quote
   that names a country of the pair *and* speaks of the relationship gets +0.5 more: it is about the
-  relationship itself, not only about the two countries. A direct quote whose own words and sentence name no country of the pair
-  (+0.25 or nothing so far) and that its speaker's reported statement introduces, in the quote's sentence
-  or the one before (`lead_in_of`: "Hans Reckers … said that cash trading should also remain in Frankfurt,
-  something Deutsche Boerse could move to the UK. 'It is not just the headquarters …'"), gains 0.75 of
-  what that lead-in's *about* has more (`LEAD_IN`): the quote answers the subject the reporter states.
+  relationship itself, not only about the two countries. A direct quote whose own words and sentence
+  name no country of the pair (+0.25 or nothing so far) and that its speaker's reported statement
+  introduces, in the quote's sentence or the one before (`lead_in_of`: "Hans Reckers … said that cash
+  trading should also remain in Frankfurt, something Deutsche Boerse could move to the UK. 'It is not just
+  the headquarters …'"), gains 0.75 of what that lead-in's *about* has more (`LEAD_IN`): the quote answers
+  the subject the reporter states.
 - **direct** quotes +0.6 over reported speech, but not a quoted phrase (`quoted_phrase`: a few words in
   quote marks inside the reporter's own sentence, colour).
 - **substance**: a fragment of fewer than 5 words, or a quoted phrase, -0.5.
