@@ -150,6 +150,7 @@ def evidence_json(evidence: PairEvidence | None) -> object:
         "contest": evidence.contest,
         "links": [list(link) for link in evidence.links],
         "sides": [list(link) for link in evidence.sides],
+        "related": [list(link) for link in evidence.related],
     }
 
 
@@ -163,8 +164,9 @@ def evidence_of(data: dict[str, Any] | None) -> PairEvidence | None:
     mentions = tuple(Mention(*fields) for fields in data["mentions"])
     links = tuple((a, b, int(sentence)) for a, b, sentence in data.get("links", []))
     sides = tuple((a, b, int(sentence)) for a, b, sentence in data.get("sides", []))
+    related = tuple((a, b, int(sentence)) for a, b, sentence in data.get("related", []))
     return PairEvidence(
-        mentions, relations("title_relations"), relations("body_relations"), data["contest"], links, sides
+        mentions, relations("title_relations"), relations("body_relations"), data["contest"], links, sides, related
     )
 
 
@@ -194,7 +196,8 @@ def load(refresh: bool, path: Path = EVIDENCE) -> list[Labelled]:
     data = {
         "about": "Pair evidence of every labelled gold article, written by benchmarks/fit_pairs.py --refresh: "
         "mentions are [country, sentence (-1 headline), share, salience, lead, kind, modifier, party]; links "
-        "[country, country, sentence] (pairs one clause relates); sides the same for pairs a clause names as one side.",
+        "[country, country, sentence] (pairs one clause relates); sides the same for pairs a clause names as one side; "
+        "related for pairs a relation noun relates.",
         "version": evidence_version(),
         "items": [
             {

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from briefing.analyze.dates import extract_dates
 from briefing.analyze.entities import extract_entities, headline_described_home, home_countries
 from briefing.analyze.events import event_parties, find_events
-from briefing.analyze.links import clause_links, one_side_pairs, token_codes
+from briefing.analyze.links import clause_links, one_side_pairs, relation_noun_links, token_codes
 from briefing.analyze.pair_model import decide_pair
 from briefing.analyze.pairs import (
     CONTEST_SENTENCES,
@@ -300,7 +300,7 @@ def pair_evidence(article: RawArticle, doc: Doc, title_doc: Doc) -> PairEvidence
 
 
 def _pair_evidence(article: RawArticle, grounds: _Grounds, sentences: Sequence[tuple[Span, set[str]]]) -> PairEvidence:
-    mentions, links, sides = _mentions(grounds, _lead_end(article.body))
+    mentions, links, sides, related = _mentions(grounds, _lead_end(article.body))
     return PairEvidence(
         tuple(mentions),
         relation_pairs(article.title),
@@ -308,17 +308,21 @@ def _pair_evidence(article: RawArticle, grounds: _Grounds, sentences: Sequence[t
         reports_a_contest(article.title, (s.text for s, _ in sentences[:CONTEST_SENTENCES])),
         links,
         sides,
+        related,
     )
 
 
-def _mentions(grounds: _Grounds, lead_end: int) -> tuple[list[Mention], tuple[Link, ...], tuple[Link, ...]]:
+def _mentions(
+    grounds: _Grounds, lead_end: int
+) -> tuple[list[Mention], tuple[Link, ...], tuple[Link, ...], tuple[Link, ...]]:
     """Every mention that stands for a country, with its sentence (-1: headline) and salience; the pairs
-    one clause relates (`links.clause_links`) and those it names as one side (`links.one_side_pairs`),
-    with their sentence."""
+    one clause relates (`links.clause_links`), those it names as one side (`links.one_side_pairs`) and
+    those a relation noun relates (`links.relation_noun_links`, a subset of the first), with their sentence."""
     person_country, home, said_where, names = grounds.person_country, grounds.home, grounds.said_where, grounds.placed
     found: list[Mention] = []
     linked: list[Link] = []
     sides: list[Link] = []
+    related: list[Link] = []
     teams: set[str] = set()
     """Countries the body names as a national side at least once (`salience.names_a_team`): there their
     names and demonyms are the side, not the state, unless they are parties to an event."""
@@ -356,12 +360,13 @@ def _mentions(grounds: _Grounds, lead_end: int) -> tuple[list[Mention], tuple[Li
                     spans.append((span.start, span.end, code))
         linked.extend(_sentence_links(parsed, spans, where, counted if where == 0 else [], clause_links))
         sides.extend(_sentence_links(parsed, spans, where, counted if where == 0 else [], one_side_pairs))
+        related.extend(_sentence_links(parsed, spans, where, counted if where == 0 else [], _relation_phrase_links))
     # A party to an event between states or firms is the state even in a sport story ("signed a trade pact").
     found = [
         replace(m, kind="team") if m.code in teams and m.kind in ("name", "demonym") and not m.party else m
         for m in found
     ]
-    return damp_lists(found), tuple(linked), tuple(sides)
+    return damp_lists(found), tuple(linked), tuple(sides), tuple(related)
 
 
 def _sentence_links(
@@ -383,6 +388,12 @@ def _sentence_links(
         number = -1 if where < 0 else max(0, counted[k] - 1) if counted else 0
         result.extend((a, b, number) for a, b in sorted(pairs_of(sent, codes)))
     return result
+
+
+def _relation_phrase_links(sentence: Span, codes: dict[int, str]) -> set[tuple[str, str]]:
+    """The pairs a relation noun relates as its two sides (`PairEvidence.related`): owner and partner, or the
+    two of a 'between'."""
+    return relation_noun_links(sentence, codes, joint_partners=False)
 
 
 def _event_parties(doc: Doc, start: int, known: dict[int, set[str]], names: dict[str, str]) -> set[str]:

@@ -69,22 +69,31 @@ OWNER = frozenset({"poss", "compound", "amod", "nmod"})
 PARTNER_PREPOSITIONS = frozenset({"with", "between"})
 
 
-def relation_noun_links(sentence: Span, codes: dict[int, str]) -> set[Pair]:
+def relation_noun_links(sentence: Span, codes: dict[int, str], *, joint_partners: bool = True) -> set[Pair]:
     """ "South Korea's relations with the U.S.", "the U.S. alliance with South Korea", "ties between Rabat and
     Damascus": a relation noun relates the countries of its owner (possessor or modifier) and of its 'with' or
-    'between' object, as a verb relates its subject and object."""
+    'between' object, as a verb relates its subject and object.
+
+    With no owner, two countries of one 'with' object are related too unless `joint_partners` is off: "talks
+    with Russia and Saudi Arabia" (the WTO's, in "Iraq and Afghanistan in WTO talks") are one party's talks
+    with each, not the two's with each other; 'between' relates them either way."""
     links: set[Pair] = set()
     for noun in sentence:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in RELATION_WORDS:
             continue
         owners = {c for child in noun.children if child.dep_ in OWNER for c in _codes_below(child, codes)}
         partners: set[str] = set()
+        between: set[str] = set()
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ in PARTNER_PREPOSITIONS:
-                partners |= {c for obj in prep.children if obj.dep_ == "pobj" for c in _codes_below(obj, codes)}
+                found = {c for obj in prep.children if obj.dep_ == "pobj" for c in _codes_below(obj, codes)}
+                partners |= found
+                if prep.lower_ == "between":
+                    between |= found
         links.update(_pair(a, b) for a in owners for b in partners if a != b)
-        if not owners and 2 <= len(partners) <= MAX_CO_SUBJECTS:
-            links.update(_pair(a, b) for a, b in combinations(sorted(partners), 2))
+        joint = partners if joint_partners else between
+        if not owners and 2 <= len(joint) <= MAX_CO_SUBJECTS:
+            links.update(_pair(a, b) for a, b in combinations(sorted(joint), 2))
     return links
 
 

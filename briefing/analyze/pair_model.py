@@ -259,25 +259,44 @@ def decide_pair(evidence: PairEvidence, model: PairModel | None = None) -> tuple
     """The primary pair (or None) and every pair worth listing, the primary first.
 
     The listed pairs are the candidates the model accepts, most probable first, then the other pairs the
-    rules find credible (an article can report more than one relation). With no primary pair they are the
-    rules' credible pairs only: the brief lists such an article under a pair other articles report as
-    their own, and makes no pair of them alone (`brief.reported_besides`).
+    rules find credible (an article can report more than one relation), then those relation nouns of the
+    parse relate in `RELATED_SENTENCES` sentences (`returned_relations`: "South Korea's relations with the
+    U.S.", in a page about South Korean politics where the US weighs too little for the rules). Each only
+    when the article reports something between the two (`reported_together`).
     """
     model = model or load_model()
     rules = rule_scores(evidence)
     scored = [(model.stage.probability(f), pair) for pair, f in candidate_features(evidence, rules)]
     accepted = [pair for p, pair in sorted(scored, key=lambda s: (-s[0], s[1])) if p >= model.threshold]
-    rest = tuple(p for p in rules.credible if p not in accepted and reported_together(evidence, p))
+    related = tuple(sorted(p for p in returned_relations(evidence) if p not in rules.credible))
+    rest = tuple(p for p in (*rules.credible, *related) if p not in accepted and reported_together(evidence, p))
     if not accepted:
         return None, rest
     return accepted[0], (*accepted, *rest)
 
 
+RELATED_SENTENCES = 2
+"""Sentences in which relation nouns must relate two countries the rules do not find credible for the pair to
+be listed: a relation the article returns to is reported ("South Korea's relations with the U.S.", later "the
+U.S. alliance with South Korea"); one named once in passing is background (a blog "supposed to be a forum to
+discuss relations between India and Pakistan", in an article on the tsunami, BBC tech/106)."""
+
+
+def returned_relations(evidence: PairEvidence) -> set[Pair]:
+    """Pairs relation nouns of the parse relate (`PairEvidence.related`) in at least `RELATED_SENTENCES`
+    sentences."""
+    sentences: defaultdict[Pair, set[int]] = defaultdict(set)
+    for a, b, sentence in evidence.related:
+        sentences[(a, b)].add(sentence)
+    return {pair for pair, found in sentences.items() if len(found) >= RELATED_SENTENCES}
+
+
 def reported_together(evidence: PairEvidence, pair: Pair) -> bool:
     """The article reports something between the two countries, not only names both: a relation phrase
-    names the pair, or one sentence names both for themselves (not as a person's nationality or through
-    a person) and one of them is a party of its event (talks, a deal, a visit, sanctions, an alliance, an
-    objection: `Mention.party`): "Britain was uniquely placed … because of its strong alliance with the US".
+    names the pair (the rules' patterns or a relation noun of the parse, `PairEvidence.related`), or one
+    sentence names both for themselves (not as a person's nationality or through a person) and one of them
+    is a party of its event (talks, a deal, a visit, sanctions, an alliance, an objection: `Mention.party`):
+    "Britain was uniquely placed … because of its strong alliance with the US".
 
     A pair the rules find credible but that the model does not accept is listed besides the primary pair
     only so: two countries that merely stand high in one article are teams of a game ("Ireland face
@@ -289,6 +308,8 @@ def reported_together(evidence: PairEvidence, pair: Pair) -> bool:
     modifies a thing and is no party of the event ("Former France centre Philippe Sella … beating
     Ireland", "the UK album chart") is not named for itself."""
     if evidence.title_relations[pair] or evidence.body_relations[pair]:
+        return True
+    if any((a, b) == pair for a, b, _ in evidence.related):
         return True
     if evidence.contest:
         return False

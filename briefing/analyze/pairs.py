@@ -314,6 +314,10 @@ class PairEvidence:
     sides: tuple[Link, ...] = ()
     """(country, country, sentence) for two countries a clause names as one side, co-subjects facing a third
     or doing nothing to each other (`links.one_side_pairs`): "Iraq and Afghanistan in WTO talks"."""
+    related: tuple[Link, ...] = ()
+    """(country, country, sentence) for two countries a relation noun relates, the parse's relation phrase
+    (`links.relation_noun_links`, also in `links`): "South Korea's relations with the U.S.", "the U.S.
+    alliance with South Korea", word orders `RELATION_PATTERNS` do not read."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,7 +32,12 @@ Score (the sum of these parts; see docs/brief.md for the reasons):
   country (either, for a speaker of no known side) +0.5; else its paragraph or the one before it names
   that country +0.25 (the reporter states the subject, the next paragraph quotes the answer). A quote
   that names a country of the pair *and* speaks of the relationship gets +0.5 more: it is about the
-  relationship itself, not only about the two countries.
+  relationship itself, not only about the two countries. A direct quote whose own words and sentence
+  name no country of the pair (+0.25 or nothing so far) and that its speaker's reported statement
+  introduces, in the quote's sentence or the one before (`lead_in_of`: "Hans Reckers … said that cash
+  trading should also remain in Frankfurt, something Deutsche Boerse could move to the UK. 'It is not just
+  the headquarters …'"), gains 0.75 of what that lead-in's *about* has more (`LEAD_IN`): the quote answers
+  the subject the reporter states.
 - **direct** quotes +0.6 over reported speech, but not a quoted phrase (`quoted_phrase`: a few words in
   quote marks inside the reporter's own sentence, colour).
 - **substance**: a fragment of fewer than 5 words, or a quoted phrase, -0.5.
@@ -85,6 +90,9 @@ RECENT = 0.6
 REPEATED = 2.0
 ALSO_RELATIONSHIP = 0.5
 SAME_STORY = 0.4
+LEAD_IN = 0.75
+"""Share of the *about* of its speaker's reported lead-in a direct quote naming no country of the pair takes
+(`lead_in_of`)."""
 
 PARTS = ("who", "about", "direct", "substance", "lead", "recent", "repeated", "same_story")
 """The score's parts, in the order of `WEIGHTS`."""
@@ -124,7 +132,7 @@ _PERSONAL = re.compile(
 _RELATIONSHIP = re.compile(
     r"\b(?:relations?|relationship|ties|bilateral|partnership|cooperation|co-operation|alliance|treaty|"
     r"agreement|accord|dialogue|talks|negotiations?|sanctions|embassy|diplomatic|friendship|two\s+countries|"
-    r"both\s+countries|our\s+countries|nations)\b",
+    r"both\s+countries|our\s+countries|(?:two|both|our)\s+nations)\b",
     re.IGNORECASE,
 )
 
@@ -399,8 +407,10 @@ def score_statement(
     corpus: CorpusPeople = NO_CORPUS,
     institution: bool = False,
     roles: Callable[[str], str | None] | None = None,
+    lead_in: Statement | None = None,
 ) -> Scored:
-    """The score before the repetition penalty, with its parts (see the module docstring)."""
+    """The score before the repetition penalty, with its parts (see the module docstring). `lead_in`: the
+    speaker's reported statement just before a direct quote (`lead_in_of`)."""
     role = s.role or (person.role if person else None)
     country = speaker_country(s.speaker, s.country or (person.country if person else None))
     level = speaker_level(s.speaker, role, institution)
@@ -426,6 +436,24 @@ def score_statement(
         country = colleagues_country(index, s.speaker, pair, roles)
     side = "unknown" if country is None else "pair" if pair and country in pair else "other"
     parts: dict[str, float] = {"who": WHO[level] * COUNTRY_FACTOR[side]}
+    about = about_part(s, index, pair, country)
+    if pair is not None and lead_in is not None and about <= CONTEXT_NAMES_OTHER:
+        # A quote whose own words and sentence name no country of the pair, after its speaker's own reported
+        # statement (the reporter's lead-in), answers that statement's subject.
+        about += LEAD_IN * max(0.0, about_part(lead_in, index, pair, country) - about)
+    parts["about"] = about
+    n = len(s.text.split())
+    phrase = quoted_phrase(s, index)
+    parts["direct"] = DIRECT if s.direct and not phrase else 0.0
+    parts["substance"] = FRAGMENT if n < 5 or phrase else SHORT if n < 9 else 0.0
+    body = len(index.body) or 1
+    parts["lead"] = LEAD if s.start < body / 5 else 0.0
+    parts["recent"] = RECENT * (0.5 if recency is None else recency)
+    return Scored(round(sum(WEIGHTS[k] * v for k, v in parts.items()), 4), parts, country)
+
+
+def about_part(s: Statement, index: ArticleIndex, pair: tuple[str, str] | None, country: str | None) -> float:
+    """What the statement is about, for a speaker of `country` (the *about* part; module docstring)."""
     about = 0.0
     if pair is not None:
         # The other side is the country the speaker does not speak for; for a speaker of no known side (or
@@ -459,15 +487,7 @@ def score_statement(
             about += ALSO_RELATIONSHIP  # a country of the pair and the relationship: the pair's own news
     elif _RELATIONSHIP.search(s.text):
         about = RELATIONSHIP
-    parts["about"] = about
-    n = len(s.text.split())
-    phrase = quoted_phrase(s, index)
-    parts["direct"] = DIRECT if s.direct and not phrase else 0.0
-    parts["substance"] = FRAGMENT if n < 5 or phrase else SHORT if n < 9 else 0.0
-    body = len(index.body) or 1
-    parts["lead"] = LEAD if s.start < body / 5 else 0.0
-    parts["recent"] = RECENT * (0.5 if recency is None else recency)
-    return Scored(round(sum(WEIGHTS[k] * v for k, v in parts.items()), 4), parts, country)
+    return about
 
 
 PHRASE_SHARE = 1 / 3
@@ -532,6 +552,7 @@ def rank_statements(
             corpus,
             corpus.is_institution(m.speaker) or _named_as_organisation(m.statement.speaker, m.article),
             roles,
+            lead_in_of(m.statement, m.article, indexes[ids[id(m.article)]], names) if pair else None,
         )
         base.append((scored.score, m.order, m))
         base_parts.append(scored.parts)
@@ -558,6 +579,25 @@ def rank_statements(
     return tuple(
         PairStatement(m.statement, ids[id(m.article)], tuple(ids[id(a)] for a in m.articles), score, rank, parts)
         for rank, (score, m, parts) in enumerate(ranked, 1)
+    )
+
+
+def lead_in_of(s: Statement, article: AnalyzedArticle, index: ArticleIndex, names: NameIndex) -> Statement | None:
+    """The reporter's lead-in of a direct quote: its speaker's reported statement that ends before the quote
+    starts, in the quote's sentence or the one before ("… cash trading should also remain in Frankfurt,
+    something Deutsche Boerse could move to the UK. 'It is not just the headquarters…'")."""
+    if not s.direct:
+        return None
+    start, _ = index.sentence_at(s.start)
+    before, _ = index.sentence_at(max(0, start - 2))
+    speaker = names.key(s.speaker)
+    return next(
+        (
+            r
+            for r in article.statements
+            if not r.direct and before <= r.start and r.end <= s.start and names.key(r.speaker) == speaker
+        ),
+        None,
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.analyze.links import clause_links, one_side_pairs, token_codes
+from briefing.analyze.links import clause_links, one_side_pairs, relation_noun_links, token_codes
 from tests.analyze.analyze_helpers import nlp
 
 
@@ -115,3 +115,18 @@ def test_a_relation_noun_relates_its_owner_and_its_with_or_between_object() -> N
     # a relation noun with one side only relates nothing; nor does a noun of no relationship
     assert _links("South Korea's relations with its neighbours are calm.", korea) == set()
     assert _links("South Korea's economy grew faster than the U.S. economy.", korea) == set()
+
+
+def test_two_partners_of_an_ownerless_relation_noun_are_related_only_by_between() -> None:
+    """For a pair listed besides (`PairEvidence.related`, `joint_partners=False`): "talks with Russia and Saudi
+    Arabia" (BBC business/320, the WTO's talks) are one party's talks with each; "between" relates the two."""
+    names = {"Russia": "RUS", "Saudi": "SAU", "Arabia": "SAU", "India": "IND", "Pakistan": "PAK"}
+
+    def related(sentence: str) -> set[tuple[str, str]]:
+        doc = nlp()(sentence)
+        codes = token_codes([(t.i, t.i + 1, names[t.text]) for t in doc if t.text in names])
+        return relation_noun_links(doc[:], codes, joint_partners=False)
+
+    wto = "China's admission in 2001 took 15 years and talks with Russia and Saudi Arabia have been taking place."
+    assert ("RUS", "SAU") not in related(wto)
+    assert related("The site was a forum to discuss relations between India and Pakistan.") == {("IND", "PAK")}

@@ -196,3 +196,44 @@ def test_a_known_leader_stands_for_the_state_and_other_people_do_not() -> None:
         "American singer Chris Brown will tour Japan next month. Mr Brown said Japanese fans were loyal.",
     )
     assert "leader" not in singer.get("USA", set())
+
+
+PAGES = SHARED / "corpora" / "pasted" / "pages"
+
+
+@pytest.mark.skipif(not PAGES.is_dir(), reason="shared corpora not present")
+def test_a_relation_noun_of_the_parse_lists_a_pair_the_rules_weigh_too_little() -> None:
+    """"South Korean president's impeachment fails …" is South Korean politics first (no primary pair), and
+    the US weighs too little there for the rules (`pairs.score_pairs`), but the page reports the relation:
+    "South Korea's relations with the U.S.", "the U.S. alliance with South Korea". A relation noun relating
+    the two (`PairEvidence.related`) lists the pair as a relation phrase does; the page's other countries
+    (North Korea, China, Russia, Hong Kong), which no relation noun relates to South Korea, stay unlisted. The
+    relation nouns relate the two in three sentences (`RELATED_SENTENCES`)."""
+    from briefing.analyze.analyzer import analyze_doc, pair_evidence
+    from briefing.analyze.pairs import rule_scores
+    from briefing.ingest.load import load_articles
+
+    article = load_articles([PAGES / "schema-org-context-object.txt"]).articles[0]
+    pipeline = nlp()
+    body, title = pipeline(article.body), pipeline(article.title)
+    evidence = pair_evidence(article, body, title)
+    assert ("KOR", "USA") in {(a, b) for a, b, _ in evidence.related}
+    assert ("KOR", "USA") not in rule_scores(evidence).credible
+    assert decide_pair(evidence) == (None, (("KOR", "USA"),))
+    assert decide_pair(replace(evidence, related=())) == (None, ())
+    analysed = analyze_doc(article, body, title)
+    assert analysed.pair is None and analysed.pairs == (("KOR", "USA"),)
+
+
+@pytest.mark.skipif(not BBC.is_dir(), reason="shared corpora not present")
+def test_a_relation_named_once_in_passing_lists_no_pair() -> None:
+    """"Web logs aid disaster recovery" (the tsunami) names "relations between India and Pakistan" once, as
+    what a blog was first meant for: background, not a relation the article reports (`RELATED_SENTENCES`)."""
+    from briefing.analyze.analyzer import pair_evidence
+    from briefing.ingest.load import load_articles
+
+    article = load_articles([BBC / "tech" / "106.txt"]).articles[0]
+    pipeline = nlp()
+    evidence = pair_evidence(article, pipeline(article.body), pipeline(article.title))
+    assert ("IND", "PAK") in {(a, b) for a, b, _ in evidence.related}
+    assert decide_pair(evidence) == (None, ())

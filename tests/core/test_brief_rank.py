@@ -19,6 +19,7 @@ from briefing.brief.rank import (
     DIRECT,
     FRAGMENT,
     LEAD,
+    LEAD_IN,
     NAMES_ONE_UNPLACED,
     NAMES_OTHER_SIDE,
     NAMES_OWN_SIDE,
@@ -27,6 +28,7 @@ from briefing.brief.rank import (
     SAME_STORY,
     WHO,
     colleagues_country,
+    lead_in_of,
     merge,
     quoted_phrase,
     region_office_country,
@@ -492,3 +494,65 @@ def test_a_statements_score_is_its_parts_times_their_weights(monkeypatch: pytest
     monkeypatch.setitem(rank.WEIGHTS, "about", 0.0)
     for st in build_brief(("GBR", "USA"), [first, second]).statements:
         assert st.score == pytest.approx(sum(v for k, v in st.parts.items() if k != "about"), abs=1e-3)
+
+
+PANLOGIC = (
+    "Already net use in China has a very different character than in many Western nations, said William Makower, "
+    "chief executive of Panlogic. In many Western nations desktop computers that can access the net are hard to "
+    "escape at work. By contrast in China workplace machines are relatively rare."
+)
+
+
+def test_nations_alone_is_no_relationship_word() -> None:
+    """BBC tech/074, "China 'to overtake US net use'" (China–US): "many Western nations" (like "the United
+    Nations") is no relation of the pair, so an analyst on China gets no relationship part; "both nations"
+    names two countries' relation itself, as "both countries" does."""
+    quote = "Already net use in China has a very different character than in many Western nations"
+    both = "Already net use in China has a very different character than in both nations"
+    scored = []
+    for body, words_ in ((PANLOGIC, quote), (PANLOGIC.replace("many Western nations", "both nations", 1), both)):
+        article = analysed(body, ("CHN", "USA"), quotes=[("William Makower", words_, False)])
+        scored.append(score_statement(article.statements[0], ArticleIndex(article), ("CHN", "USA"), None, None))
+    western, two = scored
+    assert western.parts["about"] == NAMES_ONE_UNPLACED
+    assert two.parts["about"] == NAMES_ONE_UNPLACED + ALSO_RELATIONSHIP
+
+
+RECKERS = (
+    "But, Hans Reckers, a board member of Germany's central bank, the Bundesbank, said that cash trading should also "
+    "remain in Frankfurt, something Deutsche Boerse could move to the UK. \"It is not just the headquarters of the "
+    "Boerse but also important market segments that must stay permanently in Frankfurt. This has special importance "
+    'for the business activities of the banks and the consultants," he said. Local government officials in '
+    "Frankfurt's state of Hessen have also spoken out against the move."
+)
+
+
+def test_a_quote_naming_no_country_takes_part_of_its_speakers_lead_in_about() -> None:
+    """BBC business/279, "German bidder in talks with LSE" (Germany–UK): the reporter's "Hans Reckers … said that
+    cash trading should also remain in Frankfurt, something Deutsche Boerse could move to the UK" introduces his
+    quote, which names no country of the pair; the quote answers that subject and takes `LEAD_IN` of the
+    lead-in's *about* above its own. Another speaker's reported statement is no lead-in; the lead-in itself,
+    reported speech, has none."""
+    reckers = Person("Hans Reckers", "DEU", "board member")
+    said = "cash trading should also remain in Frankfurt, something Deutsche Boerse could move to the UK"
+    quote = "It is not just the headquarters of the Boerse but also important market segments"
+    pair = ("DEU", "GBR")
+    quotes = [("Hans Reckers", said, False), ("Hans Reckers", quote, True)]
+    article = analysed(RECKERS, pair, people=[reckers], quotes=quotes)
+    index, names = ArticleIndex(article), NameIndex([reckers.name])
+    reported, direct = article.statements
+    assert lead_in_of(direct, article, index, names) == reported
+    assert lead_in_of(reported, article, index, names) is None
+    alone = score_statement(direct, index, pair, None, None)
+    introduced = score_statement(direct, index, pair, None, None, lead_in=reported)
+    own = score_statement(reported, index, pair, None, None).parts["about"]
+    assert alone.parts["about"] <= CONTEXT_NAMES_OTHER < own
+    expected = alone.parts["about"] + LEAD_IN * (own - alone.parts["about"])
+    assert introduced.parts["about"] == pytest.approx(expected)
+    assert introduced.score > alone.score
+    other = analysed(
+        RECKERS.replace("Hans Reckers", "Axel Weber"),
+        pair,
+        quotes=[("Axel Weber", said, False), ("Hans Reckers", quote, True)],
+    )
+    assert lead_in_of(other.statements[1], other, ArticleIndex(other), NameIndex([reckers.name, "Axel Weber"])) is None
