@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from briefing.analyze.events import GOVERNMENT
 from briefing.analyze.events import PLACE_PREPOSITIONS as SETTING_PREPOSITIONS
 from briefing.analyze.parsed import doc_text
 
@@ -147,12 +148,18 @@ SETTING_MODIFIERS = frozenset({"amod", "compound", "nmod"})
 
 def modifies_a_noun(doc: Doc, start: int, end: int) -> bool:
     """The mention at [start, end) modifies a common noun after it ("the UK album chart", "US shares",
-    "Russian oil firm"): it describes a thing or sets a market, which does not by itself make a party."""
+    "Russian oil firm"): it describes a thing or sets a market, which does not by itself make a party.
+
+    Not a noun for the state's own bodies or people (`events.GOVERNMENT`): "a withdrawal of UK troops",
+    "the British government" name the state acting, as "Britain" does."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return False
     root = span.root
-    return root.dep_ in SETTING_MODIFIERS and root.head.i > root.i and root.head.pos_ == "NOUN"
+    head = root.head
+    if root.dep_ not in SETTING_MODIFIERS or head.i <= root.i or head.pos_ != "NOUN":
+        return False
+    return head.lemma_.lower() not in GOVERNMENT and head.lower_ not in GOVERNMENT
 
 
 ORIGIN_FACTOR = 0.3

@@ -246,3 +246,34 @@ def test_a_country_describing_a_place_phrase_sets_the_scene(sentence: str, word:
     assert describes_the_setting(token) is setting
     if setting:
         assert token_salience(token) <= PLACE_FACTOR
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "modifier"),
+    [
+        # BBC politics 093: the state's own forces or bodies act for it, as its name does.
+        ('He wants to see a phased withdrawal of UK troops "as soon as the situation allows", he said.', "UK", False),
+        ("The British government said it would not comment.", "British", False),
+        ("The mere presence of British forces in Iraq feeds the insurgency.", "British", False),
+        # A country describing a thing or a market stays a setting.
+        ("The song went straight to the top of the UK album chart.", "UK", True),
+        ("US shares fell on Monday.", "US", True),
+    ],
+)
+def test_a_country_word_on_the_states_own_forces_is_no_setting(sentence: str, word: str, modifier: bool) -> None:
+    from briefing.analyze.salience import modifies_a_noun
+
+    doc = nlp()(sentence)
+    token = next(t for t in doc if t.text == word)
+    assert modifies_a_noun(doc, token.idx, token.idx + len(token.text)) is modifier
+
+
+def test_a_party_leader_on_british_troops_in_iraq_reports_britain_and_iraq() -> None:
+    # BBC politics 093 "Kennedy calls for Iraq exit plans": the Lib Dem leader on the withdrawal of UK troops.
+    from briefing.analyze.analyzer import analyze_doc
+    from briefing.ingest.load import load_articles
+
+    article = load_articles([SHARED / "corpora" / "bbc" / "politics" / "093.txt"]).articles[0]
+    pipeline = nlp()
+    r = analyze_doc(article, pipeline(article.body), pipeline(article.title))
+    assert r.pair == ("GBR", "IRQ")
