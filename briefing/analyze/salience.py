@@ -38,6 +38,9 @@ itself is the place: in 'a stake in Indian newspaper Jagran' it names the owner 
 COMPARISON_FACTOR = 0.4
 COMPARISON_HEADS = frozenset("similar comparable equivalent identical akin compare relative".split())
 """'a points system similar to Australia's': the preposition's head makes the comparison."""
+COMPARISON_VERBS = frozenset("overtake exceed surpass outstrip outpace outnumber outsell outperform".split())
+"""'net users in China will exceed the 137 million US users': the verb's object is the measure compared
+against, as after "than"; the two are no parties to anything between them."""
 TOPIC_PREPOSITIONS = frozenset("over about regarding concerning".split())
 TOPIC_FACTOR = 0.6
 """'the UK and US split over Iraq': a country that is what the claim is about is not a party to it."""
@@ -111,6 +114,8 @@ def _path_salience(token: Token) -> float:
                 factor *= PARTNER_FACTOR
         elif dep == "prep":
             pass  # counted at its object
+        elif dep == "dobj" and head.lemma_.lower() in COMPARISON_VERBS:
+            factor *= COMPARISON_FACTOR
         elif dep in CLAUSE_FACTORS:
             factor *= CLAUSE_FACTORS[dep]
         elif dep not in ARGUMENT:

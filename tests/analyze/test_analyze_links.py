@@ -115,3 +115,12 @@ def test_a_relation_noun_relates_its_owner_and_its_with_or_between_object() -> N
     # a relation noun with one side only relates nothing; nor does a noun of no relationship
     assert _links("South Korea's relations with its neighbours are calm.", korea) == set()
     assert _links("South Korea's economy grew faster than the U.S. economy.", korea) == set()
+
+
+def test_a_measure_compared_through_a_verb_relates_no_one() -> None:
+    # BBC tech 074 "China 'to overtake US net use'": statistics compared, nothing done between the two.
+    sentence = (
+        "Market analysts Panlogic predicts that net users in China will exceed the 137 million US users of the net."
+    )
+    assert _links(sentence, {"China": "CHN", "US": "USA"}) == set()
+    assert _links("China 'to overtake US net use'", {"China": "CHN", "US": "USA"}) == set()

@@ -277,3 +277,12 @@ def test_a_party_leader_on_british_troops_in_iraq_reports_britain_and_iraq() -> 
     pipeline = nlp()
     r = analyze_doc(article, pipeline(article.body), pipeline(article.title))
     assert r.pair == ("GBR", "IRQ")
+
+
+def test_the_object_of_a_verb_of_comparison_is_compared_against() -> None:
+    from briefing.analyze.salience import COMPARISON_FACTOR
+
+    # BBC tech 074: the US figure is what China's is measured against, as after "than".
+    compared = _salience("Net users in China will exceed the 137 million US users of the net by 2008.", "US")
+    assert compared <= COMPARISON_FACTOR
+    assert _salience("Boeing will supply the 50 US planes by 2008.", "US") > COMPARISON_FACTOR
