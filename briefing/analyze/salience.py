@@ -181,7 +181,26 @@ def is_persons_origin(doc: Doc, start: int, end: int) -> bool:
     after = doc[span.end]
     if after.tag_ == "POS" and span.end + 1 < len(doc):
         after = doc[span.end + 1]
-    return after.ent_type_ == "PERSON" and after.ent_iob_ == "B"
+    return (after.ent_type_ == "PERSON" and after.ent_iob_ == "B") or describes_a_person(span.root)
+
+
+PERSONAL_PRONOUNS = frozenset({"who", "whom", "whose"})
+
+
+def describes_a_person(token: Token) -> bool:
+    """The country word describes a common noun that the text makes a person: "an ex-Russian intelligence
+    officer who risked his life" (a relative clause on "who"), "Oleg Gordievsky, a senior Russian officer"
+    (in apposition to a person's name). Their nationality, not the state (docs/gold.md), as before a name."""
+    head = token.head
+    if token.dep_ not in SETTING_MODIFIERS or head.i <= token.i or head.pos_ != "NOUN":
+        return False
+    if head.dep_ == "appos" and head.head.ent_type_ == "PERSON":
+        return True
+    if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children):
+        return True
+    relative_clauses = [c for c in head.children if c.dep_ == "relcl"]
+    subjects = [g for c in relative_clauses for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+    return any(g.lower_ in PERSONAL_PRONOUNS for g in subjects)
 
 
 PLURAL_FORMS = frozenset({"VBP"})

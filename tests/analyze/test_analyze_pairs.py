@@ -286,3 +286,29 @@ def test_the_object_of_a_verb_of_comparison_is_compared_against() -> None:
     compared = _salience("Net users in China will exceed the 137 million US users of the net by 2008.", "US")
     assert compared <= COMPARISON_FACTOR
     assert _salience("Boeing will supply the 50 US planes by 2008.", "US") > COMPARISON_FACTOR
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "person"),
+    [
+        # BBC politics 053: the noun is made a person by a relative clause on "who", or by a name beside it.
+        (
+            "An ex-Russian intelligence officer who risked his life spying for MI6 is entering the seventh week "
+            "of a hunger strike near 10 Downing Street.",
+            "Russian",
+            True,
+        ),
+        ("Oleg Gordievsky, a senior Russian officer, said he was very happy.", "Russian", True),
+        # A body with a relative clause on "which"/"that" stays the country's firm.
+        ("The Russian firm which owns the plant said it would appeal.", "Russian", False),
+        ("A US bank that lent the money said it would appeal.", "US", False),
+    ],
+)
+def test_a_country_describing_a_noun_the_text_makes_a_person_is_their_nationality(
+    sentence: str, word: str, person: bool
+) -> None:
+    from briefing.analyze.salience import is_persons_origin
+
+    doc = nlp()(sentence)
+    token = next(t for t in doc if t.text == word)
+    assert is_persons_origin(doc, token.idx, token.idx + len(token.text)) is person
