@@ -131,7 +131,8 @@ def home_countries(doc: Doc, entities: tuple[Entity, ...]) -> dict[str, tuple[st
         span = doc.char_span(e.start, e.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
-        codes = _prefix_countries(doc, span.start, e.label) | _apposition_countries(span)
+        label = "ORG" if e.label == "PERSON" and _called_by_first_word(doc, span) else e.label
+        codes = _prefix_countries(doc, span.start, label) | _apposition_countries(span)
         if e.label == "ORG":
             codes |= _of_country(span)
         if codes:
@@ -190,6 +191,10 @@ def _prefix_countries(doc: Doc, start: int, label: str) -> set[str]:
             i -= 1  # "German-US car firm DaimlerChrysler": both countries are the firm's homes
             hyphens += 2
             continue
+        if _joins_common_nouns(doc, i, start):
+            i -= 1  # "UK drinks and food firm Allied Domecq": two lines of business, one description
+            hyphens += 2
+            continue
         if doc[i].pos_ not in NAME_PREFIX_TAGS:
             break
         code = _country_of_token(doc[i])
@@ -198,6 +203,34 @@ def _prefix_countries(doc: Doc, start: int, label: str) -> set[str]:
         described = described or (doc[i].pos_ == "NOUN" and doc[i].is_lower)
         i -= 1
     return codes if label != "PERSON" or described else set()
+
+
+def _called_by_first_word(doc: Doc, span: Span) -> bool:
+    """A name of two or more words that the text later calls by its first word alone and never by its last
+    ("France's Pernod Ricard ... Pernod said"): news calls a person by the surname, so a name shortened to its
+    first word is a firm named after its founders, whatever label the model gave it."""
+    words = [t for t in span if t.is_title]
+    if len(words) < 2:
+        return False
+    first, last = words[0].text, words[-1].text
+    first_alone = last_alone = 0
+    for t in doc:
+        if t.i in range(span.start, span.end):
+            continue
+        if t.text == first and (t.i + 1 >= len(doc) or doc[t.i + 1].text != words[1].text):
+            first_alone += 1
+        if t.text == last and (t.i == 0 or doc[t.i - 1].text != words[-2].text):
+            last_alone += 1
+    return first_alone > 0 and last_alone == 0
+
+
+def _joins_common_nouns(doc: Doc, i: int, start: int) -> bool:
+    """ "and" between two lower-case common nouns of the words before a name ("drinks and food firm"): the
+    nouns describe one firm's business, so the walk back to the country word goes on past it. Between
+    capitalised words ("Britain and US firm X") it would join two subjects, and the walk stops there."""
+    if doc[i].pos_ != "CCONJ" or i < 1 or i + 1 >= start:
+        return False
+    return all(t.pos_ == "NOUN" and t.is_lower for t in (doc[i - 1], doc[i + 1]))
 
 
 def _apposition_countries(span: Span) -> set[str]:
