@@ -147,7 +147,7 @@ def home_countries(doc: Doc, entities: tuple[Entity, ...]) -> dict[str, tuple[st
         if name not in found:
             described.setdefault(name, set()).add(code)
     home.update({name: (next(iter(codes)), -1) for name, codes in described.items() if len(codes) == 1})
-    return home | _short_forms(entities, home)
+    return home | short_forms(entities, home)
 
 
 def _country_of_token(token: Token) -> str | None:
@@ -234,12 +234,31 @@ def _joins_common_nouns(doc: Doc, i: int, start: int) -> bool:
 
 
 def _apposition_countries(span: Span) -> set[str]:
-    """ "Yukos, the Russian oil firm,": the country modifying the noun in apposition to the name."""
+    """ "Yukos, the Russian oil firm,": the country modifying the noun in apposition to the name; also where
+    the parser missed the apposition (`_bracketed_description`)."""
     codes: set[str] = set()
-    for c in span.root.children:
-        if c.dep_ == "appos" and c.pos_ == "NOUN":
-            codes.update(g.ent_id_ for g in c.children if g.dep_ in ("amod", "compound", "poss", "nmod") and g.ent_id_)
+    nouns = [c for c in span.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    for noun in [*nouns, *_bracketed_description(span)]:
+        codes.update(g.ent_id_ for g in noun.children if g.dep_ in ("amod", "compound", "poss", "nmod") and g.ent_id_)
     return codes
+
+
+def _bracketed_description(span: Span) -> list[Token]:
+    """ "On Tuesday Mitsubishi, the only major Japanese car firm in the red, confirmed ...": a definite noun
+    phrase set off by commas right after a name is in apposition to it, even where the parser made the phrase
+    the clause's subject. Only a phrase closed by a second comma: "After meeting Siemens, the German firm said"
+    is a clause's subject, which may be another firm."""
+    doc = span.doc
+    i = span.end
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ != "the":
+        return []
+    noun = doc[i + 1].head
+    if noun.pos_ != "NOUN" or not noun.is_lower or noun.i <= i + 1 or noun.lemma_ in STATE_NOUNS:
+        return []
+    end = max(t.i for t in noun.subtree if not t.is_punct)
+    if min(t.i for t in noun.subtree) != i + 1 or end + 1 >= len(doc) or doc[end + 1].text != ",":
+        return []
+    return [] if any(c.dep_ == "appos" for c in span.root.children) else [noun]
 
 
 def _of_country(span: Span) -> set[str]:
@@ -506,7 +525,7 @@ def _in_subject(span: Span) -> bool:
     return False
 
 
-def _short_forms(entities: tuple[Entity, ...], home: dict[str, tuple[str, int]]) -> dict[str, tuple[str, int]]:
+def short_forms(entities: tuple[Entity, ...], home: dict[str, tuple[str, int]]) -> dict[str, tuple[str, int]]:
     """Homes of names that are the first words or the initials of one placed name ("WMC" of "WMC Resources",
     "UPS" of "United Parcel Services"); the model often labels such a short form a person ("Cairn")."""
     result: dict[str, tuple[str, int]] = {}
@@ -514,11 +533,20 @@ def _short_forms(entities: tuple[Entity, ...], home: dict[str, tuple[str, int]])
         if e.label not in ("ORG", "PERSON") or e.country or e.text in home or e.text in result:
             continue
         codes = {
-            code for name, (code, _) in home.items() if name.startswith(e.text + " ") or _abbreviates(e.text, name)
+            code for name, (code, _) in home.items() if _word_of(e.text, name) or _abbreviates(e.text, name)
         }
         if len(codes) == 1:
             result[e.text] = (next(iter(codes)), -1)
     return result
+
+
+def _word_of(short: str, name: str) -> bool:
+    """ "WMC" of "WMC Resources", and a later word of a name of three or more ("Peugeot" of "PSA Peugeot
+    Citroen"): the last word of a two-word name is too often a common word of names ("Resources")."""
+    words = name.split()
+    if name.startswith(short + " "):
+        return True
+    return len(words) >= 3 and " " not in short and short in words[1:] and short.istitle()
 
 
 def _abbreviates(short: str, name: str) -> bool:

@@ -240,3 +240,27 @@ def test_a_name_shortened_to_its_first_word_is_a_firm_not_a_person() -> None:
         "meeting. Gardener clocked 6.46 seconds to beat Lee McRae."
     )
     assert "Jason Gardener" not in _homes(athlete)
+
+
+MITSUBISHI = (
+    "Trouble-hit Mitsubishi Motors is in talks with French carmaker PSA Peugeot Citroen about a possible "
+    "alliance.\n\nOn Tuesday Mitsubishi, the only major Japanese car firm in the red, confirmed earlier reports "
+    "of negotiations."
+)
+"""BBC business 431, whose headline is "Mitsubishi in Peugeot link talks"."""
+
+
+def test_a_description_set_off_by_commas_after_a_name_places_it_where_the_parser_missed_the_apposition() -> None:
+    # The model parses "the only major Japanese car firm" as the subject of "confirmed", not in apposition.
+    assert _homes(MITSUBISHI)["Mitsubishi"] == "JPN"
+
+
+def test_a_headline_word_of_a_name_the_body_places_gets_its_home() -> None:
+    from briefing.analyze.entities import short_forms
+
+    doc = nlp()(MITSUBISHI)
+    body = home_countries(doc, extract_entities(doc))
+    title = nlp()("Mitsubishi in Peugeot link talks")
+    headline = short_forms(extract_entities(title), body)
+    assert headline["Peugeot"][0] == "FRA"  # a later word of "PSA Peugeot Citroen"
+    assert "Motors" not in {name for name, _ in headline.items()}
