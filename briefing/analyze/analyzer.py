@@ -10,7 +10,7 @@ from itertools import accumulate, chain, islice
 from typing import TYPE_CHECKING
 
 from briefing.analyze.dates import extract_dates
-from briefing.analyze.entities import extract_entities, headline_described_home, home_countries
+from briefing.analyze.entities import extract_entities, headline_described_home, home_countries, short_forms
 from briefing.analyze.events import event_parties, find_events
 from briefing.analyze.links import clause_links, one_side_pairs, relation_noun_links, token_codes
 from briefing.analyze.pair_model import decide_pair
@@ -424,6 +424,8 @@ def _company_homes(
 ) -> tuple[dict[str, str], set[tuple[int, int]]]:
     """Companies' home countries (see `home_countries`) and where each was said: (-1 headline / 0 body, offset)."""
     linked = {-1: home_countries(title_doc, tuple(title_entities)), 0: home_countries(doc, tuple(entities))}
+    # "Mitsubishi in Peugeot link talks": the headline's short form of a name the body places
+    linked[-1] |= {name: (code, -1) for name, (code, _) in short_forms(tuple(title_entities), linked[0]).items()}
     described = headline_described_home(title_doc, doc, tuple(entities))
     if described and described[0] not in linked[0] and described[0] not in linked[-1]:
         linked[0][described[0]] = (described[1], -1)  # "French suitor holds LSE meeting": Euronext, of the lead

@@ -131,7 +131,8 @@ def home_countries(doc: Doc, entities: tuple[Entity, ...]) -> dict[str, tuple[st
         span = doc.char_span(e.start, e.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
-        codes = _prefix_countries(doc, span.start, e.label) | _apposition_countries(span)
+        label = "ORG" if e.label == "PERSON" and _called_by_first_word(doc, span) else e.label
+        codes = _prefix_countries(doc, span.start, label) | _apposition_countries(span)
         if e.label == "ORG":
             codes |= _of_country(span)
         if codes:
@@ -146,7 +147,7 @@ def home_countries(doc: Doc, entities: tuple[Entity, ...]) -> dict[str, tuple[st
         if name not in found:
             described.setdefault(name, set()).add(code)
     home.update({name: (next(iter(codes)), -1) for name, codes in described.items() if len(codes) == 1})
-    return home | _short_forms(entities, home)
+    return home | short_forms(entities, home)
 
 
 def _country_of_token(token: Token) -> str | None:
@@ -190,6 +191,10 @@ def _prefix_countries(doc: Doc, start: int, label: str) -> set[str]:
             i -= 1  # "German-US car firm DaimlerChrysler": both countries are the firm's homes
             hyphens += 2
             continue
+        if _joins_common_nouns(doc, i, start):
+            i -= 1  # "UK drinks and food firm Allied Domecq": two lines of business, one description
+            hyphens += 2
+            continue
         if doc[i].pos_ not in NAME_PREFIX_TAGS:
             break
         code = _country_of_token(doc[i])
@@ -200,13 +205,60 @@ def _prefix_countries(doc: Doc, start: int, label: str) -> set[str]:
     return codes if label != "PERSON" or described else set()
 
 
+def _called_by_first_word(doc: Doc, span: Span) -> bool:
+    """A name of two or more words that the text later calls by its first word alone and never by its last
+    ("France's Pernod Ricard ... Pernod said"): news calls a person by the surname, so a name shortened to its
+    first word is a firm named after its founders, whatever label the model gave it."""
+    words = [t for t in span if t.is_title]
+    if len(words) < 2:
+        return False
+    first, last = words[0].text, words[-1].text
+    first_alone = last_alone = 0
+    for t in doc:
+        if t.i in range(span.start, span.end):
+            continue
+        if t.text == first and (t.i + 1 >= len(doc) or doc[t.i + 1].text != words[1].text):
+            first_alone += 1
+        if t.text == last and (t.i == 0 or doc[t.i - 1].text != words[-2].text):
+            last_alone += 1
+    return first_alone > 0 and last_alone == 0
+
+
+def _joins_common_nouns(doc: Doc, i: int, start: int) -> bool:
+    """ "and" between two lower-case common nouns of the words before a name ("drinks and food firm"): the
+    nouns describe one firm's business, so the walk back to the country word goes on past it. Between
+    capitalised words ("Britain and US firm X") it would join two subjects, and the walk stops there."""
+    if doc[i].pos_ != "CCONJ" or i < 1 or i + 1 >= start:
+        return False
+    return all(t.pos_ == "NOUN" and t.is_lower for t in (doc[i - 1], doc[i + 1]))
+
+
 def _apposition_countries(span: Span) -> set[str]:
-    """ "Yukos, the Russian oil firm,": the country modifying the noun in apposition to the name."""
+    """ "Yukos, the Russian oil firm,": the country modifying the noun in apposition to the name; also where
+    the parser missed the apposition (`_bracketed_description`)."""
     codes: set[str] = set()
-    for c in span.root.children:
-        if c.dep_ == "appos" and c.pos_ == "NOUN":
-            codes.update(g.ent_id_ for g in c.children if g.dep_ in ("amod", "compound", "poss", "nmod") and g.ent_id_)
+    nouns = [c for c in span.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    for noun in [*nouns, *_bracketed_description(span)]:
+        codes.update(g.ent_id_ for g in noun.children if g.dep_ in ("amod", "compound", "poss", "nmod") and g.ent_id_)
     return codes
+
+
+def _bracketed_description(span: Span) -> list[Token]:
+    """ "On Tuesday Mitsubishi, the only major Japanese car firm in the red, confirmed ...": a definite noun
+    phrase set off by commas right after a name is in apposition to it, even where the parser made the phrase
+    the clause's subject. Only a phrase closed by a second comma: "After meeting Siemens, the German firm said"
+    is a clause's subject, which may be another firm."""
+    doc = span.doc
+    i = span.end
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ != "the":
+        return []
+    noun = doc[i + 1].head
+    if noun.pos_ != "NOUN" or not noun.is_lower or noun.i <= i + 1 or noun.lemma_ in STATE_NOUNS:
+        return []
+    end = max(t.i for t in noun.subtree if not t.is_punct)
+    if min(t.i for t in noun.subtree) != i + 1 or end + 1 >= len(doc) or doc[end + 1].text != ",":
+        return []
+    return [] if any(c.dep_ == "appos" for c in span.root.children) else [noun]
 
 
 def _of_country(span: Span) -> set[str]:
@@ -473,7 +525,7 @@ def _in_subject(span: Span) -> bool:
     return False
 
 
-def _short_forms(entities: tuple[Entity, ...], home: dict[str, tuple[str, int]]) -> dict[str, tuple[str, int]]:
+def short_forms(entities: tuple[Entity, ...], home: dict[str, tuple[str, int]]) -> dict[str, tuple[str, int]]:
     """Homes of names that are the first words or the initials of one placed name ("WMC" of "WMC Resources",
     "UPS" of "United Parcel Services"); the model often labels such a short form a person ("Cairn")."""
     result: dict[str, tuple[str, int]] = {}
@@ -481,11 +533,20 @@ def _short_forms(entities: tuple[Entity, ...], home: dict[str, tuple[str, int]])
         if e.label not in ("ORG", "PERSON") or e.country or e.text in home or e.text in result:
             continue
         codes = {
-            code for name, (code, _) in home.items() if name.startswith(e.text + " ") or abbreviates(e.text, name)
+            code for name, (code, _) in home.items() if _word_of(e.text, name) or abbreviates(e.text, name)
         }
         if len(codes) == 1:
             result[e.text] = (next(iter(codes)), -1)
     return result
+
+
+def _word_of(short: str, name: str) -> bool:
+    """ "WMC" of "WMC Resources", and a later word of a name of three or more ("Peugeot" of "PSA Peugeot
+    Citroen"): the last word of a two-word name is too often a common word of names ("Resources")."""
+    words = name.split()
+    if name.startswith(short + " "):
+        return True
+    return len(words) >= 3 and " " not in short and short in words[1:] and short.istitle()
 
 
 def abbreviates(short: str, name: str) -> bool:

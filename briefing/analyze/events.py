@@ -381,7 +381,7 @@ def state_sides(sentence: Span) -> set[str]:
 
 GOVERNMENT = frozenset(
     "government ministry minister president premier authority administration cabinet parliament state army "
-    "military troops embassy ambassador official regulator".split()
+    "navy military troops forces soldier embassy ambassador official regulator".split()
 )
 """Nouns for a state's own bodies and people: "the Russian government" is Russia as a side."""
 

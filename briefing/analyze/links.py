@@ -21,7 +21,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from briefing.analyze.events import base_polarity
-from briefing.analyze.salience import describes_the_setting
+from briefing.analyze.salience import COMPARISON_VERBS, describes_the_setting
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -49,6 +49,8 @@ def clause_links(sentence: Span, codes: dict[int, str]) -> set[Pair]:
     for verb in sentence:
         if verb.pos_ not in ("VERB", "AUX") and verb.dep_ != "ROOT":
             continue
+        if verb.lemma_.lower() in COMPARISON_VERBS:
+            continue  # "China to overtake US net use": a measure compared, nothing done between the two
         subjects = _subject_codes(verb, codes)
         objects: set[str] = set()
         for child in verb.children:

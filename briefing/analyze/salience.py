@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from briefing.analyze.events import GOVERNMENT
 from briefing.analyze.events import PLACE_PREPOSITIONS as SETTING_PREPOSITIONS
 from briefing.analyze.parsed import doc_text
 
@@ -37,6 +38,9 @@ itself is the place: in 'a stake in Indian newspaper Jagran' it names the owner 
 COMPARISON_FACTOR = 0.4
 COMPARISON_HEADS = frozenset("similar comparable equivalent identical akin compare relative".split())
 """'a points system similar to Australia's': the preposition's head makes the comparison."""
+COMPARISON_VERBS = frozenset("overtake exceed surpass outstrip outpace outnumber outsell outperform".split())
+"""'net users in China will exceed the 137 million US users': the verb's object is the measure compared
+against, as after "than"; the two are no parties to anything between them."""
 TOPIC_PREPOSITIONS = frozenset("over about regarding concerning".split())
 TOPIC_FACTOR = 0.6
 """'the UK and US split over Iraq': a country that is what the claim is about is not a party to it."""
@@ -110,6 +114,8 @@ def _path_salience(token: Token) -> float:
                 factor *= PARTNER_FACTOR
         elif dep == "prep":
             pass  # counted at its object
+        elif dep == "dobj" and head.lemma_.lower() in COMPARISON_VERBS:
+            factor *= COMPARISON_FACTOR
         elif dep in CLAUSE_FACTORS:
             factor *= CLAUSE_FACTORS[dep]
         elif dep not in ARGUMENT:
@@ -147,12 +153,18 @@ SETTING_MODIFIERS = frozenset({"amod", "compound", "nmod"})
 
 def modifies_a_noun(doc: Doc, start: int, end: int) -> bool:
     """The mention at [start, end) modifies a common noun after it ("the UK album chart", "US shares",
-    "Russian oil firm"): it describes a thing or sets a market, which does not by itself make a party."""
+    "Russian oil firm"): it describes a thing or sets a market, which does not by itself make a party.
+
+    Not a noun for the state's own bodies or people (`events.GOVERNMENT`): "a withdrawal of UK troops",
+    "the British government" name the state acting, as "Britain" does."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return False
     root = span.root
-    return root.dep_ in SETTING_MODIFIERS and root.head.i > root.i and root.head.pos_ == "NOUN"
+    head = root.head
+    if root.dep_ not in SETTING_MODIFIERS or head.i <= root.i or head.pos_ != "NOUN":
+        return False
+    return head.lemma_.lower() not in GOVERNMENT and head.lower_ not in GOVERNMENT
 
 
 ORIGIN_FACTOR = 0.3
@@ -169,7 +181,26 @@ def is_persons_origin(doc: Doc, start: int, end: int) -> bool:
     after = doc[span.end]
     if after.tag_ == "POS" and span.end + 1 < len(doc):
         after = doc[span.end + 1]
-    return after.ent_type_ == "PERSON" and after.ent_iob_ == "B"
+    return (after.ent_type_ == "PERSON" and after.ent_iob_ == "B") or describes_a_person(span.root)
+
+
+PERSONAL_PRONOUNS = frozenset({"who", "whom", "whose"})
+
+
+def describes_a_person(token: Token) -> bool:
+    """The country word describes a common noun that the text makes a person: "an ex-Russian intelligence
+    officer who risked his life" (a relative clause on "who"), "Oleg Gordievsky, a senior Russian officer"
+    (in apposition to a person's name). Their nationality, not the state (docs/gold.md), as before a name."""
+    head = token.head
+    if token.dep_ not in SETTING_MODIFIERS or head.i <= token.i or head.pos_ != "NOUN":
+        return False
+    if head.dep_ == "appos" and head.head.ent_type_ == "PERSON":
+        return True
+    if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children):
+        return True
+    relative_clauses = [c for c in head.children if c.dep_ == "relcl"]
+    subjects = [g for c in relative_clauses for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+    return any(g.lower_ in PERSONAL_PRONOUNS for g in subjects)
 
 
 PLURAL_FORMS = frozenset({"VBP"})

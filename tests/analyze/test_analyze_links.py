@@ -130,3 +130,12 @@ def test_two_partners_of_an_ownerless_relation_noun_are_related_only_by_between(
     wto = "China's admission in 2001 took 15 years and talks with Russia and Saudi Arabia have been taking place."
     assert ("RUS", "SAU") not in related(wto)
     assert related("The site was a forum to discuss relations between India and Pakistan.") == {("IND", "PAK")}
+
+
+def test_a_measure_compared_through_a_verb_relates_no_one() -> None:
+    # BBC tech 074 "China 'to overtake US net use'": statistics compared, nothing done between the two.
+    sentence = (
+        "Market analysts Panlogic predicts that net users in China will exceed the 137 million US users of the net."
+    )
+    assert _links(sentence, {"China": "CHN", "US": "USA"}) == set()
+    assert _links("China 'to overtake US net use'", {"China": "CHN", "US": "USA"}) == set()

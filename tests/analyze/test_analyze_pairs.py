@@ -246,3 +246,69 @@ def test_a_country_describing_a_place_phrase_sets_the_scene(sentence: str, word:
     assert describes_the_setting(token) is setting
     if setting:
         assert token_salience(token) <= PLACE_FACTOR
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "modifier"),
+    [
+        # BBC politics 093: the state's own forces or bodies act for it, as its name does.
+        ('He wants to see a phased withdrawal of UK troops "as soon as the situation allows", he said.', "UK", False),
+        ("The British government said it would not comment.", "British", False),
+        ("The mere presence of British forces in Iraq feeds the insurgency.", "British", False),
+        # A country describing a thing or a market stays a setting.
+        ("The song went straight to the top of the UK album chart.", "UK", True),
+        ("US shares fell on Monday.", "US", True),
+    ],
+)
+def test_a_country_word_on_the_states_own_forces_is_no_setting(sentence: str, word: str, modifier: bool) -> None:
+    from briefing.analyze.salience import modifies_a_noun
+
+    doc = nlp()(sentence)
+    token = next(t for t in doc if t.text == word)
+    assert modifies_a_noun(doc, token.idx, token.idx + len(token.text)) is modifier
+
+
+def test_a_party_leader_on_british_troops_in_iraq_reports_britain_and_iraq() -> None:
+    # BBC politics 093 "Kennedy calls for Iraq exit plans": the Lib Dem leader on the withdrawal of UK troops.
+    from briefing.analyze.analyzer import analyze_doc
+    from briefing.ingest.load import load_articles
+
+    article = load_articles([SHARED / "corpora" / "bbc" / "politics" / "093.txt"]).articles[0]
+    pipeline = nlp()
+    r = analyze_doc(article, pipeline(article.body), pipeline(article.title))
+    assert r.pair == ("GBR", "IRQ")
+
+
+def test_the_object_of_a_verb_of_comparison_is_compared_against() -> None:
+    from briefing.analyze.salience import COMPARISON_FACTOR
+
+    # BBC tech 074: the US figure is what China's is measured against, as after "than".
+    compared = _salience("Net users in China will exceed the 137 million US users of the net by 2008.", "US")
+    assert compared <= COMPARISON_FACTOR
+    assert _salience("Boeing will supply the 50 US planes by 2008.", "US") > COMPARISON_FACTOR
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "person"),
+    [
+        # BBC politics 053: the noun is made a person by a relative clause on "who", or by a name beside it.
+        (
+            "An ex-Russian intelligence officer who risked his life spying for MI6 is entering the seventh week "
+            "of a hunger strike near 10 Downing Street.",
+            "Russian",
+            True,
+        ),
+        ("Oleg Gordievsky, a senior Russian officer, said he was very happy.", "Russian", True),
+        # A body with a relative clause on "which"/"that" stays the country's firm.
+        ("The Russian firm which owns the plant said it would appeal.", "Russian", False),
+        ("A US bank that lent the money said it would appeal.", "US", False),
+    ],
+)
+def test_a_country_describing_a_noun_the_text_makes_a_person_is_their_nationality(
+    sentence: str, word: str, person: bool
+) -> None:
+    from briefing.analyze.salience import is_persons_origin
+
+    doc = nlp()(sentence)
+    token = next(t for t in doc if t.text == word)
+    assert is_persons_origin(doc, token.idx, token.idx + len(token.text)) is person
