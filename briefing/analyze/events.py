@@ -146,6 +146,9 @@ ENDING = frozenset(
 """Verbs that undo the event they act on: "lift sanctions" is warming, "suspend cooperation" cooling."""
 FAILURE = frozenset("fail failure refuse refusal decline".split())
 INTENTION = frozenset("hope seek aim plan want expect try consider propose mull".split())
+UNCONFIRMED = INTENTION | frozenset("report rumour rumor allege".split())
+"""Participles that make an event noun one planned or passed on, not done: "the proposed deal", "his
+reported treaty"."""
 RISK_STATES = frozenset("risk doubt jeopardy hold threat ice trouble difficulty danger".split())
 """'a deal at risk', 'talks on hold': the event is in danger, a cooling step."""
 TOPIC_PREPOSITIONS = frozenset("over about into on concerning regarding of".split())
@@ -309,6 +312,12 @@ def _negated(token: Token) -> bool:
     clause = token if token.pos_ == "VERB" else head
     if clause.dep_ == "ccomp" and any(c.dep_ == "neg" for c in clause.head.children):
         return True  # "did not mean that Libya had cut its ties"
+    if token.dep_ == "pobj" and head.lower_ not in TOPIC_PREPOSITIONS and _clause_verb(token).i != token.i:
+        verb = _clause_verb(token)  # "refused to sign up to the treaty", "did not go to the summit"
+        if any(c.dep_ == "neg" for c in verb.children) or (
+            verb.dep_ in ("xcomp", "acl") and _key(verb.head) in FAILURE
+        ):
+            return True
     if token.dep_ in ("dobj", "attr") and head.dep_ in ("xcomp", "acl"):
         token, head = head, head.head  # "failed to reach an agreement"
     return token.dep_ in ("xcomp", "acl") and _key(head) in FAILURE
@@ -416,11 +425,25 @@ def _no_one_does(verb: Token) -> bool:
 
 
 def _hedged(token: Token) -> bool:
-    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    """ "could sign", "hope to agree", "wants to end isolation with an agreement", "the proposed deal": a
+    modal or a verb of intention on the clause the event stands in, or a participle of intention on the
+    event noun itself."""
+    if any(c.dep_ in ("amod", "acl") and c.tag_ == "VBN" and _key(c) in UNCONFIRMED for c in token.children):
+        return True
+    verb = _clause_verb(token)
     for tok in (verb, verb.head if verb.dep_ == "xcomp" else verb):
         if any(c.dep_ == "aux" and c.lower_ in HEDGE_MODALS for c in tok.children):
             return True
     return verb.dep_ == "xcomp" and _key(verb.head) in INTENTION
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb of the clause a word stands in: itself, or the first verb up its heads ("an agreement" in
+    "to end isolation with an agreement" stands in the clause of "end")."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
 
 
 def verb_key(verb: Token) -> str:
@@ -768,7 +791,7 @@ def is_actor(token: Token) -> bool:
         head = head.head  # the last word of a multi-word name ("United States")
     mention = head.i
     kind_of_thing = False
-    while head.dep_ in MODIFIER_DEPS and head.head.i != head.i:
+    while _modifies(head) and head.head.i != head.i:
         kind_of_thing = kind_of_thing or (head.i != mention and head.pos_ == "NOUN")
         head = head.head
         kind_of_thing = kind_of_thing or any(
@@ -788,6 +811,12 @@ def is_actor(token: Token) -> bool:
     return True
 
 
+def _modifies(token: Token) -> bool:
+    """A modifier of the noun after it; an adjective the parser hung as a possessor ("attacked German
+    'empire'": "German" tagged JJ, arc `poss`) is one too, since only a noun with "'s" owns."""
+    return token.dep_ in MODIFIER_DEPS or (token.dep_ == "poss" and token.tag_ == "JJ")
+
+
 def is_agent(token: Token) -> bool:
     """Whether a country mention names someone who can take a step toward another country: the country
     itself ("Russia", "the French", "Britain's"), or its word describing a body, an official, a firm, a
@@ -798,9 +827,9 @@ def is_agent(token: Token) -> bool:
     head = token
     while head.dep_ in ("compound", "flat") and head.head.i != head.i and head.head.ent_iob_ == "I":
         head = head.head
-    if head.dep_ not in MODIFIER_DEPS or head.head.i == head.i:
+    if not _modifies(head) or head.head.i == head.i:
         return True
-    while head.dep_ in MODIFIER_DEPS and head.head.i != head.i:
+    while _modifies(head) and head.head.i != head.i:
         head = head.head
         if head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or _names_an_agent(head) or _key(head) in GOVERNMENT:
             return True
