@@ -197,6 +197,8 @@ class Event:
     hedged: bool
     measured: bool = False
     """Only measured, as a statistic (`measured`): a step only when both of a pair are its sides."""
+    describes: bool = False
+    """Only says what a thing is ("a symbol of cooperation between Canada and the US"): no step by anyone."""
 
 
 def _key(token: Token) -> str:
@@ -357,7 +359,7 @@ def _governed_by(token: Token, verbs: frozenset[str]) -> bool:
 
 
 JUDICIAL = frozenset(
-    "court judge jury lawsuit sue litigation trial tribunal prosecutor prosecute prosecution lawyer attorney "
+    "court judge jury lawsuit suit sue litigation trial tribunal prosecutor prosecute prosecution lawyer attorney "
     "bankruptcy plaintiff defendant verdict indictment indict".split()
 )
 """Words of judicial proceedings: a court, its people and its acts (a closed class, like the lexicon's)."""
@@ -604,6 +606,10 @@ def _names_a_kind(token: Token, base: dict[int, tuple[float, float, str]]) -> bo
 
 
 def _describes_a_thing(token: Token, base: dict[int, tuple[float, float, str]]) -> bool:
+    """ "a symbol of cooperation and friendship", "the organisers of the attack": the event only says what a
+    thing is; so does each conjunct of it."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
     head = token.head
     return token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.i not in base
 
@@ -672,6 +678,7 @@ def find_events(sentence: Span) -> list[Event]:
         elif sign < 0 and _lowered(token):
             polarity = 1.0  # "lower trade tariffs": an easing
         factor = 1.0
+        describes = False
         if key_in_ending(token) and i not in consumed_by_event(token, base):
             factor = STANDALONE_ENDING  # "withdrew $1bn", "frozen assets": ending something unnamed
         if _in_denial(token):
@@ -682,13 +689,21 @@ def find_events(sentence: Span) -> list[Event]:
             factor = 0.0
         if _topic_of_event(token, set(base)) or _compared(token) or _names_a_kind(token, base):
             factor = 0.0
-        elif _describes_a_thing(token, base):
+        elif describes := _describes_a_thing(token, base):
             factor *= DESCRIPTIVE
         change = measured_change(token)
         if change is not None:
             polarity, factor = (polarity * change, factor) if change else (polarity, 0.0)
         found[i] = Event(
-            i, token.idx, token.idx + len(token), polarity, weight * factor, code, _hedged(token), measured(token)
+            i,
+            token.idx,
+            token.idx + len(token),
+            polarity,
+            weight * factor,
+            code,
+            _hedged(token),
+            measured(token),
+            describes,
         )
     return [e for i, e in sorted(found.items()) if i not in consumed and e.weight > 0]
 

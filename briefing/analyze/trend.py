@@ -133,6 +133,8 @@ class Cue:
     step_between: bool = False
     """Both are sides as someone who acts (`events.is_agent`): the country, its officials, firms or groups,
     not a thing its word describes ("American tricks")."""
+    describes: bool = False
+    """The event only says what a thing is (`events.Event.describes`): no step, whoever it names."""
 
 
 def find_cues(sentence: Span, pair: tuple[str, str] | None = None, names: Mapping[str, str] | None = None) -> list[Cue]:
@@ -163,13 +165,25 @@ def find_cues(sentence: Span, pair: tuple[str, str] | None = None, names: Mappin
             sides = event_parties(sentence, event, names, actors_only=True)
             involves = bool(sides & set(pair))
             both = set(pair) <= sides
-            step = both and set(pair) <= event_parties(sentence, event, names, agents_only=True)
+            step = both and not event.describes and set(pair) <= event_parties(sentence, event, names, agents_only=True)
             if event.measured and not both:
                 factor = 0.0  # "US exports rose 12%": one country's statistic, no step toward the other
         if event.hedged and not _HEDGE.search(text):
             factor *= HEDGE
         others = bool(parties) and not parties & set(pair or ())
-        cues.append(Cue(start, event.end - offset, event.polarity, event.weight * factor, involves, others, both, step))
+        cues.append(
+            Cue(
+                start,
+                event.end - offset,
+                event.polarity,
+                event.weight * factor,
+                involves,
+                others,
+                both,
+                step,
+                event.describes,
+            )
+        )
     return [c for c in cues if c.weight > 0]
 
 
@@ -287,7 +301,8 @@ def sentence_votes(
         else:
             concerns = names_both_as_sides or any(c.involves_pair for c in cues)
         steps_both = about_pair or (len(shared) == 2 and set(pair) <= sentence_actors(parsed, names, agents_only=True))
-        between = steps_both or any(c.step_between for c in cues)
+        # naming both as sides makes a step between them only when something is done, not just described
+        between = (steps_both and not all(c.describes for c in cues)) or any(c.step_between for c in cues)
         votes.append(Vote(vote, i, sentence, names_both or (i == 0 and concerns), concerns, between))
     return votes
 

@@ -3,7 +3,9 @@ gold trend is null (the article says nothing of the pair's direction)."""
 
 from __future__ import annotations
 
-from briefing.analyze.events import find_events, is_agent
+from briefing.analyze.analyzer import trend_sentences
+from briefing.analyze.events import find_events, is_agent, judicial
+from briefing.analyze.trend import Vote, sentence_votes
 from tests.analyze.analyze_helpers import nlp
 
 
@@ -48,3 +50,35 @@ def test_a_demonym_parsed_as_a_possessor_describes_a_thing() -> None:
     assert not is_agent(german)
     britain = nlp()("Britain's government attacked the plan")[0]
     assert is_agent(britain)
+
+
+def _votes(title: str, body: str, pair: tuple[str, str]) -> list[Vote]:
+    pipeline = nlp()
+    sentences, names = trend_sentences(pipeline(body), pipeline(title))
+    return sentence_votes(sentences, pair, None, names)
+
+
+def test_an_event_that_only_describes_a_thing_is_no_step_between_the_two() -> None:
+    # Guardian (gold null): a library described as "a symbol of cooperation and friendship between Canada and
+    # the US" reports nothing either state did; each conjunct of the description is one
+    doc = nlp()(
+        "It was built deliberately to straddle the frontier between the two countries – a symbol of cooperation "
+        "and friendship between Canada and the US."
+    )
+    events = find_events(doc[:])
+    assert {doc[e.token].lower_ for e in events} == {"cooperation", "friendship"}
+    assert all(e.describes for e in events)
+    title = "Gun-smuggling case puts spotlight on library straddling US-Canada border"
+    votes = _votes(title, doc.text, ("CAN", "USA"))
+    assert votes and not any(v.between for v in votes)
+    done = _votes(title, "Canada and the US pledged cooperation and friendship.", ("CAN", "USA"))
+    assert any(v.between for v in done)
+
+
+def test_civil_suits_are_judicial() -> None:
+    # Guardian (gold null): private parties' suits say nothing of Israel and New Zealand
+    sentence = (
+        "The case, filed by an Israeli legal rights group, appears to be the first use of a controversial law "
+        "passed in 2011 that allows civil suits to be opened against anyone calling for a boycott of Israel."
+    )
+    assert judicial(nlp()(sentence)[:])
