@@ -49,7 +49,11 @@ def _cat(code: str, goldstein: float, words: str) -> Category:
 CATEGORIES: tuple[Category, ...] = (
     # Verbal cooperation
     _cat("03 express intent to cooperate", 4.0, "pledge vow promise offer"),
-    _cat("04 consult", 1.0, "talk talks negotiate negotiation consult consultation summit visit dialogue conversation"),
+    _cat(
+        "04 consult",
+        1.0,
+        "talk talks negotiate negotiation consult consultation summit visit dialogue conversation meet meeting",
+    ),
     _cat(
         "05 engage in diplomatic cooperation",
         3.5,
@@ -261,6 +265,8 @@ def _is_event(token: Token, key: str) -> bool:
         return False  # "refused to sign": a negator of the verb it governs, read there
     if key == "fight" and any(c.dep_ == "dobj" and not c.ent_type_ for c in token.children):
         return False  # "fight terrorism", "fight inflation": a problem, not another state
+    if key == "meet" and any(c.dep_ == "dobj" and _a_thing(c) for c in token.children):
+        return False  # "meet demand", "met its targets": no one met
     if key == "deal" and token.pos_ == "VERB":
         return False  # "deal with rising prices"
     if key == "accord" and token.pos_ != "NOUN":
@@ -281,6 +287,17 @@ def _is_event(token: Token, key: str) -> bool:
     if token.pos_ == "ADJ" and key not in ("hostile",) and not token.tag_.startswith("VB"):
         return False  # a participle the tagger took for an adjective ("threatened retaliation") still counts
     return not (key == "support" and token.dep_ == "compound")
+
+
+def _a_thing(token: Token) -> bool:
+    """A common noun naming no one: no entity, no person, body or agent ("targets", "demand"), unlike
+    "officials", "his counterpart", "the delegation", "him"."""
+    return (
+        token.pos_ == "NOUN"
+        and not token.ent_type_
+        and not _names_an_agent(token)
+        and _key(token) not in ENVOYS | {"counterpart"}
+    )
 
 
 def _relation_polarity(token: Token) -> tuple[float, float, str] | None:

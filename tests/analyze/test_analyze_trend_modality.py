@@ -82,3 +82,11 @@ def test_civil_suits_are_judicial() -> None:
         "passed in 2011 that allows civil suits to be opened against anyone calling for a boycott of Israel."
     )
     assert judicial(nlp()(sentence)[:])
+
+
+def test_a_meeting_is_a_consultation_and_meeting_a_target_is_not() -> None:
+    # CAMEO 04 (consult) has meetings as well as talks: BBC business 264, "French suitor holds LSE meeting"
+    assert _event("French suitor holds LSE meeting", "meeting")[0] == 1.0
+    assert _event("Mr Straw met his Chinese counterpart in Beijing.", "met")[0] == 1.0
+    met = nlp()("The company met its sales targets and failed to meet demand.")
+    assert not find_events(met[:])
