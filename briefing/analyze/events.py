@@ -205,6 +205,16 @@ class Event:
     """Only says what a thing is ("a symbol of cooperation between Canada and the US"): no step by anyone."""
 
 
+VERBAL_CONFLICT = frozenset("09 10 11 12 13".split())
+"""Root codes of CAMEO's verbal conflict (its quad class 3: investigate, demand, disapprove, reject, threaten):
+words one side says or a probe it opens, not an act toward the other (protest, sanctions, force are material)."""
+
+
+def verbal_conflict(category: str) -> bool:
+    """Whether an event of `category` (a code of `CATEGORIES`) is words of conflict."""
+    return category[:2] in VERBAL_CONFLICT
+
+
 def _key(token: Token) -> str:
     return token.lemma_.lower().replace("’", "'")
 
@@ -265,8 +275,8 @@ def _is_event(token: Token, key: str) -> bool:
         return False  # "refused to sign": a negator of the verb it governs, read there
     if key == "fight" and any(c.dep_ == "dobj" and not c.ent_type_ for c in token.children):
         return False  # "fight terrorism", "fight inflation": a problem, not another state
-    if key == "meet" and any(c.dep_ == "dobj" and _a_thing(c) for c in token.children):
-        return False  # "meet demand", "met its targets": no one met
+    if key in ("meet", "meeting") and not _meets_someone(token):
+        return False  # "meet demand", "met its targets", "officials met in Rabat": no one named is met
     if key == "deal" and token.pos_ == "VERB":
         return False  # "deal with rising prices"
     if key == "accord" and token.pos_ != "NOUN":
@@ -298,6 +308,19 @@ def _a_thing(token: Token) -> bool:
         and not _names_an_agent(token)
         and _key(token) not in ENVOYS | {"counterpart"}
     )
+
+
+def _meets_someone(token: Token) -> bool:
+    """A meeting is a consultation (CAMEO 04) with someone it names: "met his Chinese counterpart", "met with
+    the LSE", "an LSE meeting", "a meeting with Blair"; "officials met in Rabat" names no one met."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("with", "between"):
+            return True
+        if token.pos_ == "VERB" and child.dep_ == "dobj":
+            return not _a_thing(child)
+        if token.pos_ == "NOUN" and child.dep_ in ("compound", "poss") and (child.ent_type_ or child.pos_ == "PROPN"):
+            return True
+    return False
 
 
 def _relation_polarity(token: Token) -> tuple[float, float, str] | None:

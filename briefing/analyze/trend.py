@@ -10,7 +10,9 @@ the headline and the lead count most; a sentence about one of them and a third c
 about another relationship and is left out. No cue means "unknown": a trend is never shown without
 evidence, and the evidence shown is only sentences that concern the pair (they name both sides, or their
 event's clause names one of the pair's countries, people or firms), so a cue-bearing sentence about
-something else never stands for the relationship.
+something else never stands for the relationship. A verdict that rests on words of conflict alone (an
+accusation, a probe, a threat: CAMEO's verbal conflict) with no step between the two is "unknown" too: one
+side's remarks about the other are no move in the relationship (docs/gold.md: "one person's remarks").
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from briefing.analyze.events import (
     mention_codes,
     sentence_actors,
     state_sides,
+    verbal_conflict,
 )
 from briefing.article import Trend
 from briefing.wording import single_spaced
@@ -133,6 +136,8 @@ class Cue:
     step_between: bool = False
     """Both are sides as someone who acts (`events.is_agent`): the country, its officials, firms or groups,
     not a thing its word describes ("American tricks")."""
+    words: bool = False
+    """Words of conflict (`events.verbal_conflict`: an accusation, a demand, a threat), not an act."""
     describes: bool = False
     """The event only says what a thing is (`events.Event.describes`): no step, whoever it names."""
 
@@ -181,7 +186,8 @@ def find_cues(sentence: Span, pair: tuple[str, str] | None = None, names: Mappin
                 others,
                 both,
                 step,
-                event.describes,
+                describes=event.describes,
+                words=verbal_conflict(event.category),
             )
         )
     return [c for c in cues if c.weight > 0]
@@ -240,6 +246,8 @@ class Vote:
     between: bool = False
     """Both of the pair are sides of one of its events (or it names both as the sides of what it reports):
     the step is one between the two, not one side's step somewhere the other is named."""
+    words: bool = False
+    """Its vote rests on words of conflict only (`Cue.words`)."""
 
 
 def sentence_votes(
@@ -303,7 +311,8 @@ def sentence_votes(
         steps_both = about_pair or (len(shared) == 2 and set(pair) <= sentence_actors(parsed, names, agents_only=True))
         # naming both as sides makes a step between them only when something is done, not just described
         between = (steps_both and not all(c.describes for c in cues)) or any(c.step_between for c in cues)
-        votes.append(Vote(vote, i, sentence, names_both or (i == 0 and concerns), concerns, between))
+        words = all(c.words for c in cues if (c.polarity > 0) == (score > 0))
+        votes.append(Vote(vote, i, sentence, names_both or (i == 0 and concerns), concerns, between, words))
     return votes
 
 
@@ -382,6 +391,9 @@ def _verdict(votes: list[Vote]) -> Trend:
     between = any(v.between for v in chosen)
     if label != "mixed" and max(warm, cool) < WEAK_ALONE and not between:
         return Trend("unknown")
+    side = [v for v in votes if (v.value > 0) == (label == "warming")]
+    if label != "mixed" and not between and all(v.words for v in side):
+        return Trend("unknown")  # one side's words about the other, no step between the two
     evidence = tuple(single_spaced(v.sentence) for v in chosen[:MAX_EVIDENCE])
     steps = tuple(v.between for v in chosen[:MAX_EVIDENCE])
     sure = confidence(label, warm, cool)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from briefing.analyze.analyzer import trend_sentences
 from briefing.analyze.events import find_events, is_agent, judicial
-from briefing.analyze.trend import Vote, sentence_votes
+from briefing.analyze.trend import Vote, article_trend, sentence_votes
 from tests.analyze.analyze_helpers import nlp
 
 
@@ -90,3 +90,19 @@ def test_a_meeting_is_a_consultation_and_meeting_a_target_is_not() -> None:
     assert _event("Mr Straw met his Chinese counterpart in Beijing.", "met")[0] == 1.0
     met = nlp()("The company met its sales targets and failed to meet demand.")
     assert not find_events(met[:])
+
+
+def _trend(title: str, body: str, pair: tuple[str, str]) -> str:
+    pipeline = nlp()
+    sentences, names = trend_sentences(pipeline(body), pipeline(title))
+    return article_trend(sentences, pair, None, names).label
+
+
+def test_words_of_conflict_without_a_step_between_the_two_give_no_direction() -> None:
+    # Guardian feed item (gold null; its summary is its headline): an investigation of the Trump-Russia affair
+    # is no move between Russia and the US
+    title = "Trump-Russia investigation: the key questions answered"
+    assert _trend(title, title, ("RUS", "USA")) == "unknown"
+    # the same kind of words exchanged between the two states is a step: cooling
+    state = "Russia accused the United States of meddling in its elections."
+    assert _trend("Russia accuses US of meddling", state, ("RUS", "USA")) == "cooling"
