@@ -208,11 +208,15 @@ class Event:
 VERBAL_CONFLICT = frozenset("09 10 11 12 13".split())
 """Root codes of CAMEO's verbal conflict (its quad class 3: investigate, demand, disapprove, reject, threaten):
 words one side says or a probe it opens, not an act toward the other (protest, sanctions, force are material)."""
+VERBAL_COOPERATION = frozenset("03 04 05".split())
+"""Root codes of CAMEO's verbal cooperation (intent, consult, diplomatic cooperation)."""
 
 
-def verbal_conflict(category: str) -> bool:
-    """Whether an event of `category` (a code of `CATEGORIES`) is words of conflict."""
-    return category[:2] in VERBAL_CONFLICT
+def words_of_conflict(event: Event) -> bool:
+    """Whether an event is words against the other side, no act: verbal conflict ("accused", "a probe",
+    "will oppose any bid"), or verbal cooperation withheld ("won't back a bid")."""
+    root = event.category[:2]
+    return root in VERBAL_CONFLICT or (root in VERBAL_COOPERATION and event.polarity < 0)
 
 
 def _key(token: Token) -> str:

@@ -30,7 +30,7 @@ from briefing.analyze.events import (
     mention_codes,
     sentence_actors,
     state_sides,
-    verbal_conflict,
+    words_of_conflict,
 )
 from briefing.article import Trend
 from briefing.wording import single_spaced
@@ -137,7 +137,7 @@ class Cue:
     """Both are sides as someone who acts (`events.is_agent`): the country, its officials, firms or groups,
     not a thing its word describes ("American tricks")."""
     words: bool = False
-    """Words of conflict (`events.verbal_conflict`: an accusation, a demand, a threat), not an act."""
+    """Words of conflict (`events.words_of_conflict`: an accusation, a threat, support withheld), not an act."""
     describes: bool = False
     """The event only says what a thing is (`events.Event.describes`): no step, whoever it names."""
 
@@ -187,7 +187,7 @@ def find_cues(sentence: Span, pair: tuple[str, str] | None = None, names: Mappin
                 both,
                 step,
                 describes=event.describes,
-                words=verbal_conflict(event.category),
+                words=words_of_conflict(event),
             )
         )
     return [c for c in cues if c.weight > 0]

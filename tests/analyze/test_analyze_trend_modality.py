@@ -4,9 +4,10 @@ gold trend is null (the article says nothing of the pair's direction)."""
 from __future__ import annotations
 
 from briefing.analyze.analyzer import trend_sentences
-from briefing.analyze.events import find_events, is_agent, judicial
+from briefing.analyze.events import find_events, is_agent, judicial, words_of_conflict
 from briefing.analyze.trend import Vote, article_trend, sentence_votes
 from tests.analyze.analyze_helpers import nlp
+from tests.analyze.test_analyze_trend_evidence import read_bbc
 
 
 def _event(sentence: str, word: str) -> tuple[float, bool]:
@@ -106,3 +107,17 @@ def test_words_of_conflict_without_a_step_between_the_two_give_no_direction() ->
     # the same kind of words exchanged between the two states is a step: cooling
     state = "Russia accused the United States of meddling in its elections."
     assert _trend("Russia accuses US of meddling", state, ("RUS", "USA")) == "cooling"
+
+
+def test_support_withheld_is_words_and_a_story_of_such_words_has_no_direction() -> None:
+    doc = nlp()(
+        "Mr Glazer's financial backers, including JP Morgan, the US investment bank have said they won't back a "
+        "bid unless it receives backing from the board."
+    )
+    backed = [e for e in find_events(doc[:]) if doc[e.token].lower_ == "back"]
+    assert backed and backed[0].polarity < 0 and words_of_conflict(backed[0])
+    signed = nlp()("Fiat and GM signed a deal.")
+    assert not any(words_of_conflict(e) for e in find_events(signed[:]))
+    # BBC business 179 (gold null): newspaper owners who "will oppose any bid" from a US tycoon
+    sentences, names = read_bbc("business/179.txt")
+    assert article_trend(sentences, ("GBR", "USA"), None, names).label == "unknown"
