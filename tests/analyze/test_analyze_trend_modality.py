@@ -1,5 +1,6 @@
-"""Trend evidence read in the parse: modality, negation and who acts, on sentences of BBC articles whose
-gold trend is null (the article says nothing of the pair's direction)."""
+"""Trend evidence read in the parse (trend8): modality, negation, description, meetings and words, on
+sentences of BBC and Guardian articles, mostly ones whose gold trend is null (the article says nothing of
+the pair's direction) but which the trend gave one."""
 
 from __future__ import annotations
 
