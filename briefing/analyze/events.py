@@ -281,6 +281,8 @@ def _is_event(token: Token, key: str) -> bool:
         return False  # "fight terrorism", "fight inflation": a problem, not another state
     if key in ("meet", "meeting") and not _meets_someone(token):
         return False  # "meet demand", "met its targets", "officials met in Rabat": no one named is met
+    if key == "row" and _in_a_row(token):
+        return False  # "the third week in a row": one after another, no quarrel
     if key == "deal" and token.pos_ == "VERB":
         return False  # "deal with rising prices"
     if key == "accord" and token.pos_ != "NOUN":
@@ -311,6 +313,17 @@ def _a_thing(token: Token) -> bool:
         and not token.ent_type_
         and not _names_an_agent(token)
         and _key(token) not in ENVOYS | {"counterpart"}
+    )
+
+
+def _in_a_row(token: Token) -> bool:
+    """ "for the third week in a row", "five games in a row": the bare idiom "in a row" (one after another),
+    a row with nothing to say what kind or what about; "embroiled in a row over tariffs", "in a diplomatic
+    row" are quarrels."""
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "in"
+        and [c.lower_ for c in token.children] == ["a"]
     )
 
 

@@ -122,3 +122,13 @@ def test_support_withheld_is_words_and_a_story_of_such_words_has_no_direction() 
     # BBC business 179 (gold null): newspaper owners who "will oppose any bid" from a US tycoon
     sentences, names = read_bbc("business/179.txt")
     assert article_trend(sentences, ("GBR", "USA"), None, names).label == "unknown"
+
+
+def test_in_a_row_is_one_after_another_not_a_quarrel() -> None:
+    # BBC entertainment 083: box-office statistics read as a US-Canada row
+    doc = nlp()(
+        "Nicolas Cage movie National Treasure has topped the US and Canada box office for the third week in a row."
+    )
+    assert not find_events(doc[:])
+    assert _event("The firm is embroiled in a row over tariffs with Canada.", "row")[0] == -1.0
+    assert _event("The two countries are in a diplomatic row.", "row")[0] == -1.0
