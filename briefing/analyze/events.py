@@ -328,15 +328,13 @@ def _in_a_row(token: Token) -> bool:
 
 
 def _meets_someone(token: Token) -> bool:
-    """A meeting is a consultation (CAMEO 04) with someone it names as met: "met with the LSE", "met his
-    Chinese counterpart", "an LSE meeting", "a meeting with Blair". Not "officials met in Rabat" (no one met),
-    "meet demand" (a thing), nor "Umaga will meet O'Driscoll", "the Republic met the Swiss": a name met head
-    on is how sport reports a fixture, so a verb's direct object counts only as an official or an envoy."""
+    """A meeting is a consultation (CAMEO 04) with a partner it names: "met with the LSE", "a meeting with
+    Blair", "an LSE meeting". Not "officials met in Rabat" (no one met), "meet demand" (a thing), nor a name
+    or a group met head on, which is how sport reports a fixture and its draw ("Umaga will meet O'Driscoll",
+    "officials met representatives from Switzerland, France and Cyprus to arrange the fixtures")."""
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in ("with", "between"):
             return True
-        if token.pos_ == "VERB" and child.dep_ == "dobj":
-            return child.pos_ == "NOUN" and not child.ent_type_ and not _a_thing(child)
         if token.pos_ == "NOUN" and child.dep_ in ("compound", "poss") and (child.ent_type_ or child.pos_ == "PROPN"):
             return True
     return False
