@@ -334,7 +334,8 @@ def _meets_someone(token: Token) -> bool:
     "officials met representatives from Switzerland, France and Cyprus to arrange the fixtures")."""
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in ("with", "between"):
-            return True
+            # "with the Irish captain leading the side" is an absolute clause, no one met
+            return not any(c.dep_ in ("acl", "relcl") and c.tag_ == "VBG" for o in child.children for c in o.children)
         if token.pos_ == "NOUN" and child.dep_ in ("compound", "poss") and (child.ent_type_ or child.pos_ == "PROPN"):
             return True
     return False
