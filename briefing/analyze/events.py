@@ -49,7 +49,11 @@ def _cat(code: str, goldstein: float, words: str) -> Category:
 CATEGORIES: tuple[Category, ...] = (
     # Verbal cooperation
     _cat("03 express intent to cooperate", 4.0, "pledge vow promise offer"),
-    _cat("04 consult", 1.0, "talk talks negotiate negotiation consult consultation summit visit dialogue conversation"),
+    _cat(
+        "04 consult",
+        1.0,
+        "talk talks negotiate negotiation consult consultation summit visit dialogue conversation meet meeting",
+    ),
     _cat(
         "05 engage in diplomatic cooperation",
         3.5,
@@ -146,6 +150,9 @@ ENDING = frozenset(
 """Verbs that undo the event they act on: "lift sanctions" is warming, "suspend cooperation" cooling."""
 FAILURE = frozenset("fail failure refuse refusal decline".split())
 INTENTION = frozenset("hope seek aim plan want expect try consider propose mull".split())
+UNCONFIRMED = INTENTION | frozenset("report rumour rumor allege".split())
+"""Participles that make an event noun one planned or passed on, not done: "the proposed deal", "his
+reported treaty"."""
 RISK_STATES = frozenset("risk doubt jeopardy hold threat ice trouble difficulty danger".split())
 """'a deal at risk', 'talks on hold': the event is in danger, a cooling step."""
 TOPIC_PREPOSITIONS = frozenset("over about into on concerning regarding of".split())
@@ -194,6 +201,22 @@ class Event:
     hedged: bool
     measured: bool = False
     """Only measured, as a statistic (`measured`): a step only when both of a pair are its sides."""
+    describes: bool = False
+    """Only says what a thing is ("a symbol of cooperation between Canada and the US"): no step by anyone."""
+
+
+VERBAL_CONFLICT = frozenset("09 10 11 12 13".split())
+"""Root codes of CAMEO's verbal conflict (its quad class 3: investigate, demand, disapprove, reject, threaten):
+words one side says or a probe it opens, not an act toward the other (protest, sanctions, force are material)."""
+VERBAL_COOPERATION = frozenset("03 04 05".split())
+"""Root codes of CAMEO's verbal cooperation (intent, consult, diplomatic cooperation)."""
+
+
+def words_of_conflict(event: Event) -> bool:
+    """Whether an event is words against the other side, no act: verbal conflict ("accused", "a probe",
+    "will oppose any bid"), or verbal cooperation withheld ("won't back a bid")."""
+    root = event.category[:2]
+    return root in VERBAL_CONFLICT or (root in VERBAL_COOPERATION and event.polarity < 0)
 
 
 def _key(token: Token) -> str:
@@ -256,6 +279,10 @@ def _is_event(token: Token, key: str) -> bool:
         return False  # "refused to sign": a negator of the verb it governs, read there
     if key == "fight" and any(c.dep_ == "dobj" and not c.ent_type_ for c in token.children):
         return False  # "fight terrorism", "fight inflation": a problem, not another state
+    if key in ("meet", "meeting") and not _meets_someone(token):
+        return False  # "meet demand", "met its targets", "officials met in Rabat": no one named is met
+    if key == "row" and _in_a_row(token):
+        return False  # "the third week in a row": one after another, no quarrel
     if key == "deal" and token.pos_ == "VERB":
         return False  # "deal with rising prices"
     if key == "accord" and token.pos_ != "NOUN":
@@ -276,6 +303,42 @@ def _is_event(token: Token, key: str) -> bool:
     if token.pos_ == "ADJ" and key not in ("hostile",) and not token.tag_.startswith("VB"):
         return False  # a participle the tagger took for an adjective ("threatened retaliation") still counts
     return not (key == "support" and token.dep_ == "compound")
+
+
+def _a_thing(token: Token) -> bool:
+    """A common noun naming no one: no entity, no person, body or agent ("targets", "demand"), unlike
+    "officials", "his counterpart", "the delegation", "him"."""
+    return (
+        token.pos_ == "NOUN"
+        and not token.ent_type_
+        and not _names_an_agent(token)
+        and _key(token) not in ENVOYS | {"counterpart"}
+    )
+
+
+def _in_a_row(token: Token) -> bool:
+    """ "for the third week in a row", "five games in a row": the bare idiom "in a row" (one after another),
+    a row with nothing to say what kind or what about; "embroiled in a row over tariffs", "in a diplomatic
+    row" are quarrels."""
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "in"
+        and [c.lower_ for c in token.children] == ["a"]
+    )
+
+
+def _meets_someone(token: Token) -> bool:
+    """A meeting is a consultation (CAMEO 04) with a partner it names: "met with the LSE", "a meeting with
+    Blair", "an LSE meeting". Not "officials met in Rabat" (no one met), "meet demand" (a thing), nor a name
+    or a group met head on, which is how sport reports a fixture and its draw ("Umaga will meet O'Driscoll",
+    "officials met representatives from Switzerland, France and Cyprus to arrange the fixtures")."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("with", "between"):
+            # "with the Irish captain leading the side" is an absolute clause, no one met
+            return not any(c.dep_ in ("acl", "relcl") and c.tag_ == "VBG" for o in child.children for c in o.children)
+        if token.pos_ == "NOUN" and child.dep_ in ("compound", "poss") and (child.ent_type_ or child.pos_ == "PROPN"):
+            return True
+    return False
 
 
 def _relation_polarity(token: Token) -> tuple[float, float, str] | None:
@@ -309,6 +372,12 @@ def _negated(token: Token) -> bool:
     clause = token if token.pos_ == "VERB" else head
     if clause.dep_ == "ccomp" and any(c.dep_ == "neg" for c in clause.head.children):
         return True  # "did not mean that Libya had cut its ties"
+    if token.dep_ == "pobj" and head.lower_ not in TOPIC_PREPOSITIONS and _clause_verb(token).i != token.i:
+        verb = _clause_verb(token)  # "refused to sign up to the treaty", "did not go to the summit"
+        if any(c.dep_ == "neg" for c in verb.children) or (
+            verb.dep_ in ("xcomp", "acl") and _key(verb.head) in FAILURE
+        ):
+            return True
     if token.dep_ in ("dobj", "attr") and head.dep_ in ("xcomp", "acl"):
         token, head = head, head.head  # "failed to reach an agreement"
     return token.dep_ in ("xcomp", "acl") and _key(head) in FAILURE
@@ -348,7 +417,7 @@ def _governed_by(token: Token, verbs: frozenset[str]) -> bool:
 
 
 JUDICIAL = frozenset(
-    "court judge jury lawsuit sue litigation trial tribunal prosecutor prosecute prosecution lawyer attorney "
+    "court judge jury lawsuit suit sue litigation trial tribunal prosecutor prosecute prosecution lawyer attorney "
     "bankruptcy plaintiff defendant verdict indictment indict".split()
 )
 """Words of judicial proceedings: a court, its people and its acts (a closed class, like the lexicon's)."""
@@ -416,11 +485,25 @@ def _no_one_does(verb: Token) -> bool:
 
 
 def _hedged(token: Token) -> bool:
-    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    """ "could sign", "hope to agree", "wants to end isolation with an agreement", "the proposed deal": a
+    modal or a verb of intention on the clause the event stands in, or a participle of intention on the
+    event noun itself."""
+    if any(c.dep_ in ("amod", "acl") and c.tag_ == "VBN" and _key(c) in UNCONFIRMED for c in token.children):
+        return True
+    verb = _clause_verb(token)
     for tok in (verb, verb.head if verb.dep_ == "xcomp" else verb):
         if any(c.dep_ == "aux" and c.lower_ in HEDGE_MODALS for c in tok.children):
             return True
     return verb.dep_ == "xcomp" and _key(verb.head) in INTENTION
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb of the clause a word stands in: itself, or the first verb up its heads ("an agreement" in
+    "to end isolation with an agreement" stands in the clause of "end")."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
 
 
 def verb_key(verb: Token) -> str:
@@ -581,6 +664,10 @@ def _names_a_kind(token: Token, base: dict[int, tuple[float, float, str]]) -> bo
 
 
 def _describes_a_thing(token: Token, base: dict[int, tuple[float, float, str]]) -> bool:
+    """ "a symbol of cooperation and friendship", "the organisers of the attack": the event only says what a
+    thing is; so does each conjunct of it."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
     head = token.head
     return token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.i not in base
 
@@ -649,6 +736,7 @@ def find_events(sentence: Span) -> list[Event]:
         elif sign < 0 and _lowered(token):
             polarity = 1.0  # "lower trade tariffs": an easing
         factor = 1.0
+        describes = False
         if key_in_ending(token) and i not in consumed_by_event(token, base):
             factor = STANDALONE_ENDING  # "withdrew $1bn", "frozen assets": ending something unnamed
         if _in_denial(token):
@@ -659,13 +747,21 @@ def find_events(sentence: Span) -> list[Event]:
             factor = 0.0
         if _topic_of_event(token, set(base)) or _compared(token) or _names_a_kind(token, base):
             factor = 0.0
-        elif _describes_a_thing(token, base):
+        elif describes := _describes_a_thing(token, base):
             factor *= DESCRIPTIVE
         change = measured_change(token)
         if change is not None:
             polarity, factor = (polarity * change, factor) if change else (polarity, 0.0)
         found[i] = Event(
-            i, token.idx, token.idx + len(token), polarity, weight * factor, code, _hedged(token), measured(token)
+            i,
+            token.idx,
+            token.idx + len(token),
+            polarity,
+            weight * factor,
+            code,
+            _hedged(token),
+            measured(token),
+            describes,
         )
     return [e for i, e in sorted(found.items()) if i not in consumed and e.weight > 0]
 
@@ -768,7 +864,7 @@ def is_actor(token: Token) -> bool:
         head = head.head  # the last word of a multi-word name ("United States")
     mention = head.i
     kind_of_thing = False
-    while head.dep_ in MODIFIER_DEPS and head.head.i != head.i:
+    while _modifies(head) and head.head.i != head.i:
         kind_of_thing = kind_of_thing or (head.i != mention and head.pos_ == "NOUN")
         head = head.head
         kind_of_thing = kind_of_thing or any(
@@ -788,6 +884,12 @@ def is_actor(token: Token) -> bool:
     return True
 
 
+def _modifies(token: Token) -> bool:
+    """A modifier of the noun after it; an adjective the parser hung as a possessor ("attacked German
+    'empire'": "German" tagged JJ, arc `poss`) is one too, since only a noun with "'s" owns."""
+    return token.dep_ in MODIFIER_DEPS or (token.dep_ == "poss" and token.tag_ == "JJ")
+
+
 def is_agent(token: Token) -> bool:
     """Whether a country mention names someone who can take a step toward another country: the country
     itself ("Russia", "the French", "Britain's"), or its word describing a body, an official, a firm, a
@@ -798,9 +900,9 @@ def is_agent(token: Token) -> bool:
     head = token
     while head.dep_ in ("compound", "flat") and head.head.i != head.i and head.head.ent_iob_ == "I":
         head = head.head
-    if head.dep_ not in MODIFIER_DEPS or head.head.i == head.i:
+    if not _modifies(head) or head.head.i == head.i:
         return True
-    while head.dep_ in MODIFIER_DEPS and head.head.i != head.i:
+    while _modifies(head) and head.head.i != head.i:
         head = head.head
         if head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or _names_an_agent(head) or _key(head) in GOVERNMENT:
             return True

@@ -10,7 +10,9 @@ the headline and the lead count most; a sentence about one of them and a third c
 about another relationship and is left out. No cue means "unknown": a trend is never shown without
 evidence, and the evidence shown is only sentences that concern the pair (they name both sides, or their
 event's clause names one of the pair's countries, people or firms), so a cue-bearing sentence about
-something else never stands for the relationship.
+something else never stands for the relationship. A verdict that rests on words of conflict alone (an
+accusation, a probe, a threat: CAMEO's verbal conflict) with no step between the two is "unknown" too: one
+side's remarks about the other are no move in the relationship (docs/gold.md: "one person's remarks").
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from briefing.analyze.events import (
     mention_codes,
     sentence_actors,
     state_sides,
+    words_of_conflict,
 )
 from briefing.article import Trend
 from briefing.wording import single_spaced
@@ -133,6 +136,10 @@ class Cue:
     step_between: bool = False
     """Both are sides as someone who acts (`events.is_agent`): the country, its officials, firms or groups,
     not a thing its word describes ("American tricks")."""
+    words: bool = False
+    """Words of conflict (`events.words_of_conflict`: an accusation, a threat, support withheld), not an act."""
+    describes: bool = False
+    """The event only says what a thing is (`events.Event.describes`): no step, whoever it names."""
 
 
 def find_cues(sentence: Span, pair: tuple[str, str] | None = None, names: Mapping[str, str] | None = None) -> list[Cue]:
@@ -163,13 +170,26 @@ def find_cues(sentence: Span, pair: tuple[str, str] | None = None, names: Mappin
             sides = event_parties(sentence, event, names, actors_only=True)
             involves = bool(sides & set(pair))
             both = set(pair) <= sides
-            step = both and set(pair) <= event_parties(sentence, event, names, agents_only=True)
+            step = both and not event.describes and set(pair) <= event_parties(sentence, event, names, agents_only=True)
             if event.measured and not both:
                 factor = 0.0  # "US exports rose 12%": one country's statistic, no step toward the other
         if event.hedged and not _HEDGE.search(text):
             factor *= HEDGE
         others = bool(parties) and not parties & set(pair or ())
-        cues.append(Cue(start, event.end - offset, event.polarity, event.weight * factor, involves, others, both, step))
+        cues.append(
+            Cue(
+                start,
+                event.end - offset,
+                event.polarity,
+                event.weight * factor,
+                involves,
+                others,
+                both,
+                step,
+                describes=event.describes,
+                words=words_of_conflict(event),
+            )
+        )
     return [c for c in cues if c.weight > 0]
 
 
@@ -226,6 +246,8 @@ class Vote:
     between: bool = False
     """Both of the pair are sides of one of its events (or it names both as the sides of what it reports):
     the step is one between the two, not one side's step somewhere the other is named."""
+    words: bool = False
+    """Its vote rests on words of conflict only (`Cue.words`)."""
 
 
 def sentence_votes(
@@ -287,8 +309,10 @@ def sentence_votes(
         else:
             concerns = names_both_as_sides or any(c.involves_pair for c in cues)
         steps_both = about_pair or (len(shared) == 2 and set(pair) <= sentence_actors(parsed, names, agents_only=True))
-        between = steps_both or any(c.step_between for c in cues)
-        votes.append(Vote(vote, i, sentence, names_both or (i == 0 and concerns), concerns, between))
+        # naming both as sides makes a step between them only when something is done, not just described
+        between = (steps_both and not all(c.describes for c in cues)) or any(c.step_between for c in cues)
+        words = all(c.words for c in cues if (c.polarity > 0) == (score > 0))
+        votes.append(Vote(vote, i, sentence, names_both or (i == 0 and concerns), concerns, between, words))
     return votes
 
 
@@ -367,6 +391,9 @@ def _verdict(votes: list[Vote]) -> Trend:
     between = any(v.between for v in chosen)
     if label != "mixed" and max(warm, cool) < WEAK_ALONE and not between:
         return Trend("unknown")
+    side = [v for v in votes if (v.value > 0) == (label == "warming")]
+    if label != "mixed" and not between and all(v.words for v in side):
+        return Trend("unknown")  # one side's words about the other, no step between the two
     evidence = tuple(single_spaced(v.sentence) for v in chosen[:MAX_EVIDENCE])
     steps = tuple(v.between for v in chosen[:MAX_EVIDENCE])
     sure = confidence(label, warm, cool)
