@@ -180,7 +180,7 @@ def _prefix_countries(doc: Doc, start: int, label: str) -> set[str]:
     i = start - 1
     hyphens = 0
     while i >= 0 and start - i <= MAX_PREFIX + hyphens and not doc[i].is_sent_end:
-        if doc[i].lower_ == "based" and i >= 2 and doc[i - 1].text in "-–":  # "Madrid-based"
+        if doc[i].lower_ in SEATS and i >= 2 and doc[i - 1].text in "-–":  # "Madrid-based", "London-listed"
             code = _country_of_token(doc[i - 2])
             if code:
                 codes.add(code)
@@ -261,9 +261,9 @@ def _bracketed_description(span: Span) -> list[Token]:
     return [] if any(c.dep_ == "appos" for c in span.root.children) else [noun]
 
 
-FIRM_SEAT_VERBS = frozenset("list headquarter register incorporate domicile".split())
+FIRM_SEATS = frozenset("listed headquartered registered incorporated domiciled".split())
 """Participles that say where a firm sits: its stock market, head office or registration."""
-SEAT_VERBS = FIRM_SEAT_VERBS | {"base"}
+SEATS = FIRM_SEATS | {"based"}
 """Also "based", which says it of a person too ("a reporter based in Moscow")."""
 SEAT_PREPOSITIONS = frozenset({"in", "on"})
 
@@ -279,7 +279,7 @@ def _seat_countries(span: Span, label: str) -> set[str]:
         verbs.append(root.head)
     codes: set[str] = set()
     for verb in verbs:
-        if verb.lemma_.lower() not in (FIRM_SEAT_VERBS if label == "PERSON" else SEAT_VERBS) or verb.tag_ != "VBN":
+        if verb.lower_ not in (FIRM_SEATS if label == "PERSON" else SEATS) or verb.tag_ != "VBN":
             continue
         for prep in verb.children:
             if prep.dep_ != "prep" or prep.lower_ not in SEAT_PREPOSITIONS:

@@ -279,6 +279,15 @@ def test_where_a_firm_is_listed_gives_its_home_whatever_the_model_calls_it() -> 
     assert homes.get("Chalone") == "USA"
 
 
+def test_a_stock_market_city_before_a_hyphen_places_the_firm() -> None:
+    """BBC business/131 and 474 give firms by their market: "London-listed", "Sydney-listed". A capital there
+    places the firm as "Madrid-based" does."""
+    text = (
+        "Shares in Paris-listed Alcatel rose 3% on Tuesday after sales grew in the quarter."
+    )
+    assert _homes(text).get("Alcatel") == "FRA"
+
+
 def test_a_person_based_somewhere_is_no_firm_placed_there() -> None:
     """"based" is said of people too: a reporter based in a capital is not a firm of that country."""
     text = (
