@@ -132,7 +132,7 @@ def home_countries(doc: Doc, entities: tuple[Entity, ...]) -> dict[str, tuple[st
         if span is None or not len(span):
             continue
         label = "ORG" if e.label == "PERSON" and _called_by_first_word(doc, span) else e.label
-        codes = _prefix_countries(doc, span.start, label) | _apposition_countries(span)
+        codes = _prefix_countries(doc, span.start, label) | _apposition_countries(span) | _seat_countries(span, label)
         if e.label == "ORG":
             codes |= _of_country(span)
         if codes:
@@ -180,7 +180,7 @@ def _prefix_countries(doc: Doc, start: int, label: str) -> set[str]:
     i = start - 1
     hyphens = 0
     while i >= 0 and start - i <= MAX_PREFIX + hyphens and not doc[i].is_sent_end:
-        if doc[i].lower_ == "based" and i >= 2 and doc[i - 1].text in "-–":  # "Madrid-based"
+        if doc[i].lower_ in SEATS and i >= 2 and doc[i - 1].text in "-–":  # "Madrid-based", "London-listed"
             code = _country_of_token(doc[i - 2])
             if code:
                 codes.add(code)
@@ -259,6 +259,36 @@ def _bracketed_description(span: Span) -> list[Token]:
     if min(t.i for t in noun.subtree) != i + 1 or end + 1 >= len(doc) or doc[end + 1].text != ",":
         return []
     return [] if any(c.dep_ == "appos" for c in span.root.children) else [noun]
+
+
+FIRM_SEATS = frozenset("listed headquartered registered incorporated domiciled".split())
+"""Participles that say where a firm sits: its stock market, head office or registration."""
+SEATS = FIRM_SEATS | {"based"}
+"""Also "based", which says it of a person too ("a reporter based in Moscow")."""
+SEAT_PREPOSITIONS = frozenset({"in", "on"})
+
+
+def _seat_countries(span: Span, label: str) -> set[str]:
+    """ "Diageo, which is listed on the London Stock Exchange": a clause on the name (relative, reduced
+    relative or the name as its passive subject) saying where it is listed, based or registered places it in
+    the country of a country, capital or region word of that place. Only a firm is listed or registered, so
+    this holds whatever label the model gave the name (it calls "Diageo" a person); a person's "based" does not."""
+    root = span.root
+    verbs = [c for c in root.children if c.dep_ in ("relcl", "acl")]
+    if root.dep_ == "nsubjpass":
+        verbs.append(root.head)
+    codes: set[str] = set()
+    for verb in verbs:
+        if verb.lower_ not in (FIRM_SEATS if label == "PERSON" else SEATS) or verb.tag_ != "VBN":
+            continue
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in SEAT_PREPOSITIONS:
+                continue
+            for word in prep.subtree:
+                code = _country_of_token(word) if word.i != prep.i else None
+                if code:
+                    codes.add(code)
+    return codes
 
 
 def _of_country(span: Span) -> set[str]:

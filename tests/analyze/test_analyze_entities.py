@@ -264,3 +264,34 @@ def test_a_headline_word_of_a_name_the_body_places_gets_its_home() -> None:
     headline = short_forms(extract_entities(title), body)
     assert headline["Peugeot"][0] == "FRA"  # a later word of "PSA Peugeot Citroen"
     assert "Motors" not in {name for name, _ in headline.items()}
+
+
+def test_where_a_firm_is_listed_gives_its_home_whatever_the_model_calls_it() -> None:
+    """BBC business/321: the only place the text gives Diageo (labelled a person by the model) is the stock
+    exchange it is listed on; a clause on the name saying where it is listed places it there."""
+    diageo = (
+        "Diageo, the world's biggest spirits company, has agreed to buy Californian wine company Chalone for $260m "
+        "in an all-cash deal. Diageo said it expects to get US regulatory approval for the deal. In July, Diageo, "
+        "which is listed on the London Stock Exchange, reported an annual turnover of £8.89bn."
+    )
+    homes = _homes(diageo)
+    assert homes.get("Diageo") == "GBR"
+    assert homes.get("Chalone") == "USA"
+
+
+def test_a_stock_market_city_before_a_hyphen_places_the_firm() -> None:
+    """BBC business/131 and 474 give firms by their market: "London-listed", "Sydney-listed". A capital there
+    places the firm as "Madrid-based" does."""
+    text = (
+        "Shares in Paris-listed Alcatel rose 3% on Tuesday after sales grew in the quarter."
+    )
+    assert _homes(text).get("Alcatel") == "FRA"
+
+
+def test_a_person_based_somewhere_is_no_firm_placed_there() -> None:
+    """"based" is said of people too: a reporter based in a capital is not a firm of that country."""
+    text = (
+        "Mark Mardell, who is based in Brussels, said the talks would go on. "
+        "Mardell added that Belgium had not yet replied."
+    )
+    assert "Mark Mardell" not in _homes(text)
