@@ -264,3 +264,10 @@ def test_a_headline_word_of_a_name_the_body_places_gets_its_home() -> None:
     headline = short_forms(extract_entities(title), body)
     assert headline["Peugeot"][0] == "FRA"  # a later word of "PSA Peugeot Citroen"
     assert "Motors" not in {name for name, _ in headline.items()}
+
+
+def test_a_firm_s_full_name_that_begins_with_a_placed_short_one_gets_its_home() -> None:
+    # BBC business 431: "Mitsubishi Motors" of the lead is the "Mitsubishi" the next sentence calls Japanese
+    homes = _homes(MITSUBISHI)
+    assert homes["Mitsubishi Motors"] == "JPN"
+    assert "Motors" not in homes
