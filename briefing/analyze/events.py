@@ -593,6 +593,19 @@ def _lowered(token: Token) -> bool:
     return any(c.dep_ == "amod" and c.tag_ == "JJR" and _key(c) in LESS for c in token.children)
 
 
+def outside_topics(sentence: Span) -> str:
+    """The sentence without what its events are about ("talks with Peugeot about a possible alliance" ->
+    "talks with Peugeot"): a hedge inside a topic ("possible") qualifies the topic, not the event."""
+    topic_words: set[int] = set()
+    for token in sentence:
+        if base_polarity(token) is None:
+            continue
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in TOPIC_PREPOSITIONS - {"of"}:
+                topic_words.update(t.i for t in prep.subtree)
+    return "".join(t.text_with_ws for t in sentence if t.i not in topic_words)
+
+
 def _topic_of_event(token: Token, events: set[int]) -> bool:
     """ "a probe into a bond deal", "talks on a ceasefire": the event is what another event is about."""
     if token.dep_ == "pobj" and token.head.lower_ in TOPIC_PREPOSITIONS:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from briefing.analyze.events import find_events
-from briefing.analyze.trend import article_trend
+from briefing.analyze.events import find_events, outside_topics
+from briefing.analyze.trend import article_trend, sentence_votes
 from tests.analyze.analyze_helpers import nlp
 from tests.analyze.test_analyze_trend_evidence import read_bbc
 
@@ -28,6 +28,8 @@ def _events(sentence: str) -> dict[str, float]:
 def test_a_hyphenated_event_word_is_read_whole() -> None:
     # the tokenizer splits "tie-up" into "tie", "-", "up": the alliance is read on its last part
     assert _events("Rover announced a tie-up with Shanghai Automotive.") == {"up": 1.0}
+    # the lexicon's "stand-off" never matched before: the tokenizer gives "stand", "-", "off"
+    assert _events("The stand-off between India and Pakistan continued.") == {"off": -1.0}
 
 
 def test_a_deal_put_off_is_a_cooling_step() -> None:
@@ -41,3 +43,17 @@ def test_a_deal_put_off_is_a_cooling_step() -> None:
     assert _events("The government delayed the sanctions.") == {"sanctions": 1.0}  # a hostile step put off
     sentences, names = read_bbc("business/212.txt")
     assert article_trend(sentences, ("CHN", "GBR"), None, names).label == "cooling"
+
+
+def test_a_hedge_inside_what_talks_are_about_does_not_hedge_the_talks() -> None:
+    # BBC business 431: the talks are certain, the alliance they are about is "possible"
+    lead = nlp()(
+        "Trouble-hit Mitsubishi Motors is in talks with French carmaker PSA Peugeot Citroen about a possible "
+        "alliance."
+    )
+    assert "possible" not in outside_topics(lead[:]) and "talks with French carmaker" in outside_topics(lead[:])
+    sentences, names = read_bbc("business/431.txt")
+    votes = {v.index: v.value for v in sentence_votes(sentences, ("FRA", "JPN"), None, names)}
+    maybe = nlp()("Mitsubishi Motors may be in talks with French carmaker PSA Peugeot Citroen about an alliance.")
+    assert "may" in outside_topics(maybe[:])
+    assert votes[1] > 0.5  # a lead sentence's talks, unhedged (0.36 when "possible" hedged them)
