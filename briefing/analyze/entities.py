@@ -557,13 +557,18 @@ def _in_subject(span: Span) -> bool:
 
 def short_forms(entities: tuple[Entity, ...], home: dict[str, tuple[str, int]]) -> dict[str, tuple[str, int]]:
     """Homes of names that are the first words or the initials of one placed name ("WMC" of "WMC Resources",
-    "UPS" of "United Parcel Services"); the model often labels such a short form a person ("Cairn")."""
+    "UPS" of "United Parcel Services"); the model often labels such a short form a person ("Cairn"). A firm's
+    full name that begins with a placed short one is that firm too ("Trouble-hit Mitsubishi Motors is in
+    talks ...", then "Mitsubishi, the only major Japanese car firm"): a text names a firm in full once and
+    places it by either form."""
     result: dict[str, tuple[str, int]] = {}
     for e in entities:
         if e.label not in ("ORG", "PERSON") or e.country or e.text in home or e.text in result:
             continue
         codes = {
-            code for name, (code, _) in home.items() if _word_of(e.text, name) or abbreviates(e.text, name)
+            code
+            for name, (code, _) in home.items()
+            if _word_of(e.text, name) or abbreviates(e.text, name) or (e.label == "ORG" and _word_of(name, e.text))
         }
         if len(codes) == 1:
             result[e.text] = (next(iter(codes)), -1)

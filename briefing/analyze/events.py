@@ -72,7 +72,7 @@ CATEGORIES: tuple[Category, ...] = (
         6.0,
         "share cooperate cooperation co-operation collaborate collaboration partnership partner alliance ally invest "
         "trade sell export import supply investment investor stake acquire acquisition buy buyout purchase "
-        "takeover merge merger venture contract",
+        "takeover merge merger venture contract tie-up",
     ),
     _cat("07 provide aid", 7.0, "aid assist assistance help donate donation loan grant rescue"),
     _cat("08 yield", 5.0, "ease release resume reopen restore de-escalate concession concede"),
@@ -126,7 +126,7 @@ BAD_STATE = frozenset("strained tense frosty icy chilly soured troubled difficul
 ENDING = frozenset(
     "end lift ease resolve settle slash cut defuse overcome halt stop suspend cancel scrap abandon freeze "
     "withdraw drop "
-    "remove reduce calm bury quit exit unwind dissolve collapse stall evade avoid escape".split()
+    "remove reduce calm bury quit exit unwind dissolve collapse stall evade avoid escape delay postpone defer".split()
 ) | frozenset(
     {
         "shut off",
@@ -147,7 +147,8 @@ ENDING = frozenset(
         "fall apart",
     }
 )
-"""Verbs that undo the event they act on: "lift sanctions" is warming, "suspend cooperation" cooling."""
+"""Verbs that undo the event they act on: "lift sanctions" is warming, "suspend cooperation" cooling; one put
+off ("the tie-up has been delayed") is on hold, undone for now."""
 FAILURE = frozenset("fail failure refuse refusal decline".split())
 INTENTION = frozenset("hope seek aim plan want expect try consider propose mull".split())
 UNCONFIRMED = INTENTION | frozenset("report rumour rumor allege".split())
@@ -233,6 +234,9 @@ def base_polarity(token: Token) -> tuple[float, float, str] | None:
     if _founds_a_facility(token):
         investment = LEXICON["invest"]  # "building a car factory in India"
         return 1.0, SCALE + PER_POINT * investment.goldstein, investment.code
+    joined = _hyphenated_key(token)
+    if joined in LEXICON:
+        key = joined  # "tie-up", "stand-off", "co-operation": the tokenizer splits them at the hyphen
     category = LEXICON.get(key) or LEXICON.get(token.lower_)
     if category is None or not _is_event(token, key):
         return None
@@ -240,6 +244,17 @@ def base_polarity(token: Token) -> tuple[float, float, str] | None:
         return None  # "back away", "break up": the particle makes another verb
     sign = 1.0 if category.goldstein > 0 else -1.0
     return sign, SCALE + PER_POINT * abs(category.goldstein), category.code
+
+
+def _hyphenated_key(token: Token) -> str:
+    """The lemma of a word joined to the one before it by a hyphen, with that word: "tie-up" (the tokenizer
+    splits "tie-up" into "tie", "-", "up"), else the lemma alone."""
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text in ("-", "\u2011") and not doc[token.i - 1].whitespace_:
+        first = doc[token.i - 2]
+        if not first.whitespace_ and first.is_alpha:
+            return f"{first.lower_}-{_key(token)}"
+    return _key(token)
 
 
 FOUNDING = frozenset({"build", "open", "construct", "establish", "set up"})
@@ -576,6 +591,19 @@ LESS = frozenset("low few little small".split())
 def _lowered(token: Token) -> bool:
     """ "lower tariffs", "fewer sanctions": a comparative of less on a hostile measure eases it."""
     return any(c.dep_ == "amod" and c.tag_ == "JJR" and _key(c) in LESS for c in token.children)
+
+
+def outside_topics(sentence: Span) -> str:
+    """The sentence without what its events are about ("talks with Peugeot about a possible alliance" ->
+    "talks with Peugeot"): a hedge inside a topic ("possible") qualifies the topic, not the event."""
+    topic_words: set[int] = set()
+    for token in sentence:
+        if base_polarity(token) is None:
+            continue
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in TOPIC_PREPOSITIONS - {"of"}:
+                topic_words.update(t.i for t in prep.subtree)
+    return "".join(t.text_with_ws for t in sentence if t.i not in topic_words)
 
 
 def _topic_of_event(token: Token, events: set[int]) -> bool:

@@ -28,6 +28,7 @@ from briefing.analyze.events import (
     find_events,
     judicial,
     mention_codes,
+    outside_topics,
     sentence_actors,
     state_sides,
     words_of_conflict,
@@ -291,7 +292,7 @@ def sentence_votes(
         vote = min(1.0, abs(score)) * (1.0 if score > 0 else -1.0)
         vote *= 2.0 if i == 0 else 1.5 if i <= 3 else 1.0
         vote *= _background_factor(sentence, year)
-        if _HEDGE.search(sentence):
+        if _HEDGE.search(outside_topics(parsed)):
             vote *= 0.6
         if _HEARSAY.search(sentence):
             vote *= HEARSAY

@@ -295,3 +295,10 @@ def test_a_person_based_somewhere_is_no_firm_placed_there() -> None:
         "Mardell added that Belgium had not yet replied."
     )
     assert "Mark Mardell" not in _homes(text)
+
+
+def test_a_firm_s_full_name_that_begins_with_a_placed_short_one_gets_its_home() -> None:
+    # BBC business 431: "Mitsubishi Motors" of the lead is the "Mitsubishi" the next sentence calls Japanese
+    homes = _homes(MITSUBISHI)
+    assert homes["Mitsubishi Motors"] == "JPN"
+    assert "Motors" not in homes
