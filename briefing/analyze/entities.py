@@ -217,8 +217,10 @@ def _called_by_first_word(doc: Doc, span: Span) -> bool:
     for t in doc:
         if t.i in range(span.start, span.end):
             continue
-        if t.text == first and (t.i + 1 >= len(doc) or doc[t.i + 1].text != words[1].text):
-            first_alone += 1
+        if t.text == first and (t.i + 1 >= len(doc) or not doc[t.i + 1].is_title) and (
+            t.i == 0 or not doc[t.i - 1].is_title or doc[t.i - 1].is_sent_start
+        ):
+            first_alone += 1  # alone: "Pernod said", not another bearer's full name ("Ayad Hashem")
         if t.text == last and (t.i == 0 or doc[t.i - 1].text != words[-2].text):
             last_alone += 1
     return first_alone > 0 and last_alone == 0

@@ -353,6 +353,8 @@ def _meets_someone(token: Token) -> bool:
             return not any(c.dep_ in ("acl", "relcl") and c.tag_ == "VBG" for o in child.children for c in o.children)
         if token.pos_ == "NOUN" and child.dep_ in ("compound", "poss") and (child.ent_type_ or child.pos_ == "PROPN"):
             return True
+        if child.dep_ == "dobj" and _key(child) in MET_IN_OFFICE:
+            return True  # "met his Chinese counterpart", "met the Syrian president": an office, no fixture
     return False
 
 
@@ -387,7 +389,7 @@ def _negated(token: Token) -> bool:
     clause = token if token.pos_ == "VERB" else head
     if clause.dep_ == "ccomp" and any(c.dep_ == "neg" for c in clause.head.children):
         return True  # "did not mean that Libya had cut its ties"
-    if token.dep_ == "pobj" and head.lower_ not in TOPIC_PREPOSITIONS and _clause_verb(token).i != token.i:
+    if token.dep_ == "pobj" and head.lower_ in TARGET_PREPOSITIONS and _clause_verb(token).i != token.i:
         verb = _clause_verb(token)  # "refused to sign up to the treaty", "did not go to the summit"
         if any(c.dep_ == "neg" for c in verb.children) or (
             verb.dep_ in ("xcomp", "acl") and _key(verb.head) in FAILURE
@@ -443,7 +445,12 @@ JUDICIAL_ACTS = frozenset("sue prosecute indict".split())
 def judicial(sentence: Span) -> bool:
     """Whether a sentence reports judicial proceedings ("a US court ruled", "fans sue activists",
     "Yukos filed for bankruptcy"): the parties argue before a court, they take no step towards each other."""
-    return any(_key(t) in JUDICIAL and (t.pos_ in ("NOUN", "PROPN") or _key(t) in JUDICIAL_ACTS) for t in sentence)
+    return any(
+        _key(t) in JUDICIAL
+        and (t.pos_ in ("NOUN", "PROPN") or _key(t) in JUDICIAL_ACTS)
+        and not (_key(t) == "suit" and _key(t.head) == "follow")  # "Germany followed suit": did the same
+        for t in sentence
+    )
 
 
 def state_sides(sentence: Span) -> set[str]:
@@ -465,9 +472,15 @@ def state_sides(sentence: Span) -> set[str]:
 
 GOVERNMENT = frozenset(
     "government ministry minister president premier authority administration cabinet parliament state army "
-    "navy military troops forces soldier embassy ambassador official regulator".split()
+    "navy military troop troops force forces soldier embassy ambassador official regulator".split()
 )
 """Nouns for a state's own bodies and people: "the Russian government" is Russia as a side."""
+MET_IN_OFFICE = (GOVERNMENT | ENVOYS | {"counterpart", "leader"}) - {"representative", "staff", "mission"}
+"""Whom a meeting's direct object names when it is a consultation: an office-holder ("met his counterpart"), not
+a name or group met head on as sport reports a fixture ("met representatives from Switzerland")."""
+TARGET_PREPOSITIONS = frozenset("to with at for".split())
+"""Prepositions whose object is what a negated verb aims at ("did not go to the summit"), unlike time or
+circumstance ("has not grown since the 1998 accord")."""
 
 
 NO_ONE = frozenset("no neither none nobody".split())

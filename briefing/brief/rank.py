@@ -591,14 +591,12 @@ def lead_in_of(s: Statement, article: AnalyzedArticle, index: ArticleIndex, name
     start, _ = index.sentence_at(s.start)
     before, _ = index.sentence_at(max(0, start - 2))
     speaker = names.key(s.speaker)
-    return next(
-        (
-            r
-            for r in article.statements
-            if not r.direct and before <= r.start and r.end <= s.start and names.key(r.speaker) == speaker
-        ),
-        None,
-    )
+    candidates = [
+        r
+        for r in article.statements
+        if not r.direct and before <= r.start and r.end <= s.start and names.key(r.speaker) == speaker
+    ]
+    return max(candidates, key=lambda r: r.end, default=None)  # the nearest, when the speaker said two
 
 
 def _crowding(m: _Merged, shown: Sequence[_Merged]) -> float:

@@ -302,3 +302,15 @@ def test_a_firm_s_full_name_that_begins_with_a_placed_short_one_gets_its_home() 
     homes = _homes(MITSUBISHI)
     assert homes["Mitsubishi Motors"] == "JPN"
     assert "Motors" not in homes
+
+
+def test_a_first_name_shared_by_another_person_does_not_make_a_firm() -> None:
+    """Review of _called_by_first_word: "Ayad Hashem" is another person's full name, not "Ayad" alone, so
+    Ayad Allawi stays a person with no firm's home; "Pernod said" still makes Pernod Ricard a firm."""
+    allawi = (
+        "Iraqi Prime Minister Ayad Allawi said the vote would go ahead. "
+        "Later Ayad Hashem, a lawyer, said the count was fair."
+    )
+    assert "Ayad Allawi" not in _homes(allawi)
+    pernod = "France's Pernod Ricard has agreed to buy Allied Domecq. Pernod said the deal would close in July."
+    assert _homes(pernod).get("Pernod Ricard") == "FRA"

@@ -5,7 +5,7 @@ the pair's direction) but which the trend gave one."""
 from __future__ import annotations
 
 from briefing.analyze.analyzer import trend_sentences
-from briefing.analyze.events import find_events, is_agent, judicial, words_of_conflict
+from briefing.analyze.events import find_events, is_agent, judicial, state_sides, words_of_conflict
 from briefing.analyze.trend import Vote, article_trend, sentence_votes
 from tests.analyze.analyze_helpers import nlp
 from tests.analyze.test_analyze_trend_evidence import read_bbc
@@ -141,3 +141,19 @@ def test_in_a_row_is_one_after_another_not_a_quarrel() -> None:
     assert not find_events(doc[:])
     assert _event("The firm is embroiled in a row over tariffs with Canada.", "row")[0] == -1.0
     assert _event("The two countries are in a diplomatic row.", "row")[0] == -1.0
+
+
+def test_review_cases_of_meetings_suits_negation_and_forces() -> None:
+    """Meeting an office-holder is a consultation, a fixture is not; "followed suit" is no lawsuit; a
+    negated verb reaches its target ("refused to sign up to the treaty"), not a time phrase ("since the 1998
+    accord"); "forces" and "troops" of a country are the state as a side, by lemma as well as by word."""
+    met = find_events(nlp()("He met his Chinese counterpart.")[:])
+    assert [e.category for e in met] == ["04 consult"]
+    assert find_events(nlp()("Umaga will meet O'Driscoll on Saturday.")[:]) == []
+    assert not judicial(nlp()("Germany followed suit and lifted sanctions on Libya.")[:])
+    assert judicial(nlp()("The firm filed a suit against the US government.")[:])
+    since = find_events(nlp()("Trade has not grown so fast since the 1998 accord between Japan and China.")[:])
+    assert all(e.polarity > 0 for e in since)
+    refused = find_events(nlp()("Russia refused to sign up to the treaty.")[:])
+    assert [e.polarity for e in refused] == [-1.0]
+    assert state_sides(nlp()("British forces and Iraqi troops attacked the town.")[:]) == {"GBR", "IRQ"}
