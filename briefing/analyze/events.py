@@ -389,8 +389,8 @@ def _negated(token: Token) -> bool:
     clause = token if token.pos_ == "VERB" else head
     if clause.dep_ == "ccomp" and any(c.dep_ == "neg" for c in clause.head.children):
         return True  # "did not mean that Libya had cut its ties"
-    if token.dep_ == "pobj" and head.lower_ in TARGET_PREPOSITIONS and _clause_verb(token).i != token.i:
-        verb = _clause_verb(token)  # "refused to sign up to the treaty", "did not go to the summit"
+    if token.dep_ == "pobj" and head.lower_ in TARGET_PREPOSITIONS and clause_verb(token).i != token.i:
+        verb = clause_verb(token)  # "refused to sign up to the treaty", "did not go to the summit"
         if any(c.dep_ == "neg" for c in verb.children) or (
             verb.dep_ in ("xcomp", "acl") and _key(verb.head) in FAILURE
         ):
@@ -518,14 +518,14 @@ def _hedged(token: Token) -> bool:
     event noun itself."""
     if any(c.dep_ in ("amod", "acl") and c.tag_ == "VBN" and _key(c) in UNCONFIRMED for c in token.children):
         return True
-    verb = _clause_verb(token)
+    verb = clause_verb(token)
     for tok in (verb, verb.head if verb.dep_ == "xcomp" else verb):
         if any(c.dep_ == "aux" and c.lower_ in HEDGE_MODALS for c in tok.children):
             return True
     return verb.dep_ == "xcomp" and _key(verb.head) in INTENTION
 
 
-def _clause_verb(token: Token) -> Token:
+def clause_verb(token: Token) -> Token:
     """The verb of the clause a word stands in: itself, or the first verb up its heads ("an agreement" in
     "to end isolation with an agreement" stands in the clause of "end")."""
     verb = token

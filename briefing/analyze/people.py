@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from briefing.analyze.dates import WEEKDAYS
+from briefing.analyze.events import clause_verb
 from briefing.analyze.gazetteer import leader_country, leader_surname_country
 from briefing.analyze.parsed import doc_text
 from briefing.article import Entity, Person
@@ -118,20 +119,13 @@ def _organisations(doc: Doc, people: Sequence[Entity]) -> frozenset[str]:
             root.dep_ == "nsubj"
             and " " not in name
             and name not in surnames  # "Tony Blair … Blair confirmed its plan": "its" is another's
-            and any(t.lower_ == "its" and t.dep_ == "poss" and _clause_of(t) == root.head for t in root.head.subtree)
+            and any(t.lower_ == "its" and t.dep_ == "poss" and clause_verb(t) == root.head for t in root.head.subtree)
         )
         if name in organisation_labels or described_by_which or its:
             found.add(name)
     # A "name" opening with an organisation's one word is that organisation's ("Diageo North America").
     found.update(n for n in map(_clean_name, (e.text for e in people)) if n and n.split()[0] in found)
     return frozenset(found)
-
-
-def _clause_of(token: Token) -> Token:
-    """The verb whose clause holds a token (itself when it is one)."""
-    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
-        token = token.head
-    return token
 
 
 _HONOURED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady)\.?\s+([A-Z][\w’'-]+)")

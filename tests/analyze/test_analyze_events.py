@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.analyze.events import CATEGORIES, LEXICON, event_parties, find_events, is_actor
+from briefing.analyze.events import CATEGORIES, LEXICON, clause_verb, event_parties, find_events, is_actor
 from tests.analyze.analyze_helpers import nlp
 
 
@@ -168,3 +168,12 @@ def test_a_participle_describing_goods_is_no_step_but_the_act_is() -> None:
     assert [e.polarity for e in find_events(acted[:])] == [1.0]
     frozen = nlp()("The court released the frozen assets of the firm.")
     assert find_events(frozen[:])
+
+
+def test_the_clause_of_a_word_in_a_verbless_headline_is_its_root() -> None:
+    """people.py had its own copy of this walk that compared tokens by identity, which spaCy does not keep,
+    so it never stopped at a verbless root; the one shared walk stops there."""
+    doc = nlp()("The big red dog.")
+    assert clause_verb(doc[0]).text == "dog"
+    doc = nlp()("Russia refused to sign up to the treaty.")
+    assert clause_verb(doc[-2]).lemma_ == "sign"
