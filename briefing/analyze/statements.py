@@ -224,6 +224,11 @@ def _reported(doc: Doc, resolver: _SpeakerResolver, skip: set[int]) -> list[Stat
         for tok in sent:
             if tok.lemma_.lower() not in SPEECH_VERBS or tok.pos_ not in ("VERB", "AUX"):
                 continue
+            if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+                # A speech verb in the passive has the one spoken to, or "it", as its subject: "The president
+                # was asked whether he thought …" is the interviewer's question, "The minister was told that
+                # …" someone else's words.
+                continue
             comps = [c for c in tok.children if c.dep_ == "ccomp"]
             subj = _subject(tok)
             if not comps or subj is None:

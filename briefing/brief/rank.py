@@ -28,7 +28,7 @@ Score (the sum of these parts; see docs/brief.md for the reasons):
   country's speaker on either) +1.0, a speaker of no known side on one of them +0.5 (commentary on that
   country, not on the pair); else it speaks of a relationship (relations, ties, talks,
   agreement…) of the pair +1.5: its sentence names the other country, or the words name two countries
-  themselves ("bilateral"; not "race relations in this country"); else its sentence names the other
+  themselves ("bilateral", "the two leaders"; not "race relations in this country"); else its sentence names the other
   country (either, for a speaker of no known side) +0.5; else its paragraph or the one before it names
   that country +0.25 (the reporter states the subject, the next paragraph quotes the answer). A quote
   that names a country of the pair *and* speaks of the relationship gets +0.5 more: it is about the
@@ -131,8 +131,8 @@ _PERSONAL = re.compile(
 """An institution's person ("a foreign ministry spokesman") is an official, not the institution."""
 _RELATIONSHIP = re.compile(
     r"\b(?:relations?|relationship|ties|bilateral|partnership|cooperation|co-operation|alliance|treaty|"
-    r"agreement|accord|dialogue|talks|negotiations?|sanctions|embassy|diplomatic|friendship|two\s+countries|"
-    r"both\s+countries|our\s+countries|(?:two|both|our)\s+nations)\b",
+    r"agreement|accord|dialogue|talks|negotiations?|sanctions|embassy|diplomatic|friendship|"
+    r"(?:two|both|our)\s+(?:countries|nations|governments|leaders|sides))\b",
     re.IGNORECASE,
 )
 
@@ -141,7 +141,7 @@ _POLITICAL = re.compile(r"\b(?:leader|MP|MEP|senator|congress(?:man|woman)|deput
 parliament."""
 
 _BETWEEN_TWO = re.compile(
-    r"\b(?:bilateral|two\s+countries|both\s+countries|our\s+countries|two\s+nations|both\s+nations)\b", re.IGNORECASE
+    r"\b(?:bilateral|(?:two|both|our)\s+(?:countries|nations|governments|leaders|sides))\b", re.IGNORECASE
 )
 """Relationship words that name two countries themselves."""
 

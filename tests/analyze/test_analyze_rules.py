@@ -234,6 +234,18 @@ def test_institution_speaker_and_reported_speech() -> None:
     assert any("ministry" in s.speaker.lower() for s in indirect)
 
 
+def test_a_passive_speech_verb_is_not_its_subjects_statement() -> None:
+    body = (
+        "Gen Musharraf met Tony Blair in London on Monday. The Pakistani president was also asked whether he "
+        "thought the war on terror had made the world less safe. The minister was told that the plan would fail. "
+        "Mr Blair said the two leaders had talked about Afghanistan and the dispute over Kashmir."
+    )
+    r = analyze("Visit", body)
+    reported = [s.text for s in r.statements if not s.direct]
+    assert not [t for t in reported if "less safe" in t or "would fail" in t]
+    assert speakers(r, "two leaders had talked") == ["Tony Blair"]
+
+
 def test_scare_quotes_and_titles_are_not_statements() -> None:
     body = (
         'Officials called it a "vital step". The exercise, named "Deterrence of Aggression", began. '

@@ -556,3 +556,28 @@ def test_a_quote_naming_no_country_takes_part_of_its_speakers_lead_in_about() ->
         quotes=[("Axel Weber", said, False), ("Hans Reckers", quote, True)],
     )
     assert lead_in_of(other.statements[1], other, ArticleIndex(other), NameIndex([reckers.name, "Axel Weber"])) is None
+
+
+MUSHARRAF_VISIT = (
+    "On Monday the Pakistani president met Prime Minister Tony Blair at 10 Downing Street, on his first official "
+    "visit to London.\n\n"
+    "Mr Blair said the two leaders had talked about Afghanistan, the wider war on terror, the situation in the "
+    "Middle East and the ongoing dispute over Kashmir."
+)
+
+
+def test_the_two_leaders_name_the_pairs_relationship_as_both_countries_does() -> None:
+    """BBC politics/155 (UK–Pakistan): what "the two leaders" talked about is the pair's own business though
+    the words name neither country; "the leaders" of no number is not."""
+    blair = Person("Tony Blair", "GBR", "Prime Minister")
+    talked = "the two leaders had talked about Afghanistan, the wider war on terror"
+    scored = []
+    for body, words_ in (
+        (MUSHARRAF_VISIT, talked),
+        (MUSHARRAF_VISIT.replace("the two leaders", "the leaders", 1), talked.replace("the two", "the", 1)),
+    ):
+        article = analysed(body, ("GBR", "PAK"), people=[blair], quotes=[("Tony Blair", words_, False)])
+        scored.append(score_statement(article.statements[0], ArticleIndex(article), ("GBR", "PAK"), None, None))
+    two, some = scored
+    assert two.parts["about"] == RELATIONSHIP
+    assert some.parts["about"] < RELATIONSHIP
