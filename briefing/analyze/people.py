@@ -48,6 +48,8 @@ def find_people(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Person, ...]:
     """(end offset, role) of each named person with an office, for the counterparts that mirror it."""
     previous: tuple[str, int] | None = None
     mirrored_by: dict[str, str] = {}
+    named_for_themselves: set[str] = set()
+    """People with a mention that is not a modifier of a thing (`_names_a_thing`)."""
     """Person -> country of their counterpart ("Mr Straw and his Spanish counterpart Miguel Moratinos")."""
     long_names = {e.text for e in entities if e.label != "PERSON" and " " in e.text}
     long_names.update(_CAPITALISED_RUN.findall(text))
@@ -82,6 +84,8 @@ def find_people(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Person, ...]:
             # World knowledge beats a title phrase that belonged to a neighbouring name.
             role = role if country is None else None
             country = leader
+        if not _names_a_thing(doc, ent):
+            named_for_themselves.add(full)
         known = people.get(full)
         if known is None:
             people[full] = Person(full, country, role)
@@ -91,6 +95,13 @@ def find_people(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Person, ...]:
         known = people.get(full)
         if known is not None and known.country is None:
             people[full] = Person(full, _other_country(countries, other), known.role)
+    # A name only ever written as a modifier of a thing, with no office or country the text gives it ("the
+    # Tadamon massacre", "the Polisario separatist Front", "the Assad regime" where no one names Assad
+    # himself), introduces no one the reader meets; a known leader's ("the Bush administration") keeps the
+    # country it stands for.
+    people = {
+        full: p for full, p in people.items() if full in named_for_themselves or p.role is not None or p.country
+    }
     return tuple(_merge_aliases(people).values())
 
 
@@ -148,6 +159,16 @@ def _in_next_title(doc: Doc, ent: Entity) -> bool:
         and head.head.pos_ == "PROPN"
         and head.head.ent_type_ == "PERSON"
     )
+
+
+def _names_a_thing(doc: Doc, ent: Entity) -> bool:
+    """A one-word name the parse makes a modifier of a word after it, outside the name: the name of a thing
+    (a regime, a massacre, a front, an administration), not of someone the sentence is about."""
+    span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    root = span.root
+    return root.dep_ == "compound" and root.head.i > span.end - 1
 
 
 def _adjectives_only(doc: Doc, ent: Entity) -> bool:

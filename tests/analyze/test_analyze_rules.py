@@ -545,3 +545,20 @@ def test_an_office_and_a_leaders_surname_place_the_person_but_a_bare_surname_doe
     bare = nlp()("Shares in the retailer rose sharply on Tuesday after Mr Bush raised his forecast.")
     found = {p.name: p.country for p in find_people(bare, extract_entities(bare))}
     assert "Bush" in found and found["Bush"] is None
+
+
+def test_a_name_written_only_as_a_modifier_of_a_thing_is_no_person() -> None:
+    """Seeds (Morocco–Syria, Syria): "the Algeria-backed Polisario separatist Front", "the Tadamon massacre" and
+    "the Assad regime" name a front, a massacre and a regime, no one the reader meets; a name the text also
+    writes for itself stays ("the Blair government … Blair said")."""
+    body = (
+        "Morocco also closed its embassy in Damascus and expelled Syrian diplomats from Rabat, partly due to "
+        "Syria's support for the Algeria-backed Polisario separatist Front. Despite criticism of the Assad "
+        "regime's handling of the uprising, Morocco has sought ways to help stabilize the region. Fadi Saqr, a "
+        "former commander, has been accused of involvement in the Tadamon massacre in southern Damascus. The Blair "
+        "government agreed, and Blair said so on Monday."
+    )
+    names = {p.name: p for p in analyze("Morocco and Syria", body).people}
+    assert not {"Polisario", "Tadamon", "Assad"} & set(names)
+    assert "Fadi Saqr" in names
+    assert "Blair" in names
