@@ -156,7 +156,6 @@ UNCONFIRMED = INTENTION | frozenset("report rumour rumor allege".split())
 reported treaty"."""
 RISK_STATES = frozenset("risk doubt jeopardy hold threat ice trouble difficulty danger".split())
 """'a deal at risk', 'talks on hold': the event is in danger, a cooling step."""
-TOPIC_PREPOSITIONS = frozenset("over about into on concerning regarding of".split())
 NOT_AN_EVENT_MODIFIERS = {
     "war": frozenset("civil world cold price".split()),
     "attack": frozenset("terror terrorist".split()),
@@ -481,6 +480,10 @@ a name or group met head on as sport reports a fixture ("met representatives fro
 TARGET_PREPOSITIONS = frozenset("to with at for".split())
 """Prepositions whose object is what a negated verb aims at ("did not go to the summit"), unlike time or
 circumstance ("has not grown since the 1998 accord")."""
+EVENT_TOPIC_PREPOSITIONS = frozenset("over about into on concerning regarding of".split())
+"""After an event word, what the event is about ("a probe into a bond deal", "talks on a ceasefire"): no step."""
+COUNTRY_TOPIC_PREPOSITIONS = frozenset("over about regarding concerning".split())
+"""Before a country, what a claim is about ("concerns over China"); not "on", "into", "of": a target or owner."""
 
 
 NO_ONE = frozenset("no neither none nobody".split())
@@ -614,14 +617,14 @@ def outside_topics(sentence: Span) -> str:
         if base_polarity(token) is None:
             continue
         for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ in TOPIC_PREPOSITIONS - {"of"}:
+            if prep.dep_ == "prep" and prep.lower_ in EVENT_TOPIC_PREPOSITIONS - {"of"}:
                 topic_words.update(t.i for t in prep.subtree)
     return "".join(t.text_with_ws for t in sentence if t.i not in topic_words)
 
 
 def _topic_of_event(token: Token, events: set[int]) -> bool:
     """ "a probe into a bond deal", "talks on a ceasefire": the event is what another event is about."""
-    if token.dep_ == "pobj" and token.head.lower_ in TOPIC_PREPOSITIONS:
+    if token.dep_ == "pobj" and token.head.lower_ in EVENT_TOPIC_PREPOSITIONS:
         return token.head.head.i in events
     return token.dep_ == "compound" and token.head.i in events and token.i < token.head.i
 

@@ -177,3 +177,20 @@ def test_the_clause_of_a_word_in_a_verbless_headline_is_its_root() -> None:
     assert clause_verb(doc[0]).text == "dog"
     doc = nlp()("Russia refused to sign up to the treaty.")
     assert clause_verb(doc[-2]).lemma_ == "sign"
+
+
+def test_topic_prepositions_of_an_event_and_of_a_country_are_two_sets() -> None:
+    # One word, two jobs: after an event word "on"/"into"/"of" give its subject matter, so the bond deal an
+    # investigation is "over" is no step; before a country, "on" names a target (BBC business: "pressure on
+    # China"), a party, while "over" makes the country only what the concern is about (BBC politics).
+    from briefing.analyze.events import COUNTRY_TOPIC_PREPOSITIONS, EVENT_TOPIC_PREPOSITIONS
+    from briefing.analyze.salience import token_salience
+
+    assert COUNTRY_TOPIC_PREPOSITIONS < EVENT_TOPIC_PREPOSITIONS
+    assert _events("Traders face a criminal investigation in Germany over a controversial bond deal.") == [
+        ("investigation", -1.0)
+    ]
+    topic = nlp()("Mr Straw told a Commons select committee human rights concerns over China remained.")
+    target = nlp()("It may also increase pressure on China to relax the peg joining its currency, the yuan.")
+    china = [next(t for t in doc if t.text == "China") for doc in (topic, target)]
+    assert token_salience(china[0]) < token_salience(china[1])
