@@ -470,8 +470,8 @@ def state_sides(sentence: Span) -> set[str]:
 
 
 GOVERNMENT = frozenset(
-    "government ministry minister president premier authority administration cabinet parliament state army "
-    "navy military troop troops force forces soldier embassy ambassador official regulator".split()
+    "government ministry minister president premier authority administration cabinet parliament state regime "
+    "leadership army navy military troop troops force forces soldier embassy ambassador official regulator".split()
 )
 """Nouns for a state's own bodies and people: "the Russian government" is Russia as a side."""
 MET_IN_OFFICE = (GOVERNMENT | ENVOYS | {"counterpart", "leader"}) - {"representative", "staff", "mission"}
