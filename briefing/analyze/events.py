@@ -203,6 +203,10 @@ class Event:
     """Only measured, as a statistic (`measured`): a step only when both of a pair are its sides."""
     describes: bool = False
     """Only says what a thing is ("a symbol of cooperation between Canada and the US"): no step by anyone."""
+    called_off: bool = False
+    """A warming event undone by a verb of ending ("the summit was cancelled", "talks were postponed", "called
+    off the visit"): a meeting that will not take place is a setback, not words. Not "there would be no talks
+    unless ...", a refusal in words."""
 
 
 VERBAL_CONFLICT = frozenset("09 10 11 12 13".split())
@@ -214,9 +218,10 @@ VERBAL_COOPERATION = frozenset("03 04 05".split())
 
 def words_of_conflict(event: Event) -> bool:
     """Whether an event is words against the other side, no act: verbal conflict ("accused", "a probe",
-    "will oppose any bid"), or verbal cooperation withheld ("won't back a bid")."""
+    "will oppose any bid"), or verbal cooperation withheld ("won't back a bid"); not one called off ("the
+    summit was cancelled"), which is an act of reducing relations (CAMEO 16)."""
     root = event.category[:2]
-    return root in VERBAL_CONFLICT or (root in VERBAL_COOPERATION and event.polarity < 0)
+    return root in VERBAL_CONFLICT or (root in VERBAL_COOPERATION and event.polarity < 0 and not event.called_off)
 
 
 def _key(token: Token) -> str:
@@ -759,12 +764,14 @@ def find_events(sentence: Span) -> list[Event]:
     for i, (sign, weight, code) in base.items():
         token = sentence.doc[i]
         polarity = sign
+        called_off = False
         verb = _acting_verb(token)
         if verb is not None and token.dep_ in ("nsubj", "nsubjpass"):
             verb = _ending_in_chain(verb)  # "the investment looks set to be scrapped"
         if verb is not None and verb.i != i and code not in ("relation improved", "relation damaged"):
             if (_key(verb) in ENDING or verb_key(verb) in ENDING) and not _ends_something_else(token, verb):
                 polarity = -sign  # "lift sanctions", "suspend cooperation", "talks collapsed"
+                called_off = sign > 0
                 consumed.add(verb.i)
             elif verb.i in base and base[verb.i][0] < 0 and sign > 0 and _makes(verb, token):
                 consumed.add(verb.i)  # "close to striking a deal": the deal is the step
@@ -806,6 +813,7 @@ def find_events(sentence: Span) -> list[Event]:
             _hedged(token),
             measured(token),
             describes,
+            called_off,
         )
     return [e for i, e in sorted(found.items()) if i not in consumed and e.weight > 0]
 
