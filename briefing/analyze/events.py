@@ -27,6 +27,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from briefing.analyze.dates import MONTHS, WEEKDAYS
 from briefing.analyze.gazetteer import lookup
 
 if TYPE_CHECKING:
@@ -622,9 +623,21 @@ def outside_topics(sentence: Span) -> str:
         if base_polarity(token) is None:
             continue
         for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ in EVENT_TOPIC_PREPOSITIONS - {"of"}:
+            if prep.dep_ == "prep" and prep.lower_ in EVENT_TOPIC_PREPOSITIONS - {"of"} and not _gives_a_time(prep):
                 topic_words.update(t.i for t in prep.subtree)
     return "".join(t.text_with_ws for t in sentence if t.i not in topic_words)
+
+
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+
+
+def _gives_a_time(prep: Token) -> bool:
+    """ "agreed on Friday", "talks on 3 March", "met over the weekend": the preposition's object is when, not
+    what about (a date or time entity, or a weekday or month the tagger left unlabelled)."""
+    return any(
+        o.dep_ == "pobj" and (o.ent_type_ in TIME_ENTITIES or o.lower_ in WEEKDAYS or o.lower_ in MONTHS)
+        for o in prep.children
+    )
 
 
 def _topic_of_event(token: Token, events: set[int]) -> bool:
