@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from briefing.analyze.events import _names_an_agent, base_polarity
+from briefing.analyze.events import GOVERNMENT, _names_an_agent, base_polarity
 from briefing.analyze.gazetteer import AMBIGUOUS, lookup, region_country
 from briefing.analyze.statements import SPEECH_VERBS
 from briefing.article import Entity
@@ -365,13 +365,13 @@ def _country_word(token: Token) -> bool:
 
 _NOT_A_FIRM = _TITLE_WORDS | {"prime", "dr", "mr", "mrs", "ms", "sir", "lord"}
 """Capitalised words of a person's title ("Prime Minister", "Dr"), not of a firm's name."""
-STATE_NOUNS = frozenset(
-    "government state authorities administration regime leadership embassy military army navy people nation "
-    "public market economy parliament president premier minister team side squad".split()
-)
-"""Heads of a definite description that name a state or its people, not a firm ("the US government")."""
-PEOPLE_NOUNS = frozenset("team side official officials leader minister army navy force forces".split())
-"""Nouns of `events.ORGANISATIONS` that name people or a state's forces, not a firm."""
+NATION_NOUNS = frozenset("nation people public market economy".split())
+"""The country as a whole, its people or its economy ("the German public", "the US economy")."""
+NATIONAL_SIDES = frozenset("team side squad".split())
+"""A country's sports side ("the English team")."""
+STATE_NOUNS = GOVERNMENT | NATION_NOUNS | NATIONAL_SIDES | {"leader"}
+"""Heads of a definite description that name a state, its bodies, people or side, not a firm ("the US government",
+"the German leader"): the state's own bodies and people are `events.GOVERNMENT`."""
 MAX_PATH = 12
 """Arcs walked up from a description to the clause of the firm it refers to."""
 DESCRIPTION_REACH = 1
@@ -502,7 +502,7 @@ def _names_a_firm(noun: Token) -> bool:
     """ "bank", "firm", "bidder", "suitor": an organisation or an agent noun, not a person's role ("boss", "duo")
     nor an event ("merger")."""
     lemma = noun.lemma_.lower()
-    return lemma not in PEOPLE_NOUNS and base_polarity(noun) is None and _names_an_agent(noun)
+    return lemma not in STATE_NOUNS and base_polarity(noun) is None and _names_an_agent(noun)
 
 
 def _beneficiary_of(description: Token, subject: Token) -> bool:

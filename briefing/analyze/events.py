@@ -27,6 +27,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from briefing.analyze.dates import MONTHS, WEEKDAYS
 from briefing.analyze.gazetteer import lookup
 
 if TYPE_CHECKING:
@@ -156,7 +157,6 @@ UNCONFIRMED = INTENTION | frozenset("report rumour rumor allege".split())
 reported treaty"."""
 RISK_STATES = frozenset("risk doubt jeopardy hold threat ice trouble difficulty danger".split())
 """'a deal at risk', 'talks on hold': the event is in danger, a cooling step."""
-TOPIC_PREPOSITIONS = frozenset("over about into on concerning regarding of".split())
 NOT_AN_EVENT_MODIFIERS = {
     "war": frozenset("civil world cold price".split()),
     "attack": frozenset("terror terrorist".split()),
@@ -204,6 +204,10 @@ class Event:
     """Only measured, as a statistic (`measured`): a step only when both of a pair are its sides."""
     describes: bool = False
     """Only says what a thing is ("a symbol of cooperation between Canada and the US"): no step by anyone."""
+    called_off: bool = False
+    """A warming event undone by a verb of ending ("the summit was cancelled", "talks were postponed", "called
+    off the visit"): a meeting that will not take place is a setback, not words. Not "there would be no talks
+    unless ...", a refusal in words."""
 
 
 VERBAL_CONFLICT = frozenset("09 10 11 12 13".split())
@@ -215,9 +219,10 @@ VERBAL_COOPERATION = frozenset("03 04 05".split())
 
 def words_of_conflict(event: Event) -> bool:
     """Whether an event is words against the other side, no act: verbal conflict ("accused", "a probe",
-    "will oppose any bid"), or verbal cooperation withheld ("won't back a bid")."""
+    "will oppose any bid"), or verbal cooperation withheld ("won't back a bid"); not one called off ("the
+    summit was cancelled"), which is an act of reducing relations (CAMEO 16)."""
     root = event.category[:2]
-    return root in VERBAL_CONFLICT or (root in VERBAL_COOPERATION and event.polarity < 0)
+    return root in VERBAL_CONFLICT or (root in VERBAL_COOPERATION and event.polarity < 0 and not event.called_off)
 
 
 def _key(token: Token) -> str:
@@ -471,8 +476,8 @@ def state_sides(sentence: Span) -> set[str]:
 
 
 GOVERNMENT = frozenset(
-    "government ministry minister president premier authority administration cabinet parliament state army "
-    "navy military troop troops force forces soldier embassy ambassador official regulator".split()
+    "government ministry minister president premier authority administration cabinet parliament state regime "
+    "leadership army navy military troop troops force forces soldier embassy ambassador official regulator".split()
 )
 """Nouns for a state's own bodies and people: "the Russian government" is Russia as a side."""
 MET_IN_OFFICE = (GOVERNMENT | ENVOYS | {"counterpart", "leader"}) - {"representative", "staff", "mission"}
@@ -481,6 +486,10 @@ a name or group met head on as sport reports a fixture ("met representatives fro
 TARGET_PREPOSITIONS = frozenset("to with at for".split())
 """Prepositions whose object is what a negated verb aims at ("did not go to the summit"), unlike time or
 circumstance ("has not grown since the 1998 accord")."""
+EVENT_TOPIC_PREPOSITIONS = frozenset("over about into on concerning regarding of".split())
+"""After an event word, what the event is about ("a probe into a bond deal", "talks on a ceasefire"): no step."""
+COUNTRY_TOPIC_PREPOSITIONS = frozenset("over about regarding concerning".split())
+"""Before a country, what a claim is about ("concerns over China"); not "on", "into", "of": a target or owner."""
 
 
 NO_ONE = frozenset("no neither none nobody".split())
@@ -614,14 +623,26 @@ def outside_topics(sentence: Span) -> str:
         if base_polarity(token) is None:
             continue
         for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ in TOPIC_PREPOSITIONS - {"of"}:
+            if prep.dep_ == "prep" and prep.lower_ in EVENT_TOPIC_PREPOSITIONS - {"of"} and not _gives_a_time(prep):
                 topic_words.update(t.i for t in prep.subtree)
     return "".join(t.text_with_ws for t in sentence if t.i not in topic_words)
 
 
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+
+
+def _gives_a_time(prep: Token) -> bool:
+    """ "agreed on Friday", "talks on 3 March", "met over the weekend": the preposition's object is when, not
+    what about (a date or time entity, or a weekday or month the tagger left unlabelled)."""
+    return any(
+        o.dep_ == "pobj" and (o.ent_type_ in TIME_ENTITIES or o.lower_ in WEEKDAYS or o.lower_ in MONTHS)
+        for o in prep.children
+    )
+
+
 def _topic_of_event(token: Token, events: set[int]) -> bool:
     """ "a probe into a bond deal", "talks on a ceasefire": the event is what another event is about."""
-    if token.dep_ == "pobj" and token.head.lower_ in TOPIC_PREPOSITIONS:
+    if token.dep_ == "pobj" and token.head.lower_ in EVENT_TOPIC_PREPOSITIONS:
         return token.head.head.i in events
     return token.dep_ == "compound" and token.head.i in events and token.i < token.head.i
 
@@ -756,12 +777,14 @@ def find_events(sentence: Span) -> list[Event]:
     for i, (sign, weight, code) in base.items():
         token = sentence.doc[i]
         polarity = sign
+        called_off = False
         verb = _acting_verb(token)
         if verb is not None and token.dep_ in ("nsubj", "nsubjpass"):
             verb = _ending_in_chain(verb)  # "the investment looks set to be scrapped"
         if verb is not None and verb.i != i and code not in ("relation improved", "relation damaged"):
             if (_key(verb) in ENDING or verb_key(verb) in ENDING) and not _ends_something_else(token, verb):
                 polarity = -sign  # "lift sanctions", "suspend cooperation", "talks collapsed"
+                called_off = sign > 0
                 consumed.add(verb.i)
             elif verb.i in base and base[verb.i][0] < 0 and sign > 0 and _makes(verb, token):
                 consumed.add(verb.i)  # "close to striking a deal": the deal is the step
@@ -803,6 +826,7 @@ def find_events(sentence: Span) -> list[Event]:
             _hedged(token),
             measured(token),
             describes,
+            called_off,
         )
     return [e for i, e in sorted(found.items()) if i not in consumed and e.weight > 0]
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from briefing.analyze.events import GOVERNMENT
+from briefing.analyze.events import COUNTRY_TOPIC_PREPOSITIONS, GOVERNMENT
 from briefing.analyze.events import PLACE_PREPOSITIONS as SETTING_PREPOSITIONS
 from briefing.analyze.parsed import doc_text
 
@@ -41,7 +41,6 @@ COMPARISON_HEADS = frozenset("similar comparable equivalent identical akin compa
 COMPARISON_VERBS = frozenset("overtake exceed surpass outstrip outpace outnumber outsell outperform".split())
 """'net users in China will exceed the 137 million US users': the verb's object is the measure compared
 against, as after "than"; the two are no parties to anything between them."""
-TOPIC_PREPOSITIONS = frozenset("over about regarding concerning".split())
 TOPIC_FACTOR = 0.6
 """'the UK and US split over Iraq': a country that is what the claim is about is not a party to it."""
 PARTNER_FACTOR = 0.9
@@ -108,7 +107,7 @@ def _path_salience(token: Token) -> float:
                 factor *= PLACE_FACTOR
             elif prep in COMPARISON_PREPOSITIONS or head.head.lemma_.lower() in COMPARISON_HEADS:
                 factor *= COMPARISON_FACTOR
-            elif prep in TOPIC_PREPOSITIONS and own:
+            elif prep in COUNTRY_TOPIC_PREPOSITIONS and own:
                 factor *= TOPIC_FACTOR
             else:
                 factor *= PARTNER_FACTOR

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.analyze.events import CATEGORIES, LEXICON, clause_verb, event_parties, find_events, is_actor
+from briefing.analyze.events import CATEGORIES, LEXICON, clause_verb, event_parties, find_events, is_actor, state_sides
 from tests.analyze.analyze_helpers import nlp
 
 
@@ -177,3 +177,35 @@ def test_the_clause_of_a_word_in_a_verbless_headline_is_its_root() -> None:
     assert clause_verb(doc[0]).text == "dog"
     doc = nlp()("Russia refused to sign up to the treaty.")
     assert clause_verb(doc[-2]).lemma_ == "sign"
+
+
+def test_topic_prepositions_of_an_event_and_of_a_country_are_two_sets() -> None:
+    # One word, two jobs: after an event word "on"/"into"/"of" give its subject matter, so the bond deal an
+    # investigation is "over" is no step; before a country, "on" names a target (BBC business: "pressure on
+    # China"), a party, while "over" makes the country only what the concern is about (BBC politics).
+    from briefing.analyze.events import COUNTRY_TOPIC_PREPOSITIONS, EVENT_TOPIC_PREPOSITIONS
+    from briefing.analyze.salience import token_salience
+
+    assert COUNTRY_TOPIC_PREPOSITIONS < EVENT_TOPIC_PREPOSITIONS
+    assert _events("Traders face a criminal investigation in Germany over a controversial bond deal.") == [
+        ("investigation", -1.0)
+    ]
+    topic = nlp()("Mr Straw told a Commons select committee human rights concerns over China remained.")
+    target = nlp()("It may also increase pressure on China to relax the peg joining its currency, the yuan.")
+    china = [next(t for t in doc if t.text == "China") for doc in (topic, target)]
+    assert token_salience(china[0]) < token_salience(china[1])
+
+
+def test_a_states_rulers_are_the_state_for_events_and_entities_alike() -> None:
+    # BBC politics: "the Turkish leadership" is Turkey as a side, as "the Turkish government" is; entities reads
+    # the same nouns (`events.GOVERNMENT`) as no firm, so the two modules cannot drift apart again.
+    from briefing.analyze.entities import STATE_NOUNS
+    from briefing.analyze.events import GOVERNMENT
+    from briefing.analyze.salience import modifies_a_noun
+
+    sentence = "He insisted that the Turkish leadership had made great advances in improving its human rights records."
+    doc = nlp()(sentence)
+    assert "TUR" in state_sides(doc[:])
+    start = sentence.index("Turkish")
+    assert not modifies_a_noun(doc, start, start + len("Turkish"))
+    assert GOVERNMENT <= STATE_NOUNS

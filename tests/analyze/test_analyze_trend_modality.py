@@ -157,3 +157,32 @@ def test_review_cases_of_meetings_suits_negation_and_forces() -> None:
     refused = find_events(nlp()("Russia refused to sign up to the treaty.")[:])
     assert [e.polarity for e in refused] == [-1.0]
     assert state_sides(nlp()("British forces and Iraqi troops attacked the town.")[:]) == {"GBR", "IRQ"}
+
+
+CALLED_OFF = (
+    # news reports of 2016 and 2018 (IANS, AFP/Dawn, the Hill's letter story): a meeting cancelled or put off
+    "Talks between the foreign secretaries of India and Pakistan, which were to be held here on Friday, have been "
+    "postponed, the Foreign Office said on Thursday.",
+    "A planned meeting between the Indian and Pakistani foreign ministers next month has been postponed, New Delhi "
+    "said Tuesday.",
+    "President Trump has sent a letter to North Korea's Kim Jong Un announcing he is calling off their planned June "
+    "summit in Singapore.",
+)
+
+
+def test_a_meeting_called_off_is_a_setback_not_words() -> None:
+    # the meeting is the subject or object of a verb of ending: it did not take place, a step back between the
+    # two (CAMEO 16, reducing relations), unlike support withheld, which stays words
+    for sentence in CALLED_OFF:
+        doc = nlp()(sentence)
+        (event,) = find_events(doc[:])
+        assert event.polarity < 0 and event.called_off and not words_of_conflict(event), sentence
+    # so a story that only says so has a direction (it was "unknown", read as one side's words)
+    assert _trend(CALLED_OFF[0], CALLED_OFF[0], ("IND", "PAK")) == "cooling"
+    # a meeting refused with "no" is still words (AP, 2017): a condition stated, nothing called off
+    refused = nlp()(
+        "Prime Minister Benjamin Netanyahu's office said there would be no talks with the Palestinians unless "
+        "Hamas agrees to a series of conditions it is unlikely to accept."
+    )
+    talks = next(e for e in find_events(refused[:]) if refused[e.token].lower_ == "talks")
+    assert talks.polarity < 0 and not talks.called_off and words_of_conflict(talks)

@@ -57,3 +57,10 @@ def test_a_hedge_inside_what_talks_are_about_does_not_hedge_the_talks() -> None:
     maybe = nlp()("Mitsubishi Motors may be in talks with French carmaker PSA Peugeot Citroen about an alliance.")
     assert "may" in outside_topics(maybe[:])
     assert votes[1] > 0.5  # a lead sentence's talks, unhedged (0.36 when "possible" hedged them)
+
+
+def test_a_time_after_an_event_is_when_it_happened_not_what_it_is_about() -> None:
+    # BBC business 219: "on Friday" after "agreed" is a date, not the agreement's topic (it was cut out with
+    # the topics, so a hedge there would have been missed)
+    creditors = nlp()("Creditors agreed on Friday to suspend interest payments until 2007.")
+    assert outside_topics(creditors[:]) == creditors.text
