@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -16,9 +17,14 @@ from briefing.ingest.split import is_headline, leading_lines, split_articles
 from briefing.ingest.unwrap import unwrap_lines
 from briefing.ingest.wire import read_wire
 
+_CHARACTER_REFERENCE = re.compile(r"&#(?:[0-9]{2,7}|[xX][0-9a-fA-F]{2,6});")
+"""A numeric character reference ("caf&#233;"), left in text copied out of a web page's source: no reader
+means the six characters. Named ones ("&amp;") stay: plain text may mean them ("AT&T's &amp; entity")."""
+
 
 def read_text_article(source: str, data: bytes) -> list[RawArticle]:
-    text = sanitize(decode_text(data))
+    # The references first, then sanitize: "&#27;" is an escape character too.
+    text = sanitize(_CHARACTER_REFERENCE.sub(lambda m: html.unescape(m.group()), decode_text(data)))
     if not text.strip():
         raise IngestError("empty file" if not text else "file holds only whitespace")
     meta, rest = split_front_matter(text)

@@ -222,3 +222,18 @@ def test_articles_separated_by_a_rule_line_are_split(tmp_path: Path) -> None:
     articles = load_articles([f]).articles
     assert [a.title for a in articles] == ["Qatar and Syria talk", "Turkey and Syria meet in Moscow"]
     assert all("---" not in a.body for a in articles)
+
+
+def test_numeric_character_references_are_the_characters_and_never_escapes(tmp_path: Path) -> None:
+    """BBC tech/074 writes "the internet caf&#233;"; a reference to ESC must not become an escape sequence."""
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "China 'to overtake US net use'\n\n"
+        "\"They get access only when they go home and go off to the internet caf&#233;.\" "
+        "Prices fell by &#163;5 and &#x2014; so it goes. &#27;[31mred&#27;[0m and AT&amp;T stay as written.\n",
+        encoding="utf-8",
+    )
+    body = load_articles([str(path)]).articles[0].body
+    assert "internet café." in body and "£5" in body and "\u2014" in body
+    assert "\x1b" not in body and "&#" not in body
+    assert "AT&amp;T" in body
