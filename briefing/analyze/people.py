@@ -15,6 +15,15 @@ from typing import TYPE_CHECKING
 from briefing.analyze.dates import WEEKDAYS
 from briefing.analyze.events import clause_verb
 from briefing.analyze.gazetteer import leader_country, leader_surname_country
+from briefing.analyze.honorifics import (
+    HONORIFICS,
+    HONOURED_NAME,
+    KNIGHTLY,
+    LEADING_TITLES,
+    PROFESSIONAL,
+    SURNAME_ADDRESS,
+    alternatives,
+)
 from briefing.analyze.parsed import doc_text
 from briefing.article import Entity, Person
 
@@ -26,11 +35,6 @@ ROLE_WORDS = re.compile(
     r"prince|sheikh|emir|chancellor|leader|chief|head|commander|general|official|diplomat|counterpart|deputy|"
     r"member|chairman|director|governor|mayor|senator|mp|lawmaker|adviser|advisor|negotiator|foreign|defen[cs]e|"
     r"judge|commissioner)\b",
-    re.IGNORECASE,
-)
-HONORIFICS = re.compile(
-    r"^(?:(?:his|her)\s+(?:majesty|highness|excellency)\s+|(?:majesty|highness|excellency)\s+)?"
-    r"(?:(?:mr|mrs|ms|dr|sir|lord|lady|sheikh|king|queen|prince|president|gen|maj|col)\.?\s+)?",
     re.IGNORECASE,
 )
 
@@ -100,7 +104,7 @@ def _organisations(doc: Doc, people: Sequence[Entity]) -> frozenset[str]:
     without a given name whose own clause says "its" of it ("Yili … confirmed its chairman") and which is no
     word of a fuller name. Never one the text gives an honorific ("Mr Yili")."""
     organisation_labels = {e.text for e in doc.ents if e.label_ == "ORG"}
-    honoured = {m.group(1) for m in _HONOURED_NAME.finditer(doc.text)}
+    honoured = {m.group(1) for m in HONOURED_NAME.finditer(doc.text)}
     surnames = {w for e in people if " " in e.text.strip() for w in e.text.split()}
     found: set[str] = set()
     for ent in people:
@@ -126,9 +130,6 @@ def _organisations(doc: Doc, people: Sequence[Entity]) -> frozenset[str]:
     # A "name" opening with an organisation's one word is that organisation's ("Diageo North America").
     found.update(n for n in map(_clean_name, (e.text for e in people)) if n and n.split()[0] in found)
     return frozenset(found)
-
-
-_HONOURED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady)\.?\s+([A-Z][\w’'-]+)")
 
 
 def _in_next_title(doc: Doc, ent: Entity) -> bool:
@@ -226,15 +227,19 @@ def _office_core(role: str) -> str:
     return m.group(0) if m else role
 
 
+_OCCUPATION_WORDS = (
+    "lawyer attorney barrister solicitor judge justice economist analyst author campaigner activist director "
+    "chairman chairwoman chief minister president senator mp father"
+).split()
 OCCUPATIONS = re.compile(
-    r"^(?:(?:lawyer|attorney|barrister|solicitor|professor|prof|judge|justice|economist|analyst|author|"
-    r"campaigner|activist|director|chairman|chairwoman|chief|minister|president|senator|mp|rev|father)\.?\s+)+",
+    rf"^(?:(?:{alternatives([*_OCCUPATION_WORDS, *PROFESSIONAL])})\.?\s+)+",
     re.IGNORECASE,
 )
+"""The occupations a tagged name opens with ("Lawyer Louise Christian", "economist Prof Etzioni")."""
 
 
 def _clean_name(text: str) -> str:
-    name = HONORIFICS.sub("", text.strip())
+    name = LEADING_TITLES.sub("", text.strip())
     stripped = OCCUPATIONS.sub("", name)
     if " " in stripped.strip():
         name = stripped  # "Lawyer Louise Christian" -> "Louise Christian"
@@ -242,10 +247,6 @@ def _clean_name(text: str) -> str:
     return name if any(ch.isupper() for ch in name[:1]) else ""
 
 
-KNIGHTLY = frozenset({"sir", "dame", "lord", "lady"})
-"""Titles used with the first name ("Sir Ian"): their bearer is never "Mr Blair"."""
-SURNAME_ADDRESS = frozenset({"mr", "mrs", "ms", "miss"})
-"""Honorifics used with the surname ("Mr Blair")."""
 _TITLE_BEFORE = re.compile(r"\b([A-Za-z]+)\.?\s+$")
 
 
@@ -258,7 +259,7 @@ def title_before(text: str, start: int) -> str:
 def mention_title(text: str, mention: str, start: int) -> str:
     """The honorific of a mention: inside the tagged name ("Sir Ian Blair") or right before it."""
     first = mention.split()[0].strip(".").lower() if mention.split() else ""
-    if first in KNIGHTLY or first in SURNAME_ADDRESS:
+    if first in HONORIFICS:
         return first
     return title_before(text, start)
 
@@ -283,8 +284,6 @@ def match_name(name: str, known: Sequence[str], knighted: Collection[str] = (), 
     if len(found) > 1 and title in KNIGHTLY:
         found = [full for full in found if full.split()[0] == name] or found
     return found[0] if found else name
-
-
 
 
 _OFFICE_WORDS = "ministry|affairs|state|office|department|government|interior|trade|economy|finance|national|security"
@@ -383,7 +382,9 @@ def title_scope(doc: Doc, start: int, end: int) -> TitleScope | None:
         for holder in holders
         for clause in holder.rights
         if clause.dep_ == "relcl"
-        and clause.i > root.i and clause.lemma_ == "be" and any(c.lower_ == "who" for c in clause.lefts)
+        and clause.i > root.i
+        and clause.lemma_ == "be"
+        and any(c.lower_ == "who" for c in clause.lefts)
         for attr in clause.rights
         if attr.dep_ == "attr"
     ]
@@ -635,7 +636,7 @@ def _in_apposition(scope: TitleScope, start: int, end: int) -> bool:
     return any(a_start < end and start < a_end for a_start, a_end in scope.appositions)
 
 
-_TITLE_BREAK = re.compile(r"(?:mr|mrs|ms|dr|sir|lord|lady|baroness|baron|dame|rev)\.?", re.IGNORECASE)
+_TITLE_BREAK = re.compile(rf"(?:{alternatives(HONORIFICS)})\.?", re.IGNORECASE)
 """Honorifics inside a title phrase start a person's name: what follows one belongs to the next title
 ("Home Office Minister Lord Falconer and Downing Street adviser Baroness Morgan")."""
 _DETERMINER = re.compile(

@@ -12,22 +12,25 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefing.analyze.gazetteer import LEADERS, leader_country
+from briefing.analyze.honorifics import HONORIFICS, HONOURED_NAME, RANKS, ROYAL_STYLES
 from briefing.article import AnalyzedArticle, Person
 from briefing.brief.text import words
 from briefing.ingest.clean import stopwords
 
-_HONORIFIC = re.compile(
-    r"^(?:his|her|mr|mrs|ms|miss|dr|sir|dame|lord|lady|sheikh|sheik|king|queen|prince|princess|president|"
-    r"premier|chancellor|minister|prime|secretary|senator|sen|gen|general|col|maj|capt|rev|prof|professor|"
-    r"ambassador|majesty|highness|excellency|the)$"
+_OFFICES_BEFORE_NAME = frozenset(
+    "sheik princess premier chancellor minister prime secretary senator sen general capt ambassador".split()
 )
+"""Offices and ranks written before a name in a byline or a title ("Foreign Minister Wang Yi"), besides the
+analysis's ranks: dropped from a name here, where no parse tells a title from a name."""
+_NOT_NAME_WORDS = frozenset({"his", "her", "the", *HONORIFICS, *RANKS, *ROYAL_STYLES, *_OFFICES_BEFORE_NAME})
+"""Words a written name may open with that are not the name ("the", "his", honorifics, styles and titles)."""
 
 
 @lru_cache(maxsize=8192)
 def name_words(name: str) -> tuple[str, ...]:
     """A name as comparable words: case, accents, possessive, honorifics and titles dropped."""
     found = [w.removesuffix("'s").removesuffix("’s") for w in words(name)]
-    while len(found) > 1 and _HONORIFIC.match(found[0]):
+    while len(found) > 1 and found[0] in _NOT_NAME_WORDS:
         found.pop(0)
     return tuple(found)
 
@@ -85,7 +88,6 @@ class NameIndex:
         return next(iter(owners)) if len(owners) == 1 else w
 
 
-_HONOURED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Baroness|Professor|Prof)\.?\s+([A-Z][\w’'-]+)")
 _ITS = re.compile(r"(?:[’']s)?[^.;:!?\"“”\n]{0,40}?\bits\b")
 """A name followed in its clause by "its" ("Yukos and its legal wranglings"): a thing, not a person."""
 
@@ -190,7 +192,7 @@ def corpus_people(articles: Sequence[AnalyzedArticle]) -> CorpusPeople:
                 labelled_other.add(w[0])
     candidates = single - in_full_names
     if candidates:
-        candidates -= {m.group(1).lower() for a in articles for m in _HONOURED.finditer(a.article.body)}
+        candidates -= {m.group(1).lower() for a in articles for m in HONOURED_NAME.finditer(a.article.body)}
     institutions = frozenset(
         w for w in candidates if w in labelled_other or referred_as_it[w] >= 2 or w in not_people
     )

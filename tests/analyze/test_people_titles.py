@@ -276,3 +276,37 @@ def test_two_places_coordinated_before_a_title_are_not_one_office() -> None:
         "in Belfast."
     )
     assert found["John Spellar"].role == "Northern Ireland Minister"
+
+
+def test_every_honorific_before_a_name_ends_the_title_before_it() -> None:
+    # politics/020: "Professor" had been read as the last word of his office, since only some honorifics
+    # ended a title phrase.
+    found = people(
+        "Another dissenter is Sir Mike Tomlinson's predecessor as chief schools inspector, Professor Chris "
+        'Woodhead, who has said there is no need for such a "massive upheaval".'
+    )
+    assert found["Chris Woodhead"].role == "chief schools inspector"
+
+
+def test_a_baroness_is_named_without_her_title_as_a_lord_is() -> None:
+    # politics/031: "Baroness" was dropped from a name by the title rules but not by the name's cleaning, so
+    # she was "Baroness Scotland" where "Lord Falconer" is "Falconer".
+    found = people(
+        "But speaking after the report was published, Home Office minister Baroness Scotland said: \"Murder is "
+        'the most serious of crimes." Lord Falconer agreed.'
+    )
+    assert "Baroness Scotland" not in found
+    assert found["Scotland"].role == "Home Office minister"
+    assert "Falconer" in found
+
+
+def test_a_professor_named_again_by_title_and_surname_is_the_same_person() -> None:
+    # politics/057: "Prof" was dropped from a name only before a given name, so "Prof Aynsley-Green" was a
+    # second person beside "Al Aynsley-Green".
+    found = people(
+        "Great Ormond Street Hospital professor of child health, Al Aynsley-Green, was chosen by the government "
+        "and will start the job immediately. Prof Aynsley-Green has also been the national clinical director "
+        "for children in the Department of Health."
+    )
+    assert "Al Aynsley-Green" in found
+    assert not [name for name in found if "Prof" in name]

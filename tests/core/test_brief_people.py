@@ -26,6 +26,16 @@ def test_name_words_drop_case_accents_and_honorifics() -> None:
     assert name_words("President Bush") == ("bush",)
 
 
+
+def test_name_words_drop_every_honorific_the_analysis_drops() -> None:
+    # The brief had its own list, without "Baroness": "Baroness Scotland" stayed apart from the "Scotland" an
+    # analysis makes of her.
+    from briefing.analyze.honorifics import HONORIFICS
+
+    for honorific in HONORIFICS:
+        assert name_words(f"{honorific.capitalize()} Scotland") == ("scotland",), honorific
+
+
 def test_one_wang_yi_one_bush_two_blairs() -> None:
     first = analysed(
         TEXT,
