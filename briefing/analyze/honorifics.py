@@ -46,6 +46,9 @@ SURNAME_ADDRESS = _honorifics("mr mrs ms miss")
 """Honorifics used with the surname alone ("Mr Blair")."""
 KNIGHTLY = _honorifics("sir dame lord lady")
 """Titles used with the first name ("Sir Ian"): their bearer is never "Mr Blair"."""
+PEERAGE = _honorifics("baron baroness")
+"""Peers' titles, part of the name a peer is known by ("Baroness Scotland"): kept in the name, since the surname
+alone may be a place or another person's ("Scotland", "Kennedy")."""
 PROFESSIONAL = _honorifics("prof professor rev")
 """Honorifics of a chair or the church that name an occupation too, dropped with the other occupations a
 name opens with ("economist Prof Etzioni")."""
@@ -63,10 +66,20 @@ def alternatives(words: Collection[str]) -> str:
 
 LEADING_TITLES = re.compile(
     rf"^(?:(?:his|her)\s+(?:{alternatives(ROYAL_STYLES)})\s+|(?:{alternatives(ROYAL_STYLES)})\s+)?"
-    rf"(?:(?:{alternatives(HONORIFICS.keys() | RANKS)})\.?\s+)?",
+    rf"(?:(?:{alternatives((HONORIFICS.keys() - PEERAGE) | RANKS)})\.?\s+"
+    rf"|(?:{alternatives(PEERAGE)})\s+(?=(?-i:[A-Z])[\w’'-]+\s+(?-i:[A-Z])))?",
     re.IGNORECASE,
 )
 """The style, honorific or rank a tagged name opens with ("Mr Blair", "His Majesty King Abdullah"), dropped to
-leave the name."""
-HONOURED_NAME = re.compile(rf"\b(?:{alternatives([w.capitalize() for w in HONORIFICS])})\.?\s+([A-Z][\w’'-]+)")
-"""A capitalised word the text gives an honorific ("Mr Yili", "Baroness Morgan"): a person's name, in group 1."""
+leave the name; a peer's title only before a given name and surname ("Baroness Susan Greenfield"), since
+"Baroness Scotland" is the peer's name."""
+HONOURED_NAME = re.compile(
+    rf"\b(?P<title>{alternatives([w.capitalize() for w in HONORIFICS])})\.?\s+(?P<name>[A-Z][\w’'-]+)"
+)
+"""A capitalised word the text gives an honorific ("Mr Yili", "Baroness Morgan"): a person's name."""
+
+
+def peerage_surname(name: str) -> str:
+    """The surname of a peer's name ("Greenfield" of "Baroness Greenfield"), or "" for any other name."""
+    words = name.split()
+    return words[1] if len(words) == 2 and words[0].lower() in PEERAGE else ""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from briefing.analyze.dates import WEEKDAYS
@@ -20,9 +21,11 @@ from briefing.analyze.honorifics import (
     HONOURED_NAME,
     KNIGHTLY,
     LEADING_TITLES,
+    PEERAGE,
     PROFESSIONAL,
     SURNAME_ADDRESS,
     alternatives,
+    peerage_surname,
 )
 from briefing.analyze.parsed import doc_text
 from briefing.article import Entity, Person
@@ -47,6 +50,8 @@ def find_people(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Person, ...]:
     countries = [e for e in entities if e.country]
     people: dict[str, Person] = {}
     knighted: set[str] = set()
+    pronouns: dict[str, set[str]] = {}
+    """Person -> the pronouns their honorifics imply ("she" for "Mrs Parry")."""
     previous_end = 0
     offices: list[tuple[int, str]] = []
     """(end offset, role) of each named person with an office, for the counterparts that mirror it."""
@@ -66,9 +71,13 @@ def find_people(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Person, ...]:
             continue  # "Ex-Labour leader Neil Kinnock": a modifier of the next name's title, no person
         scope = title_scope(doc, ent.start, ent.end)
         title = mention_title(text, ent.text, ent.start)
-        full = match_name(name, list(people), knighted, title)
+        if title in PEERAGE and " " not in name:
+            name = f"{title.capitalize()} {name}"  # "Baroness" left out of the tagged name is still her name
+        full = match_name(name, list(people), knighted, title, pronouns)
         if title in KNIGHTLY:
             knighted.add(full)
+        if HONORIFICS.get(title):
+            pronouns.setdefault(full, set()).add(HONORIFICS[title])
         role, country = _role_and_country(text, ent, countries, previous_end, scope)
         if role and COUNTERPART.search(role):
             role = _counterpart_office(role, _mirrored_office(offices, ent.start))
@@ -95,7 +104,7 @@ def find_people(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Person, ...]:
         known = people.get(full)
         if known is not None and known.country is None:
             people[full] = Person(full, _other_country(countries, other), known.role)
-    return tuple(_merge_aliases(people).values())
+    return tuple(_merge_aliases(people, pronouns).values())
 
 
 def _organisations(doc: Doc, people: Sequence[Entity]) -> frozenset[str]:
@@ -104,7 +113,7 @@ def _organisations(doc: Doc, people: Sequence[Entity]) -> frozenset[str]:
     without a given name whose own clause says "its" of it ("Yili … confirmed its chairman") and which is no
     word of a fuller name. Never one the text gives an honorific ("Mr Yili")."""
     organisation_labels = {e.text for e in doc.ents if e.label_ == "ORG"}
-    honoured = {m.group(1) for m in HONOURED_NAME.finditer(doc.text)}
+    honoured = {m.group("name") for m in HONOURED_NAME.finditer(doc.text)}
     surnames = {w for e in people if " " in e.text.strip() for w in e.text.split()}
     found: set[str] = set()
     for ent in people:
@@ -157,15 +166,36 @@ def _adjectives_only(doc: Doc, ent: Entity) -> bool:
     return span is not None and all(t.pos_ in ("ADJ", "PUNCT") for t in span) and any(t.pos_ == "ADJ" for t in span)
 
 
-def _merge_aliases(people: dict[str, Person]) -> dict[str, Person]:
+def peer_full_name(peer: str, known: Sequence[str], pronouns: Mapping[str, Collection[str]]) -> str:
+    """The one full name of the article ending in a peer's surname ("Susan Greenfield" for "Baroness
+    Greenfield"), never one whose honorifics give the other pronoun, else "": the peer is then named with the
+    title ("Baroness Scotland"), the surname alone being no name to read."""
+    surname = peerage_surname(peer)
+    pronoun = HONORIFICS[peer.split()[0].lower()]
+    found = [
+        full
+        for full in known
+        if len(full.split()) > 1
+        and full.split()[-1] == surname
+        and not peerage_surname(full)
+        and set(pronouns.get(full, ())) <= {pronoun}
+    ]
+    return found[0] if len(found) == 1 else ""
+
+
+def _merge_aliases(people: dict[str, Person], pronouns: Mapping[str, Collection[str]]) -> dict[str, Person]:
     """A one-word name that is a word of exactly one fuller name in the article is that person, even when the
     full name comes later ("her mother, Fiona, said" … "Fiona Parry issued a plea"); a word two full names
-    share ("Parry" of Eloise and Fiona Parry) stays apart."""
+    share ("Parry" of Eloise and Fiona Parry) stays apart. So is a peer of that full name's surname
+    (`peer_full_name`), first, so that the surname alone then has one fuller name less."""
     merged = dict(people)
-    for name, person in people.items():
-        if " " in name:
-            continue
-        fuller = [full for full in people if " " in full and name in full.split()]
+    peers = [name for name in people if peerage_surname(name)]
+    for name in [*peers, *(name for name in people if " " not in name)]:
+        person = merged[name]
+        if name in peers:
+            fuller = [full] if (full := peer_full_name(name, [n for n in merged if n != name], pronouns)) else []
+        else:
+            fuller = [full for full in merged if " " in full and name in full.split()]
         if len(fuller) != 1:
             continue
         target = merged[fuller[0]]
@@ -264,18 +294,27 @@ def mention_title(text: str, mention: str, start: int) -> str:
     return title_before(text, start)
 
 
-def match_name(name: str, known: Sequence[str], knighted: Collection[str] = (), title: str = "") -> str:
+def match_name(
+    name: str,
+    known: Sequence[str],
+    knighted: Collection[str] = (),
+    title: str = "",
+    pronouns: Mapping[str, Collection[str]] = MappingProxyType({}),
+) -> str:
     """The full name a mention stands for: "Bourita" after "Nasser Bourita" is the same person.
 
     When several known people share the word (Sir Ian Blair and Tony Blair in one article), the honorific
     decides: "Mr Blair" is not the knight, who is "Sir Ian"; "Sir Ian" is the one whose first name is Ian.
-    Otherwise the first one named, as before.
+    Otherwise the first one named, as before. A peer ("Baroness Greenfield") is a full name only as
+    `peer_full_name` says.
     """
     if name in known:
         return name
     words = name.split()
     if not words:
         return name
+    if peerage_surname(name):
+        return peer_full_name(name, known, pronouns) or name
     if len(words) > 1:
         return name
     found = [full for full in known if full.split()[-1] == name or name in full.split()]

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefing.analyze.honorifics import HONORIFICS, KNIGHTLY, LEADING_TITLES
+from briefing.analyze.honorifics import HONORIFICS, KNIGHTLY, LEADING_TITLES, peerage_surname
 from briefing.analyze.parsed import doc_text, sentence_of, sentences
 from briefing.analyze.people import OCCUPATIONS, acronym_country, match_name, mention_title
 from briefing.article import Entity, Person, Statement
@@ -473,7 +473,7 @@ class _SpeakerResolver:
         names = [p.name for p in self.people]
         text = _POSSESSIVE.sub("", text)  # "Tony Blair's" and "Tony Blair’s" are Tony Blair
         cleaned = OCCUPATIONS.sub("", LEADING_TITLES.sub("", text)).strip()  # "Prof Etzioni"
-        if len(cleaned.split()) == 1:
+        if len(cleaned.split()) == 1 or peerage_surname(cleaned):  # "Baroness Greenfield" may be "Susan Greenfield"
             title = mention_title(self.text, text, at) if at is not None else ""
             found = match_name(cleaned, names, self.knighted, title)
             if found in names:

@@ -517,8 +517,8 @@ def test_a_known_full_name_is_that_person_and_a_part_of_one_is_the_whole() -> No
         'misplaced. Prof Etzioni said: "We must recognise that we will be unable to stop all attacks."'
     )
     assert speakers(analyze("Nuclear", etzioni), "unable to stop all attacks") == ["Amitai Etzioni"]
-    # BBC tech/161: "Baroness Greenfield" after "Baroness Susan Greenfield" is the same woman, the title dropped
-    # as a lord's is (it had been kept, so her quote went to a second person, "Baroness Greenfield").
+    # BBC tech/161: "Baroness Greenfield" after "Baroness Susan Greenfield" is the same woman, the one full name
+    # of the article with her surname (her quote had gone to a second person, "Baroness Greenfield").
     greenfield = (
         "If technology is going to be increasingly part of clothing, jewellery, and skin, there needs to be some "
         "serious thinking about what it means for us as humans, says Baroness Susan Greenfield. As technology "

@@ -106,7 +106,8 @@ def test_the_title_is_the_parse_s_not_the_words_before_it() -> None:
     )
     assert found["Jack Straw"].role == "Foreign Secretary"
     found = people("It was written by Home Office Minister Lord Falconer and Downing Street adviser Baroness Morgan.")
-    assert found["Morgan"].role == "Downing Street adviser"
+    # A peer's title is her name, tagged with it or not ("Baroness Morgan", as where the tagger includes it).
+    assert found["Baroness Morgan"].role == "Downing Street adviser"
     found = people(
         'The BBC should steer away from "demonising" ex-Downing Street media chief Alastair Campbell, Peter '
         "Mandelson has said. Liberal Democrat home affairs spokesman Mark Oaten said the plan was dangerous."
@@ -288,16 +289,32 @@ def test_every_honorific_before_a_name_ends_the_title_before_it() -> None:
     assert found["Chris Woodhead"].role == "chief schools inspector"
 
 
-def test_a_baroness_is_named_without_her_title_as_a_lord_is() -> None:
-    # politics/031: "Baroness" was dropped from a name by the title rules but not by the name's cleaning, so
-    # she was "Baroness Scotland" where "Lord Falconer" is "Falconer".
+def test_a_peer_keeps_her_title_in_her_name_and_a_lord_does_not() -> None:
+    # politics/031: the first unification of honorifics dropped "Baroness" as "Lord" is dropped, which left
+    # "Scotland", a country's name, as the minister's name.
     found = people(
         "But speaking after the report was published, Home Office minister Baroness Scotland said: \"Murder is "
         'the most serious of crimes." Lord Falconer agreed.'
     )
-    assert "Baroness Scotland" not in found
-    assert found["Scotland"].role == "Home Office minister"
+    assert found["Baroness Scotland"].role == "Home Office minister"
+    assert "Scotland" not in found
     assert "Falconer" in found
+    # politics/289: "Amos" alone is no name a reader knows her by.
+    found = people(
+        "During his induction into the Upper House, Lord Kinnock was accompanied by Lords Leader Baroness Amos and "
+        "Baroness Royall of Blaisdon, a former aide to the ex-Labour leader."
+    )
+    assert found["Baroness Amos"].role == "Lords Leader"
+    assert "Amos" not in found
+
+
+def test_a_baron_before_a_lower_case_particle_is_still_a_person() -> None:
+    # entertainment/277: dropping "Baron" left "von Trapp", which no longer starts with a capital, so he was lost.
+    found = people(
+        "Maria, the novice nun who falls in love with Baron von Trapp, will be played by Austro-Australian "
+        "actress and singer Sandra Pires."
+    )
+    assert "Baron von Trapp" in found
 
 
 def test_a_professor_named_again_by_title_and_surname_is_the_same_person() -> None:
@@ -310,3 +327,14 @@ def test_a_professor_named_again_by_title_and_surname_is_the_same_person() -> No
     )
     assert "Al Aynsley-Green" in found
     assert not [name for name in found if "Prof" in name]
+
+
+def test_a_peer_is_the_one_full_name_of_the_article_with_her_surname() -> None:
+    # politics/117: "Betty Boothroyd", then "Baroness Boothroyd": one woman, named as the article first names her.
+    found = people(
+        "Betty Boothroyd has said the House of Lords needs its own Speaker and that peers should lead the way on "
+        "reforming the upper chamber. Baroness Boothroyd, who was the first woman to be Commons Speaker, said she "
+        "believed Tony Blair initiated reforms without a clear outcome in mind."
+    )
+    assert "Betty Boothroyd" in found
+    assert not [name for name in found if "Boothroyd" in name and name != "Betty Boothroyd"]
