@@ -330,11 +330,12 @@ def test_a_professor_named_again_by_title_and_surname_is_the_same_person() -> No
 
 
 def test_a_peer_is_the_one_full_name_of_the_article_with_her_surname() -> None:
-    # politics/117: "Betty Boothroyd", then "Baroness Boothroyd": one woman, named as the article first names her.
+    # tech/161: "Baroness Susan Greenfield" (tagged "Susan Greenfield"), then "Baroness Greenfield": one woman,
+    # named as the article first names her (on main she was two people).
     found = people(
-        "Betty Boothroyd has said the House of Lords needs its own Speaker and that peers should lead the way on "
-        "reforming the upper chamber. Baroness Boothroyd, who was the first woman to be Commons Speaker, said she "
-        "believed Tony Blair initiated reforms without a clear outcome in mind."
+        "If technology is going to be increasingly part of clothing, jewellery, and skin, there needs to be some "
+        "serious thinking about what it means for us as humans, says Baroness Susan Greenfield. As technology "
+        'infiltrates our biology, how will our brains function differently? "We cannot arrogantly assume that the '
+        'human brain will not change with this," warns Baroness Greenfield.'
     )
-    assert "Betty Boothroyd" in found
-    assert not [name for name in found if "Boothroyd" in name and name != "Betty Boothroyd"]
+    assert [name for name in found if "Greenfield" in name] == ["Susan Greenfield"]
