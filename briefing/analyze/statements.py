@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from briefing.analyze.honorifics import HONORIFICS, KNIGHTLY, LEADING_TITLES, peerage_surname
 from briefing.analyze.parsed import doc_text, sentence_of, sentences
-from briefing.analyze.people import HONORIFICS, KNIGHTLY, OCCUPATIONS, acronym_country, match_name, mention_title
+from briefing.analyze.people import OCCUPATIONS, acronym_country, match_name, mention_title
 from briefing.article import Entity, Person, Statement
 from briefing.wording import single_spaced
 
@@ -344,7 +345,6 @@ _PRONOUN_GENDER = {
     "hers": "she",
     "herself": "she",
 }
-_TITLE_GENDER = {"mr": "he", "sir": "he", "lord": "he", "mrs": "she", "ms": "she", "miss": "she", "lady": "she"}
 _GENDER_LOOKBACK = 6
 """How many people in focus back a pronoun may reach past people of the other pronoun."""
 _POSSESSIVE = re.compile(r"['’]s\b")
@@ -376,7 +376,7 @@ class _SpeakerResolver:
         self.countries = [e for e in entities if e.country]
         self.text = doc_text(doc)
         self.knighted = {
-            match_name(HONORIFICS.sub("", e.text).strip(), [p.name for p in people])
+            match_name(LEADING_TITLES.sub("", e.text).strip(), [p.name for p in people])
             for e in self.persons
             if mention_title(self.text, e.text, e.start) in KNIGHTLY
         }
@@ -423,9 +423,9 @@ class _SpeakerResolver:
             votes[name] = votes.get(name, 0) + (weight if pronoun == "he" else -weight)
 
         for ent in self.persons:
-            title = mention_title(self.text, ent.text, ent.start)
-            if title in _TITLE_GENDER:
-                vote(self.full_name(ent.text, ent.start), _TITLE_GENDER[title], 3)
+            pronoun = HONORIFICS.get(mention_title(self.text, ent.text, ent.start))
+            if pronoun:
+                vote(self.full_name(ent.text, ent.start), pronoun, 3)
         for sent in sentences(self.doc):
             pronouns = {_PRONOUN_GENDER[t.lower_] for t in sent if t.lower_ in _PRONOUN_GENDER and not in_quote(t.idx)}
             named = {
@@ -477,8 +477,8 @@ class _SpeakerResolver:
         """The known person a mention starting at `at` names; the honorific tells namesakes apart."""
         names = [p.name for p in self.people]
         text = _POSSESSIVE.sub("", text)  # "Tony Blair's" and "Tony Blair’s" are Tony Blair
-        cleaned = OCCUPATIONS.sub("", HONORIFICS.sub("", text)).strip()  # "Prof Etzioni"
-        if len(cleaned.split()) == 1:
+        cleaned = OCCUPATIONS.sub("", LEADING_TITLES.sub("", text)).strip()  # "Prof Etzioni"
+        if len(cleaned.split()) == 1 or peerage_surname(cleaned):  # "Baroness Greenfield" may be "Susan Greenfield"
             title = mention_title(self.text, text, at) if at is not None else ""
             found = match_name(cleaned, names, self.knighted, title)
             if found in names:
@@ -659,8 +659,9 @@ def _untagged_name(token: Token) -> Span | None:
     return token.doc[words[0].i : token.i + 1]
 
 
-_ADDRESS = frozenset("the mr mrs ms dr sir lord lady baroness baron dame prof professor".split())
-"""What may stand between a preposition and the name that is its object."""
+_BEFORE_OBJECT_NAME = frozenset({"the", *HONORIFICS})
+"""What may stand between a preposition and the name that is its object ("about Baroness Morgan", "for the Rev
+Ian Paisley")."""
 
 
 def _under_preposition(ent: Span, head: Token) -> bool:
@@ -674,7 +675,7 @@ def _under_preposition(ent: Span, head: Token) -> bool:
             doc = token.doc
             names = [e.start for e in doc.ents if e.label_ == "PERSON" and token.i < e.start <= token.right_edge.i]
             between = doc[token.i + 1 : min(names)] if names else doc[token.i + 1 : token.i + 1]
-            return bool(names) and all(t.lower_.rstrip(".") in _ADDRESS for t in between)
+            return bool(names) and all(t.lower_.rstrip(".") in _BEFORE_OBJECT_NAME for t in between)
         token = token.head
     return False
 

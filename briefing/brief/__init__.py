@@ -24,6 +24,7 @@ from briefing.brief.people import (
     corpus_people,
     merge_people,
     speaker_lookup,
+    title_pronouns,
 )
 from briefing.brief.rank import PairStatement, rank_statements
 from briefing.brief.text import indexes, locate
@@ -224,7 +225,8 @@ def build_brief(
     index = indexes(articles)
     # Speakers are names too: "Bourita" in one article is the "Nasser Bourita" another one quotes.
     names = NameIndex(
-        [p.name for a in articles for p in a.people] + [s.speaker for a in articles for s in a.statements]
+        [p.name for a in articles for p in a.people] + [s.speaker for a in articles for s in a.statements],
+        title_pronouns(articles),
     )
     people = merge_people(articles, names, corpus, pair)
     statements = rank_statements(

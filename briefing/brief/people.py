@@ -7,27 +7,34 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 
 from briefing.analyze.gazetteer import LEADERS, leader_country
+from briefing.analyze.honorifics import HONORIFICS, HONOURED_NAME, PEERAGE, RANKS, ROYAL_STYLES
 from briefing.article import AnalyzedArticle, Person
 from briefing.brief.text import words
 from briefing.ingest.clean import stopwords
 
-_HONORIFIC = re.compile(
-    r"^(?:his|her|mr|mrs|ms|miss|dr|sir|dame|lord|lady|sheikh|sheik|king|queen|prince|princess|president|"
-    r"premier|chancellor|minister|prime|secretary|senator|sen|gen|general|col|maj|capt|rev|prof|professor|"
-    r"ambassador|majesty|highness|excellency|the)$"
+_OFFICES_BEFORE_NAME = frozenset(
+    "sheik princess premier chancellor minister prime secretary senator sen general capt ambassador".split()
 )
+"""Offices and ranks written before a name in a byline or a title ("Foreign Minister Wang Yi"), besides the
+analysis's ranks: dropped from a name here, where no parse tells a title from a name."""
+_NOT_NAME_WORDS = frozenset(
+    {"his", "her", "the", *(HONORIFICS.keys() - PEERAGE), *RANKS, *ROYAL_STYLES, *_OFFICES_BEFORE_NAME}
+)
+"""Words a written name may open with that are not the name ("the", "his", honorifics, styles and titles); a
+peer's title only before a given name and surname ("Baroness Susan Greenfield"), as the analysis drops it."""
 
 
 @lru_cache(maxsize=8192)
 def name_words(name: str) -> tuple[str, ...]:
     """A name as comparable words: case, accents, possessive, honorifics and titles dropped."""
     found = [w.removesuffix("'s").removesuffix("’s") for w in words(name)]
-    while len(found) > 1 and _HONORIFIC.match(found[0]):
+    while len(found) > 1 and (found[0] in _NOT_NAME_WORDS or (found[0] in PEERAGE and len(found) > 2)):
         found.pop(0)
     return tuple(found)
 
@@ -49,7 +56,11 @@ class NameIndex:
     """Which merged person a written name stands for: a full name, or a single word (surname or given
     name, "Wang" or "Blair") that belongs to exactly one full name of the pair."""
 
-    def __init__(self, names: Sequence[str]) -> None:
+    def __init__(
+        self, names: Sequence[str], pronouns: Mapping[tuple[str, ...], Collection[str]] = MappingProxyType({})
+    ) -> None:
+        """`pronouns`: what the honorifics of each name's mentions imply (`title_pronouns`), which keeps a
+        "Mrs Kennedy" out of the one "Charles Kennedy" the articles call "Mr Kennedy"."""
         self.canonical: dict[tuple[str, ...], tuple[str, ...]] = {}
         fulls = sorted({name_words(n) for n in names if len(name_words(n)) > 1}, key=lambda w: (-len(w), w))
         by_ends: dict[tuple[str, str], list[tuple[str, ...]]] = {}
@@ -64,9 +75,13 @@ class NameIndex:
                 by_ends.setdefault(ends, []).append(full)
         by_word: dict[str, set[tuple[str, ...]]] = {}
         for full in set(self.canonical.values()):
-            for w in (full[0], full[-1]):
+            for w in {full[0], full[-1]} - PEERAGE:
                 by_word.setdefault(w, set()).add(full)
         self.by_word = by_word
+        self.pronouns: dict[tuple[str, ...], set[str]] = {}
+        for key, implied in pronouns.items():
+            merged = self.canonical.get(key) or self.canonical.get(tuple(sorted(key)), key)
+            self.pronouns.setdefault(merged, set()).update(implied)
         self._keys: dict[str, tuple[str, ...]] = {}
 
     def key(self, name: str) -> tuple[str, ...]:
@@ -82,10 +97,30 @@ class NameIndex:
         if len(w) > 1:
             return self.canonical.get(w) or self.canonical.get(tuple(sorted(w)), w)
         owners = self.by_word.get(w[0], set())
+        own = self.pronouns.get(w, set())
+        if len(own) == 1:  # never a full name only the other pronoun's honorifics are given
+            owners = {full for full in owners if own <= self.pronouns.get(full, own)}
         return next(iter(owners)) if len(owners) == 1 else w
 
 
-_HONOURED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Baroness|Professor|Prof)\.?\s+([A-Z][\w’'-]+)")
+def title_pronouns(articles: Sequence[AnalyzedArticle]) -> dict[tuple[str, ...], set[str]]:
+    """Each name's pronouns (as `name_words`), by the honorifics the articles naming it write before a word
+    of it ("Mrs Kennedy": she): a name honoured both ways in the corpus gets both."""
+    found: dict[tuple[str, ...], set[str]] = {}
+    for a in articles:
+        honoured: dict[str, set[str]] = {}
+        for m in HONOURED_NAME.finditer(a.article.body):
+            if pronoun := HONORIFICS[m.group("title").lower()]:
+                for w in name_words(m.group("name")):
+                    honoured.setdefault(w, set()).add(pronoun)
+        for name in {p.name for p in a.people} | {s.speaker for s in a.statements}:
+            key = name_words(name)
+            implied = {pronoun for w in key for pronoun in honoured.get(w, ())}
+            if implied:
+                found.setdefault(key, set()).update(implied)
+    return found
+
+
 _ITS = re.compile(r"(?:[’']s)?[^.;:!?\"“”\n]{0,40}?\bits\b")
 """A name followed in its clause by "its" ("Yukos and its legal wranglings"): a thing, not a person."""
 
@@ -190,7 +225,7 @@ def corpus_people(articles: Sequence[AnalyzedArticle]) -> CorpusPeople:
                 labelled_other.add(w[0])
     candidates = single - in_full_names
     if candidates:
-        candidates -= {m.group(1).lower() for a in articles for m in _HONOURED.finditer(a.article.body)}
+        candidates -= {m.group("name").lower() for a in articles for m in HONOURED_NAME.finditer(a.article.body)}
     institutions = frozenset(
         w for w in candidates if w in labelled_other or referred_as_it[w] >= 2 or w in not_people
     )
@@ -212,7 +247,7 @@ def merge_people(
 
     People who speak for a country, with a role, come first; then by how many articles name them.
     """
-    index = index or NameIndex([p.name for a in articles for p in a.people])
+    index = index or NameIndex([p.name for a in articles for p in a.people], title_pronouns(articles))
     seen: dict[tuple[str, ...], list[tuple[Person, str]]] = {}
     by_id = {a.id: a for a in articles}
     keyed = [

@@ -529,6 +529,15 @@ def test_a_known_full_name_is_that_person_and_a_part_of_one_is_the_whole() -> No
         'misplaced. Prof Etzioni said: "We must recognise that we will be unable to stop all attacks."'
     )
     assert speakers(analyze("Nuclear", etzioni), "unable to stop all attacks") == ["Amitai Etzioni"]
+    # BBC tech/161: "Baroness Greenfield" after "Baroness Susan Greenfield" is the same woman, the one full name
+    # of the article with her surname (her quote had gone to a second person, "Baroness Greenfield").
+    greenfield = (
+        "If technology is going to be increasingly part of clothing, jewellery, and skin, there needs to be some "
+        "serious thinking about what it means for us as humans, says Baroness Susan Greenfield. As technology "
+        'infiltrates our biology, how will our brains function differently? "We cannot arrogantly assume that the '
+        'human brain will not change with this," warns Baroness Greenfield.'
+    )
+    assert speakers(analyze("Wearable", greenfield), "arrogantly assume") == ["Susan Greenfield"]
 
 
 def test_an_office_and_a_leaders_surname_place_the_person_but_a_bare_surname_does_not() -> None:

@@ -106,7 +106,8 @@ def test_the_title_is_the_parse_s_not_the_words_before_it() -> None:
     )
     assert found["Jack Straw"].role == "Foreign Secretary"
     found = people("It was written by Home Office Minister Lord Falconer and Downing Street adviser Baroness Morgan.")
-    assert found["Morgan"].role == "Downing Street adviser"
+    # A peer's title is her name, tagged with it or not ("Baroness Morgan", as where the tagger includes it).
+    assert found["Baroness Morgan"].role == "Downing Street adviser"
     found = people(
         'The BBC should steer away from "demonising" ex-Downing Street media chief Alastair Campbell, Peter '
         "Mandelson has said. Liberal Democrat home affairs spokesman Mark Oaten said the plan was dangerous."
@@ -276,3 +277,65 @@ def test_two_places_coordinated_before_a_title_are_not_one_office() -> None:
         "in Belfast."
     )
     assert found["John Spellar"].role == "Northern Ireland Minister"
+
+
+def test_every_honorific_before_a_name_ends_the_title_before_it() -> None:
+    # politics/020: "Professor" had been read as the last word of his office, since only some honorifics
+    # ended a title phrase.
+    found = people(
+        "Another dissenter is Sir Mike Tomlinson's predecessor as chief schools inspector, Professor Chris "
+        'Woodhead, who has said there is no need for such a "massive upheaval".'
+    )
+    assert found["Chris Woodhead"].role == "chief schools inspector"
+
+
+def test_a_peer_keeps_her_title_in_her_name_and_a_lord_does_not() -> None:
+    # politics/031: the first unification of honorifics dropped "Baroness" as "Lord" is dropped, which left
+    # "Scotland", a country's name, as the minister's name.
+    found = people(
+        "But speaking after the report was published, Home Office minister Baroness Scotland said: \"Murder is "
+        'the most serious of crimes." Lord Falconer agreed.'
+    )
+    assert found["Baroness Scotland"].role == "Home Office minister"
+    assert "Scotland" not in found
+    assert "Falconer" in found
+    # politics/289: "Amos" alone is no name a reader knows her by.
+    found = people(
+        "During his induction into the Upper House, Lord Kinnock was accompanied by Lords Leader Baroness Amos and "
+        "Baroness Royall of Blaisdon, a former aide to the ex-Labour leader."
+    )
+    assert found["Baroness Amos"].role == "Lords Leader"
+    assert "Amos" not in found
+
+
+def test_a_baron_before_a_lower_case_particle_is_still_a_person() -> None:
+    # entertainment/277: dropping "Baron" left "von Trapp", which no longer starts with a capital, so he was lost.
+    found = people(
+        "Maria, the novice nun who falls in love with Baron von Trapp, will be played by Austro-Australian "
+        "actress and singer Sandra Pires."
+    )
+    assert "Baron von Trapp" in found
+
+
+def test_a_professor_named_again_by_title_and_surname_is_the_same_person() -> None:
+    # politics/057: "Prof" was dropped from a name only before a given name, so "Prof Aynsley-Green" was a
+    # second person beside "Al Aynsley-Green".
+    found = people(
+        "Great Ormond Street Hospital professor of child health, Al Aynsley-Green, was chosen by the government "
+        "and will start the job immediately. Prof Aynsley-Green has also been the national clinical director "
+        "for children in the Department of Health."
+    )
+    assert "Al Aynsley-Green" in found
+    assert not [name for name in found if "Prof" in name]
+
+
+def test_a_peer_is_the_one_full_name_of_the_article_with_her_surname() -> None:
+    # tech/161: "Baroness Susan Greenfield" (tagged "Susan Greenfield"), then "Baroness Greenfield": one woman,
+    # named as the article first names her (on main she was two people).
+    found = people(
+        "If technology is going to be increasingly part of clothing, jewellery, and skin, there needs to be some "
+        "serious thinking about what it means for us as humans, says Baroness Susan Greenfield. As technology "
+        'infiltrates our biology, how will our brains function differently? "We cannot arrogantly assume that the '
+        'human brain will not change with this," warns Baroness Greenfield.'
+    )
+    assert [name for name in found if "Greenfield" in name] == ["Susan Greenfield"]

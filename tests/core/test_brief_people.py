@@ -11,7 +11,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from brief_helpers import analysed
 
 from briefing.article import AnalyzedArticle, Entity, Person
-from briefing.brief.people import NameIndex, merge_people, name_words, organisation_country
+from briefing.brief.people import NameIndex, merge_people, name_words, organisation_country, title_pronouns
 
 TEXT = (
     "Chinese Foreign Minister Wang Yi met his US counterpart in Beijing. Mr Wang said China wanted stable ties. "
@@ -24,6 +24,19 @@ def test_name_words_drop_case_accents_and_honorifics() -> None:
     assert name_words("Wáng Yì") == name_words("WANG YI") == name_words("Mr Wang Yi") == ("wang", "yi")
     assert name_words("Foreign Minister Wang Yi") == ("foreign", "wang", "yi") or name_words("Minister Wang Yi")
     assert name_words("President Bush") == ("bush",)
+
+
+def test_name_words_drop_every_honorific_the_analysis_drops() -> None:
+    # The brief had its own list, without "Baroness": "Baroness Susan Greenfield" stayed apart from the "Susan
+    # Greenfield" an analysis makes of her. A peer's title before the surname alone is her name, as the analysis
+    # keeps it ("Baroness Scotland").
+    from briefing.analyze.honorifics import HONORIFICS, PEERAGE
+
+    for honorific in HONORIFICS.keys() - PEERAGE:
+        assert name_words(f"{honorific.capitalize()} Scotland") == ("scotland",), honorific
+    for honorific in PEERAGE:
+        assert name_words(f"{honorific.capitalize()} Scotland") == (honorific, "scotland")
+        assert name_words(f"{honorific.capitalize()} Susan Greenfield") == ("susan", "greenfield")
 
 
 def test_one_wang_yi_one_bush_two_blairs() -> None:
@@ -173,3 +186,65 @@ def test_a_one_word_name_an_article_left_out_as_no_person_is_no_person_of_anothe
     corpus = corpus_people([listed, bought])
     names = {p.name for p in merge_people([bought], corpus=corpus, pair=("FRA", "GBR"))}
     assert names == {"Patrick Ricard"}
+
+
+# BBC politics/196, a peer, and a Liberal Democrat housing story with the party's leader.
+BARONESS_KENNEDY = (
+    "Labour peer Baroness Kennedy, who is chairing the Power Inquiry into political disengagement, said people "
+    'already thought politicians engaged in dirty tricks. "This feeling of distrust is going to be enlarged if '
+    'this campaigning on all sides is conducted in the way that it looks as if it just might," she said.'
+)
+CHARLES_KENNEDY = (
+    "Party leader Charles Kennedy said the homes would be affordable because they would be built on surplus "
+    'public sector land, donated by central or local government. Mr Kennedy said: "Mutual homes will offer '
+    'people the opportunity to build up an equity stake in a home gradually, investing only as much as they '
+    'can afford."'
+)
+
+
+def test_a_peer_is_not_the_full_name_her_surname_ends() -> None:
+    # The first unification of honorifics named her "Kennedy", and the brief merged that into Charles Kennedy,
+    # so her two quotes showed under him.
+    peer = analysed(
+        BARONESS_KENNEDY,
+        None,
+        source="a.txt",
+        people=[Person("Baroness Kennedy")],
+        quotes=[("Baroness Kennedy", "This feeling of distrust", True)],
+    )
+    leader = analysed(
+        CHARLES_KENNEDY,
+        None,
+        source="b.txt",
+        people=[Person("Charles Kennedy", None, "Party leader")],
+        quotes=[("Charles Kennedy", "Mutual homes will offer", True)],
+    )
+    names = [p.name for p in merge_people([peer, leader])]
+    assert "Baroness Kennedy" in names and "Charles Kennedy" in names
+    index = NameIndex(["Baroness Kennedy", "Charles Kennedy"])
+    assert index.key("Baroness Kennedy") != index.key("Charles Kennedy")
+
+
+# BBC politics/055 (Ruth Kelly, named "Ms Kelly" throughout) and politics/173 (a lawyer, "Mr Kelly").
+MS_KELLY = (
+    "Ms Kelly told the BBC progress had been made against severely disruptive children but parents were still "
+    'worried about lower level problems. The minister also confirmed she received "spiritual support".'
+)
+TONY_KELLY = (
+    "Napier's lawyer Tony Kelly believes the action will soon be followed by others. Mr Kelly said: \"There are "
+    'hundreds of people still undergoing slopping out, overcrowding and poor regime."'
+)
+
+
+def test_a_surname_her_articles_give_mrs_or_ms_is_not_the_one_full_name_called_mr() -> None:
+    minister = analysed(MS_KELLY, None, source="a.txt", people=[Person("Kelly", None, "minister")])
+    lawyer = analysed(TONY_KELLY, None, source="b.txt", people=[Person("Tony Kelly", None, "lawyer")])
+    articles = [minister, lawyer]
+    names = [p.name for p in merge_people(articles)]
+    assert "Kelly" in names and "Tony Kelly" in names
+    assert title_pronouns(articles) == {("kelly",): {"she"}, ("tony", "kelly"): {"he"}}
+    index = NameIndex(["Kelly", "Tony Kelly"], title_pronouns(articles))
+    assert index.key("Kelly") == ("kelly",)
+    # Without honorifics of the other pronoun the one-word name is still the one full name it ends.
+    assert NameIndex(["Kelly", "Tony Kelly"], {("kelly",): {"she"}}).key("Kelly") == ("tony", "kelly")
+    assert NameIndex(["Kelly", "Tony Kelly"], title_pronouns([lawyer])).key("Kelly") == ("tony", "kelly")
