@@ -673,7 +673,8 @@ def _shared_role(
 ) -> tuple[str | None, str | None]:
     """The one office of a plural title each of a coordination of names holds ("Foreign Ministers A and B":
     each a "Foreign Minister"); its country when the title names one, or one per name in their order
-    ("the Moroccan and Syrian Foreign Ministers A and B")."""
+    ("the Moroccan and Syrian Foreign Ministers A and B", or "the two countries' Foreign Ministers A and B"
+    after a sentence naming exactly two)."""
     start, end, place, count = shared
     phrase = text[start:end]
     last = _TITLE_TOKEN_END.search(phrase)
@@ -684,7 +685,17 @@ def _shared_role(
     named = [c for c in countries if start <= c.start and c.end <= end and not _in_compound_name(text, c)]
     codes = {c.country for c in named}
     country = named[0].country if len(codes) == 1 else (named[place].country if len(named) == count else None)
+    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    if not named and count == 2 and _BOTH_COUNTRIES.search(text[sentence_start:start]):
+        # "between Morocco and Syria … the two countries' Foreign Ministers Nasser Bourita and Asaad Al-Shibani":
+        # the two countries the sentence named before the title, one per name in their order.
+        before = list(dict.fromkeys(c.country for c in countries if sentence_start <= c.start and c.end <= start))
+        country = before[place] if len(before) == 2 else None
     return role, country
+
+
+_BOTH_COUNTRIES = re.compile(r"\b(?:two|both)\s+(?:countries|nations|states)[’']s?\s*$", re.IGNORECASE)
+"""A plural title's owners named as "the two countries'": the two the sentence has just named."""
 
 
 _TITLE_TOKEN_END = re.compile(r"[A-Za-z][\w-]*$")

@@ -571,3 +571,17 @@ def test_a_name_written_only_as_a_modifier_of_a_thing_is_no_person() -> None:
     assert not {"Polisario", "Tadamon", "Assad"} & set(names)
     assert "Fadi Saqr" in names
     assert "Blair" in names
+
+
+def test_the_two_countries_title_gives_each_name_one_of_the_two_in_order() -> None:
+    """Seeds (Morocco–Syria): "between Morocco and Syria … the two countries' Foreign Ministers Nasser Bourita
+    and Asaad Al-Shibani": the second name is Syria's; with a third country in the sentence, nobody can say."""
+    sentence = (
+        "Diplomatic ties between Morocco and Syria seem to be heading towards a warming up following phone talks "
+        "Monday between the two countries’ Foreign Ministers Nasser Bourita and Asaad Al-Shibani.\n\n"
+        "During the conversation, Nasser Bourita expressed Morocco’s support for the Syrian people."
+    )
+    people = {p.name: p for p in analyze("Morocco and Syria", sentence).people}
+    assert (people["Asaad Al-Shibani"].role, people["Asaad Al-Shibani"].country) == ("Foreign Minister", "SYR")
+    three = sentence.replace("between Morocco and Syria", "between Morocco, France and Syria", 1)
+    assert {p.name: p for p in analyze("Morocco and Syria", three).people}["Asaad Al-Shibani"].country is None
