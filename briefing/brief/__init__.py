@@ -108,7 +108,8 @@ class PairBrief:
 
     @property
     def all_articles(self) -> tuple[AnalyzedArticle, ...]:
-        return tuple(self.by_id.values()) if self.by_id else self.articles
+        """Every article of the pair, copies included: each story, then its copies, in the list's order."""
+        return tuple(x for a in self.articles for x in (a, *self.copies.get(a.id, ())))
 
     @property
     def period(self) -> tuple[str, str] | None:
@@ -249,6 +250,8 @@ def build_brief(
     timeline = build_timeline(owned, pair, index, reference_year)
     lead = build_lead(owned, pair, index)
     trend, evidence = _trend(pair, owned)
+    story_of = {c.id: group[0].id for group in stories for c in group}
+    listed = most_cited_first(listed, own, lead, statements, story_of) if pair is not None else listed
     return PairBrief(
         pair,
         listed,
@@ -265,6 +268,31 @@ def build_brief(
         MappingProxyType({a.id: n for n, a in enumerate(listed)}),
         frozenset(by_id) - own,
     )
+
+
+def most_cited_first(
+    listed: Sequence[AnalyzedArticle],
+    own: set[str],
+    lead: Sequence[Passage],
+    statements: Sequence[PairStatement],
+    story_of: Mapping[str, str],
+) -> tuple[AnalyzedArticle, ...]:
+    """The pair's stories in the order the brief cites them: those its lead tells first, then those its key
+    statements come from, by their best rank; then the rest as given. An analyst opens a pair on what the brief
+    says, not on the first file of the folder (a business story naming both countries once, in a corpus
+    read in file order). Articles that report the pair besides their own stay after the pair's own."""
+    place: dict[str, tuple[int, int]] = {}
+    for n, passage in enumerate(lead):
+        place.setdefault(story_of.get(passage.article, passage.article), (0, n))
+    for statement in statements:
+        for article in statement.articles:
+            place.setdefault(story_of.get(article, article), (1, statement.rank))
+    unplaced = (2, 0)
+    order = sorted(
+        range(len(listed)),
+        key=lambda k: (listed[k].id not in own, place.get(listed[k].id, unplaced), k),
+    )
+    return tuple(listed[k] for k in order)
 
 
 def _trend(pair: tuple[str, str] | None, articles: Sequence[AnalyzedArticle]) -> tuple[Trend, tuple[Passage, ...]]:

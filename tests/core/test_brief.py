@@ -246,3 +246,48 @@ def test_a_pair_only_an_article_of_no_pair_reports_has_a_brief_made_of_that_arti
     assert "Mr Obama lands in Kenya" in " ".join(p.text for p in kenya_us.lead)
     assert [t.value for t in kenya_us.timeline] == ["2015-07-24"]
     assert b.get("FLK-USA") is None
+
+
+EXEL = (
+    "Shares in storage and delivery firm Exel closed up 9% at a two-and-a-half year high on Tuesday on "
+    "speculation it is to receive an imminent takeover bid. The talk in the City is that US giant United Parcel "
+    "Services (UPS) is the most likely bidder for the firm. Exel employs 109,000 people in more than 120 countries "
+    "and has itself been active in the consolidation of the logistics sector, paying £328m to buy fellow UK firm "
+    "Tibbett & Britten last August."
+)
+BLAIR_BUSH = (
+    "Tony Blair has said he looks forward to continuing his strong relationship with George Bush and working with "
+    "him during his second term as president. Mr Blair said Britain was \"uniquely placed\" to make out the common "
+    "ground because of its strong alliance with the US."
+)
+
+
+def test_the_articles_the_brief_cites_come_first() -> None:
+    """BBC business/082 and politics/361 (UK–US), read in file order: the takeover-rumour story naming the US
+    once came first in the pair's list; the story whose quotes lead the brief now does, and an article that
+    reports the pair besides its own stays after the pair's own."""
+    blair = Person("Tony Blair", "GBR", "Prime Minister")
+    exel = analysed(EXEL, ("GBR", "USA"), title="Takeover rumour lifts Exel shares", source="business/082.txt")
+    bush = analysed(
+        BLAIR_BUSH,
+        ("GBR", "USA"),
+        title="Blair looks forward to Bush ties",
+        source="politics/361.txt",
+        people=[blair],
+        quotes=[("Tony Blair", "Britain was \"uniquely placed\" to make out the common ground", False)],
+    )
+    besides = analysed(
+        "Tony Blair said France and Britain must work with the US on Iran, and that the UK was \"uniquely "
+        "placed\" between Europe and America.",
+        ("FRA", "GBR"),
+        title="Blair on Europe and the US",
+        source="politics/362.txt",
+        people=[blair],
+        quotes=[("Tony Blair", "France and Britain must work with the US on Iran", False)],
+    )
+    brief = build_brief(("GBR", "USA"), [exel, bush], also=[besides])
+    # The article besides gives the top statement, yet stays after the pair's own articles.
+    assert [s.article for s in brief.statements[:2]] == [besides.id, bush.id]
+    assert [a.id for a in brief.articles] == [bush.id, exel.id, besides.id]
+    assert (brief.position(bush.id), brief.position(exel.id)) == (0, 1)
+    assert brief.to_dict()["articles"][:2] == [bush.id, exel.id]
