@@ -251,7 +251,8 @@ def build_brief(
     lead = build_lead(owned, pair, index)
     trend, evidence = _trend(pair, owned)
     story_of = {c.id: group[0].id for group in stories for c in group}
-    listed = most_cited_first(listed, own, lead, statements, story_of) if pair is not None else listed
+    if pair is not None:
+        listed = most_cited_first(listed, own, lead, statements, story_of, key_statements)
     return PairBrief(
         pair,
         listed,
@@ -276,18 +277,23 @@ def most_cited_first(
     lead: Sequence[Passage],
     statements: Sequence[PairStatement],
     story_of: Mapping[str, str],
+    shown: int,
 ) -> tuple[AnalyzedArticle, ...]:
-    """The pair's stories in the order the brief cites them: those its lead tells first, then those its key
-    statements come from, by their best rank; then the rest as given. An analyst opens a pair on what the brief
-    says, not on the first file of the folder (a business story naming both countries once, in a corpus
-    read in file order). Articles that report the pair besides their own stay after the pair's own."""
+    """The pair's stories in the order the brief cites them: those its shown key statements come from, by
+    their best rank; then those its lead tells (in story order, the lead's own order, which says nothing of
+    weight); then those of the other statements, by rank; then the rest as given. An analyst opens a pair on
+    what the brief says, not on the first file of the folder (a business story naming both countries once,
+    in a corpus read in file order). Articles that report the pair besides their own stay after the pair's own."""
     place: dict[str, tuple[int, int]] = {}
-    for n, passage in enumerate(lead):
-        place.setdefault(story_of.get(passage.article, passage.article), (0, n))
-    for statement in statements:
+    for statement in statements[:shown]:
         for article in statement.articles:
-            place.setdefault(story_of.get(article, article), (1, statement.rank))
-    unplaced = (2, 0)
+            place.setdefault(story_of.get(article, article), (0, statement.rank))
+    for n, passage in enumerate(lead):
+        place.setdefault(story_of.get(passage.article, passage.article), (1, n))
+    for statement in statements[shown:]:
+        for article in statement.articles:
+            place.setdefault(story_of.get(article, article), (2, statement.rank))
+    unplaced = (3, 0)
     order = sorted(
         range(len(listed)),
         key=lambda k: (listed[k].id not in own, place.get(listed[k].id, unplaced), k),

@@ -264,10 +264,18 @@ BLAIR_BUSH = (
 
 def test_the_articles_the_brief_cites_come_first() -> None:
     """BBC business/082 and politics/361 (UK–US), read in file order: the takeover-rumour story naming the US
-    once came first in the pair's list; the story whose quotes lead the brief now does, and an article that
-    reports the pair besides its own stays after the pair's own."""
+    once came first in the pair's list. Now the story of the top key statement comes first, then the one the
+    lead tells, then the rest as given; an article that reports the pair besides its own stays after the pair's
+    own even when it gives the top statement."""
     blair = Person("Tony Blair", "GBR", "Prime Minister")
     exel = analysed(EXEL, ("GBR", "USA"), title="Takeover rumour lifts Exel shares", source="business/082.txt")
+    talks = analysed(
+        "Britain and the United States agreed on Monday to hold talks on trade and security in London next month. "
+        "The talks between Britain and the US will cover tariffs.",
+        ("GBR", "USA"),
+        title="UK and US to hold talks",
+        source="politics/100.txt",
+    )
     bush = analysed(
         BLAIR_BUSH,
         ("GBR", "USA"),
@@ -276,6 +284,13 @@ def test_the_articles_the_brief_cites_come_first() -> None:
         people=[blair],
         quotes=[("Tony Blair", "Britain was \"uniquely placed\" to make out the common ground", False)],
     )
+    brief = build_brief(("GBR", "USA"), [exel, talks, bush])
+    assert [s.article for s in brief.statements] == [bush.id]
+    assert brief.lead[0].article == talks.id
+    assert [a.id for a in brief.articles] == [bush.id, talks.id, exel.id]
+    assert (brief.position(bush.id), brief.position(exel.id)) == (0, 2)
+    assert brief.to_dict()["articles"] == [bush.id, talks.id, exel.id]
+
     besides = analysed(
         "Tony Blair said France and Britain must work with the US on Iran, and that the UK was \"uniquely "
         "placed\" between Europe and America.",
@@ -285,9 +300,6 @@ def test_the_articles_the_brief_cites_come_first() -> None:
         people=[blair],
         quotes=[("Tony Blair", "France and Britain must work with the US on Iran", False)],
     )
-    brief = build_brief(("GBR", "USA"), [exel, bush], also=[besides])
-    # The article besides gives the top statement, yet stays after the pair's own articles.
-    assert [s.article for s in brief.statements[:2]] == [besides.id, bush.id]
-    assert [a.id for a in brief.articles] == [bush.id, exel.id, besides.id]
-    assert (brief.position(bush.id), brief.position(exel.id)) == (0, 1)
-    assert brief.to_dict()["articles"][:2] == [bush.id, exel.id]
+    brief = build_brief(("GBR", "USA"), [exel, talks, bush], also=[besides])
+    assert brief.statements[0].article == besides.id
+    assert [a.id for a in brief.articles] == [bush.id, talks.id, exel.id, besides.id]
