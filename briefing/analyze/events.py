@@ -910,6 +910,10 @@ def _names_an_event(token: Token) -> bool:
 
 PLACE_PREPOSITIONS = frozenset("in at across throughout within inside outside around near on".split())
 """Prepositions whose object is where something happens, not who does it ("filed in Houston")."""
+COUNTRY_PLACE_PREPOSITIONS = frozenset("in at inside within near across throughout outside around off".split())
+"""Prepositions before a country mention that make the country the place, not a party (salience: "signed in
+Brussels"). Not "on", which before a country names a target ("sanctions on Russia", "pressure on China");
+"off" names a place at sea ("off Somalia")."""
 MODIFIER_DEPS = frozenset("compound amod nmod nummod".split())
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from briefing.analyze.events import COUNTRY_TOPIC_PREPOSITIONS, GOVERNMENT
+from briefing.analyze.events import COUNTRY_PLACE_PREPOSITIONS, COUNTRY_TOPIC_PREPOSITIONS, GOVERNMENT
 from briefing.analyze.events import PLACE_PREPOSITIONS as SETTING_PREPOSITIONS
 from briefing.analyze.parsed import doc_text
 
@@ -30,7 +30,6 @@ CLAUSE_FACTORS = {"ccomp": 0.9, "xcomp": 0.9, "parataxis": 0.8, "pcomp": 0.8, "r
 """Complement clauses (what was said or agreed) stay close to the claim; relative and adverbial ones are asides."""
 OTHER_FACTOR = 0.8
 COORDINATION = frozenset({"conj", "appos", "cc"})
-PLACE_PREPOSITIONS = frozenset("in at inside within near across throughout outside around off".split())
 COMPARISON_PREPOSITIONS = frozenset("than like unlike as".split())
 PLACE_FACTOR = 0.5
 """'... signed in Brussels': where it happens, usually not who it happens between. Only when the country
@@ -103,7 +102,7 @@ def _path_salience(token: Token) -> float:
             break
         if dep == "pobj":
             prep = head.lower_
-            if prep in PLACE_PREPOSITIONS and own:
+            if prep in COUNTRY_PLACE_PREPOSITIONS and own:
                 factor *= PLACE_FACTOR
             elif prep in COMPARISON_PREPOSITIONS or head.head.lemma_.lower() in COMPARISON_HEADS:
                 factor *= COMPARISON_FACTOR
