@@ -242,6 +242,8 @@ def _reported(doc: Doc, resolver: _SpeakerResolver, skip: set[int]) -> list[Stat
             right = max(t.i for t in comp.subtree)
             if doc[left].lower_ == "that":
                 left += 1
+            while right > left and doc[right].is_space:
+                right -= 1  # the parser hangs a paragraph break on the clause's last word: no words of it
             span = doc[left : right + 1]
             if len(span) < 4:
                 continue

@@ -585,3 +585,16 @@ def test_the_two_countries_title_gives_each_name_one_of_the_two_in_order() -> No
     assert (people["Asaad Al-Shibani"].role, people["Asaad Al-Shibani"].country) == ("Foreign Minister", "SYR")
     three = sentence.replace("between Morocco and Syria", "between Morocco, France and Syria", 1)
     assert {p.name: p for p in analyze("Morocco and Syria", three).people}["Asaad Al-Shibani"].country is None
+
+
+def test_a_reported_statement_ends_at_its_last_word_not_the_paragraph_break() -> None:
+    """BBC politics/141: "… its decision to back controversial Labour plans to introduce ID cards." ended with
+    the paragraph break the parser hangs on the clause, so the brief showed a statement ending in blank lines."""
+    body = (
+        "Michael Howard has denied his shadow cabinet was split over its decision to back controversial Labour "
+        "plans to introduce ID cards.\n\nThe Tory leader said his front bench team had reached a collective view."
+    )
+    r = analyze("Howard denies split over ID cards", body)
+    reported = [s for s in r.statements if not s.direct]
+    assert reported and all(s.text == s.text.strip() for s in reported)
+    assert all(body[s.start : s.end] == s.text for s in reported)
