@@ -57,9 +57,9 @@ def find_people(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Person, ...]:
     """(end offset, role) of each named person with an office, for the counterparts that mirror it."""
     previous: tuple[str, int] | None = None
     mirrored_by: dict[str, str] = {}
+    """Person -> country of their counterpart ("Mr Straw and his Spanish counterpart Miguel Moratinos")."""
     named_for_themselves: set[str] = set()
     """People with a mention that is not a modifier of a thing (`_names_a_thing`)."""
-    """Person -> country of their counterpart ("Mr Straw and his Spanish counterpart Miguel Moratinos")."""
     long_names = {e.text for e in entities if e.label != "PERSON" and " " in e.text}
     long_names.update(_CAPITALISED_RUN.findall(text))
     organisations = _organisations(doc, [e for e in entities if e.label == "PERSON"])

@@ -250,9 +250,9 @@ def build_brief(
     timeline = build_timeline(owned, pair, index, reference_year)
     lead = build_lead(owned, pair, index)
     trend, evidence = _trend(pair, owned)
-    story_of = {c.id: group[0].id for group in stories for c in group}
+    copy_of = {c.id: group[0].id for group in stories for c in group[1:]}
     if pair is not None:
-        listed = most_cited_first(listed, own, lead, statements, story_of, key_statements)
+        listed = most_cited_first(listed, own, lead, statements, copy_of, key_statements)
     return PairBrief(
         pair,
         listed,
@@ -265,7 +265,7 @@ def build_brief(
         min(key_statements, len(statements)),
         MappingProxyType(copies),
         MappingProxyType(by_id),
-        MappingProxyType({c.id: group[0].id for group in stories for c in group[1:]}),
+        MappingProxyType(copy_of),
         MappingProxyType({a.id: n for n, a in enumerate(listed)}),
         frozenset(by_id) - own,
     )
@@ -276,28 +276,22 @@ def most_cited_first(
     own: set[str],
     lead: Sequence[Passage],
     statements: Sequence[PairStatement],
-    story_of: Mapping[str, str],
+    copy_of: Mapping[str, str],
     shown: int,
 ) -> tuple[AnalyzedArticle, ...]:
     """The pair's stories in the order the brief cites them: those its shown key statements come from, by
     their best rank; then those its lead tells (in story order, the lead's own order, which says nothing of
     weight); then those of the other statements, by rank; then the rest as given. An analyst opens a pair on
     what the brief says, not on the first file of the folder (a business story naming both countries once,
-    in a corpus read in file order). Articles that report the pair besides their own stay after the pair's own."""
+    in a corpus read in file order). Articles that report the pair besides their own stay after the pair's own.
+    `copy_of`: id of a copy -> id of its story's listed article."""
+    cited = [(0 if s.rank <= shown else 2, s.rank, a) for s in statements for a in s.articles]
+    cited += [(1, n, p.article) for n, p in enumerate(lead)]
     place: dict[str, tuple[int, int]] = {}
-    for statement in statements[:shown]:
-        for article in statement.articles:
-            place.setdefault(story_of.get(article, article), (0, statement.rank))
-    for n, passage in enumerate(lead):
-        place.setdefault(story_of.get(passage.article, passage.article), (1, n))
-    for statement in statements[shown:]:
-        for article in statement.articles:
-            place.setdefault(story_of.get(article, article), (2, statement.rank))
-    unplaced = (3, 0)
-    order = sorted(
-        range(len(listed)),
-        key=lambda k: (listed[k].id not in own, place.get(listed[k].id, unplaced), k),
-    )
+    for tier, n, article in cited:
+        story = copy_of.get(article, article)
+        place[story] = min(place.get(story, (tier, n)), (tier, n))
+    order = sorted(range(len(listed)), key=lambda k: (listed[k].id not in own, place.get(listed[k].id, (3, 0)), k))
     return tuple(listed[k] for k in order)
 
 
