@@ -245,7 +245,10 @@ def _reported(doc: Doc, resolver: _SpeakerResolver, skip: set[int]) -> list[Stat
             while right > left and doc[right].is_space:
                 right -= 1  # the parser hangs a paragraph break on the clause's last word: no words of it
             span = doc[left : right + 1]
-            if len(span) < 4:
+            if len(span) < 4 or (left <= tok.i <= right and right - tok.i < 4):
+                # A clause around its own speech verb with next to nothing after it is a misparse, not words
+                # said ("in what Palestinian officials said was a compromise": "what Palestinian officials said
+                # was"); "which the Tories say would save more than £4.3bn" still says what they say.
                 continue
             person = resolver.person(speaker)
             found.append(
@@ -329,12 +332,20 @@ def _clean_quote(words: str) -> str:
 
 TITLE_HEADS = frozenset(
     """minister spokesman spokeswoman spokesperson president secretary ambassador official envoy chancellor
-    premier king queen leader chairman chief governor mayor senator general commander judge commissioner""".split()
+    premier king queen leader chairman chief governor mayor senator general commander judge commissioner
+    aide adviser advisor diplomat negotiator lawyer""".split()
 )
 INSTITUTION_HEADS = frozenset(
     """ministry department office government committee agency statement kremlin embassy council army
-    military police commission court palace cabinet""".split()
+    military police commission court palace cabinet administration""".split()
 )
+RELATIONS = frozenset("family mother father wife husband son daughter brother sister friend supporter ally".split())
+"""People named by whom they belong to ("Michael Jackson's mother", "Mr Blair's supporters")."""
+_PERSON_NOUNS = TITLE_HEADS | RELATIONS
+SPEAKS_FOR_OTHERS = TITLE_HEADS | RELATIONS | (INSTITUTION_HEADS - {"statement"})
+"""People and bodies who speak for or beside someone: a name that owns or modifies one ("Mr Blair's spokesman",
+"the Bush administration", "Michael Jackson's mother") is not the speaker; a name that owns a speech, a trip or a
+statement is."""
 
 
 _PRONOUN_GENDER = {
@@ -400,11 +411,14 @@ class _SpeakerResolver:
                     continue
                 if any(start <= subj.idx < end for start, end in quoted):
                     continue
-                name = self.resolve(subj, subj.idx)
+                name = self.resolve(subj, subj.idx, speaking=is_speech_verb(verb))
                 # A name the model did not tag counts only as a speaker ("Theresa May, …, told"), not as the
                 # subject of any verb ("Whangārei Harbour seen from Tamaterau").
                 untagged_speaker = is_speech_verb(verb) and _untagged_name(subj) is not None
-                if name and (self.is_person(name) or untagged_speaker):
+                # A name in apposition to a noun for a person is a person's, whatever the model tagged it as
+                # ("The Scottish National Party's Holyrood leader, Nicola Sturgeon, welcomed …").
+                beside_person = subj.lemma_.lower() in _PERSON_NOUNS and any(c.dep_ == "appos" for c in subj.children)
+                if name and (self.is_person(name) or untagged_speaker or beside_person):
                     self.focus_events.append((subj.idx, name))
                     break
 
@@ -545,7 +559,10 @@ class _SpeakerResolver:
                     codes.add(code)
         return codes.pop() if len(codes) == 1 else None
 
-    def resolve(self, subj: Token, before: int) -> str | None:
+    def resolve(self, subj: Token, before: int, speaking: bool = True) -> str | None:
+        """Who the subject is. `speaking`: as the speaker of its verb, so a group ("US officials") or a person
+        only describing the subject ("Mr Blair's spokesman") is not that person; as the narration's topic
+        (`speaking=False`, for the focus), "Tony Blair's big speech" is about Blair."""
         doc = self.doc
         if subj.lower_ in PRONOUNS:
             if subj.lower_ in ("i", "we"):
@@ -570,10 +587,18 @@ class _SpeakerResolver:
                 if named is not None:
                     return self.full_name(named.text, named.start_char)
             name = _untagged_name(child) if child.dep_ == "appos" else None
+            if name is None and child.dep_ == "appos" and subj.lemma_.lower() in _PERSON_NOUNS:
+                # A person's name beside a noun for a person, whatever the model took it for ("Kenteris's
+                # lawyer, Gregory Ioannidis," read as an organisation; "Mr Begg's father, Azmat," as a place).
+                name = _untagged_name(child, any_label=True, words=1)
             if name is not None:
                 return self.full_name(name.text, name.start_char)
         if len(phrase) > 12:
             phrase = doc[subj.left_edge.i : subj.i + 1]
+        if speaking and subj.tag_ == "NNS" and subj.lemma_.lower() in TITLE_HEADS:
+            # "US officials said", "Bush administration officials said": the group speaks, not a person named
+            # in its description, and no one person in focus is "the officials".
+            return re.sub(r"^(?:the)\s+", "", phrase.text, flags=re.IGNORECASE)
         # A person named inside the subject speaks only as its head or beside it ("Lib Dem spokesman Sir
         # Menzies Campbell"), not under a preposition: "the claims about Baroness Morgan's involvement",
         # "the family of Baha Mousa" and "a spokesman for Tony Blair" are not Morgan, Mousa or Blair.
@@ -584,6 +609,7 @@ class _SpeakerResolver:
             and phrase.start <= e.start
             and e.end <= phrase.end
             and not _under_preposition(e, subj)
+            and not (speaking and _modifies_common_noun(e))
         ]
         if persons_in:
             return self.full_name(persons_in[-1].text, persons_in[-1].start_char)
@@ -595,6 +621,9 @@ class _SpeakerResolver:
         head = subj.lower_
         if head in TITLE_HEADS:
             return self._titled(subj, phrase, head)
+        if speaking and subj.lemma_.lower() in RELATIONS:
+            # "Michael Jackson's mother", "his son"; "the mother-of-nine" is the person the article is about.
+            return self._titled(subj, phrase, head) if phrase[0].lower_ == "the" else phrase.text
         if head in INSTITUTION_HEADS:
             return re.sub(r"^(?:the|a|an)\s+", "", phrase.text, flags=re.IGNORECASE)
         if subj.pos_ == "PROPN":
@@ -649,21 +678,36 @@ def _words_owner(sent: Span, quote: _Quote) -> Token | None:
     return None
 
 
-def _untagged_name(token: Token) -> Span | None:
+def _untagged_name(token: Token, any_label: bool = False, words: int = 2) -> Span | None:
     """A name in apposition to a title that the model did not tag ("The Shadow Secretary of State for the
-    Family, Theresa May, said": "May" read as the month): two or more capitalised proper nouns, none of
-    them tagged as a place, organisation or anything else."""
-    words = [t for t in token.lefts if t.dep_ == "compound"] + [token]
-    if len(words) < 2 or words[-1].i - words[0].i + 1 != len(words):
+    Family, Theresa May, said": "May" read as the month): two or more capitalised proper nouns (`words`),
+    none of them tagged as a place, organisation or anything else (unless `any_label`: the caller knows
+    the name is a person's)."""
+    run = [t for t in token.lefts if t.dep_ == "compound"] + [token]
+    if len(run) < words or run[-1].i - run[0].i + 1 != len(run):
         return None
-    if not all(t.pos_ == "PROPN" and t.is_title and t.ent_type_ in ("", "PERSON") for t in words):
+    if not all(t.pos_ == "PROPN" and t.is_title and (any_label or t.ent_type_ in ("", "PERSON")) for t in run):
         return None
-    return token.doc[words[0].i : token.i + 1]
+    return token.doc[run[0].i : token.i + 1]
 
 
 _BEFORE_OBJECT_NAME = frozenset({"the", *HONORIFICS})
 """What may stand between a preposition and the name that is its object ("about Baroness Morgan", "for the Rev
 Ian Paisley")."""
+
+
+def _modifies_common_noun(ent: Span) -> bool:
+    """The name says whom the subject speaks for ("Mr Blair's spokesman", "a Blair aide", "the Bush
+    administration"): a possessor or compound modifier of a noun of `SPEAKS_FOR_OTHERS` outside the name."""
+    token = ent.root
+    while token.head.i != token.i:  # up through a longer name ("President Susilo Bambang Yudhoyono's government")
+        head = token.head
+        if token.dep_ not in ("poss", "compound"):
+            return False
+        if head.pos_ == "NOUN" and not ent.start <= head.i < ent.end:
+            return head.lemma_.lower() in SPEAKS_FOR_OTHERS
+        token = head
+    return False
 
 
 def _under_preposition(ent: Span, head: Token) -> bool:

@@ -10,8 +10,9 @@ Score (the sum of these parts; see docs/brief.md for the reasons):
 
 - **who** speaks: `WHO[level] * COUNTRY_FACTOR[side]`. Level: head of state or government (president,
   prime minister, king, emir, chancellor…) 2.0; minister or secretary (attorney general too) 1.8;
-  spokesperson, ambassador, envoy, judge or official 1.5; an institution (a ministry, the Kremlin, an
-  embassy, or an organisation: spaCy's ORG, or what `people.CorpusPeople` shows is no person, "Yukos")
+  spokesperson, ambassador, envoy, aide, judge or official 1.5 (a group of them too: "US officials"); an
+  institution (a ministry, the Kremlin, an embassy, or an organisation: spaCy's ORG, or what
+  `people.CorpusPeople` shows is no person, "Yukos")
   1.3, below the officials who lead it; any other role 0.8 (a *former* office holder, a party's or
   union's general secretary); a named person without a role 0.5; nobody known 0. Side: the speaker
   speaks for one of the pair's two countries 1.0, for no known country 0.6, for a third country 0.4. A
@@ -112,12 +113,12 @@ _FORMER = re.compile(
 """A former office holder speaks for nobody now, and a general secretary leads a party, a union or an
 organisation, not a government: people with a role, not officials."""
 _MINISTER = re.compile(
-    r"\b(?:minister|secretary|chancellor\s+of|attorney\s+general|solicitor\s+general)\b", re.IGNORECASE
+    r"\b(?:ministers?|secretary|chancellor\s+of|attorney\s+general|solicitor\s+general)\b", re.IGNORECASE
 )
 _OFFICIAL = re.compile(
-    r"\b(?:spokes(?:man|woman|person)|ambassador|envoy|official|diplomat|ministry|department|office|government|"
-    r"kremlin|white\s+house|embassy|cabinet|palace|presidency|foreign\s+office|state\s+department|negotiator|"
-    r"adviser|advisor|commissioner|governor|judge)\b",
+    r"\b(?:spokes(?:man|men|woman|women|person|people)|ambassadors?|envoys?|officials?|diplomats?|ministry|"
+    r"department|office|government|kremlin|white\s+house|embassy|cabinet|palace|presidency|foreign\s+office|"
+    r"state\s+department|negotiators?|advis[eo]rs?|aides?|commissioner|governor|judge)\b",
     re.IGNORECASE,
 )
 _INSTITUTION = re.compile(
@@ -362,7 +363,8 @@ def _same_person(a: set[str], b: set[str]) -> bool:
 @lru_cache(maxsize=4096)
 def speaker_country(speaker: str, country: str | None) -> str | None:
     """The statement's own country, a known leader's (by full name, or by a surname only one known
-    leader has: "Obama"), or the country word an institution carries ("Syrian Foreign Ministry")."""
+    leader has: "Obama"), a known leader's whose people speak ("Mr Blair's spokesman", "Biden administration
+    officials"), or the country word an institution carries ("Syrian Foreign Ministry")."""
     if country:
         return country
     words = speaker.split()
@@ -371,6 +373,11 @@ def speaker_country(speaker: str, country: str | None) -> str | None:
     if known:
         return known
     institution = bool(_INSTITUTION.search(speaker))
+    if institution or _OFFICIAL.search(speaker):
+        # Whose people they are: "Mr Blair's spokesman", "Putin's aides", "Biden administration officials".
+        for name in _LEADERS_PEOPLE.findall(speaker):
+            if name in _leader_by_surname():
+                return _leader_by_surname()[name]
     for word in re.findall(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?", speaker):
         term = lookup(word) or lookup(word.split()[0])
         # A country's or capital's name inside a person's name is no nationality ("Jordan Henderson",
@@ -378,6 +385,10 @@ def speaker_country(speaker: str, country: str | None) -> str | None:
         if term and (institution or term.kind == "demonym"):
             return term.code
     return None
+
+
+_LEADERS_PEOPLE = re.compile(r"\b([A-Z][\w-]+)(?:['’]s\b|\s+(?:administration|government|camp)\b)")
+"""A name that owns the group the speaker belongs to."""
 
 
 @lru_cache(maxsize=1)

@@ -205,6 +205,56 @@ def test_a_person_under_a_preposition_of_the_subject_is_not_the_speaker() -> Non
     assert speakers(held, "strong public reaction") == ["Rachel Harvey"]
 
 
+def test_a_group_or_a_persons_aide_speaks_not_the_person_named_in_the_subject() -> None:
+    body = (  # a pasted Washington Post page, BBC business/084, and sentences of their shape
+        "Biden administration officials said they were not notified in advance that Yoon would declare martial "
+        "law. Palestinian officials said Israel had agreed to hand over five West Bank towns. Mr Blair's official "
+        "spokesman said the UK would not comment on the American plan. Putin's aides said Russia would not attend "
+        "the summit in Kiev. Foreign Secretary Jack Straw said Britain would not join the scheme."
+    )
+    r = analyze("Allies react", body)
+    assert speakers(r, "not notified in advance") == ["Biden administration officials"]
+    assert speakers(r, "hand over five") == ["Palestinian officials"]
+    # … but a clause that holds its own speech verb is a misparse, not their words (BBC politics/149).
+    wreath = analyze(
+        "Blair visits Arafat tomb",
+        "He nodded towards the tomb, rather than lay a wreath, in what Palestinian officials said was a compromise.",
+    )
+    assert not any("officials said" in s.text for s in wreath.statements)
+    assert next(s.country for s in r.statements if "hand over five" in s.text) == "PSE"
+    spokesman = speakers(r, "would not comment")
+    assert spokesman and "spokesman" in spokesman[0] and spokesman[0] != "Blair"
+    assert speakers(r, "would not attend") == ["Putin's aides"]
+    assert speakers(r, "would not join") == ["Jack Straw"]  # a title before the name: the name is the head
+    # A relative speaks, under the name the apposition gives whatever the model tagged it as (BBC politics/151,
+    # sport/082); the author of a trip or a statement is its speaker (BBC politics/024, 212).
+    kin = analyze(
+        "Guantanamo Britons freed",
+        "Mr Begg's father, Azmat, said he had been told he could see his son for twenty minutes. Michael Jackson's "
+        "mother has said she is certain her son will be cleared. Chancellor Gordon Brown has visited Kenya. Mr "
+        "Brown's trip is designed to highlight how the UK wants to make Africa's problems a priority of the G8.",
+    )
+    assert speakers(kin, "could see his son") and "Azmat" in speakers(kin, "could see his son")[0]
+    assert speakers(kin, "will be cleared") == ["Michael Jackson's mother"]
+    assert speakers(kin, "Africa's problems a priority") == ["Gordon Brown"]
+    body = (  # BBC business/012, politics/050
+        "President Susilo Bambang Yudhoyono's government has said it wants to curb fuel subsidies. The Scottish "
+        "National Party's Holyrood leader, Nicola Sturgeon, welcomed the move. She said: \"The time has come for a "
+        'ban on smoking in public places."'
+    )
+    government = analyze("Indonesia fuel", body)
+    assert speakers(government, "curb fuel subsidies") == ["President Susilo Bambang Yudhoyono's government"]
+    assert speakers(government, "The time has come") == ["Nicola Sturgeon"]
+    # The narration's topic is still the person whose speech the subject is ("Tony Blair's big speech will be
+    # looked back on …"): "he said" after it is Blair (BBC politics/264).
+    topic = analyze(
+        "Blair looks to election campaign",
+        "Tony Blair's big speech will be looked back on as the start of the campaign. There was an attempt to draw "
+        'the line under his rift with Chancellor Gordon Brown. "Labour is more than an electoral device," he said.',
+    )
+    assert speakers(topic, "more than an electoral device") == ["Tony Blair"]
+
+
 def test_speaker_after_the_verb_and_untagged_surname() -> None:
     body = (
         "State Department spokesman Ned Price spoke in Washington. "

@@ -153,6 +153,19 @@ def test_a_country_word_inside_a_persons_name_is_no_nationality() -> None:
     assert speaker_country("Putin", None) == "RUS"
 
 
+def test_a_group_of_officials_or_a_leaders_aide_speaks_as_an_official_of_the_leaders_country() -> None:
+    assert speaker_level("US officials", None) == "official"
+    assert speaker_level("Palestinian officials", None) == "official"
+    assert speaker_level("Putin's aides", None) == "official"
+    assert speaker_level("EU finance ministers", None) == "minister"
+    assert speaker_country("Mr Blair's official spokesman", None) == "GBR"
+    assert speaker_country("Biden administration officials", None) == "USA"
+    assert speaker_country("Putin's aides", None) == "RUS"
+    # A leader's surname in someone else's name, or in a body not said to be the leader's, is no country.
+    assert speaker_country("A Brown University spokesman", None) is None
+    assert speaker_country("Johnson & Johnson officials", None) is None
+
+
 def test_shown_is_the_configured_top_and_the_rest_are_more() -> None:
     brief = build_brief(("GBR", "USA"), [guantanamo()], key_statements=2)
     assert brief.shown == 2 and brief.hidden == 1
