@@ -337,7 +337,7 @@ TITLE_HEADS = frozenset(
 )
 INSTITUTION_HEADS = frozenset(
     """ministry department office government committee agency statement kremlin embassy council army
-    military police commission court palace cabinet administration""".split()
+    military police commission court palace cabinet administration newspaper paper magazine broadcaster""".split()
 )
 RELATIONS = frozenset("family mother father wife husband son daughter brother sister friend supporter ally".split())
 """People named by whom they belong to ("Michael Jackson's mother", "Mr Blair's supporters")."""

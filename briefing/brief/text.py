@@ -112,12 +112,12 @@ class ArticleIndex:
         self._codes = [c for _, c in coded]
         # A person named in a passage brings the country they speak for ("Lavrov said" concerns Russia).
         by_name: dict[str, str] = {}
-        for p in article.people:
-            if p.country:
-                parts = p.name.split()
-                by_name[p.name] = p.country
-                if parts:
-                    by_name.setdefault(parts[-1], p.country)
+        placed = [p for p in article.people if p.country and p.name.split()]
+        for p in placed:
+            by_name[p.name] = p.country
+            by_name.setdefault(p.name.split()[-1], p.country)
+        for p in placed:  # a family name written first ("Yoon" of "Yoon Suk Yeol", "Wang" of "Wang Yi")
+            by_name.setdefault(p.name.split()[0], p.country)
         persons = sorted(
             (e.start, by_name.get(e.text) or by_name.get(e.text.split()[-1], ""))
             for e in article.entities

@@ -242,7 +242,12 @@ def test_a_group_or_a_persons_aide_speaks_not_the_person_named_in_the_subject() 
         "National Party's Holyrood leader, Nicola Sturgeon, welcomed the move. She said: \"The time has come for a "
         'ban on smoking in public places."'
     )
+    body += (  # BBC business/437: a newspaper after the quote speaks, not the company in focus before it
+        " Bat consistently declines to comment. \"Xing's statement comes as especially bad news for British American "
+        'Tobacco", the China Daily newspaper said of the ban.'
+    )
     government = analyze("Indonesia fuel", body)
+    assert speakers(government, "especially bad news") == ["China Daily newspaper"]
     assert speakers(government, "curb fuel subsidies") == ["President Susilo Bambang Yudhoyono's government"]
     assert speakers(government, "The time has come") == ["Nicola Sturgeon"]
     # The narration's topic is still the person whose speech the subject is ("Tony Blair's big speech will be

@@ -9,7 +9,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import pytest
 from brief_helpers import analysed
 
-from briefing.article import Person
+from briefing.article import Entity, Person
 from briefing.brief import build_brief, rank
 from briefing.brief.people import NameIndex
 from briefing.brief.rank import (
@@ -151,6 +151,34 @@ def test_a_country_word_inside_a_persons_name_is_no_nationality() -> None:
         assert speaker_country(name, None) is None, name
     assert speaker_country("a Syrian official", None) == "SYR"
     assert speaker_country("Putin", None) == "RUS"
+
+
+def test_a_family_name_written_first_places_its_sentence() -> None:
+    """A pasted Washington Post page (South Korea–US): "Yoon" is the family name of "Yoon Suk Yeol", written
+    first, so "… that Yoon would declare martial law" concerns South Korea; a surname still wins where two
+    people share a word."""
+    import dataclasses
+
+    body = (
+        "President Yoon Suk Yeol declared martial law. Biden administration officials said they were not notified "
+        "in advance that Yoon would declare martial law. Kim Jong Un was silent, and so was Mr Kim."
+    )
+    article = analysed(
+        body, ("KOR", "USA"), people=[Person("Yoon Suk Yeol", "KOR", "President"), Person("Kim Jong Un", "PRK", None)]
+    )
+    mentions = [Entity(w, "PERSON", m, m + len(w)) for w in ("Yoon", "Kim") for m in _offsets(body, w)]
+    index = ArticleIndex(
+        dataclasses.replace(article, entities=tuple(sorted([*article.entities, *mentions], key=lambda e: e.start)))
+    )
+    second = body.index("Biden")
+    assert "KOR" in index.codes_in(second, body.index("Kim Jong"))
+    assert index.codes_in(body.index("Mr Kim"), len(body)) == {"PRK"}
+
+
+def _offsets(body: str, word: str) -> list[int]:
+    import re
+
+    return [m.start() for m in re.finditer(rf"\b{word}\b(?! Suk| Jong)", body)]
 
 
 def test_a_group_of_officials_or_a_leaders_aide_speaks_as_an_official_of_the_leaders_country() -> None:
@@ -533,7 +561,7 @@ def test_nations_alone_is_no_relationship_word() -> None:
 
 RECKERS = (
     "But, Hans Reckers, a board member of Germany's central bank, the Bundesbank, said that cash trading should also "
-    "remain in Frankfurt, something Deutsche Boerse could move to the UK. \"It is not just the headquarters of the "
+    'remain in Frankfurt, something Deutsche Boerse could move to the UK. "It is not just the headquarters of the '
     "Boerse but also important market segments that must stay permanently in Frankfurt. This has special importance "
     'for the business activities of the banks and the consultants," he said. Local government officials in '
     "Frankfurt's state of Hessen have also spoken out against the move."
