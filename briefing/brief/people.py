@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
 
@@ -145,11 +145,14 @@ class CorpusPeople:
     people: Mapping[tuple[str, ...], tuple[str | None, str | None]]
     """Full-name words -> (country, role) most of their mentions give."""
     offices: Mapping[str, Mapping[str, int]]
-    """Office words ("foreign secretary") -> country -> people of that country holding it."""
+    """Office words ("foreign secretary") -> country -> mentions of people of that country holding it."""
     institutions: frozenset[str]
     """Lower-case one-word names that stand for organisations, not people: labelled so elsewhere, referred to as
     "its" twice, or left out as no person by an article's analysis ("Diageo, which is listed …"), and never
     written with a given name or an honorific."""
+
+    holders: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    """Office words -> country -> distinct people of that country holding it."""
 
     def person(self, key: tuple[str, ...]) -> tuple[str | None, str | None]:
         return self.people.get(key, (None, None)) if len(key) > 1 else (None, None)
@@ -157,10 +160,13 @@ class CorpusPeople:
     def is_institution(self, key: tuple[str, ...]) -> bool:
         return len(key) == 1 and key[0] in self.institutions
 
-    def office_country(self, office: str | None, pair: tuple[str, str] | None) -> str | None:
-        """The country of the pair that holds this office in the corpus: more than half of its holders (a
-        "president" of no stated country is nobody's in particular), and at least two of them, or five for
-        a one-word office (a bare "secretary" is a culture secretary as well as a secretary of state)."""
+    def office_country(self, office: str | None, pair: tuple[str, str] | None, named: bool = False) -> str | None:
+        """The country of the pair that holds this office in the corpus: more than half of its holders'
+        mentions (a "president" of no stated country is nobody's in particular), and at least two of them,
+        or five for a one-word office (a bare "secretary" is a culture secretary as well as a secretary of
+        state). Also more than half of its holders, one person each, for a `named` person: "the prime
+        minister" of a British corpus is British, but "President Fidel Castro" is not American because the
+        corpus names President Bush forty times."""
         if not office or pair is None:
             return None
         text = office_words(office)
@@ -171,8 +177,11 @@ class CorpusPeople:
             holders = self.offices[key]
             total = sum(holders.values())
             least = 2 if " " in key else 5
+            people = self.holders.get(key, {})
             for code in pair:
                 if holders.get(code, 0) >= least and holders[code] * 2 > total:
+                    if named and people.get(code, 0) * 2 < sum(people.values()):
+                        return None
                     return code
         return None
 
@@ -190,6 +199,7 @@ def corpus_people(articles: Sequence[AnalyzedArticle]) -> CorpusPeople:
     countries: dict[tuple[str, ...], Counter[str]] = {}
     roles: dict[tuple[str, ...], Counter[str]] = {}
     offices: dict[str, Counter[str]] = {}
+    holders: dict[str, dict[str, set[tuple[str, ...]]]] = {}
     in_full_names: set[str] = set()
     for a in articles:
         for p in a.people:
@@ -203,6 +213,7 @@ def corpus_people(articles: Sequence[AnalyzedArticle]) -> CorpusPeople:
                     roles.setdefault(key, Counter())[p.role] += 1
             if p.role and p.country:
                 offices.setdefault(office_words(p.role), Counter())[p.country] += 1
+                holders.setdefault(office_words(p.role), {}).setdefault(p.country, set()).add(key)
     single: set[str] = set()
     labelled_other: set[str] = set()
     referred_as_it: Counter[str] = Counter()
@@ -233,7 +244,12 @@ def corpus_people(articles: Sequence[AnalyzedArticle]) -> CorpusPeople:
         key: (_most(countries.get(key, Counter()).elements()), _most(roles.get(key, Counter()).elements()))
         for key in countries.keys() | roles.keys()
     }
-    return CorpusPeople(people, {k: dict(v) for k, v in offices.items()}, institutions)
+    return CorpusPeople(
+        people,
+        {k: dict(v) for k, v in offices.items()},
+        institutions,
+        {k: {c: len(names) for c, names in v.items()} for k, v in holders.items()},
+    )
 
 
 def merge_people(
@@ -288,7 +304,7 @@ def merge_people(
             or organisation_country(
                 [p.role for p, _ in mentions], [by_id[aid] for aid in dict.fromkeys(a for _, a in mentions)]
             )
-            or corpus.office_country(role, pair)
+            or corpus.office_country(role, pair, named=True)
         )
         ids = tuple(dict.fromkeys(aid for _, aid in mentions))
         first = ids[0]

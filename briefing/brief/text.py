@@ -112,12 +112,12 @@ class ArticleIndex:
         self._codes = [c for _, c in coded]
         # A person named in a passage brings the country they speak for ("Lavrov said" concerns Russia).
         by_name: dict[str, str] = {}
-        placed = [p for p in article.people if p.country and p.name.split()]
-        for p in placed:
-            by_name[p.name] = p.country
-            by_name.setdefault(p.name.split()[-1], p.country)
-        for p in placed:  # a family name written first ("Yoon" of "Yoon Suk Yeol", "Wang" of "Wang Yi")
-            by_name.setdefault(p.name.split()[0], p.country)
+        placed = [(p.name, p.country) for p in article.people if p.country and p.name.split()]
+        for name, country in placed:
+            by_name[name] = country
+            by_name.setdefault(name.split()[-1], country)
+        for name, country in placed:  # a family name written first ("Yoon" of "Yoon Suk Yeol", "Wang" of "Wang Yi")
+            by_name.setdefault(name.split()[0], country)
         persons = sorted(
             (e.start, by_name.get(e.text) or by_name.get(e.text.split()[-1], ""))
             for e in article.entities

@@ -74,6 +74,37 @@ def test_an_office_of_no_stated_country_is_the_country_most_of_its_holders_speak
     assert known.office_country("President", ("RUS", "USA")) is None  # held as much by either
 
 
+def test_a_named_holder_of_an_office_is_not_placed_by_one_countrys_many_mentions() -> None:
+    """BBC business/200 (Cuba–US): "President Castro" is no American because the corpus names President Bush in
+    many articles; the unnamed "the president's spokesman" of an American story still is."""
+    bush = [
+        analysed(
+            f"US President George W Bush spoke in {place}.",
+            ("GBR", "USA"),
+            source=f"{place}.txt",
+            people=[Person("George W Bush", "USA", "President")],
+        )
+        for place in ("Washington", "Texas", "Ohio", "Iowa", "Maine", "Utah")
+    ]
+    others = [
+        analysed(f"{name} spoke.", ("FRA", "RUS"), source=f"{code}.txt", people=[Person(name, code, "President")])
+        for name, code in (("Vladimir Putin", "RUS"), ("Jacques Chirac", "FRA"))
+    ]
+    known = corpus_people([*bush, *others])
+    assert known.office_country("President", ("CUB", "USA")) == "USA"  # 6 of 8 mentions (five at least, one word)
+    assert known.office_country("President", ("CUB", "USA"), named=True) is None  # 1 of 3 people
+    castro = analysed(
+        "Fidel Castro's decision to ban cash transactions in US dollars in Cuba turned the spotlight on Cuba. "
+        "President Castro said the US was waging economic war.",
+        ("CUB", "USA"),
+        source="castro.txt",
+        people=[Person("Fidel Castro", None, "President")],
+    )
+    brief = Briefing.build([*bush, *others, castro]).get("CUB-USA")
+    assert brief is not None
+    assert [p.country for p in brief.people if p.name == "Fidel Castro"] == [None]
+
+
 def test_an_organisation_tagged_as_a_person_speaks_as_an_institution_and_is_no_person() -> None:
     article = analysed(
         YUKOS,
