@@ -418,7 +418,16 @@ class _SpeakerResolver:
                 # A name in apposition to a noun for a person is a person's, whatever the model tagged it as
                 # ("The Scottish National Party's Holyrood leader, Nicola Sturgeon, welcomed …").
                 beside_person = subj.lemma_.lower() in _PERSON_NOUNS and any(c.dep_ == "appos" for c in subj.children)
-                if name and (self.is_person(name) or untagged_speaker or beside_person):
+                # One unnamed person who speaks ("President Castro's chief aide said …", "A BBC spokeswoman said")
+                # is whom the next "he said" means, not the person named before or in the subject. Not "the
+                # spokesman": mostly someone named before, who stays in focus.
+                unnamed_speaker = (
+                    is_speech_verb(verb)
+                    and subj.tag_ == "NN"
+                    and subj.lemma_.lower() in _PERSON_NOUNS
+                    and subj.left_edge.lower_ != "the"
+                )
+                if name and (self.is_person(name) or untagged_speaker or beside_person or unnamed_speaker):
                     self.focus_events.append((subj.idx, name))
                     break
 

@@ -225,6 +225,14 @@ def test_a_group_or_a_persons_aide_speaks_not_the_person_named_in_the_subject() 
     spokesman = speakers(r, "would not comment")
     assert spokesman and "spokesman" in spokesman[0] and spokesman[0] != "Blair"
     assert speakers(r, "would not attend") == ["Putin's aides"]
+    # … and "he said" after an unnamed aide is the aide, not the leader he is named after (BBC business/200).
+    aide = analyze(
+        "Cuba winds back economic clock",
+        "Fidel Castro's decision turned the spotlight on Cuba's economy. President Castro's chief aide said it was "
+        'necessary because of US "economic aggression". "The ten percent obligation applies exclusively to the '
+        'dollar," he said.',
+    )
+    assert speakers(aide, "ten percent obligation") == ["President Castro's chief aide"]
     assert speakers(r, "would not join") == ["Jack Straw"]  # a title before the name: the name is the head
     # A relative speaks, under the name the apposition gives whatever the model tagged it as (BBC politics/151,
     # sport/082); the author of a trip or a statement is its speaker (BBC politics/024, 212).
