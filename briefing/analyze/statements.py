@@ -342,7 +342,7 @@ INSTITUTION_HEADS = frozenset(
 RELATIONS = frozenset("family mother father wife husband son daughter brother sister friend supporter ally".split())
 """People named by whom they belong to ("Michael Jackson's mother", "Mr Blair's supporters")."""
 _PERSON_NOUNS = TITLE_HEADS | RELATIONS
-SPEAKS_FOR_OTHERS = TITLE_HEADS | RELATIONS | (INSTITUTION_HEADS - {"statement"})
+SPEAKS_FOR_OTHERS = _PERSON_NOUNS | (INSTITUTION_HEADS - {"statement"})
 """People and bodies who speak for or beside someone: a name that owns or modifies one ("Mr Blair's spokesman",
 "the Bush administration", "Michael Jackson's mother") is not the speaker; a name that owns a speech, a trip or a
 statement is."""
@@ -607,7 +607,7 @@ class _SpeakerResolver:
         if speaking and subj.tag_ == "NNS" and subj.lemma_.lower() in TITLE_HEADS:
             # "US officials said", "Bush administration officials said": the group speaks, not a person named
             # in its description, and no one person in focus is "the officials".
-            return re.sub(r"^(?:the)\s+", "", phrase.text, flags=re.IGNORECASE)
+            return re.sub(r"^the\s+", "", phrase.text, flags=re.IGNORECASE)
         # A person named inside the subject speaks only as its head or beside it ("Lib Dem spokesman Sir
         # Menzies Campbell"), not under a preposition: "the claims about Baroness Morgan's involvement",
         # "the family of Baha Mousa" and "a spokesman for Tony Blair" are not Morgan, Mousa or Blair.

@@ -164,7 +164,7 @@ class CorpusPeople:
         """The country of the pair that holds this office in the corpus: more than half of its holders'
         mentions (a "president" of no stated country is nobody's in particular), and at least two of them,
         or five for a one-word office (a bare "secretary" is a culture secretary as well as a secretary of
-        state). Also more than half of its holders, one person each, for a `named` person: "the prime
+        state). Also at least half of its holders, one person each, for a `named` person: "the prime
         minister" of a British corpus is British, but "President Fidel Castro" is not American because the
         corpus names President Bush forty times."""
         if not office or pair is None:
