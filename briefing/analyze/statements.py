@@ -272,6 +272,9 @@ def _subject(verb: Token) -> Token | None:
     hung from a person's name as a modifier ("Mr. Warner, the Virginia Democrat, called it …", the name then
     heading a sentence with no other verb) has that person as its subject; a modifier inside a clause that
     has its own verb ("the man called Warner arrived") does not."""
+    quoted = _quoted_as_saying(verb)
+    if quoted is not None:
+        return quoted
     subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
     if subjects:
         return min(subjects, key=lambda child: abs(child.i - verb.i))
@@ -318,6 +321,24 @@ def _subject(verb: Token) -> Token | None:
             # the name the subject of the quote's verb and the speech verb a modifier of the name.
             return head
     return None
+
+
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """The one quoted in "the paper quoted Mr Chernin as saying …": the object of "quote" with an "as
+    saying" (or "as telling") beside it speaks, not the outlet that quotes; asked of "quoted" or of
+    "saying"."""
+    if verb.lemma_.lower() != "quote":
+        prep = verb.head if verb.dep_ == "pcomp" else None
+        if prep is None or prep.lower_ != "as" or not is_speech_verb(verb):
+            return None
+        verb = prep.head
+        if verb.lemma_.lower() != "quote":
+            return None
+    said = any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" and is_speech_verb(g) for g in c.children)
+        for c in verb.children
+    )
+    return next((c for c in verb.children if c.dep_ == "dobj"), None) if said else None
 
 
 def _sentence_end(text: str) -> bool:

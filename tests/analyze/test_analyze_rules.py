@@ -254,8 +254,15 @@ def test_a_group_or_a_persons_aide_speaks_not_the_person_named_in_the_subject() 
         " Bat consistently declines to comment. \"Xing's statement comes as especially bad news for British American "
         'Tobacco", the China Daily newspaper said of the ban.'
     )
+    body += (  # BBC business/254: the one an outlet quotes "as saying" speaks, not the outlet
+        " News Corp chief operating officer Peter Chernin said the firm would look at games makers. Video games "
+        'are "big business", the paper quoted Mr Chernin as saying. The Times quoted Jack Straw as saying that '
+        "the embargo would be lifted within six months."
+    )
     government = analyze("Indonesia fuel", body)
     assert speakers(government, "especially bad news") == ["China Daily newspaper"]
+    assert speakers(government, "big business") == ["Peter Chernin"]
+    assert speakers(government, "embargo would be lifted") == ["Jack Straw"]
     assert speakers(government, "curb fuel subsidies") == ["President Susilo Bambang Yudhoyono's government"]
     assert speakers(government, "The time has come") == ["Nicola Sturgeon"]
     # The narration's topic is still the person whose speech the subject is ("Tony Blair's big speech will be
