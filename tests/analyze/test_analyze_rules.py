@@ -205,7 +205,7 @@ def test_a_person_under_a_preposition_of_the_subject_is_not_the_speaker() -> Non
     assert speakers(held, "strong public reaction") == ["Rachel Harvey"]
 
 
-def test_a_group_or_a_persons_aide_speaks_not_the_person_named_in_the_subject() -> None:
+def test_a_group_speaks_as_itself_and_a_leaders_aide_is_not_the_leader() -> None:
     body = (  # a pasted Washington Post page, BBC business/084, and sentences of their shape
         "Biden administration officials said they were not notified in advance that Yoon would declare martial "
         "law. Palestinian officials said Israel had agreed to hand over five West Bank towns. Mr Blair's official "
@@ -215,25 +215,33 @@ def test_a_group_or_a_persons_aide_speaks_not_the_person_named_in_the_subject() 
     r = analyze("Allies react", body)
     assert speakers(r, "not notified in advance") == ["Biden administration officials"]
     assert speakers(r, "hand over five") == ["Palestinian officials"]
-    # … but a clause that holds its own speech verb is a misparse, not their words (BBC politics/149).
+    assert next(s.country for s in r.statements if "hand over five" in s.text) == "PSE"
+    spokesman = speakers(r, "would not comment")
+    assert spokesman and "spokesman" in spokesman[0] and spokesman[0] != "Blair"
+    assert speakers(r, "would not attend") == ["Putin's aides"]
+    assert speakers(r, "would not join") == ["Jack Straw"]  # a title before the name: the name is the head
+
+
+def test_a_clause_around_its_own_speech_verb_is_no_statement() -> None:
+    # BBC politics/149: a misparse, not the officials' words.
     wreath = analyze(
         "Blair visits Arafat tomb",
         "He nodded towards the tomb, rather than lay a wreath, in what Palestinian officials said was a compromise.",
     )
     assert not any("officials said" in s.text for s in wreath.statements)
-    assert next(s.country for s in r.statements if "hand over five" in s.text) == "PSE"
-    spokesman = speakers(r, "would not comment")
-    assert spokesman and "spokesman" in spokesman[0] and spokesman[0] != "Blair"
-    assert speakers(r, "would not attend") == ["Putin's aides"]
-    # … and "he said" after an unnamed aide is the aide, not the leader he is named after (BBC business/200).
-    aide = analyze(
+
+
+def test_he_said_after_an_unnamed_aide_is_the_aide_not_the_leader_he_is_named_after() -> None:
+    aide = analyze(  # BBC business/200
         "Cuba winds back economic clock",
         "Fidel Castro's decision turned the spotlight on Cuba's economy. President Castro's chief aide said it was "
         'necessary because of US "economic aggression". "The ten percent obligation applies exclusively to the '
         'dollar," he said.',
     )
     assert speakers(aide, "ten percent obligation") == ["President Castro's chief aide"]
-    assert speakers(r, "would not join") == ["Jack Straw"]  # a title before the name: the name is the head
+
+
+def test_a_relative_speaks_and_the_author_of_a_trip_is_its_speaker() -> None:
     # A relative speaks, under the name the apposition gives whatever the model tagged it as (BBC politics/151,
     # sport/082); the author of a trip or a statement is its speaker (BBC politics/024, 212).
     kin = analyze(
@@ -245,6 +253,9 @@ def test_a_group_or_a_persons_aide_speaks_not_the_person_named_in_the_subject() 
     assert speakers(kin, "could see his son") and "Azmat" in speakers(kin, "could see his son")[0]
     assert speakers(kin, "will be cleared") == ["Michael Jackson's mother"]
     assert speakers(kin, "Africa's problems a priority") == ["Gordon Brown"]
+
+
+def test_a_leaders_government_an_appositive_name_and_an_outlet_speak() -> None:
     body = (  # BBC business/012, politics/050
         "President Susilo Bambang Yudhoyono's government has said it wants to curb fuel subsidies. The Scottish "
         "National Party's Holyrood leader, Nicola Sturgeon, welcomed the move. She said: \"The time has come for a "
@@ -260,13 +271,15 @@ def test_a_group_or_a_persons_aide_speaks_not_the_person_named_in_the_subject() 
         "the embargo would be lifted within six months."
     )
     government = analyze("Indonesia fuel", body)
+    assert speakers(government, "curb fuel subsidies") == ["President Susilo Bambang Yudhoyono's government"]
+    assert speakers(government, "The time has come") == ["Nicola Sturgeon"]
     assert speakers(government, "especially bad news") == ["China Daily newspaper"]
     assert speakers(government, "big business") == ["Peter Chernin"]
     assert speakers(government, "embargo would be lifted") == ["Jack Straw"]
-    assert speakers(government, "curb fuel subsidies") == ["President Susilo Bambang Yudhoyono's government"]
-    assert speakers(government, "The time has come") == ["Nicola Sturgeon"]
-    # The narration's topic is still the person whose speech the subject is ("Tony Blair's big speech will be
-    # looked back on …"): "he said" after it is Blair (BBC politics/264).
+
+
+def test_the_owner_of_a_speech_stays_the_narrations_topic() -> None:
+    # "Tony Blair's big speech will be looked back on …": "he said" after it is Blair (BBC politics/264).
     topic = analyze(
         "Blair looks to election campaign",
         "Tony Blair's big speech will be looked back on as the start of the campaign. There was an attempt to draw "
