@@ -269,8 +269,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="use this `briefing brief --format json` output for the entries whose inputs "
                         "it was made from, instead of running the program (repeatable)")
     parser.add_argument("--only", help="only entries whose inputs start with this (e.g. seeds, corpora/bbc)")
-    parser.add_argument("--split", choices=["dev", "heldout", "fresh"],
-                        help="only the entries of this split (tune on dev, report heldout and fresh)")
+    parser.add_argument("--split", choices=["dev", "heldout", "fresh", "fresh2"],
+                        help="only the entries of this split (tune on dev, report heldout, fresh, fresh2)")
     parser.add_argument("--shared", type=Path, default=SHARED, help="folder the gold's inputs are relative to")
     parser.add_argument("--cache-dir", type=Path, help="keep the program's cache here between runs")
     parser.add_argument("--json-out", type=Path, help="also write the per-pair figures as JSON")
