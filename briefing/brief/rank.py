@@ -66,7 +66,7 @@ from __future__ import annotations
 import heapq
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from briefing.analyze.gazetteer import LEADERS, leader_country, lookup, region_country
@@ -364,7 +364,8 @@ def _same_person(a: set[str], b: set[str]) -> bool:
 def speaker_country(speaker: str, country: str | None) -> str | None:
     """The statement's own country, a known leader's (by full name, or by a surname only one known
     leader has: "Obama"), a known leader's whose people speak ("Mr Blair's spokesman", "Biden administration
-    officials"), or the country word an institution carries ("Syrian Foreign Ministry")."""
+    officials"), the country word an institution carries ("Syrian Foreign Ministry"), or the country or
+    people a group or an unnamed office is of ("US officials", "Senior Syrian officials")."""
     if country:
         return country
     words = speaker.split()
@@ -378,14 +379,30 @@ def speaker_country(speaker: str, country: str | None) -> str | None:
         for name in _LEADERS_PEOPLE.findall(speaker):
             if name in _leader_by_surname():
                 return _leader_by_surname()[name]
-    for word in re.findall(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?", speaker):
-        term = lookup(word) or lookup(word.split()[0])
+    tokens = list(re.finditer(r"[A-Z][\w’'.-]*", speaker))
+    for i, match in enumerate(tokens):
+        two = speaker[match.start() : tokens[i + 1].end()] if i + 1 < len(tokens) else ""
+        end = tokens[i + 1].end() if two and len(two.split()) == 2 and lookup(two) else match.end()
+        term = lookup(speaker[match.start() : end])
         # A country's or capital's name inside a person's name is no nationality ("Jordan Henderson",
-        # "Paris Hilton"); a people's name ("Syrian official") or an institution's country is.
-        if term and (institution or term.kind == "demonym"):
+        # "Paris Hilton"); a people's name ("Syrian official") or an institution's country is, unless it
+        # ends a name ("Philip French").
+        if term and (institution or (term.kind == "demonym" and not _ends_a_name(speaker, match))):
+            return term.code
+        rest, lead = speaker[end:].removeprefix("'s").removeprefix("’s"), speaker[: match.start()]
+        if term and rest.strip() and rest == rest.lower() and lead == lead.lower():
+            # A country's name on a group or an office with no name ("US officials", "a New Zealand
+            # diplomat", "Jordan's foreign minister") is theirs; on a name it is none ("Jordan Henderson").
             return term.code
     return None
 
+
+def _ends_a_name(speaker: str, match: re.Match[str]) -> bool:
+    """The word ends a name after a capitalised word ("the Observer's Philip French", "Oliver Irish, editor
+    of …"), where a people's name before a noun ("Senior Syrian officials") is a nationality."""
+    before = speaker[: match.start()].split()
+    after = speaker[match.end() :].strip()
+    return bool(before) and before[-1][:1].isupper() and (not after or after.startswith((",", "(", "'s", "’s")))
 
 _LEADERS_PEOPLE = re.compile(r"\b([A-Z][\w-]+)(?:['’]s\b|\s+(?:administration|government|camp)\b)")
 """A name that owns the group the speaker belongs to."""
@@ -554,6 +571,11 @@ def rank_statements(
         if person is not None:  # the speaker as the pair's people name them ("Putin" is "Vladimir Putin")
             st = _fill(m.statement, Statement(person.name, "", True, 0, 0, person.role, person.country))
             m.statement = Statement(person.name, st.text, st.direct, st.start, st.end, st.role, st.country)
+        stated = speaker_country(m.statement.speaker, None) if " " in m.statement.speaker.strip() else None
+        if m.statement.country is None and stated:
+            # The country the speaker's own words state ("US officials", "Syrian Foreign Ministry", "Mr
+            # Blair's spokesman"), shown as the score reads it; a surname alone ("Howard") is a guess.
+            m.statement = replace(m.statement, country=stated)
         scored = score_statement(
             m.statement,
             indexes[ids[id(m.article)]],

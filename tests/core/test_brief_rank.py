@@ -194,6 +194,28 @@ def test_a_group_of_officials_or_a_leaders_aide_speaks_as_an_official_of_the_lea
     assert speaker_country("Johnson & Johnson officials", None) is None
 
 
+def test_a_country_named_on_a_group_or_an_unnamed_office_is_its_country_and_the_brief_shows_it() -> None:
+    assert speaker_country("US officials", None) == "USA"
+    assert speaker_country("UK diplomats", None) == "GBR"
+    assert speaker_country("Jordan's foreign minister", None) == "JOR"
+    assert speaker_country("a New Zealand diplomat", None) == "NZL"
+    assert speaker_country("Senior Syrian officials", None) == "SYR"
+    # a people's name that ends a person's name is a surname
+    assert speaker_country("the Observer Philip French", None) is None
+    assert speaker_country("Oliver Irish, editor of gadget magazine Stuff", None) is None
+    body = (
+        "US officials said Britain had been told of the raid in advance. Downing Street said it had "
+        "not been consulted."
+    )
+    article = analysed(
+        body, ("GBR", "USA"), quotes=[("US officials", "Britain had been told of the raid in advance", False)]
+    )
+    (statement,) = build_brief(("GBR", "USA"), [article]).statements
+    assert statement.statement.country == "USA"
+    # and the group, an official of one country of the pair naming the other, scores as one
+    assert statement.parts["who"] == WHO["official"] * COUNTRY_FACTOR["pair"]
+
+
 def test_shown_is_the_configured_top_and_the_rest_are_more() -> None:
     brief = build_brief(("GBR", "USA"), [guantanamo()], key_statements=2)
     assert brief.shown == 2 and brief.hidden == 1
