@@ -89,7 +89,8 @@ def test_gold_format() -> None:
     assert gold["about"]
     keys = [(e["pair"], tuple(e["inputs"])) for e in gold["pairs"]]
     assert len(keys) == len(set(keys)) and len(keys) >= 15
-    assert {e["split"] for e in gold["pairs"]} == {"dev", "heldout", "fresh", "fresh2"}  # fresh, fresh2: held-out sets annotated blind
+    # fresh, fresh2: held-out sets annotated blind
+    assert {e["split"] for e in gold["pairs"]} == {"dev", "heldout", "fresh", "fresh2"}
     for entry in gold["pairs"]:
         assert len(entry["key_statements"]) <= 5 and entry["key_statements"], entry["pair"]
         assert 3 <= len(entry["lead"]) <= 6, entry["pair"]
