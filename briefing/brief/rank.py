@@ -21,8 +21,9 @@ Score (the sum of these parts; see docs/brief.md for the reasons):
   (`region_office_country`: "Hessen's economy minister", "its minister" after "the state of Hessen"), else
   the pair's country that holds that office in the corpus, else the pair's country the statement's
   article is about (`ArticleIndex.home`), else, for an office holder or a politician (a party leader, an
-  MP), the country of the pair all the article's other officials speak for (`colleagues_country`; a
-  colleague's role from the pair's people when the article gives none).
+  MP), the country of the pair all the article's other quoted officials (else named ones) speak for
+  (`colleagues_country`; a colleague's role from the pair's people when the article gives none). An
+  organisation speaks for the country its articles place it in (`people.organisation_country`).
 - **what** it is about, the largest part (a head of state on domestic politics is not news of the
   pair): the quote itself names both countries (their names, capitals, peoples, institutions or people)
   +3.5, the other country than the speaker's +3.0, one country only (the speaker's own, or a third
@@ -71,7 +72,7 @@ from functools import lru_cache
 
 from briefing.analyze.gazetteer import LEADERS, leader_country, lookup, region_country
 from briefing.article import AnalyzedArticle, Statement
-from briefing.brief.people import NO_CORPUS, CorpusPeople, NameIndex, PairPerson
+from briefing.brief.people import NO_CORPUS, CorpusPeople, NameIndex, PairPerson, organisation_country
 from briefing.brief.text import ArticleIndex, jaccard, overlap, plain_key, words
 
 WHO = {"head": 2.0, "minister": 1.8, "official": 1.5, "institution": 1.3, "role": 0.8, "person": 0.5, "none": 0.0}
@@ -292,17 +293,22 @@ def speaker_level(speaker: str, role: str | None, institution: bool = False) -> 
 def colleagues_country(
     index: ArticleIndex, speaker: str, pair: tuple[str, str], roles: Callable[[str], str | None] | None = None
 ) -> str | None:
-    """The country of the pair every other official the article names speaks for, when it names at least
-    one and they all speak for that one country. `roles`: a person's role where the article gives none
-    (the pair's people: "Tony Blair" is the Prime Minister in another article)."""
+    """The country of the pair every other official the article quotes (else, when it quotes none, names)
+    speaks for, when there is at least one and they all speak for that one country. `roles`: a person's role
+    where the article gives none (the pair's people: "Tony Blair" is the Prime Minister in another article)."""
     own = set(words(speaker))
-    found = {
-        p.country
+    voices = [set(words(st.speaker)) for st in index.article.statements]
+    officials = [
+        p
         for p in index.article.people
         if p.country
         and not _same_person(own, set(words(p.name)))
         and speaker_level(p.name, p.role or (roles(p.name) if roles else None)) in ("head", "minister", "official")
-    }
+    ]
+    # Those quoted beside him first: a foreign leader the story is about ("Turkish premier Recep Erdogan had
+    # to accept…") is no colleague of the British opposition leader quoted next to Mr Blair.
+    speaking = [p for p in officials if any(_same_person(voice, set(words(p.name))) for voice in voices)]
+    found = {p.country for p in speaking or officials}
     return next(iter(found)) if len(found) == 1 and found <= set(pair) else None
 
 
@@ -563,6 +569,16 @@ def rank_statements(
         known = people.get(names.key(name))
         return known.role if known is not None else None
 
+    institutions = {
+        id(m): corpus.is_institution(m.speaker) or _named_as_organisation(m.statement.speaker, m.article)
+        for m in merged
+    }
+    for m in merged:
+        if m.statement.country is None and institutions[id(m)]:
+            # An organisation the pair's articles place ("South African bank Absa") speaks for that country.
+            placed_in = organisation_country([m.statement.speaker], m.articles)
+            if placed_in:
+                m.statement = replace(m.statement, country=placed_in)
     base: list[tuple[float, int, _Merged]] = []
     base_parts: list[Mapping[str, float]] = []
     for m in merged:
@@ -583,7 +599,7 @@ def rank_statements(
             person,
             recency.get(ids[id(first)]),
             corpus,
-            corpus.is_institution(m.speaker) or _named_as_organisation(m.statement.speaker, m.article),
+            institutions[id(m)],
             roles,
             lead_in_of(m.statement, m.article, indexes[ids[id(m.article)]], names) if pair else None,
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -369,6 +370,59 @@ def test_a_politician_of_no_stated_country_speaks_for_the_country_of_the_article
     iraqi = Person("Hoshyar Zebari", "IRQ", "Foreign Minister")
     both = analysed(MATES, ("GBR", "IRQ"), people=[blair, iraqi, mates], quotes=[("Michael Mates", quote, True)])
     assert colleagues_country(ArticleIndex(both), "Michael Mates", ("GBR", "IRQ")) is None
+
+
+TURKEY_DEAL = (
+    "Tony Blair has said the deal bringing Turkey closer to EU membership is of fundamental importance. Turkish "
+    "premier Recep Erdogan had to accept negotiations did not guarantee his country full EU membership. Mr Blair "
+    "said the Turkish leadership had made great advances. Tory leader Michael Howard said the EU constitution was "
+    "not designed to take in a country as large as Turkey."
+)
+
+
+def test_the_colleagues_of_a_politician_are_the_officials_quoted_beside_him_before_those_only_named() -> None:
+    """BBC politics, "Blair hails Turkey-EU talks deal" (UK–Turkey): the Tory leader, whom no article calls
+    British, is quoted beside Mr Blair; the Turkish premier the story is about is named, not quoted, and is
+    no colleague of his. An article quoting no other official still looks at those it names."""
+    blair = Person("Tony Blair", "GBR", "Prime Minister")
+    erdogan = Person("Recep Erdogan", "TUR", "premier")
+    howard = Person("Michael Howard", None, "Tory leader")
+    quotes = [
+        ("Tony Blair", "the Turkish leadership had made great advances", False),
+        ("Michael Howard", "the EU constitution was not designed to take in a country as large as Turkey", False),
+    ]
+    pair = ("GBR", "TUR")
+    article = analysed(TURKEY_DEAL, pair, people=[blair, erdogan, howard], quotes=quotes)
+    index = ArticleIndex(article)
+    assert colleagues_country(index, "Michael Howard", pair) == "GBR"
+    scored = score_statement(article.statements[1], index, pair, None, None)
+    assert scored.country == "GBR" and scored.parts["about"] == NAMES_OTHER_SIDE
+    unquoted = analysed(TURKEY_DEAL, pair, people=[blair, erdogan, howard], quotes=quotes[1:])
+    assert colleagues_country(ArticleIndex(unquoted), "Michael Howard", pair) is None  # British and Turkish named
+
+
+ABSA = (
+    "South Africa biggest retail bank Absa has said it is still in talks with UK bank Barclays over the sale of "
+    'majority stake in the group. "Discussions with Barclays are continuing," Absa said in a statement.'
+)
+
+
+def test_an_organisation_the_articles_place_speaks_for_that_country() -> None:
+    """BBC business, "Absa and Barclays talks continue" (South Africa–UK): the bank the article calls South
+    African speaks for South Africa, and the brief shows it."""
+    import dataclasses
+
+    quote = ("Absa", "Discussions with Barclays are continuing,", True)
+    article = analysed(ABSA, ("GBR", "ZAF"), quotes=[quote])
+    orgs = [Entity(w, "ORG", m.start(), m.end()) for w in ("Absa", "Barclays") for m in re.finditer(w, ABSA)]
+    article = dataclasses.replace(
+        article, entities=tuple(sorted([*article.entities, *orgs], key=lambda e: e.start))
+    )
+    (statement,) = build_brief(("GBR", "ZAF"), [article]).statements
+    assert statement.statement.country == "ZAF"
+    assert statement.parts["who"] == WHO["institution"] * COUNTRY_FACTOR["pair"]
+    # the paragraph before names the other side ("UK bank Barclays"): the quote answers it
+    assert statement.parts["about"] == CONTEXT_NAMES_OTHER
 
 
 TERROR_TARGET = (
