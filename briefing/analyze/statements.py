@@ -302,6 +302,8 @@ def _subject(verb: Token) -> Token | None:
         # when the parser made the quote the main clause and the speech verb an aside of it ("…, the
         # legendary film critic Pauline Kael wrote, “I’m frequently asked …”").
         return before
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and (doer := _absolute_subject(verb)) is not None:
+        return doer
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
         return _subject(verb.head)
     if verb.dep_ == "acl" and head.i < verb.i and head.dep_ == "ROOT" and head.pos_ == "NOUN" and is_speech_verb(verb):
@@ -320,6 +322,27 @@ def _subject(verb: Token) -> Token | None:
             # "Writer Neil Coppendale, from West Sussex, asked of the Iraq war: “… died …”": the parser made
             # the name the subject of the quote's verb and the speech verb a modifier of the name.
             return head
+    return None
+
+
+def _absolute_subject(verb: Token) -> Token | None:
+    """The person of a "with X doing" phrase right before a participle of speech: "The trouble began on the
+    show, with Maria Hutchings marching up to him, saying “Tony, that's rubbish”" is hers, not the show's
+    subject's nor his. The participle carries on the action of the person the phrase has just shown."""
+    if not is_speech_verb(verb):
+        return None
+    for prep in verb.head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "with" or not prep.i < verb.i:
+            continue
+        for action in prep.children:
+            if action.dep_ in ("pcomp", "pobj") and action.tag_ == "VBG":
+                doers = [c for c in action.children if c.dep_ == "nsubj" and c.ent_type_ == "PERSON"]
+            elif action.dep_ == "pobj" and action.ent_type_ == "PERSON":
+                doers = [action] if any(c.dep_ == "acl" and c.tag_ == "VBG" for c in action.children) else []
+            else:
+                doers = []
+            if doers:
+                return doers[0]
     return None
 
 

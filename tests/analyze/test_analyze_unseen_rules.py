@@ -503,3 +503,15 @@ def test_a_year_in_a_laws_name_is_not_a_date_but_a_partnerships_is() -> None:
     )
     r = analyze("Royal succession", body)
     assert absolute_dates(r) == {"2002"}
+
+
+def test_a_participle_of_speech_after_a_with_phrase_is_the_phrases_person() -> None:
+    # BBC politics/353: "with Maria Hutchings marching up to him, saying …" went to "him", Tony Blair.
+    body = (
+        "Tony Blair himself has said people complain he does not listen. Mr Blair's latest bout of flagellation "
+        "came with a series of questions sessions on Five television throughout Wednesday.\n\n"
+        "The trouble began on the Wright Stuff show, with Maria Hutchings marching up to him, saying \"Tony, "
+        "that's rubbish\" as she tried to complain about her autistic son's school being threatened with closure."
+    )
+    r = analyze("Blair faces voters' anger", body)
+    assert speakers(r, "that's rubbish") == ["Maria Hutchings"]
