@@ -153,6 +153,9 @@ class CorpusPeople:
 
     holders: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
     """Office words -> country -> distinct people of that country holding it."""
+    colleagues: Mapping[tuple[str, ...], str] = field(default_factory=dict)
+    """Full-name words of a person with a role and no stated country -> the one country the people quoted
+    beside them speak for, article after article (`colleague_votes`)."""
 
     def person(self, key: tuple[str, ...]) -> tuple[str | None, str | None]:
         return self.people.get(key, (None, None)) if len(key) > 1 else (None, None)
@@ -214,6 +217,7 @@ def corpus_people(articles: Sequence[AnalyzedArticle]) -> CorpusPeople:
             if p.role and p.country:
                 offices.setdefault(office_words(p.role), Counter())[p.country] += 1
                 holders.setdefault(office_words(p.role), {}).setdefault(p.country, set()).add(key)
+    colleagues = colleague_votes(articles)
     single: set[str] = set()
     labelled_other: set[str] = set()
     referred_as_it: Counter[str] = Counter()
@@ -249,7 +253,45 @@ def corpus_people(articles: Sequence[AnalyzedArticle]) -> CorpusPeople:
         {k: dict(v) for k, v in offices.items()},
         institutions,
         {k: {c: len(names) for c, names in v.items()} for k, v in holders.items()},
+        {
+            key: found
+            for key, votes in colleagues.items()
+            if (found := _most(votes.elements())) is not None
+            and found != MIXED
+            and votes[found] >= COLLEAGUE_ARTICLES
+            and votes[found] >= COLLEAGUE_SHARE * sum(votes.values())
+            and not countries.get(key)
+        },
     )
+
+
+MIXED = "*"
+COLLEAGUE_ARTICLES = 3
+"""Articles in which a person's colleagues are all of one country before that country is theirs: at 2, a
+Euronext chief quoted beside London Stock Exchange men twice became British."""
+COLLEAGUE_SHARE = 0.75
+"""Share of a person's articles whose colleagues are all of that country (the rest: of another, or mixed)."""
+
+
+def colleague_votes(articles: Sequence[AnalyzedArticle]) -> dict[tuple[str, ...], Counter[str]]:
+    """For each person with a role and no country in an article: the country every other placed person with
+    a role the article quotes speaks for (else, quoting none, every one it names), or `MIXED`. A Secretary of
+    State whom no article calls British is quoted beside British ministers article after article; one
+    article's colleagues may be chance, many are not."""
+    votes: dict[tuple[str, ...], Counter[str]] = {}
+    for a in articles:
+        voices = [set(name_words(st.speaker)) for st in a.statements]
+        placed = [(name_words(p.name), p.country) for p in a.people if p.country and p.role]
+        for p in a.people:
+            key = name_words(p.name)
+            if p.country or not p.role or len(key) < 2:
+                continue
+            others = [(k, c) for k, c in placed if not (set(k) <= set(key) or set(key) <= set(k))]
+            quoted = [(k, c) for k, c in others if any(v and (v <= set(k) or set(k) <= v) for v in voices)]
+            found = {c for _, c in quoted or others}
+            if found:
+                votes.setdefault(key, Counter())[next(iter(found)) if len(found) == 1 else MIXED] += 1
+    return votes
 
 
 def merge_people(
@@ -305,6 +347,7 @@ def merge_people(
                 [p.role for p, _ in mentions], [by_id[aid] for aid in dict.fromkeys(a for _, a in mentions)]
             )
             or corpus.office_country(role, pair, named=True)
+            or corpus.colleagues.get(key)
         )
         ids = tuple(dict.fromkeys(aid for _, aid in mentions))
         first = ids[0]
@@ -382,4 +425,13 @@ def _first_mentions(article: AnalyzedArticle, index: NameIndex) -> dict[tuple[st
 
 
 def speaker_lookup(people: Sequence[PairPerson], index: NameIndex) -> Mapping[tuple[str, ...], PairPerson]:
-    return {index.key(p.name): p for p in people}
+    """The pair's people by name key. A one-word name the index reads as a full name ("Charles", Prince
+    Charles, whose word only "Charles Kennedy" holds in full) never takes the key of the person it names in
+    full, whatever the order of the list."""
+    found: dict[tuple[str, ...], PairPerson] = {}
+    for p in people:
+        key = index.key(p.name)
+        if key in found and name_words(found[key].name) == key != name_words(p.name):
+            continue
+        found[key] = p
+    return found

@@ -9,7 +9,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from brief_helpers import analysed
 
-from briefing.article import Person
+from briefing.article import AnalyzedArticle, Person
 from briefing.brief import Briefing
 from briefing.brief.people import corpus_people
 from briefing.brief.rank import speaker_level
@@ -122,3 +122,39 @@ def test_an_organisation_tagged_as_a_person_speaks_as_an_institution_and_is_no_p
     assert [p.name for p in brief.people] == ["Vladimir Putin"]
     assert [s.statement.speaker for s in brief.statements] == ["Vladimir Putin", "Yukos"]
     assert speaker_level("Yukos", None, institution=True) == "institution"
+
+
+HOWARD_TEXTS = (
+    "Tony Blair said Labour would cut taxes. Tory leader Michael Howard said the plans were a con.",
+    "Gordon Brown said the economy was strong. Michael Howard, the Tory leader, said taxes would rise.",
+    "Tony Blair said the NHS was safe. The Tory leader Michael Howard said waiting lists were too long.",
+)
+
+
+def _beside_british_ministers(count: int, extra: str | None = None) -> list[AnalyzedArticle]:
+    blair = Person("Tony Blair", "GBR", "Prime Minister")
+    brown = Person("Gordon Brown", "GBR", "Chancellor")
+    howard = Person("Michael Howard", None, "Tory leader")
+    found = []
+    for i, text in enumerate(HOWARD_TEXTS[:count]):
+        minister = brown if "Brown" in text else blair
+        said = text.split(" said ")[1].split(".")[0]
+        quotes = [(minister.name, said, False), ("Michael Howard", text.rsplit(" said ", 1)[1].rstrip("."), False)]
+        found.append(analysed(text, None, source=f"{i}.txt", people=[minister, howard], quotes=quotes))
+    if extra:
+        bush = Person("George W Bush", "USA", "President")
+        found.append(analysed(extra, None, source="x.txt", people=[bush, howard],
+                              quotes=[("George W Bush", "he would work with Europe", False)]))
+    return found
+
+
+def test_a_politician_no_article_places_is_of_the_country_of_those_quoted_beside_him_article_after_article() -> None:
+    """BBC politics: no article calls the Tory leader British, but article after article quotes him beside
+    British ministers; one or two such articles may be chance, and a mixed company says nothing."""
+    assert corpus_people(_beside_british_ministers(3)).colleagues == {("michael", "howard"): "GBR"}
+    assert corpus_people(_beside_british_ministers(2)).colleagues == {}
+    bush = "George W Bush said he would work with Europe. Michael Howard said so too."
+    mixed = _beside_british_ministers(3, extra=bush)
+    assert corpus_people(mixed).colleagues == {("michael", "howard"): "GBR"}  # 3 of 4 articles: three quarters
+    two_and_one = _beside_british_ministers(2, extra=bush)
+    assert corpus_people(two_and_one).colleagues == {}

@@ -11,7 +11,15 @@ sys.path.insert(0, str(Path(__file__).parent))
 from brief_helpers import analysed
 
 from briefing.article import AnalyzedArticle, Entity, Person
-from briefing.brief.people import NameIndex, merge_people, name_words, organisation_country, title_pronouns
+from briefing.brief.people import (
+    NameIndex,
+    PairPerson,
+    merge_people,
+    name_words,
+    organisation_country,
+    speaker_lookup,
+    title_pronouns,
+)
 
 TEXT = (
     "Chinese Foreign Minister Wang Yi met his US counterpart in Beijing. Mr Wang said China wanted stable ties. "
@@ -76,6 +84,17 @@ def test_a_surname_shared_by_two_full_names_stays_itself() -> None:
     index = NameIndex(["Tony Blair", "Cherie Blair"])
     assert index.key("Blair") == ("blair",)
     assert index.key("Mr Tony Blair") == ("tony", "blair")
+
+
+def test_a_one_word_name_the_index_reads_as_a_full_name_never_takes_that_persons_place() -> None:
+    """BBC UK–Iraq: "Charles" (Prince Charles, no surname) keys as "Charles Kennedy", the one full name of
+    the word; his entry must not replace the Lib Dem leader's, or Kennedy's quotes go to "Charles"."""
+    index = NameIndex(["Charles Kennedy", "Charles"])
+    kennedy = PairPerson("Charles Kennedy", "GBR", "Lib Dem leader", "a", 0, 0, ("a",))
+    prince = PairPerson("Charles", None, "Prince", "b", 0, 0, ("b",))
+    assert index.key("Charles") == index.key("Charles Kennedy")
+    for people in ([kennedy, prince], [prince, kennedy]):
+        assert speaker_lookup(people, index)[("charles", "kennedy")] is kennedy
 
 
 ONGC_TALKS = (
