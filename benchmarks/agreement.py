@@ -7,11 +7,12 @@ and a second reader's marks of the same pairs) and one `briefing brief --format 
 (the listing both readers marked), finds the listed statement each mark names (`score_brief.matches`), and
 prints per pair and in total:
 
-- agreement: statements both readers marked, over min(5, first reader's marks): the precision@5 the second
-  reader's five would score against the first reader's gold if they were a ranking (and the reverse, over
-  the second reader's marks);
+- agreement: statements both readers marked, over min(5, the first reader's marks found in the listing):
+  the precision@5 the second reader's five would score against the first reader's gold if they were a
+  ranking (and the reverse, over the second reader's);
 - the program's precision@5 against the first reader, the second reader, and either of them (a ranked
-  statement counts when either reader marked it; k = min(5, first reader's marks));
+  statement counts when either reader marked it; k as above, so a mark the listing lacks does not count
+  against the program here as it does in score_brief.py);
 - chance: the precision@5 a random order of the listed statements scores on average against the first
   reader (marked statements found over statements listed).
 
