@@ -37,7 +37,7 @@ ROLE_WORDS = re.compile(
     r"\b(minister|president|prime|premier|secretary|spokes(?:man|woman|person)|ambassador|envoy|king|queen|"
     r"prince|sheikh|emir|chancellor|leader|chief|head|commander|general|official|diplomat|counterpart|deputy|"
     r"member|chairman|director|governor|mayor|senator|mp|lawmaker|adviser|advisor|negotiator|foreign|defen[cs]e|"
-    r"judge|commissioner)\b",
+    r"judge|justice|commissioner)\b",
     re.IGNORECASE,
 )
 

@@ -119,7 +119,8 @@ _MINISTER = re.compile(
 _OFFICIAL = re.compile(
     r"\b(?:spokes(?:man|men|woman|women|person|people)|ambassadors?|envoys?|officials?|diplomats?|ministry|"
     r"department|office|government|kremlin|white\s+house|embassy|cabinet|palace|presidency|foreign\s+office|"
-    r"state\s+department|negotiators?|advis[eo]rs?|aides?|commissioner|governor|judge)\b",
+    r"state\s+department|negotiators?|advis[eo]rs?|aides?|commissioner|governor|judge|"
+    r"justice(?!\s+(?:secretary|minister|ministry|department|committee)\b|\s+(?-i:[a-z])))\b",
     re.IGNORECASE,
 )
 _INSTITUTION = re.compile(

@@ -339,3 +339,12 @@ def test_a_peer_is_the_one_full_name_of_the_article_with_her_surname() -> None:
         'human brain will not change with this," warns Baroness Greenfield.'
     )
     assert [name for name in found if "Greenfield" in name] == ["Susan Greenfield"]
+
+
+def test_a_judges_title_of_justice_is_a_role() -> None:
+    # politics/229 (UK–Iraq): "Lord Justice Rix and Mr Justice Forbes ruled …" gave two people of no role, so
+    # the court's ruling weighed as a private person's.
+    found = people(
+        "But Lord Justice Rix and Mr Justice Forbes ruled that UK jurisdiction could extend to a UK-run prison."
+    )
+    assert found["Rix"].role == "Justice" and found["Forbes"].role == "Justice"

@@ -223,6 +223,14 @@ def test_shown_is_the_configured_top_and_the_rest_are_more() -> None:
     assert build_brief(("GBR", "USA"), [guantanamo()], key_statements=10).shown == 3
 
 
+def test_a_justice_is_a_judge_and_a_justice_portfolio_or_cause_is_not() -> None:
+    assert speaker_level("Rix", "Justice") == speaker_level("Rix", "Lord Chief Justice") == "official"
+    assert speaker_level("Kenneth Clarke", "Justice Secretary") == "minister"
+    assert speaker_level("the Justice Secretary", None) == "minister"
+    assert speaker_level("Tom Smith", "Justice for All campaigner") == "role"
+    assert speaker_level("Ann Widdecombe", "criminal justice expert") == "role"
+
+
 def test_former_office_holders_and_general_secretaries_are_no_officials() -> None:
     assert speaker_level("Robin Cook", "Former foreign secretary") == "role"
     assert speaker_level("James Seller", "general secretary") == "role"
