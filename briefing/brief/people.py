@@ -14,7 +14,7 @@ from types import MappingProxyType
 
 from briefing.analyze.gazetteer import LEADERS, leader_country
 from briefing.analyze.honorifics import HONORIFICS, HONOURED_NAME, PEERAGE, RANKS, ROYAL_STYLES
-from briefing.article import AnalyzedArticle, Person
+from briefing.article import AnalyzedArticle, Person, Statement
 from briefing.brief.text import words
 from briefing.ingest.clean import stopwords
 
@@ -273,6 +273,22 @@ COLLEAGUE_SHARE = 0.75
 """Share of a person's articles whose colleagues are all of that country (the rest: of another, or mixed)."""
 
 
+def same_person(a: Collection[str], b: Collection[str]) -> bool:
+    """One name's words inside the other's ("Blair", "Tony Blair"); two people may share a surname ("Ian
+    Blair", "Tony Blair")."""
+    first, second = set(a), set(b)
+    return bool(first and second) and (first <= second or second <= first)
+
+
+def quoted_first(people: Sequence[Person], statements: Sequence[Statement]) -> list[Person]:
+    """Those of `people` the statements' speakers name, else all of them: the colleagues an article quotes
+    beside someone say more of their side than those it only names ("Turkish premier Recep Erdogan had to
+    accept …" in a story quoting Mr Blair and the Tory leader)."""
+    voices = [name_words(st.speaker) for st in statements]
+    quoted = [p for p in people if any(same_person(v, name_words(p.name)) for v in voices)]
+    return quoted or list(people)
+
+
 def colleague_votes(articles: Sequence[AnalyzedArticle]) -> dict[tuple[str, ...], Counter[str]]:
     """For each person with a role and no country in an article: the country every other placed person with
     a role the article quotes speaks for (else, quoting none, every one it names), or `MIXED`. A Secretary of
@@ -280,15 +296,13 @@ def colleague_votes(articles: Sequence[AnalyzedArticle]) -> dict[tuple[str, ...]
     article's colleagues may be chance, many are not."""
     votes: dict[tuple[str, ...], Counter[str]] = {}
     for a in articles:
-        voices = [set(name_words(st.speaker)) for st in a.statements]
-        placed = [(name_words(p.name), p.country) for p in a.people if p.country and p.role]
+        placed = [p for p in a.people if p.country and p.role]
         for p in a.people:
             key = name_words(p.name)
             if p.country or not p.role or len(key) < 2:
                 continue
-            others = [(k, c) for k, c in placed if not (set(k) <= set(key) or set(key) <= set(k))]
-            quoted = [(k, c) for k, c in others if any(v and (v <= set(k) or set(k) <= v) for v in voices)]
-            found = {c for _, c in quoted or others}
+            others = [o for o in placed if not same_person(key, name_words(o.name))]
+            found = {o.country for o in quoted_first(others, a.statements) if o.country}
             if found:
                 votes.setdefault(key, Counter())[next(iter(found)) if len(found) == 1 else MIXED] += 1
     return votes

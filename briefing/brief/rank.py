@@ -72,7 +72,15 @@ from functools import lru_cache
 
 from briefing.analyze.gazetteer import LEADERS, leader_country, lookup, region_country
 from briefing.article import AnalyzedArticle, Statement
-from briefing.brief.people import NO_CORPUS, CorpusPeople, NameIndex, PairPerson, organisation_country
+from briefing.brief.people import (
+    NO_CORPUS,
+    CorpusPeople,
+    NameIndex,
+    PairPerson,
+    organisation_country,
+    quoted_first,
+    same_person,
+)
 from briefing.brief.text import ArticleIndex, jaccard, overlap, plain_key, words
 
 WHO = {"head": 2.0, "minister": 1.8, "official": 1.5, "institution": 1.3, "role": 0.8, "person": 0.5, "none": 0.0}
@@ -297,19 +305,15 @@ def colleagues_country(
     """The country of the pair every other official the article quotes (else, when it quotes none, names)
     speaks for, when there is at least one and they all speak for that one country. `roles`: a person's role
     where the article gives none (the pair's people: "Tony Blair" is the Prime Minister in another article)."""
-    own = set(words(speaker))
-    voices = [set(words(st.speaker)) for st in index.article.statements]
+    own = words(speaker)
     officials = [
         p
         for p in index.article.people
         if p.country
-        and not _same_person(own, set(words(p.name)))
+        and not same_person(own, words(p.name))
         and speaker_level(p.name, p.role or (roles(p.name) if roles else None)) in ("head", "minister", "official")
     ]
-    # Those quoted beside him first: a foreign leader the story is about ("Turkish premier Recep Erdogan had
-    # to accept…") is no colleague of the British opposition leader quoted next to Mr Blair.
-    speaking = [p for p in officials if any(_same_person(voice, set(words(p.name))) for voice in voices)]
-    found = {p.country for p in speaking or officials}
+    found = {p.country for p in quoted_first(officials, index.article.statements)}
     return next(iter(found)) if len(found) == 1 and found <= set(pair) else None
 
 
@@ -361,12 +365,6 @@ def _region_in(text: str) -> str | None:
     return None
 
 
-def _same_person(a: set[str], b: set[str]) -> bool:
-    """One name's words inside the other's ("Blair", "Tony Blair"); two people may share a surname ("Ian
-    Blair", "Tony Blair")."""
-    return bool(a and b) and (a <= b or b <= a)
-
-
 @lru_cache(maxsize=4096)
 def speaker_country(speaker: str, country: str | None) -> str | None:
     """The statement's own country, a known leader's (by full name, or by a surname only one known
@@ -410,6 +408,7 @@ def _ends_a_name(speaker: str, match: re.Match[str]) -> bool:
     before = speaker[: match.start()].split()
     after = speaker[match.end() :].strip()
     return bool(before) and before[-1][:1].isupper() and (not after or after.startswith((",", "(", "'s", "’s")))
+
 
 _LEADERS_PEOPLE = re.compile(r"\b([A-Z][\w-]+)(?:['’]s\b|\s+(?:administration|government|camp)\b)")
 """A name that owns the group the speaker belongs to."""
@@ -588,8 +587,11 @@ def rank_statements(
         if person is not None:  # the speaker as the pair's people name them ("Putin" is "Vladimir Putin")
             st = _fill(m.statement, Statement(person.name, "", True, 0, 0, person.role, person.country))
             m.statement = Statement(person.name, st.text, st.direct, st.start, st.end, st.role, st.country)
-        stated = speaker_country(m.statement.speaker, None) if " " in m.statement.speaker.strip() else None
-        if m.statement.country is None and stated:
+        if (
+            m.statement.country is None
+            and " " in m.statement.speaker.strip()
+            and (stated := speaker_country(m.statement.speaker, None))
+        ):
             # The country the speaker's own words state ("US officials", "Syrian Foreign Ministry", "Mr
             # Blair's spokesman"), shown as the score reads it; a surname alone ("Howard") is a guess.
             m.statement = replace(m.statement, country=stated)
