@@ -37,7 +37,7 @@ ROLE_WORDS = re.compile(
     r"\b(minister|president|prime|premier|secretary|spokes(?:man|woman|person)|ambassador|envoy|king|queen|"
     r"prince|sheikh|emir|chancellor|leader|chief|head|commander|general|official|diplomat|counterpart|deputy|"
     r"member|chairman|director|governor|mayor|senator|mp|lawmaker|adviser|advisor|negotiator|foreign|defen[cs]e|"
-    r"judge|justice|commissioner)\b",
+    r"judge|justice|commissioner|mep)\b",
     re.IGNORECASE,
 )
 
@@ -81,6 +81,7 @@ def find_people(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Person, ...]:
         if HONORIFICS.get(title):
             pronouns.setdefault(full, set()).add(HONORIFICS[title])
         role, country = _role_and_country(text, ent, countries, previous_end, scope)
+        role = role or title_in_name(ent.text)
         if role and COUNTERPART.search(role):
             role = _counterpart_office(role, _mirrored_office(offices, ent.start))
             if country and previous and ent.start - previous[1] <= MIRROR_DISTANCE:
@@ -280,13 +281,23 @@ def _office_core(role: str) -> str:
 
 _OCCUPATION_WORDS = (
     "lawyer attorney barrister solicitor judge justice economist analyst author campaigner activist director "
-    "chairman chairwoman chief minister president senator mp father"
+    "chairman chairwoman chief minister president senator mp mep father"
 ).split()
 OCCUPATIONS = re.compile(
     rf"^(?:(?:{alternatives([*_OCCUPATION_WORDS, *PROFESSIONAL])})\.?\s+)+",
     re.IGNORECASE,
 )
 """The occupations a tagged name opens with ("Lawyer Louise Christian", "economist Prof Etzioni")."""
+
+
+def title_in_name(text: str) -> str | None:
+    """The office a tagged name opens with, when a full name follows ("MEP Nigel Farage": "MEP"): the
+    tagger took the title into the name, where the text before the name holds none."""
+    name = LEADING_TITLES.sub("", text.strip())
+    m = OCCUPATIONS.match(name)
+    if m is None or " " not in name[m.end() :].strip() or not ROLE_WORDS.search(m.group()):
+        return None
+    return m.group().strip()
 
 
 def _clean_name(text: str) -> str:

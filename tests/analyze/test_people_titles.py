@@ -348,3 +348,15 @@ def test_a_judges_title_of_justice_is_a_role() -> None:
         "But Lord Justice Rix and Mr Justice Forbes ruled that UK jurisdiction could extend to a UK-run prison."
     )
     assert found["Rix"].role == "Justice" and found["Forbes"].role == "Justice"
+
+
+def test_a_title_the_tagger_took_into_the_name_is_the_role_and_no_part_of_the_name() -> None:
+    # politics/292 (Germany–UK): spaCy tagged "MEP Nigel Farage" whole; the brief listed "MEP Nigel Farage" of
+    # no role beside "Nigel Farage".
+    found = people("MEP Nigel Farage said the EU was a racket.")
+    assert found["Nigel Farage"].role == "MEP"
+    found = people("Chairman Mao Zedong said so.")
+    assert found["Mao Zedong"].role == "Chairman"
+    # an honorific or a word that is no office is no role
+    found = people("Lawyer Louise Christian said the men were innocent. Prof Amitai Etzioni agreed.")
+    assert found["Louise Christian"].role is None and found["Amitai Etzioni"].role is None
