@@ -290,21 +290,25 @@ OCCUPATIONS = re.compile(
 """The occupations a tagged name opens with ("Lawyer Louise Christian", "economist Prof Etzioni")."""
 
 
-def title_in_name(text: str) -> str | None:
-    """The office a tagged name opens with, when a full name follows ("MEP Nigel Farage": "MEP"): the
-    tagger took the title into the name, where the text before the name holds none."""
+def _occupation_and_name(text: str) -> tuple[str, str]:
+    """A tagged name split into the occupations it opens with and the name, when a full name follows them
+    ("Lawyer Louise Christian": "Lawyer", "Louise Christian"); else no occupation and the whole."""
     name = LEADING_TITLES.sub("", text.strip())
     m = OCCUPATIONS.match(name)
-    if m is None or " " not in name[m.end() :].strip() or not ROLE_WORDS.search(m.group()):
-        return None
-    return m.group().strip()
+    if m is None or " " not in name[m.end() :].strip():
+        return "", name
+    return m.group().strip(), name[m.end() :]
+
+
+def title_in_name(text: str) -> str | None:
+    """The office a tagged name opens with ("MEP Nigel Farage": "MEP"): the tagger took the title into the
+    name, where the text before the name holds none. An occupation that is no office ("Lawyer") is none."""
+    occupation, _ = _occupation_and_name(text)
+    return occupation if ROLE_WORDS.search(occupation) else None
 
 
 def _clean_name(text: str) -> str:
-    name = LEADING_TITLES.sub("", text.strip())
-    stripped = OCCUPATIONS.sub("", name)
-    if " " in stripped.strip():
-        name = stripped  # "Lawyer Louise Christian" -> "Louise Christian"
+    _, name = _occupation_and_name(text)  # "Lawyer Louise Christian" -> "Louise Christian"
     name = re.sub(r"['’]s$", "", name).strip(" ,.")
     return name if any(ch.isupper() for ch in name[:1]) else ""
 
