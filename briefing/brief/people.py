@@ -241,11 +241,12 @@ def corpus_people(articles: Sequence[AnalyzedArticle]) -> CorpusPeople:
     candidates = single - in_full_names
     if candidates:
         candidates -= {m.group("name").lower() for a in articles for m in HONOURED_NAME.finditer(a.article.body)}
-    institutions = frozenset(
-        w for w in candidates if w in labelled_other or referred_as_it[w] >= 2 or w in not_people
-    )
+    institutions = frozenset(w for w in candidates if w in labelled_other or referred_as_it[w] >= 2 or w in not_people)
     people = {
-        key: (_most(countries.get(key, Counter()).elements()), _most(roles.get(key, Counter()).elements()))
+        key: (
+            most_frequent(countries.get(key, Counter()).elements()),
+            most_frequent(roles.get(key, Counter()).elements()),
+        )
         for key in countries.keys() | roles.keys()
     }
     return CorpusPeople(
@@ -256,7 +257,7 @@ def corpus_people(articles: Sequence[AnalyzedArticle]) -> CorpusPeople:
         {
             key: found
             for key, votes in colleagues.items()
-            if (found := _most(votes.elements())) is not None
+            if (found := most_frequent(votes.elements())) is not None
             and found != MIXED
             and votes[found] >= COLLEAGUE_ARTICLES
             and votes[found] >= COLLEAGUE_SHARE * sum(votes.values())
@@ -352,9 +353,9 @@ def merge_people(
             else mentions[0][0].name
         )
         known_country, known_role = corpus.person(key)
-        role = _most(p.role for p, _ in mentions) or known_role
+        role = most_frequent(p.role for p, _ in mentions) or known_role
         country = (
-            _most(p.country for p, _ in mentions)
+            most_frequent(p.country for p, _ in mentions)
             or leader_country(name)
             or known_country
             or organisation_country(
@@ -380,11 +381,15 @@ no stop words ("India's ONGC", "Israeli technology firm Celltick"); not a clause
 "in the United States, BA")."""
 
 
-def organisation_country(roles: Sequence[str | None], articles: Sequence[AnalyzedArticle]) -> str | None:
+def organisation_country(
+    roles: Sequence[str | None], articles: Sequence[AnalyzedArticle], *, organisation: bool = False
+) -> str | None:
     """The country of the organisation a person's titles name ("ONGC chairman"), where the person's
     articles place it: a country word right before a mention they tag as an organisation ("India's
     ONGC"), or the organisation's own country when the analysis gives it one. The country most such
-    mentions give, when one does."""
+    mentions give, when one does. `organisation`: the name is known to be an organisation's (a speaker the
+    corpus shows is no person), so a mention of exactly that name counts whatever the tagger called it
+    ("South Africa biggest retail bank Absa", tagged a person)."""
     runs = {run for role in roles for run in _CAPITALISED_RUN.findall(role or "")}
     if not runs:
         return None
@@ -396,7 +401,10 @@ def organisation_country(roles: Sequence[str | None], articles: Sequence[Analyze
         body = article.article.body
         countries = sorted((e.end, e.country) for e in article.entities if e.country)
         for e in article.entities:
-            if e.label != "ORG" or not (e.text in runs or (named.pattern and named.search(e.text))):
+            if not (
+                (organisation and e.text in runs)
+                or (e.label == "ORG" and (e.text in runs or (named.pattern and named.search(e.text))))
+            ):
                 continue
             if e.country:  # an institution the analysis places itself
                 votes[e.country] += 1
@@ -424,7 +432,8 @@ def _another_bearer(
     return bool(known) and not known & set(office_words(role).split())
 
 
-def _most(values: object) -> str | None:
+def most_frequent(values: object) -> str | None:
+    """The value given most often (on a tie the last in sort order), None when none is."""
     counts = Counter(v for v in values if isinstance(v, str) and v)  # type: ignore[attr-defined]
     return max(counts, key=lambda v: (counts[v], v)) if counts else None
 

@@ -23,7 +23,8 @@ Score (the sum of these parts; see docs/brief.md for the reasons):
   article is about (`ArticleIndex.home`), else, for an office holder or a politician (a party leader, an
   MP), the country of the pair all the article's other quoted officials (else named ones) speak for
   (`colleagues_country`; a colleague's role from the pair's people when the article gives none). An
-  organisation speaks for the country its articles place it in (`people.organisation_country`).
+  organisation speaks for one country throughout a pair: the one an article states for it, else the one
+  the pair's articles place it in (`people.organisation_country`).
 - **what** it is about, the largest part (a head of state on domestic politics is not news of the
   pair): the quote itself names both countries (their names, capitals, peoples, institutions or people)
   +3.5, the other country than the speaker's +3.0, one country only (the speaker's own, or a third
@@ -77,6 +78,7 @@ from briefing.brief.people import (
     CorpusPeople,
     NameIndex,
     PairPerson,
+    most_frequent,
     organisation_country,
     quoted_first,
     same_person,
@@ -573,11 +575,23 @@ def rank_statements(
         id(m): corpus.is_institution(m.speaker) or _named_as_organisation(m.statement.speaker, m.article)
         for m in merged
     }
+    organisations: dict[tuple[object, ...], list[_Merged]] = {}
     for m in merged:
-        if m.statement.country is None and institutions[id(m)]:
-            # An organisation the pair's articles place ("South African bank Absa") speaks for that country.
-            placed_in = organisation_country([m.statement.speaker], m.articles)
-            if placed_in:
+        if institutions[id(m)]:
+            # "Other" is unrelated articles: its "ABC" is a Spanish daily in one and a US network in another.
+            key = m.speaker if pair is not None else (m.speaker, *(id(a) for a in m.articles))
+            organisations.setdefault(key, []).append(m)
+    for statements in organisations.values():
+        # An organisation speaks for one country throughout a pair: the one an article states where it
+        # introduces it ("South Africa's biggest retail bank Absa said …", then "Absa said"), else the one the
+        # pair's articles place it in ("German airline Lufthansa").
+        placed_in = most_frequent(m.statement.country for m in statements) or organisation_country(
+            [statements[0].statement.speaker],
+            list({id(a): a for m in statements for a in m.articles}.values()),
+            organisation=True,
+        )
+        for m in statements:
+            if m.statement.country is None and placed_in:
                 m.statement = replace(m.statement, country=placed_in)
     base: list[tuple[float, int, _Merged]] = []
     base_parts: list[Mapping[str, float]] = []
