@@ -278,6 +278,8 @@ def _subject(verb: Token) -> Token | None:
     subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
     if subjects:
         return min(subjects, key=lambda child: abs(child.i - verb.i))
+    if (doer := _after_opener(verb)) is not None:
+        return doer
     head = verb.head
     if (
         verb.tag_ == "VBG"
@@ -323,6 +325,27 @@ def _subject(verb: Token) -> Token | None:
             # the name the subject of the quote's verb and the speech verb a modifier of the name.
             return head
     return None
+
+
+def _after_opener(verb: Token) -> Token | None:
+    """The subject the parser hung from an opening participle it took for the subject clause: in "Welcoming
+    the ruling, Maeve Sherlock, chief executive of the Refugee Council, said: …" the clause "Welcoming the
+    ruling" is no speaker; the noun after its comma, before the verb, is ("Responding to the decision, Jack
+    Straw said" the parser reads right)."""
+    for opener in verb.children:
+        if opener.dep_ != "csubj" or opener.tag_ not in ("VBG", "VBN") or opener.i > verb.i:
+            continue
+        comma = next((c for c in opener.children if c.text == ","), None)
+        if comma is None:
+            continue
+        for noun in opener.children:
+            if comma.i < noun.i < verb.i and noun.pos_ in ("PROPN", "NOUN") and noun.dep_ in _HUNG_SUBJECT:
+                return noun
+    return None
+
+
+_HUNG_SUBJECT = frozenset({"npadvmod", "nsubj", "appos", "dobj", "attr", "dep"})
+"""What the parser calls a subject it hung from an opening participle."""
 
 
 def _absolute_subject(verb: Token) -> Token | None:

@@ -510,8 +510,22 @@ def test_a_participle_of_speech_after_a_with_phrase_is_the_phrases_person() -> N
     body = (
         "Tony Blair himself has said people complain he does not listen. Mr Blair's latest bout of flagellation "
         "came with a series of questions sessions on Five television throughout Wednesday.\n\n"
-        "The trouble began on the Wright Stuff show, with Maria Hutchings marching up to him, saying \"Tony, "
+        'The trouble began on the Wright Stuff show, with Maria Hutchings marching up to him, saying "Tony, '
         "that's rubbish\" as she tried to complain about her autistic son's school being threatened with closure."
     )
     r = analyze("Blair faces voters' anger", body)
     assert speakers(r, "that's rubbish") == ["Maria Hutchings"]
+
+
+def test_an_opening_participle_the_parser_took_for_the_subject_is_no_speaker() -> None:
+    # BBC politics, "UK 'discriminated against Roma'": the quote after "Welcoming the ruling, Maeve Sherlock, …
+    # said:" went to the Home Office spokesman of the sentence before; the parser made the participle the
+    # subject clause and hung her name from it.
+    body = (
+        'Responding to the ruling, a Home Office spokesman said: "The scheme was operated two years ago as a '
+        'short-term response."\n\nWelcoming the ruling, Maeve Sherlock, chief executive of the Refugee Council, '
+        'said: "Human rights abuses against the Roma in Eastern Europe are well documented."'
+    )
+    r = analyze("UK 'discriminated against Roma'", body)
+    assert speakers(r, "The scheme was operated") == ["a Home Office spokesman"]
+    assert speakers(r, "Human rights abuses") == ["Maeve Sherlock"]
