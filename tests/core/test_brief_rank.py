@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sys
 from pathlib import Path
@@ -10,7 +11,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import pytest
 from brief_helpers import analysed
 
-from briefing.article import Entity, Person
+from briefing.article import AnalyzedArticle, Entity, Person
 from briefing.brief import build_brief, rank
 from briefing.brief.people import NameIndex, organisation_country
 from briefing.brief.rank import (
@@ -52,6 +53,11 @@ TRIMMED = (
     'Foreign Secretary Jack Straw told MPs: "Once they are back in the UK the police will consider whether to '
     'arrest them under the Terrorism Act." The four men were held for almost three years.'
 )
+
+
+def tagged(article: AnalyzedArticle, *extra: Entity) -> AnalyzedArticle:
+    """The article with these entities added where the model would have tagged them."""
+    return dataclasses.replace(article, entities=tuple(sorted([*article.entities, *extra], key=lambda e: e.start)))
 
 
 def guantanamo(**kw: object):
@@ -158,8 +164,6 @@ def test_a_family_name_written_first_places_its_sentence() -> None:
     """A pasted Washington Post page (South Korea–US): "Yoon" is the family name of "Yoon Suk Yeol", written
     first, so "… that Yoon would declare martial law" concerns South Korea; a surname still wins where two
     people share a word."""
-    import dataclasses
-
     body = (
         "President Yoon Suk Yeol declared martial law. Biden administration officials said they were not notified "
         "in advance that Yoon would declare martial law. Kim Jong Un was silent, and so was Mr Kim."
@@ -168,9 +172,7 @@ def test_a_family_name_written_first_places_its_sentence() -> None:
         body, ("KOR", "USA"), people=[Person("Yoon Suk Yeol", "KOR", "President"), Person("Kim Jong Un", "PRK", None)]
     )
     mentions = [Entity(w, "PERSON", m, m + len(w)) for w in ("Yoon", "Kim") for m in _offsets(body, w)]
-    index = ArticleIndex(
-        dataclasses.replace(article, entities=tuple(sorted([*article.entities, *mentions], key=lambda e: e.start)))
-    )
+    index = ArticleIndex(tagged(article, *mentions))
     second = body.index("Biden")
     assert "KOR" in index.codes_in(second, body.index("Kim Jong"))
     assert index.codes_in(body.index("Mr Kim"), len(body)) == {"PRK"}
@@ -417,12 +419,10 @@ ABSA = (
 def test_an_organisation_the_articles_place_speaks_for_that_country() -> None:
     """BBC business, "Absa and Barclays talks continue" (South Africa–UK): the bank the article calls South
     African speaks for South Africa, and the brief shows it."""
-    import dataclasses
-
     quote = ("Absa", "Discussions with Barclays are continuing,", True)
     article = analysed(ABSA, ("GBR", "ZAF"), quotes=[quote])
     orgs = [Entity(w, "ORG", m.start(), m.end()) for w in ("Absa", "Barclays") for m in re.finditer(w, ABSA)]
-    article = dataclasses.replace(article, entities=tuple(sorted([*article.entities, *orgs], key=lambda e: e.start)))
+    article = tagged(article, *orgs)
     (statement,) = build_brief(("GBR", "ZAF"), [article]).statements
     assert statement.statement.country == "ZAF"
     assert statement.parts["who"] == WHO["institution"] * COUNTRY_FACTOR["pair"]
@@ -441,24 +441,13 @@ def test_an_organisation_speaks_for_one_country_throughout_the_pair() -> None:
     biggest retail bank Absa has said …") and not where it says "Absa said" later; both statements show and
     score South Africa. spaCy tags this Absa a person, so where the articles place it counts whatever the tag
     for a speaker known to be an organisation, and only then."""
-    import dataclasses
-
     quotes = [
         ("Absa", "it is still in talks with UK bank Barclays", False),
         ("Absa", "it was close to striking a deal with Barclays", False),
     ]
     article = analysed(ABSA_LATER, ("GBR", "ZAF"), quotes=quotes)
-    tagged_person = dataclasses.replace(
-        article,
-        entities=tuple(
-            sorted(
-                [
-                    *article.entities,
-                    *(Entity("Absa", "PERSON", m.start(), m.end()) for m in re.finditer("Absa", ABSA_LATER)),
-                ],
-                key=lambda e: e.start,
-            )
-        ),
+    tagged_person = tagged(
+        article, *(Entity("Absa", "PERSON", m.start(), m.end()) for m in re.finditer("Absa", ABSA_LATER))
     )
     assert organisation_country(["Absa"], [tagged_person], organisation=True) == "ZAF"
     assert organisation_country(["Absa"], [tagged_person]) is None  # a role's word tagged a person is no organisation
@@ -466,7 +455,7 @@ def test_an_organisation_speaks_for_one_country_throughout_the_pair() -> None:
     stated = dataclasses.replace(article, statements=(dataclasses.replace(first, country="ZAF"), later))
     # Tagged an organisation only where no country word places it: the later statement's country is the one stated
     orgs = [Entity("Absa", "ORG", m.start(), m.end()) for m in list(re.finditer("Absa", ABSA_LATER))[1:]]
-    stated = dataclasses.replace(stated, entities=tuple(sorted([*stated.entities, *orgs], key=lambda e: e.start)))
+    stated = tagged(stated, *orgs)
     statements = build_brief(("GBR", "ZAF"), [stated]).statements
     assert [s.statement.country for s in statements] == ["ZAF", "ZAF"]
     assert all(s.parts["who"] == WHO["institution"] * COUNTRY_FACTOR["pair"] for s in statements)
