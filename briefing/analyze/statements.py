@@ -431,6 +431,14 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 _ROLE_BEFORE_NAME = 300
 """Characters after a title with no one in focus before it to the person it introduces."""
 
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+_ACTORS = _PERSON_NOUNS | INSTITUTION_HEADS | {"firm", "company", "group", "bank", "party"}
+"""Common nouns for people or bodies: one of them acting stands between a spokesperson and an organisation
+named earlier."""
+_OWNER_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
+_OWNER_SENTENCES = 3
+"""Sentences back an unnamed spokesperson's organisation may stand ("Sky denied … . A spokesperson said")."""
+
 _FORMER = re.compile(r"\b(?:former|ex|erstwhile|one-time|onetime)\b", re.IGNORECASE)
 """Words that put a title in the past ("the former cabinet secretary")."""
 
@@ -461,6 +469,7 @@ class _SpeakerResolver:
             if mention_title(self.text, e.text, e.start) in KNIGHTLY
         }
         """People introduced as "Sir Ian Blair": never the "Mr Blair" of the same article."""
+        self._quoted: list[tuple[int, int]] | None = None
         self.focus_events: list[tuple[int, str]] = []
         self._build_focus()
         self.gender = self._pronoun_gender()
@@ -469,7 +478,7 @@ class _SpeakerResolver:
     def _build_focus(self) -> None:
         # Whom the narration is about; a name that is the subject inside someone's quoted words ("Whole Foods
         # saw that early," he said) is what the speaker talks about, and "he" after it is still the speaker.
-        quoted = [(q.start, q.end) for q in find_quotes(self.text)]
+        quoted = self.quoted_spans()
         for sent in sentences(self.doc):
             verbs = [sent.root, *(t for t in sent if is_speech_verb(t) and t is not sent.root)]
             for verb in verbs:
@@ -706,6 +715,56 @@ class _SpeakerResolver:
             return self.full_name(phrase.text)
         return None
 
+    def quoted_spans(self) -> list[tuple[int, int]]:
+        """Character spans of the article's quotes, found once."""
+        if self._quoted is None:
+            self._quoted = [(q.start, q.end) for q in find_quotes(self.text)]
+        return self._quoted
+
+    def acting_organisation(self, subj: Token) -> str | None:
+        """The organisation that is the subject of a clause before `subj` in its sentence, or of the main clause
+        (or of a speech verb) of one of the `_OWNER_SENTENCES` before, in its paragraph or the one before: whose
+        unnamed spokesperson speaks next. A person or a common noun acting in between
+        ("The firm said", "Mr Gammell cautioned") ends the search: the spokesperson may be theirs; a thing
+        ("This approval has come from the Indian government") does not."""
+        text = self.text
+        quoted = self.quoted_spans()
+        current = sentence_of(self.doc, subj.i)
+        found = sentences(self.doc)
+        at = found.index(current)
+        paragraphs = 0
+        for k in range(at, max(-1, at - _OWNER_SENTENCES - 1), -1):
+            sent = found[k]
+            if k < at and "\n" in text[sent.end_char : found[k + 1].start_char]:
+                paragraphs += 1
+                if paragraphs > 1:
+                    return None
+            if k == at:  # its own sentence: any clause before it ("O'Herlihy died at his home, a spokesman said")
+                actors = [t for t in reversed(sent) if t.dep_ in ("nsubj", "nsubjpass") and t.idx < subj.idx]
+            else:
+                verbs = [sent.root, *(t for t in sent if is_speech_verb(t) and t is not sent.root)]
+                actors = [a for a in map(_subject, verbs) if a is not None]
+            for actor in actors:
+                if actor.idx >= subj.idx or any(a <= actor.idx < b for a, b in quoted):
+                    continue  # after the spokesperson, or inside someone's quoted words
+                # The actor's own name, or a name that owns or modifies it ("A Mittal Steel spokesman").
+                own = [
+                    e
+                    for e in self.ents
+                    if e.label_ in ("ORG", "PERSON")
+                    and (e.start <= actor.i < e.end or (e.root.head.i == actor.i and e.root.dep_ in _OWNER_DEPS))
+                ]
+                if not own:
+                    if actor.lower_ in PRONOUNS or actor.lemma_.lower() in _ACTORS:
+                        return None  # someone else acted since: the spokesperson may be theirs
+                    continue  # "This approval has come from …": no one acting
+                if any(e.label_ == "PERSON" for e in own):
+                    return None
+                org = own[0]
+                the = "the " if org.start > 0 and self.doc[org.start - 1].lower_ == "the" else ""
+                return the + re.sub(r"^The\b", "the", re.sub(r"['’]s?$", "", org.text))
+        return None
+
     def _titled(self, subj: Token, phrase: Span, head: str) -> str:
         """ "the (Moroccan) minister": the person in focus when the title fits, else the one holding it."""
         from briefing.analyze.gazetteer import lookup
@@ -733,6 +792,12 @@ class _SpeakerResolver:
         for p in reversed(self.people):
             if p.role and head in p.role.lower() and (not codes or p.country in codes):
                 return p.name
+        if len(phrase) == 2 and phrase[0].lower_ in ("a", "an") and head in _SPOKESPEOPLE:
+            # "A spokesman said" after "Sky denied the programme breached guidelines.": the spokesman of the
+            # organisation the narration just had act, written as the press writes it ("a Sky spokesman").
+            owner = self.acting_organisation(subj)
+            if owner:
+                return f"{phrase.text} for {owner}"
         if focus is None and phrase[0].lower_ == "the":
             # A lead that names the role before the person ("… needs to be 'exploded', the work and pensions
             # minister has said. This was why …, Alan Johnson said"): the first person in focus after it.

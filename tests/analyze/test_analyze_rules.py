@@ -681,3 +681,35 @@ def test_a_reported_statement_ends_at_its_last_word_not_the_paragraph_break() ->
     reported = [s for s in r.statements if not s.direct]
     assert reported and all(s.text == s.text.strip() for s in reported)
     assert all(body[s.start : s.end] == s.text for s in reported)
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_organisation_the_narration_just_had_act() -> None:
+    body = (  # BBC business/433: a thing ("This approval") acting in between does not stop the search
+        "Shares in Cairn Energy rose 3.8% after the UK firm announced a fresh gas discovery in northern India. "
+        "Cairn has also been granted approval to extend its Rajasthan exploration area. This approval has come "
+        "from the Indian government.\n\nA spokesman said the company's decision to carry out further "
+        "investigations showed that it believed there was significant gas. But he added: \"It's still too early "
+        'to say what the extent of it is."'
+    )
+    r = analyze("Cairn Energy in Indian gas find", body)
+    assert speakers(r, "believed there was significant gas") == ["A spokesman for Cairn"]
+    assert speakers(r, "too early to say") == ["A spokesman for Cairn"]  # "he" is the same spokesman
+    tutu = analyze(  # BBC politics/205: a quote's own subjects ("I am opposed") are not the narration's
+        "Tutu's Guantanamo release call",
+        'Archbishop Tutu criticised the measures, saying: "I am opposed to any arbitrary detention." Shami '
+        'Chakrabarti, director of civil rights group Liberty, has called on the government to "practise what it '
+        'preaches". But the Home Office defended the measures. A spokesman said: "These individuals cannot '
+        'currently be prosecuted because some evidence cannot safely be disclosed."',
+    )
+    assert speakers(tutu, "cannot currently be prosecuted") == ["A spokesman for the Home Office"]
+
+
+def test_an_unnamed_spokesperson_after_a_person_acting_is_not_given_an_organisation() -> None:
+    body = (  # BBC entertainment/089: the actor's spokesman, not the film's studio named before
+        "Irish actor Dan O'Herlihy, who was nominated for best actor at the 1955 Oscars, has died at the age of 85. "
+        "Paramount released his best-known film.\n\nO'Herlihy died at his home in Malibu, California, a spokesman "
+        'said. "He was a wonderful man who loved his work," the spokesman added.'
+    )
+    r = analyze("Oscar nominee Dan O'Herlihy dies", body)
+    said = speakers(r, "wonderful man")
+    assert said and "for" not in said[0] and "Paramount" not in said[0]
