@@ -83,7 +83,7 @@ from briefing.brief.people import (
     quoted_first,
     same_person,
 )
-from briefing.brief.text import ArticleIndex, jaccard, overlap, plain_key, words
+from briefing.brief.text import ArticleIndex, jaccard, near_same, plain_key, words
 
 WHO = {"head": 2.0, "minister": 1.8, "official": 1.5, "institution": 1.3, "role": 0.8, "person": 0.5, "none": 0.0}
 COUNTRY_FACTOR = {"pair": 1.0, "unknown": 0.6, "other": 0.4}
@@ -207,11 +207,11 @@ def merge(items: Sequence[tuple[Statement, AnalyzedArticle]], names: NameIndex, 
         w = set(words(s.text)) if near else set()
         same = by_text.get((speaker, key))
         if same is None and near:
-            same = next((m for m in by_speaker.get(speaker, ()) if _near_same(w, m.words)), None)
+            same = next((m for m in by_speaker.get(speaker, ()) if near_same(w, m.words)), None)
         if same is None and near and len(w) >= CROSS_SPEAKER_WORDS:
             # The same long passage another article gives to someone else: one statement, two voices.
             same = next(
-                (m for m in merged if m.speaker != speaker and _near_same(w, m.words) and a not in m.articles), None
+                (m for m in merged if m.speaker != speaker and near_same(w, m.words) and a not in m.articles), None
             )
             if same is not None:
                 if not same.voices:
@@ -260,10 +260,6 @@ def _named_in_sentence(s: Statement, a: AnalyzedArticle, speaker: tuple[str, ...
     start = max(body.rfind(". ", 0, s.start), body.rfind("\n", 0, s.start)) + 1
     ends = [i for i in (body.find(". ", s.start), body.find("\n", s.start)) if i >= 0]
     return bool(speaker) and speaker[-1] in words(body[start : min(ends) if ends else len(body)])
-
-
-def _near_same(a: set[str], b: set[str]) -> bool:
-    return min(len(a), len(b)) >= 4 and (overlap(a, b) >= 0.9 or jaccard(a, b) >= 0.7)
 
 
 def _fill(kept: Statement, other: Statement) -> Statement:

@@ -97,6 +97,12 @@ def jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b)
 
 
+def near_same(a: set[str], b: set[str]) -> bool:
+    """Two wordings of one passage (their word sets): one inside the other, or most words shared, as outlets
+    trim and re-punctuate a quote or a sentence."""
+    return min(len(a), len(b)) >= 4 and (overlap(a, b) >= 0.9 or jaccard(a, b) >= 0.7)
+
+
 HOME_SHARE = 2.0
 """How many times more one country of the pair must be named than the other for an article to be about it."""
 

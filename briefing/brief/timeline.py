@@ -28,7 +28,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from briefing.article import AnalyzedArticle, DateMention
-from briefing.brief.text import ArticleIndex, locate, plain_key
+from briefing.brief.text import ArticleIndex, locate, near_same, plain_key, words
 
 HISTORY_YEARS = 10
 CENTURY_YEARS = 50
@@ -110,13 +110,16 @@ def build_timeline(
     indexes: Mapping[str, ArticleIndex],
     reference_year: int | None = None,
 ) -> tuple[TimelineEntry, ...]:
-    """Events in date order, then background in date order; one entry per (date, sentence) across articles.
+    """Events in date order, then background in date order; one entry per date and sentence across articles
+    (in a pair, the same sentence worded a little differently is one: `text.near_same`).
 
     `reference_year`: the corpus's year (`corpus_year`), for undated articles; the articles' own when None.
     """
     if reference_year is None:
         reference_year = corpus_year(articles)
     merged: dict[tuple[str, str], TimelineEntry] = {}
+    by_value: dict[str, list[tuple[str, str]]] = {}
+    by_words: dict[tuple[str, str], set[str]] = {}
     for a in articles:
         aid = a.id
         index = indexes[aid]
@@ -129,13 +132,22 @@ def build_timeline(
             if pair is not None and not index.codes_in(*span) & set(pair):
                 continue
             key = (d.value, plain_key(d.sentence))
+            sentence_words = set(words(d.sentence)) if pair is not None else set()
             known = merged.get(key)
+            if known is None and sentence_words:  # not in "other": thousands of unrelated sentences
+                # The same sentence as another article words it ("The CSA has been surrounded by controversy
+                # since its introduction in 1993" and "... surrounded in controversy ..."): one entry.
+                near = next((k for k in by_value.get(d.value, ()) if near_same(sentence_words, by_words[k])), None)
+                known = merged.get(near) if near is not None else None
+                key = near if near is not None else key
             if known is not None:
                 if aid not in known.articles:
                     merged[key] = _with_article(known, aid)
                 continue
             background = is_background(d, index, span, pair, year)
             merged[key] = TimelineEntry(d.value, d.text, d.sentence, aid, span[0], span[1], (aid,), background)
+            by_value.setdefault(d.value, []).append(key)
+            by_words[key] = sentence_words
     return tuple(sorted(merged.values(), key=lambda t: (t.background, t.value, t.article, t.start)))
 
 

@@ -134,3 +134,34 @@ def test_the_date_of_a_since_clause_is_a_reference_point() -> None:
     # Published in 1960, 1947 is neither centuries old nor about one side only: only "since" makes it background.
     a = analysed(text, ("CHN", "JPN"), published="1960-01-01", dates=[("1947", "1947")])
     assert build_brief(("CHN", "JPN"), [a]).timeline[0].background
+
+
+def test_one_sentence_two_outlets_word_differently_is_one_entry_with_both_articles() -> None:
+    first = analysed(  # BBC business: the same sentence in two stories, one word changed
+        "In 2004, China increased its generating capacity by 12.6% to 440,700 megawatts (MW), while Britain "
+        "kept its own flat.",
+        ("CHN", "GBR"),
+        source="news/a.txt",
+        dates=[("2004", "2004")],
+    )
+    second = analysed(
+        "In 2004, China increased its generating capacity by 12.6%, or 440,700 megawatts (MW), while Britain "
+        "kept its own flat. A different event followed in 2004 in Britain and China alike.",
+        ("CHN", "GBR"),
+        source="news/b.txt",
+        title="Another report",
+        dates=[("2004", "2004")],
+    )
+    timeline = build_brief(("CHN", "GBR"), [first, second]).timeline
+    capacity = [t for t in timeline if "generating capacity" in t.sentence]
+    assert len(capacity) == 1
+    assert set(capacity[0].articles) == {first.id, second.id}
+    # Another sentence of the same date stays its own entry.
+    other = analysed(
+        "China and Britain signed a climate accord in 2004 after long talks in London.",
+        ("CHN", "GBR"),
+        source="news/c.txt",
+        title="Accord",
+        dates=[("2004", "2004")],
+    )
+    assert len(build_brief(("CHN", "GBR"), [first, other]).timeline) == 2
