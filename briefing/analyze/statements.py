@@ -437,7 +437,8 @@ _ACTORS = _PERSON_NOUNS | INSTITUTION_HEADS | {"firm", "company", "group", "bank
 named earlier."""
 _OWNER_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
 _OWNER_SENTENCES = 3
-"""Sentences back an unnamed spokesperson's organisation may stand ("Sky denied … . A spokesperson said")."""
+"""Sentences back an unnamed spokesperson's organisation may stand ("The Justice Department refused to say if it
+would appeal. '…,' a spokeswoman said")."""
 
 _FORMER = re.compile(r"\b(?:former|ex|erstwhile|one-time|onetime)\b", re.IGNORECASE)
 """Words that put a title in the past ("the former cabinet secretary")."""
@@ -793,8 +794,8 @@ class _SpeakerResolver:
             if p.role and head in p.role.lower() and (not codes or p.country in codes):
                 return p.name
         if len(phrase) == 2 and phrase[0].lower_ in ("a", "an") and head in _SPOKESPEOPLE:
-            # "A spokesman said" after "Sky denied the programme breached guidelines.": the spokesman of the
-            # organisation the narration just had act, written as the press writes it ("a Sky spokesman").
+            # "A spokesman said" after "But the Home Office defended the measures.": the spokesman of the
+            # organisation the narration just had act ("A spokesman for the Home Office").
             owner = self.acting_organisation(subj)
             if owner:
                 return f"{phrase.text} for {owner}"

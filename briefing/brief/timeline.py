@@ -118,8 +118,7 @@ def build_timeline(
     if reference_year is None:
         reference_year = corpus_year(articles)
     merged: dict[tuple[str, str], TimelineEntry] = {}
-    by_value: dict[str, list[tuple[str, str]]] = {}
-    by_words: dict[tuple[str, str], set[str]] = {}
+    by_value: dict[str, list[tuple[tuple[str, str], set[str]]]] = {}  # each date's entries, with their words
     for a in articles:
         aid = a.id
         index = indexes[aid]
@@ -137,7 +136,7 @@ def build_timeline(
             if known is None and sentence_words:  # not in "other": thousands of unrelated sentences
                 # The same sentence as another article words it ("The CSA has been surrounded by controversy
                 # since its introduction in 1993" and "... surrounded in controversy ..."): one entry.
-                near = next((k for k in by_value.get(d.value, ()) if near_same(sentence_words, by_words[k])), None)
+                near = next((k for k, w in by_value.get(d.value, ()) if near_same(sentence_words, w)), None)
                 known = merged.get(near) if near is not None else None
                 key = near if near is not None else key
             if known is not None:
@@ -146,8 +145,7 @@ def build_timeline(
                 continue
             background = is_background(d, index, span, pair, year)
             merged[key] = TimelineEntry(d.value, d.text, d.sentence, aid, span[0], span[1], (aid,), background)
-            by_value.setdefault(d.value, []).append(key)
-            by_words[key] = sentence_words
+            by_value.setdefault(d.value, []).append((key, sentence_words))
     return tuple(sorted(merged.values(), key=lambda t: (t.background, t.value, t.article, t.start)))
 
 
