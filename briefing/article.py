@@ -148,6 +148,7 @@ class AnalyzedArticle:
             "trend": self.trend.label,
             "trend_evidence": list(self.trend.evidence),
             "trend_confidence": self.trend.confidence,
+            "trend_between": list(self.trend.between),
             "entities": [asdict(e) for e in self.entities],
             "statements": [asdict(s) for s in self.statements],
             "dates": [asdict(d) for d in self.dates],
@@ -179,6 +180,7 @@ class AnalyzedArticle:
                 data.get("trend", "unknown"),
                 tuple(data.get("trend_evidence", [])),
                 float(data.get("trend_confidence", 0.0)),
+                tuple(bool(b) for b in data.get("trend_between", [])),
             ),
         )
 

@@ -82,3 +82,15 @@ def test_pairs_and_clean_bodies_match_the_reference(seeds_json: dict[str, Any]) 
         for junk in g["must_not_appear"]:
             assert junk not in a["body"]
     assert any(a["pair"] is None for a in seeds_json["articles"])  # the one-country article
+
+
+def test_every_article_reads_back_from_its_json_as_analysed(seeds_json: dict[str, Any]) -> None:
+    """The article object carries the whole analysis: trend evidence's `trend_between` marks included, which a
+    pair's evidence is ordered by (they were lost, found by the hostile-input property test)."""
+    from briefing.article import AnalyzedArticle
+
+    articles = seeds_json["articles"]
+    assert any(True in a["trend_between"] for a in articles)  # the seeds report steps between the two
+    for data in articles:
+        assert AnalyzedArticle.from_dict(data).to_dict() == data
+        assert len(data["trend_between"]) in (0, len(data["trend_evidence"]))
