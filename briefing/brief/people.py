@@ -52,6 +52,20 @@ class PairPerson:
     """Every article that names them."""
 
 
+_PARTICLES = frozenset("al bin da de del der di du el ibn la le van von y".split())
+
+
+def personal_name(name: str) -> bool:
+    """A written name of capitalised words, particles of family names allowed ("Ursula von der Leyen", "Abdel
+    Fattah al-Sisi"): a person's, not a group's or an office's ("Yukos US lawyers", "A spokesman for Cairn")."""
+    tokens = name.split()
+    return (
+        bool(tokens)
+        and tokens[0][:1].isupper()
+        and all(t[:1].isupper() or t.split("-")[0].lower() in _PARTICLES for t in tokens)
+    )
+
+
 class NameIndex:
     """Which merged person a written name stands for: a full name, or a single word (surname or given
     name, "Wang" or "Blair") that belongs to exactly one full name of the pair."""
@@ -74,6 +88,11 @@ class NameIndex:
             if longer is None:
                 by_ends.setdefault(ends, []).append(full)
         by_word: dict[str, set[tuple[str, ...]]] = {}
+        # Only a person's name owns its surname or given name ("Yukos" alone is not "Yukos US lawyers", nor
+        # "Cairn" "A spokesman for Cairn"); other names still make a word ambiguous.
+        self.personal = {
+            self.canonical[f] for f in {name_words(n) for n in names if personal_name(n)} if f in self.canonical
+        }
         for full in set(self.canonical.values()):
             for w in {full[0], full[-1]} - PEERAGE:
                 by_word.setdefault(w, set()).add(full)
@@ -100,7 +119,7 @@ class NameIndex:
         own = self.pronouns.get(w, set())
         if len(own) == 1:  # never a full name only the other pronoun's honorifics are given
             owners = {full for full in owners if own <= self.pronouns.get(full, own)}
-        return next(iter(owners)) if len(owners) == 1 else w
+        return next(iter(owners)) if len(owners) == 1 and owners <= self.personal else w
 
 
 def title_pronouns(articles: Sequence[AnalyzedArticle]) -> dict[tuple[str, ...], set[str]]:

@@ -134,8 +134,8 @@ _OFFICIAL = re.compile(
     re.IGNORECASE,
 )
 _INSTITUTION = re.compile(
-    r"\b(?:ministry|department|office|government|kremlin|white\s+house|embassy|cabinet|palace|presidency|"
-    r"pentagon|court|council|commission|agency|company|firm|bank|party)\b",
+    r"\b(?:ministry|department|office|government|administration|kremlin|white\s+house|embassy|cabinet|palace|"
+    r"presidency|pentagon|court|council|commission|agency|company|firm|bank|party)\b",
     re.IGNORECASE,
 )
 _PERSONAL = re.compile(

@@ -86,6 +86,20 @@ def test_a_surname_shared_by_two_full_names_stays_itself() -> None:
     assert index.key("Mr Tony Blair") == ("tony", "blair")
 
 
+def test_only_a_persons_name_owns_its_words_but_other_names_still_make_a_word_ambiguous() -> None:
+    """BBC Russia–US: "Yukos" alone keyed as "Yukos US lawyers", a group the articles quote, so the company's
+    statements showed as the lawyers' and the lawyers' as "Yukos"'s, with no country."""
+    index = NameIndex(["Yukos US lawyers", "Yukos", "A spokesman for Cairn", "Bush administration", "Nasser Bourita"])
+    assert index.key("Yukos") == ("yukos",)
+    assert index.key("Cairn") == ("cairn",)
+    assert index.key("Bush") == ("bush",)
+    assert index.key("Bourita") == ("nasser", "bourita")  # a person's name still owns its surname
+    assert NameIndex(["Abdel Fattah al-Sisi"]).key("Abdel") == ("abdel", "fattah", "al", "sisi")  # particles
+    # A name that is no person's still makes its word ambiguous (BBC business/221: BP's Lord Browne is not
+    # the Labour minister Des Browne).
+    assert NameIndex(["Des Browne", "Lord Browne of Madingley"]).key("Lord Browne") == ("browne",)
+
+
 def test_a_one_word_name_the_index_reads_as_a_full_name_never_takes_that_persons_place() -> None:
     """BBC UK–Iraq: "Charles" (Prince Charles, no surname) keys as "Charles Kennedy", the one full name of
     the word; his entry must not replace the Lib Dem leader's, or Kennedy's quotes go to "Charles"."""
@@ -216,7 +230,7 @@ BARONESS_KENNEDY = (
 CHARLES_KENNEDY = (
     "Party leader Charles Kennedy said the homes would be affordable because they would be built on surplus "
     'public sector land, donated by central or local government. Mr Kennedy said: "Mutual homes will offer '
-    'people the opportunity to build up an equity stake in a home gradually, investing only as much as they '
+    "people the opportunity to build up an equity stake in a home gradually, investing only as much as they "
     'can afford."'
 )
 

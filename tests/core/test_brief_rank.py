@@ -151,6 +151,10 @@ def test_speaker_level_and_country_from_role_and_name() -> None:
     assert speaker_level("Mike Nattrass", None) == "person"
     assert speaker_country("Syrian Foreign Ministry", None) == "SYR"
     assert speaker_country("the Kremlin", None) in (None, "RUS")
+    # A leader's administration is an institution of the leader's country (BBC China–US, "the Bush
+    # administration" on the trade deficit).
+    assert speaker_level("Bush administration", None) == "institution"
+    assert speaker_country("Bush administration", None) == "USA"
 
 
 def test_a_country_word_inside_a_persons_name_is_no_nationality() -> None:
