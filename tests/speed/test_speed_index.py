@@ -64,6 +64,10 @@ def test_index_without_articles_or_cache_fails_in_one_line(tmp_path: Path) -> No
     assert result.returncode == 2 and "cache.enabled" in result.stderr and "Traceback" not in result.stderr
 
 
+def _interruptible() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_stops_cleanly_and_keeps_what_was_done(tmp_path: Path) -> None:
     folder = write_corpus(tmp_path / "news", 400)
     cfg = tmp_path / "config.toml"
@@ -76,6 +80,9 @@ def test_ctrl_c_stops_cleanly_and_keeps_what_was_done(tmp_path: Path) -> None:
         text=True,
         env=env,
         cwd=tmp_path,
+        # As in a terminal's foreground: a test run started as a background job inherits SIGINT ignored
+        # (POSIX), and a program started with SIGINT ignored rightly keeps ignoring it.
+        preexec_fn=_interruptible,
     )
     assert proc.stderr is not None
     line = proc.stderr.readline()  # the first progress line: 20 articles are done
