@@ -169,8 +169,10 @@ def extract_statements(doc: Doc, entities: tuple[Entity, ...], people: tuple[Per
             and quote.start - prev.end < 60
             and "\n" not in body[prev.end : quote.start]
             and not _sentence_end(prev.text)
+            and not _SENTENCE_END_BETWEEN.search(body[prev.end : quote.start])
         ):
-            # Split quote: “…,” he said, “…”
+            # Split quote: “…,” he said, “…” (not a phrase quoted in the reporter's sentence and the next
+            # quote after its full stop: … had not been "written by or at Number 10". "In my answer …")
             statements[-1] = Statement(
                 speaker, f"{prev.text}, {text}", True, prev.start, quote.end, prev.role, prev.country
             )
@@ -431,6 +433,8 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 _ROLE_BEFORE_NAME = 300
 """Characters after a title with no one in focus before it to the person it introduces."""
 
+_SENTENCE_END_BETWEEN = re.compile(r"^\W*[.!?]")
+"""A sentence ends right after a quote's closing mark: the next quote is not its continuation."""
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 _ACTORS = _PERSON_NOUNS | INSTITUTION_HEADS | {"firm", "company", "group", "bank", "party"}
 """Common nouns for people or bodies: one of them acting stands between a spokesperson and an organisation

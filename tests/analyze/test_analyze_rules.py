@@ -713,3 +713,25 @@ def test_an_unnamed_spokesperson_after_a_person_acting_is_not_given_an_organisat
     r = analyze("Oscar nominee Dan O'Herlihy dies", body)
     said = speakers(r, "wonderful man")
     assert said and "for" not in said[0] and "Paramount" not in said[0]
+
+
+def test_a_phrase_quoted_in_the_reporters_sentence_does_not_absorb_the_next_quote() -> None:
+    body = (  # BBC politics/184: the phrase ends the reporter's sentence; the next quote is a statement of its own
+        'On Thursday, Lord Goldsmith said his statement had not been "written by or at Number 10". "In my '
+        "parliamentary answer on March 17 2003, I explained my genuinely held independent view, that military "
+        'action was lawful under the existing Security Council resolutions," he said.'
+    )
+    r = analyze("Goldsmith denies war advice claim", body)
+    answer = [s for s in r.statements if "parliamentary answer" in s.text]
+    assert answer and not answer[0].text.startswith("written by")
+    assert answer[0].start == body.index("In my parliamentary")
+    assert "Goldsmith" in answer[0].speaker
+    # A quote split by its attribution is still one statement: "…," he said, "…".
+    split = analyze(
+        "Straw on embargo",
+        'Jack Straw said the ban was outdated. "The code of conduct is more effective," he said, "and we intend '
+        'to strengthen it."',
+    )
+    assert [s.text for s in split.statements if s.direct] == [
+        "The code of conduct is more effective, and we intend to strengthen it."
+    ]
