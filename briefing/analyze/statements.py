@@ -794,8 +794,16 @@ class _SpeakerResolver:
             person = self.person(focus[1])
             if not codes or person is None or person.country is None or person.country in codes:
                 return focus[1]
+        body = _body_named(phrase)
         for p in reversed(self.people):
-            if p.role and head in p.role.lower() and (not codes or p.country in codes):
+            # A title that names its own body ("A spokesman for the Home Office") is someone's whose role names
+            # it too, not the "Andrew Hogg, spokesman for the Medical Foundation" of two paragraphs on.
+            if (
+                p.role
+                and head in p.role.lower()
+                and (not codes or p.country in codes)
+                and (body is None or body.lower() in p.role.lower())
+            ):
                 return p.name
         if len(phrase) == 2 and phrase[0].lower_ in ("a", "an") and head in _SPOKESPEOPLE:
             # "A spokesman said" after "But the Home Office defended the measures.": the spokesman of the
@@ -810,6 +818,11 @@ class _SpeakerResolver:
             if after and after[0] - subj.idx < _ROLE_BEFORE_NAME and fits(self.person(after[1])):
                 return after[1]
         return phrase.text
+
+
+def _body_named(phrase: Span) -> str | None:
+    """The organisation a title phrase names as its own ("a spokesman for the Home Office", "a Cosla spokesman")."""
+    return next((e.text for e in phrase.ents if e.label_ == "ORG"), None)
 
 
 def _words_owner(sent: Span, quote: _Quote) -> Token | None:

@@ -735,3 +735,15 @@ def test_a_phrase_quoted_in_the_reporters_sentence_does_not_absorb_the_next_quot
     assert [s.text for s in split.statements if s.direct] == [
         "The code of conduct is more effective, and we intend to strengthen it."
     ]
+
+
+def test_a_title_is_not_given_to_someone_the_text_names_only_later() -> None:
+    body = (  # BBC politics (UK–Albania): the Home Office's spokesman, not the charity's named after him
+        'A spokesman for the Home Office said it was wholly wrong to suggest the plan was to return children "and '
+        'leave them to rot". "We are developing a returns programme for unaccompanied asylum-seeking children," he '
+        "said. But Andrew Hogg, spokesman for the Medical Foundation for the Care of Victims of Torture, said "
+        "ministers had so far failed to reassure agencies."
+    )
+    r = analyze("Children to be sent to Albania", body)
+    assert speakers(r, "returns programme") == ["A spokesman for the Home Office"]
+    assert speakers(r, "failed to reassure") == ["Andrew Hogg"]
