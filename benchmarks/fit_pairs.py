@@ -119,6 +119,7 @@ EVIDENCE_SOURCES = (
     "events.py",
     "gazetteer.py",
     "links.py",
+    "misread_names.py",
     "nlp.py",
     "pairs.py",
     "parsed.py",

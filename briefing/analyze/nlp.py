@@ -52,10 +52,12 @@ def load_pipeline(name: str) -> Language:
         raise ModelMissingError(f"spaCy model {name!r} could not be loaded ({exc}); {INSTALL_HINT}") from exc
     add_country_ruler(nlp)
     add_paragraph_breaks(nlp)
+    add_person_repair(nlp)
     return nlp
 
 
 PARAGRAPHS_NAME = "paragraph_breaks"
+PERSONS_NAME = "person_repair"
 
 
 def add_paragraph_breaks(nlp: Language) -> None:
@@ -72,6 +74,20 @@ def add_paragraph_breaks(nlp: Language) -> None:
     if not Language.has_factory(PARAGRAPHS_NAME):
         Language.component(PARAGRAPHS_NAME, func=_start_sentences_at_paragraphs)
     nlp.add_pipe(PARAGRAPHS_NAME, before="parser" if "parser" in nlp.pipe_names else None)
+
+
+def add_person_repair(nlp: Language) -> None:
+    """Tag as people the names the sentence gives a title but the model took for a place or a firm, or left
+    untagged (`briefing.analyze.misread_names`); after `ner`, so that every later reader of labels agrees."""
+    if PERSONS_NAME in nlp.pipe_names:
+        return
+    from spacy.language import Language
+
+    from briefing.analyze.misread_names import repair_person_names
+
+    if not Language.has_factory(PERSONS_NAME):
+        Language.component(PERSONS_NAME, func=repair_person_names)
+    nlp.add_pipe(PERSONS_NAME, last=True)
 
 
 def _start_sentences_at_paragraphs(doc: Doc) -> Doc:

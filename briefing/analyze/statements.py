@@ -775,13 +775,17 @@ class _SpeakerResolver:
         from briefing.analyze.gazetteer import lookup
 
         codes = {t.code for t in (lookup(tok.text) for tok in phrase) if t}
+        # Someone the article gives this very title: "the Tory leader said" is Michael Howard, not the Gordon
+        # Brown whose Budget the sentence is about, though Brown is in focus and has no title of his own. Only
+        # the same title: "the minister" may be the justice minister in focus, not the First Minister.
+        holders = [p for p in self.people if p.role and _same_title(p.role, phrase)]
 
         def fits(person: Person | None) -> bool:
             if person is None:
                 return not codes
             if codes and person.country and person.country not in codes:
                 return False
-            return person.role is None or head in person.role.lower()
+            return _holds(person.role, head, phrase) if person.role else not holders
 
         focus = self.focus(subj.idx)
         if focus and phrase[0].lower_ == "the" and subj.idx - focus[0] < 1500 and fits(self.person(focus[1])):
@@ -795,12 +799,12 @@ class _SpeakerResolver:
             if not codes or person is None or person.country is None or person.country in codes:
                 return focus[1]
         body = _body_named(phrase)
-        for p in reversed(self.people):
+        for p in reversed(holders or self.people):
             # A title that names its own body ("A spokesman for the Home Office") is someone's whose role names
             # it too, not the "Andrew Hogg, spokesman for the Medical Foundation" of two paragraphs on.
             if (
                 p.role
-                and head in p.role.lower()
+                and _holds(p.role, head, phrase)
                 and (not codes or p.country in codes)
                 and (body is None or body.lower() in p.role.lower())
             ):
@@ -818,6 +822,23 @@ class _SpeakerResolver:
             if after and after[0] - subj.idx < _ROLE_BEFORE_NAME and fits(self.person(after[1])):
                 return after[1]
         return phrase.text
+
+
+_QUALIFIED_OFFICE = re.compile(r"\b(?:shadow|former|ex|deputy|vice|junior|assistant|acting)\b", re.IGNORECASE)
+"""Words that make a title another office: "shadow chancellor" does not answer to "the chancellor"."""
+
+
+def _holds(role: str, head: str, phrase: Span) -> bool:
+    """A role answers to a title phrase with its head word ("the Tory leader": "Tory leader") when every
+    qualifier that makes the role another office is in the phrase too."""
+    said = {t.lower_ for t in phrase}
+    return head in role.lower() and all(q.lower() in said for q in _QUALIFIED_OFFICE.findall(role))
+
+
+def _same_title(role: str, phrase: Span) -> bool:
+    """The role is the phrase's title word for word, articles aside ("Tory leader", "the Tory leader")."""
+    said = [t.lower_ for t in phrase if t.is_alpha and t.lower_ not in ("the", "a", "an")]
+    return said == re.findall(r"[a-z]+", role.lower())
 
 
 def _body_named(phrase: Span) -> str | None:

@@ -1,0 +1,193 @@
+"""People the entity model took for something else, or did not tag, though the sentence gives them a title.
+
+The small English model tags "South African president Thabo Mbeki" a place, "Standard Chartered chief executive
+Mervyn Davies" a firm, "Julio Hegedus, chief economist at …" a work of art, and leaves "BP chief executive Lord
+Browne" and "Mr Ebbers" untagged. Every reader of names downstream (people and their roles, speakers,
+institutions) then misses a person. The evidence used is the sentence's own: an honorific right before the
+name, or a person's title or occupation in the name's noun phrase (a lower-case compound before it) or in
+apposition to it. No list of names: the words that make a title are the people module's (`ROLE_WORDS`,
+`OCCUPATIONS`), one definition.
+
+Runs as a pipeline step after `ner` (`briefing.analyze.nlp`), so the tokens' entity labels, which the
+statement and people rules read as well as the entity list, agree.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from briefing.analyze.honorifics import HONORIFICS
+from briefing.analyze.people import OCCUPATIONS, ROLE_WORDS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+MISREAD_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "WORK_OF_ART", "PRODUCT"})
+"""Labels the model gives personal names by mistake (never a date, number or a person's)."""
+FIRM_LABELS = frozenset({"ORG", "FAC", "PRODUCT"})
+"""Labels of names that may end in a person's surname and still be a firm's or a thing's."""
+MAX_NAME_WORDS = 3
+
+
+def repair_person_names(doc: Doc) -> Doc:
+    """Relabel as PERSON each misread name with a title, and tag each untagged one; then the same person's
+    full name where it comes without a title ("Vince Cable, the party's …" after "Mr Cable"). The rest stays."""
+    candidates = [(_with_given_names(e), e.label_) for e in doc.ents if e.label_ in MISREAD_LABELS]
+    candidates += [(run, "") for run in _untagged_runs(doc)]
+    titled = [c for c, _ in candidates if titled_name(c)]
+    named = [*titled, *(e for e in doc.ents if e.label_ == "PERSON")]
+    surnames = {words[-1].text for words in map(_name_words, named) if words}
+    addressed = {words[-1].text for span in named if _addressed(span) for words in [_name_words(span)] if words}
+    # A full name whose surname is a person's elsewhere in the text. A firm's name may end in a person's name
+    # ("Twentieth Century Fox" beside a "Fox" the model took for a person), so a name tagged as a firm or a
+    # product joins only a surname the text writes with an honorific ("Vince Cable" and "Mr Cable").
+    again = [
+        c
+        for c, label in candidates
+        if len(words := _name_words(c)) >= 2
+        and not _country(c)
+        and not _office_in(words)
+        and words[-1].text in (addressed if label in FIRM_LABELS else surnames)
+    ]
+    people: list[Span] = []
+    taken: set[int] = set()
+    for span in sorted([*titled, *again], key=lambda s: s.start - s.end):  # longest first
+        if not taken.intersection(range(span.start, span.end)):
+            people.append(span)
+            taken.update(range(span.start, span.end))
+    if not people:
+        return doc
+    kept = [e for e in doc.ents if not taken.intersection(range(e.start, e.end))]
+    relabelled = [doc.char_span(p.start_char, p.end_char, label="PERSON") for p in people]
+    doc.ents = sorted([*kept, *(p for p in relabelled if p is not None)], key=lambda s: s.start)
+    for person in people:
+        for token in person:
+            token.ent_id_ = ""  # "Mr Irish" is nobody's country: the ruler's code stays on tokens otherwise
+    return doc
+
+
+def _with_given_names(ent: Span) -> Span:
+    """An entity with the untagged name words right before it ("David" of "David Stanley", where the model
+    tagged "Stanley" a place), up to the length of a name; an honorific or a title word is no given name."""
+    doc = ent.doc
+    start = ent.start
+    while (
+        start > 0
+        and ent.end - start < MAX_NAME_WORDS
+        and not doc[start - 1].ent_type_
+        and _name_word(doc[start - 1])
+        and doc[start - 1].lower_ not in HONORIFICS
+        and not ROLE_WORDS.fullmatch(doc[start - 1].text)
+    ):
+        start -= 1
+    return doc[start : ent.end]
+
+
+def titled_name(span: Span) -> bool:
+    """One to three capitalised proper nouns (two at least without an honorific) that the sentence gives an
+    honorific ("Mr Irish", "Lord Browne") or a person's title or occupation: a lower-case noun of the name's
+    own noun phrase ("president Thabo Mbeki", "chief executive Mervyn Davies", "analyst Vadim Mitroshin") or
+    a noun in apposition, set off by a comma ("the party's Holyrood leader, Nicola Sturgeon"; "Julio Hegedus,
+    chief economist"). A country's name is one only after an honorific ("EU member Poland" is a country), and
+    so is a name with a word the text also uses as a common noun (`_common_noun_in`)."""
+    doc = span.doc
+    words = _name_words(span)
+    if not 1 <= len(words) <= MAX_NAME_WORDS or any(t.is_stop or t.like_num for t in words):
+        return False
+    if _office_in(words):
+        return False  # "Lord Chancellor", "Prime Minister": an office, not a name
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if _addressed(span):
+        return True
+    if len(words) < 2 or _country(span) or _common_noun_in(doc, words):
+        return False
+    root = span.root
+    if before is not None and before.head == root and before.dep_ == "compound" and _titled(before):
+        return True
+    if before is not None and before.text == "," and root.dep_ == "appos" and root.head.i < span.start:
+        return root.head.pos_ in ("NOUN", "PROPN") and _titled(root.head)
+    return (
+        after is not None
+        and after.text == ","
+        and any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > span.end and _titled(c) for c in root.children)
+    )
+
+
+def _office_in(words: list[Token]) -> bool:
+    """A title word or an honorific among a name's words ("Lord Chancellor", "General Musharraf")."""
+    return any(ROLE_WORDS.fullmatch(t.text) or t.lower_ in HONORIFICS for t in words)
+
+
+def _addressed(span: Span) -> bool:
+    """An honorific right before the name ("Mr Cable", "Lord Browne"), or opening it where the model tagged
+    the two together."""
+    first = span.doc[span.start - 1] if span.start > 0 else None
+    return any(t is not None and t.text[:1].isupper() and t.lower_.rstrip(".") in HONORIFICS for t in (first, span[0]))
+
+
+def _country(span: Span) -> bool:
+    """Every word a country's ("New Zealand", "Poland"); a given name before a demonym makes a person's name
+    ("Oliver Irish")."""
+    return all(t.ent_id_ for t in span)
+
+
+def _common_noun_in(doc: Doc, words: list[Token]) -> bool:
+    """A word of the name the text also writes as a lower-case noun: a firm's or a thing's name ("Vivendi
+    advisor Deutsche Bank … the bank"), not a person's."""
+    lower = {w.lower_ for w in words}
+    return any(t.pos_ == "NOUN" and t.is_lower and t.text in lower for t in doc)
+
+
+def _name_words(span: Span) -> list[Token]:
+    """The words of a written name, hyphens that join two of them left out ("Kilroy-Silk"); none when a token
+    is no capitalised proper noun."""
+    words = [t for t in span if not _joining_hyphen(t)]
+    return words if all(_name_word(t) for t in words) else []
+
+
+def _joining_hyphen(token: Token) -> bool:
+    doc = token.doc
+    return (
+        token.text == "-" and 0 < token.i < len(doc) - 1 and not doc[token.i - 1].whitespace_ and not token.whitespace_
+    )
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised proper noun that is no acronym ("Mbeki", "McCain"; not "BBC")."""
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and not token.is_upper and token.is_alpha
+
+
+def _titled(noun: Token) -> bool:
+    """A noun that names a person's office or occupation, itself or by a lower-case modifier ("chief
+    executive", "economist", "Secretary"); a capitalised noun only when it is itself a title word."""
+    if not noun.is_lower:
+        return _office_or_occupation(noun.text)
+    modifiers = (c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i and c.is_lower)
+    return any(_office_or_occupation(w.text) for w in (noun, *modifiers))
+
+
+def _office_or_occupation(word: str) -> bool:
+    return bool(ROLE_WORDS.fullmatch(word) or OCCUPATIONS.fullmatch(word + " "))
+
+
+def _untagged_runs(doc: Doc) -> list[Span]:
+    """Maximal runs of untagged capitalised proper nouns, each a candidate name; an honorific ends a run
+    and is not part of the next ("Lord Browne": "Browne")."""
+    runs: list[Span] = []
+    start: int | None = None
+    for i in range(len(doc) + 1):
+        token = doc[i] if i < len(doc) else None
+        inside = (
+            token is not None
+            and not token.ent_type_
+            and (_name_word(token) or (start is not None and _joining_hyphen(token)))
+            and token.lower_ not in HONORIFICS
+        )
+        if inside and start is None:
+            start = i
+        elif not inside and start is not None:
+            end = i - 1 if _joining_hyphen(doc[i - 1]) else i
+            runs.append(doc[start:end])
+            start = None
+    return runs
