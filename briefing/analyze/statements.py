@@ -485,7 +485,10 @@ class _SpeakerResolver:
         # saw that early," he said) is what the speaker talks about, and "he" after it is still the speaker.
         quoted = self.quoted_spans()
         for sent in sentences(self.doc):
-            verbs = [sent.root, *(t for t in sent if is_speech_verb(t) and t is not sent.root)]
+            # The sentence's speaker first: "Mr Brown's Budget was not about …, but '…,' the Tory leader said"
+            # is about Brown's Budget, and the next "He urged the chancellor" is the Tory leader.
+            speech = [t for t in sent if is_speech_verb(t) and t is not sent.root]
+            verbs = [sent.root, *speech] if is_speech_verb(sent.root) else [*speech, sent.root]
             for verb in verbs:
                 subj = _subject(verb)
                 if subj is None or subj.lower_ in PRONOUNS or subj.lower_ in ("it", "this", "that"):
