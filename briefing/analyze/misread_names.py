@@ -100,18 +100,24 @@ def titled_name(span: Span) -> bool:
     after = doc[span.end] if span.end < len(doc) else None
     if _addressed(span):
         return True
-    if len(words) < 2 or _country(span) or _common_noun_in(doc, words):
+    if len(words) < 2 or _country(span):
         return False
     root = span.root
-    if before is not None and before.head == root and before.dep_ == "compound" and _titled(before):
-        return True
-    if before is not None and before.text == "," and root.dep_ == "appos" and root.head.i < span.start:
-        return root.head.pos_ in ("NOUN", "PROPN") and _titled(root.head)
-    return (
+    compound_title = before is not None and before.head == root and before.dep_ == "compound" and _titled(before)
+    title_before = (
+        before is not None
+        and before.text == ","
+        and root.dep_ == "appos"
+        and root.head.i < span.start
+        and root.head.pos_ in ("NOUN", "PROPN")
+        and _titled(root.head)
+    )
+    title_after = (
         after is not None
         and after.text == ","
         and any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > span.end and _titled(c) for c in root.children)
     )
+    return (compound_title or title_before or title_after) and not _common_noun_in(doc, words)
 
 
 def _office_in(words: list[Token]) -> bool:
