@@ -58,7 +58,8 @@ def repair_person_names(doc: Doc) -> Doc:
     if not people:
         return doc
     kept = [e for e in doc.ents if not taken.intersection(range(e.start, e.end))]
-    relabelled = [doc.char_span(p.start_char, p.end_char, label="PERSON") for p in people]
+    # Spans of whole tokens: "expand" finds each one (no spaCy import here; nlp.py is the one that loads it).
+    relabelled = [doc.char_span(p.start_char, p.end_char, label="PERSON", alignment_mode="expand") for p in people]
     doc.ents = sorted([*kept, *(p for p in relabelled if p is not None)], key=lambda s: s.start)
     for person in people:
         for token in person:

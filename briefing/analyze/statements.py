@@ -444,7 +444,8 @@ _OWNER_SENTENCES = 3
 """Sentences back an unnamed spokesperson's organisation may stand ("The Justice Department refused to say if it
 would appeal. '…,' a spokeswoman said")."""
 
-_FORMER = re.compile(r"\b(?:former|ex|erstwhile|one-time|onetime)\b", re.IGNORECASE)
+_FORMER_WORDS = "former|ex|erstwhile|one-time|onetime"
+_FORMER = re.compile(rf"\b(?:{_FORMER_WORDS})\b", re.IGNORECASE)
 """Words that put a title in the past ("the former cabinet secretary")."""
 
 _INITIALS = re.compile(r"[A-Z]{3,6}")
@@ -827,7 +828,7 @@ class _SpeakerResolver:
         return phrase.text
 
 
-_QUALIFIED_OFFICE = re.compile(r"\b(?:shadow|former|ex|deputy|vice|junior|assistant|acting)\b", re.IGNORECASE)
+_QUALIFIED_OFFICE = re.compile(rf"\b(?:{_FORMER_WORDS}|shadow|deputy|vice|junior|assistant|acting)\b", re.IGNORECASE)
 """Words that make a title another office: "shadow chancellor" does not answer to "the chancellor"."""
 
 
