@@ -840,9 +840,15 @@ def _holds(role: str, head: str, phrase: Span) -> bool:
 
 
 def _same_title(role: str, phrase: Span) -> bool:
-    """The role is the phrase's title word for word, articles aside ("Tory leader", "the Tory leader")."""
-    said = [t.lower_ for t in phrase if t.is_alpha and t.lower_ not in ("the", "a", "an")]
-    return said == re.findall(r"[a-z]+", role.lower())
+    """The role is the phrase's title word for word, articles and regions aside ("Tory leader" is "the Tory
+    leader", "Texas Judge" is "the judge"); a country's word is not aside ("Israeli Prime Minister" is not
+    "the prime minister" of a British story)."""
+    from briefing.analyze.gazetteer import region_country
+
+    def office(words: list[str]) -> list[str]:
+        return [w.lower() for w in words if w.lower() not in ("the", "a", "an") and not region_country(w)]
+
+    return office([t.text for t in phrase if t.is_alpha]) == office(re.findall(r"[A-Za-z]+", role.replace("'s", "")))
 
 
 def _body_named(phrase: Span) -> str | None:

@@ -61,3 +61,18 @@ def test_the_speaker_of_a_sentence_is_in_focus_before_a_possessor_in_its_subject
     )
     said = next(s for s in article.statements if "Their only answer" in s.text)
     assert said.speaker == "Michael Howard"
+
+
+def test_a_title_held_in_a_region_answers_to_the_bare_title() -> None:
+    # "the judge" is "Texas Judge Letitia Clark", not Yukos (tagged a person by the model), in focus before it
+    # (BBC business/025).
+    article = analyze(
+        "Yukos loses US bankruptcy battle",
+        "Texas Judge Letitia Clark said Yukos did not have enough of a US presence to establish US jurisdiction. "
+        "Yukos had argued that a US court was entitled to declare it bankrupt before its Yugansk unit was sold. "
+        "Yukos claimed it sought help in the US because other forums were either unfriendly or offered less "
+        'protection.\n\nIn her ruling, the judge acknowledged that "it appears likely that agencies of the Russian '
+        'government have acted in a manner that would be considered confiscatory under United States law".',
+    )
+    said = next(s for s in article.statements if "confiscatory" in s.text)
+    assert said.speaker == "Letitia Clark"
