@@ -299,10 +299,12 @@ def _subject(verb: Token) -> Token | None:
         before is not None
         and before.ent_type_ == "PERSON"
         and verb.dep_ in ("ROOT", "parataxis")
-        and is_speech_verb(verb)
+        and (is_speech_verb(verb) or (verb.dep_ == "ROOT" and verb.tag_ in _FINITE))
     ):
         # "In a statement issued on Wednesday Lord Woolf said": the parser made the name the object of the
-        # preposition before it; a name right before a subjectless main speech verb is its subject. So too
+        # preposition before it; a name right before a subjectless main speech verb is its subject, as before
+        # any subjectless finite main verb ("On the outskirts of Kyoto, 83-year-old Yuji Shimizu contemplates
+        # …", the name read as in apposition to Kyoto). So too
         # when the parser made the quote the main clause and the speech verb an aside of it ("…, the
         # legendary film critic Pauline Kael wrote, “I’m frequently asked …”").
         return before
@@ -327,6 +329,10 @@ def _subject(verb: Token) -> Token | None:
             # the name the subject of the quote's verb and the speech verb a modifier of the name.
             return head
     return None
+
+
+_FINITE = frozenset({"VBZ", "VBD", "VBP"})
+"""Penn tags of a finite verb, which has a subject even where the parser found none."""
 
 
 def _after_opener(verb: Token) -> Token | None:

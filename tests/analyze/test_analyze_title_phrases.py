@@ -76,3 +76,17 @@ def test_a_title_held_in_a_region_answers_to_the_bare_title() -> None:
     )
     said = next(s for s in article.statements if "confiscatory" in s.text)
     assert said.speaker == "Letitia Clark"
+
+
+def test_a_name_right_before_a_subjectless_finite_main_verb_is_its_subject_and_in_focus() -> None:
+    # The parser reads "Yuji Shimizu" as in apposition to Kyoto, leaving "contemplates" without a subject; the
+    # man named in the paragraph before ("Mr Toshitsune") is not who "he remarks" means (BBC business/287).
+    article = analyze(
+        "Japan's ageing population",
+        "Mr Toshitsune wants to outlive everyone. And when it comes to longevity, Japan, as a country, appears to be "
+        "doing just that.\n\nOn the outskirts of Kyoto, 83-year-old Yuji Shimizu contemplates this phenomenon "
+        'during a round of golf with his younger friends, who are in their seventies.\n\n"I think this is because '
+        'the food industry and the environment have improved," he remarks.',
+    )
+    said = next(s for s in article.statements if "food industry" in s.text)
+    assert said.speaker == "Yuji Shimizu"
