@@ -4,50 +4,45 @@ person in focus is more often someone with no title of their own)."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.analyze.analyze_helpers import analyze
 
-
-def test_a_title_phrase_goes_to_the_holder_of_that_title_not_to_an_untitled_person_in_focus() -> None:
-    # "Mr Brown's Budget" puts Brown in focus; "the Tory leader" is the one the article calls so.
-    article = analyze(
+CASES = [
+    pytest.param(
+        # "Mr Brown's Budget" puts Brown in focus; "the Tory leader" is the one the article calls so.
         "Howard attacks 'pay later' Budget",
         'Tory leader Michael Howard has dismissed Gordon Brown\'s Budget as "vote now, pay later" spending '
         "plans.\n\nMr Brown's Budget was not about what was good for the country, but \"all about the interests "
         'of the Labour party," the Tory leader said.',
-    )
-    said = next(s for s in article.statements if "interests of the Labour party" in s.text)
-    assert said.speaker == "Michael Howard"
-
-
-def test_a_qualified_office_does_not_answer_to_the_bare_title() -> None:
-    # "the chancellor" is Gordon Brown, in focus; "shadow chancellor Oliver Letwin" holds another office.
-    article = analyze(
+        "interests of the Labour party",
+        "Michael Howard",
+        id="a_title_phrase_goes_to_the_holder_of_that_title_not_to_an_untitled_person_in_focus",
+    ),
+    pytest.param(
+        # "the chancellor" is Gordon Brown, in focus; "shadow chancellor Oliver Letwin" holds another office.
         "Chancellor rallies Labour voters",
         "Gordon Brown has issued a rallying cry to supporters.\n\nThe chancellor said the vote will give a "
         '"clear and fundamental" choice. To a packed audience, the chancellor said the cuts proposed by shadow '
         "chancellor Oliver Letwin were the equivalent of sacking every teacher.",
-    )
-    said = next(s for s in article.statements if "clear and fundamental" in s.text)
-    assert said.speaker == "Gordon Brown"
-
-
-def test_an_untitled_person_in_focus_keeps_a_title_someone_else_holds_only_in_part() -> None:
-    # "the minister" is the justice minister the article is about, not the First Minister it also names.
-    article = analyze(
+        "clear and fundamental",
+        "Gordon Brown",
+        id="a_qualified_office_does_not_answer_to_the_bare_title",
+    ),
+    pytest.param(
+        # "the minister" is the justice minister the article is about, not the First Minister it also names.
         "Jamieson targets sectarian fans",
         "Scotland's justice minister has warned bigoted soccer fans that she wants to hit them \"where it hurts "
         'most" by banning them from matches.\n\nFirst Minister Jack McConnell has backed the campaign. Cathy '
         "Jamieson said exclusion orders are one of a series of measures being considered. However, the minister "
         "said stopping sectarian abuse associated with Old Firm matches is a key objective.",
-    )
-    said = next(s for s in article.statements if "sectarian abuse" in s.text)
-    assert said.speaker == "Cathy Jamieson"
-
-
-def test_the_speaker_of_a_sentence_is_in_focus_before_a_possessor_in_its_subject() -> None:
-    # "Mr Brown's Budget was not about …, the Tory leader said": the "He" of the next sentences is the Tory
-    # leader (BBC politics/364, its first four paragraphs).
-    article = analyze(
+        "sectarian abuse",
+        "Cathy Jamieson",
+        id="an_untitled_person_in_focus_keeps_a_title_someone_else_holds_only_in_part",
+    ),
+    pytest.param(
+        # "Mr Brown's Budget was not about …, the Tory leader said": the "He" of the next sentences is the Tory
+        # leader (BBC politics/364, its first four paragraphs).
         "Howard attacks 'pay later' Budget",
         'Tory leader Michael Howard has dismissed Gordon Brown\'s Budget as "vote now, pay later" spending plans.'
         "\n\nThe simple fact was that under a new Labour government taxes would go up after the election to plug a "
@@ -58,35 +53,39 @@ def test_the_speaker_of_a_sentence_is_in_focus_before_a_possessor_in_its_subject
         '"millions of people in to the net" to pay stamp duty and inheritance tax.\n\nHe also accused the '
         'government and the chancellor of running out of solutions to the problems Britain faced. "Their only '
         'answer is to tax, to spend and to waste - to get people to vote now and pay later."',
-    )
-    said = next(s for s in article.statements if "Their only answer" in s.text)
-    assert said.speaker == "Michael Howard"
-
-
-def test_a_title_held_in_a_region_answers_to_the_bare_title() -> None:
-    # "the judge" is "Texas Judge Letitia Clark", not Yukos (tagged a person by the model), in focus before it
-    # (BBC business/025).
-    article = analyze(
+        "Their only answer",
+        "Michael Howard",
+        id="the_speaker_of_a_sentence_is_in_focus_before_a_possessor_in_its_subject",
+    ),
+    pytest.param(
+        # "the judge" is "Texas Judge Letitia Clark", not Yukos (tagged a person by the model), in focus before it
+        # (BBC business/025).
         "Yukos loses US bankruptcy battle",
         "Texas Judge Letitia Clark said Yukos did not have enough of a US presence to establish US jurisdiction. "
         "Yukos had argued that a US court was entitled to declare it bankrupt before its Yugansk unit was sold. "
         "Yukos claimed it sought help in the US because other forums were either unfriendly or offered less "
         'protection.\n\nIn her ruling, the judge acknowledged that "it appears likely that agencies of the Russian '
         'government have acted in a manner that would be considered confiscatory under United States law".',
-    )
-    said = next(s for s in article.statements if "confiscatory" in s.text)
-    assert said.speaker == "Letitia Clark"
-
-
-def test_a_name_right_before_a_subjectless_finite_main_verb_is_its_subject_and_in_focus() -> None:
-    # The parser reads "Yuji Shimizu" as in apposition to Kyoto, leaving "contemplates" without a subject; the
-    # man named in the paragraph before ("Mr Toshitsune") is not who "he remarks" means (BBC business/287).
-    article = analyze(
+        "confiscatory",
+        "Letitia Clark",
+        id="a_title_held_in_a_region_answers_to_the_bare_title",
+    ),
+    pytest.param(
+        # The parser reads "Yuji Shimizu" as in apposition to Kyoto, leaving "contemplates" without a subject; the
+        # man named in the paragraph before ("Mr Toshitsune") is not who "he remarks" means (BBC business/287).
         "Japan's ageing population",
         "Mr Toshitsune wants to outlive everyone. And when it comes to longevity, Japan, as a country, appears to be "
         "doing just that.\n\nOn the outskirts of Kyoto, 83-year-old Yuji Shimizu contemplates this phenomenon "
         'during a round of golf with his younger friends, who are in their seventies.\n\n"I think this is because '
         'the food industry and the environment have improved," he remarks.',
-    )
-    said = next(s for s in article.statements if "food industry" in s.text)
-    assert said.speaker == "Yuji Shimizu"
+        "food industry",
+        "Yuji Shimizu",
+        id="a_name_right_before_a_subjectless_finite_main_verb_is_its_subject_and_in_focus",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "fragment", "speaker"), CASES)
+def test_the_statement_goes_to_the_person_the_text_means(title: str, body: str, fragment: str, speaker: str) -> None:
+    said = next(s for s in analyze(title, body).statements if fragment in s.text)
+    assert said.speaker == speaker
