@@ -142,7 +142,11 @@ _PERSONAL = re.compile(
     r"\b(?:spokes(?:man|woman|person)|official|minister|secretary|ambassador|envoy|adviser|head|chief)\b", re.IGNORECASE
 )
 """An institution's person ("a foreign ministry spokesman") is an official, not the institution."""
+_THE_TWO = r"^\W*the\s+two\b"
+"""A statement whose subject is "the two" ("the two could work together on joint bids", "the two were under
+close scrutiny"): it is about two parties together, in a pair's brief the two sides or their firms."""
 _RELATIONSHIP = re.compile(
+    rf"{_THE_TWO}|"
     r"\b(?:relations?|relationship|ties|bilateral|partnership|cooperation|co-operation|alliance|treaty|"
     r"agreement|accord|dialogue|talks|negotiations?|sanctions|embassy|diplomatic|friendship|"
     r"(?:two|both|our)\s+(?:countries|nations|governments|leaders|sides))\b",
@@ -154,7 +158,8 @@ _POLITICAL = re.compile(r"\b(?:leader|MP|MEP|senator|congress(?:man|woman)|deput
 parliament."""
 
 _BETWEEN_TWO = re.compile(
-    r"\b(?:bilateral|(?:two|both|our)\s+(?:countries|nations|governments|leaders|sides))\b", re.IGNORECASE
+    rf"{_THE_TWO}|\b(?:bilateral|(?:two|both|our)\s+(?:countries|nations|governments|leaders|sides))\b",
+    re.IGNORECASE,
 )
 """Relationship words that name two countries themselves."""
 

@@ -738,3 +738,28 @@ def test_the_two_leaders_name_the_pairs_relationship_as_both_countries_does() ->
     two, some = scored
     assert two.parts["about"] == RELATIONSHIP
     assert some.parts["about"] < RELATIONSHIP
+
+
+ONGC_GAZPROM = (
+    "India is urgently searching for fresh energy supplies - particularly liquefied natural gas - as domestic "
+    "demand is growing at more than 5% a year.\n\n"
+    "ONGC's Mr Raha said the two could work together on joint bids from next year."
+)
+
+
+def test_a_statement_about_the_two_is_about_the_pairs_relationship() -> None:
+    """BBC business/181 (India–Russia): "the two could work together on joint bids" names neither country, but
+    its subject is the two sides (here their oil firms) together, as "both countries" would be; "the firm could
+    work …" is not."""
+    raha = Person("Subir Raha", "IND", "ONGC chairman")
+    said = "the two could work together on joint bids from next year"
+    scored = []
+    for body, words_ in (
+        (ONGC_GAZPROM, said),
+        (ONGC_GAZPROM.replace("the two could", "the firm could", 1), said.replace("the two", "the firm", 1)),
+    ):
+        article = analysed(body, ("IND", "RUS"), people=[raha], quotes=[("Subir Raha", words_, False)])
+        scored.append(score_statement(article.statements[0], ArticleIndex(article), ("IND", "RUS"), None, None))
+    two, one = scored
+    assert two.parts["about"] == RELATIONSHIP
+    assert one.parts["about"] < RELATIONSHIP
