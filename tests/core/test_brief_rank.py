@@ -721,25 +721,6 @@ MUSHARRAF_VISIT = (
     "Mr Blair said the two leaders had talked about Afghanistan, the wider war on terror, the situation in the "
     "Middle East and the ongoing dispute over Kashmir."
 )
-
-
-def test_the_two_leaders_name_the_pairs_relationship_as_both_countries_does() -> None:
-    """BBC politics/155 (UK–Pakistan): what "the two leaders" talked about is the pair's own business though
-    the words name neither country; "the leaders" of no number is not."""
-    blair = Person("Tony Blair", "GBR", "Prime Minister")
-    talked = "the two leaders had talked about Afghanistan, the wider war on terror"
-    scored = []
-    for body, words_ in (
-        (MUSHARRAF_VISIT, talked),
-        (MUSHARRAF_VISIT.replace("the two leaders", "the leaders", 1), talked.replace("the two", "the", 1)),
-    ):
-        article = analysed(body, ("GBR", "PAK"), people=[blair], quotes=[("Tony Blair", words_, False)])
-        scored.append(score_statement(article.statements[0], ArticleIndex(article), ("GBR", "PAK"), None, None))
-    two, some = scored
-    assert two.parts["about"] == RELATIONSHIP
-    assert some.parts["about"] < RELATIONSHIP
-
-
 ONGC_GAZPROM = (
     "India is urgently searching for fresh energy supplies - particularly liquefied natural gas - as domestic "
     "demand is growing at more than 5% a year.\n\n"
@@ -747,19 +728,39 @@ ONGC_GAZPROM = (
 )
 
 
-def test_a_statement_about_the_two_is_about_the_pairs_relationship() -> None:
-    """BBC business/181 (India–Russia): "the two could work together on joint bids" names neither country, but
-    its subject is the two sides (here their oil firms) together, as "both countries" would be; "the firm could
-    work …" is not."""
-    raha = Person("Subir Raha", "IND", "ONGC chairman")
-    said = "the two could work together on joint bids from next year"
+@pytest.mark.parametrize(
+    ("body", "person", "said", "two", "one", "pair"),
+    [
+        pytest.param(
+            MUSHARRAF_VISIT,
+            Person("Tony Blair", "GBR", "Prime Minister"),
+            "the two leaders had talked about Afghanistan, the wider war on terror",
+            "the two leaders",
+            "the leaders",
+            ("GBR", "PAK"),
+            id="the_two_leaders",  # BBC politics/155 (UK–Pakistan)
+        ),
+        pytest.param(
+            ONGC_GAZPROM,
+            Person("Subir Raha", "IND", "ONGC chairman"),
+            "the two could work together on joint bids from next year",
+            "the two could",
+            "the firm could",
+            ("IND", "RUS"),
+            id="the_two_as_subject",  # BBC business/181 (India–Russia): ONGC and Gazprom
+        ),
+    ],
+)
+def test_the_two_name_the_pairs_relationship_as_both_countries_does(
+    body: str, person: Person, said: str, two: str, one: str, pair: tuple[str, str]
+) -> None:
+    """What "the two leaders" talked about, or what "the two" (as the statement's subject) could do together,
+    is the pair's own business though the words name neither country; "the leaders" of no number, or "the
+    firm", is not."""
     scored = []
-    for body, words_ in (
-        (ONGC_GAZPROM, said),
-        (ONGC_GAZPROM.replace("the two could", "the firm could", 1), said.replace("the two", "the firm", 1)),
-    ):
-        article = analysed(body, ("IND", "RUS"), people=[raha], quotes=[("Subir Raha", words_, False)])
-        scored.append(score_statement(article.statements[0], ArticleIndex(article), ("IND", "RUS"), None, None))
-    two, one = scored
-    assert two.parts["about"] == RELATIONSHIP
-    assert one.parts["about"] < RELATIONSHIP
+    for text, words_ in ((body, said), (body.replace(two, one, 1), said.replace(two, one, 1))):
+        article = analysed(text, pair, people=[person], quotes=[(person.name, words_, False)])
+        scored.append(score_statement(article.statements[0], ArticleIndex(article), pair, None, None))
+    both, single = scored
+    assert both.parts["about"] == RELATIONSHIP
+    assert single.parts["about"] < RELATIONSHIP
