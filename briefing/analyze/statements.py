@@ -730,6 +730,17 @@ class _SpeakerResolver:
             return self.full_name(phrase.text)
         return None
 
+    def _named_as(self, noun: str, after: int) -> str | None:
+        """The person a later mention of the noun has in apposition ("her mother, Fiona")."""
+        for token in self.doc:
+            if token.idx <= after or token.lower_ != noun:
+                continue
+            for child in token.children:
+                ent = self.ent_at.get(child.i) if child.dep_ == "appos" else None
+                if ent is not None and ent.label_ == "PERSON":
+                    return self.full_name(ent.text, ent.start_char)
+        return None
+
     def quoted_spans(self) -> list[tuple[int, int]]:
         """Character spans of the article's quotes, found once."""
         if self._quoted is None:
@@ -825,6 +836,12 @@ class _SpeakerResolver:
             owner = self.acting_organisation(subj)
             if owner:
                 return f"{phrase.text} for {owner}"
+        if focus is None and phrase[0].lower_ == "the" and head in RELATIONS:
+            # "The mother of a woman who took diet pills has described …": the relative the article names
+            # with the same word ("her mother, Fiona, said"), not the first person after (the woman herself).
+            named = self._named_as(head, subj.idx)
+            if named is not None:
+                return named
         if focus is None and phrase[0].lower_ == "the":
             # A lead that names the role before the person ("… needs to be 'exploded', the work and pensions
             # minister has said. This was why …, Alan Johnson said"): the first person in focus after it.

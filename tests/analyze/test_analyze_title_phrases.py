@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from briefing.ingest.load import read_file
 from tests.analyze.analyze_helpers import analyze
+from tests.conftest import SHARED
 
 CASES = [
     pytest.param(
@@ -89,3 +91,14 @@ CASES = [
 def test_the_statement_goes_to_the_person_the_text_means(title: str, body: str, fragment: str, speaker: str) -> None:
     said = next(s for s in analyze(title, body).statements if fragment in s.text)
     assert said.speaker == speaker
+
+
+@pytest.mark.skipif(not (SHARED / "corpora" / "pasted").is_dir(), reason="shared corpora not available")
+def test_a_relative_in_the_lead_is_the_one_named_later_with_the_same_word() -> None:
+    """A pasted BuzzFeed page (an outlet nobody tuned on): the lead's "The mother of a woman who took suspected
+    diet pills … has described how her daughter was 'literally burning up from within'" is the relative the page
+    names with the same word ("her mother, Fiona, said"), not the first person named after the lead (the woman,
+    Eloise Parry)."""
+    (page,) = read_file(SHARED / "corpora" / "pasted" / "pages" / "buzzfeed-1.txt")
+    said = next(s for s in analyze(page.title, page.body).statements if "literally burning up" in s.text)
+    assert said.speaker == "Fiona Parry"
