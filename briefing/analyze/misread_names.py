@@ -77,8 +77,7 @@ def _with_given_names(ent: Span) -> Span:
         and ent.end - start < MAX_NAME_WORDS
         and not doc[start - 1].ent_type_
         and _name_word(doc[start - 1])
-        and doc[start - 1].lower_ not in HONORIFICS
-        and not ROLE_WORDS.fullmatch(doc[start - 1].text)
+        and not _office_in([doc[start - 1]])
     ):
         start -= 1
     return doc[start : ent.end]
@@ -123,14 +122,19 @@ def titled_name(span: Span) -> bool:
 
 def _office_in(words: list[Token]) -> bool:
     """A title word or an honorific among a name's words ("Lord Chancellor", "General Musharraf")."""
-    return any(ROLE_WORDS.fullmatch(t.text) or t.lower_ in HONORIFICS for t in words)
+    return any(ROLE_WORDS.fullmatch(t.text) or _honorific(t) for t in words)
 
 
 def _addressed(span: Span) -> bool:
     """An honorific right before the name ("Mr Cable", "Lord Browne"), or opening it where the model tagged
     the two together."""
     first = span.doc[span.start - 1] if span.start > 0 else None
-    return any(t is not None and t.text[:1].isupper() and t.lower_.rstrip(".") in HONORIFICS for t in (first, span[0]))
+    return any(t is not None and t.text[:1].isupper() and _honorific(t) for t in (first, span[0]))
+
+
+def _honorific(token: Token) -> bool:
+    """ "Mr", "Lord", "Dr." (`honorifics.HONORIFICS`)."""
+    return token.lower_.rstrip(".") in HONORIFICS
 
 
 def _country(span: Span) -> bool:
@@ -189,7 +193,7 @@ def _untagged_runs(doc: Doc) -> list[Span]:
             token is not None
             and not token.ent_type_
             and (_name_word(token) or (start is not None and _joining_hyphen(token)))
-            and token.lower_ not in HONORIFICS
+            and not _honorific(token)
         )
         if inside and start is None:
             start = i

@@ -145,11 +145,12 @@ _PERSONAL = re.compile(
 _THE_TWO = r"^\W*the\s+two\b"
 """A statement whose subject is "the two" ("the two could work together on joint bids", "the two were under
 close scrutiny"): it is about two parties together, in a pair's brief the two sides or their firms."""
+_TWO_SIDES = r"(?:two|both|our)\s+(?:countries|nations|governments|leaders|sides)"
 _RELATIONSHIP = re.compile(
     rf"{_THE_TWO}|"
     r"\b(?:relations?|relationship|ties|bilateral|partnership|cooperation|co-operation|alliance|treaty|"
     r"agreement|accord|dialogue|talks|negotiations?|sanctions|embassy|diplomatic|friendship|"
-    r"(?:two|both|our)\s+(?:countries|nations|governments|leaders|sides))\b",
+    rf"{_TWO_SIDES})\b",
     re.IGNORECASE,
 )
 
@@ -158,7 +159,7 @@ _POLITICAL = re.compile(r"\b(?:leader|MP|MEP|senator|congress(?:man|woman)|deput
 parliament."""
 
 _BETWEEN_TWO = re.compile(
-    rf"{_THE_TWO}|\b(?:bilateral|(?:two|both|our)\s+(?:countries|nations|governments|leaders|sides))\b",
+    rf"{_THE_TWO}|\b(?:bilateral|{_TWO_SIDES})\b",
     re.IGNORECASE,
 )
 """Relationship words that name two countries themselves."""
