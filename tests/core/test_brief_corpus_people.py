@@ -143,8 +143,15 @@ def _beside_british_ministers(count: int, extra: str | None = None) -> list[Anal
         found.append(analysed(text, None, source=f"{i}.txt", people=[minister, howard], quotes=quotes))
     if extra:
         bush = Person("George W Bush", "USA", "President")
-        found.append(analysed(extra, None, source="x.txt", people=[bush, howard],
-                              quotes=[("George W Bush", "he would work with Europe", False)]))
+        found.append(
+            analysed(
+                extra,
+                None,
+                source="x.txt",
+                people=[bush, howard],
+                quotes=[("George W Bush", "he would work with Europe", False)],
+            )
+        )
     return found
 
 
@@ -158,3 +165,40 @@ def test_a_politician_no_article_places_is_of_the_country_of_those_quoted_beside
     assert corpus_people(mixed).colleagues == {("michael", "howard"): "GBR"}  # 3 of 4 articles: three quarters
     two_and_one = _beside_british_ministers(2, extra=bush)
     assert corpus_people(two_and_one).colleagues == {}
+
+
+CLARKE_TEXTS = (
+    "Tony Blair said the new powers were needed. Home Secretary Charles Clarke said the law would protect the public.",
+    "Tony Blair said ID cards would be introduced. Charles Clarke, the home secretary, said the scheme was fair.",
+    "Tony Blair said the threat was real. The home secretary Charles Clarke said judges would oversee the orders.",
+)
+DAVIS_TEXTS = (
+    "Charles Clarke said the bill would pass. Shadow home secretary David Davis said it was an outrage.",
+    "Charles Clarke said the orders were needed. David Davis, the shadow home secretary, said they were not.",
+    "Charles Clarke said he would listen. The shadow home secretary David Davis said he had not.",
+)
+
+
+def _quoted_beside(texts: tuple[str, ...], first: Person, second: Person, tag: str) -> list[AnalyzedArticle]:
+    found = []
+    for i, text in enumerate(texts):
+        one, two = text.split(" said ", 1)[1].split(".")[0], text.rsplit(" said ", 1)[1].rstrip(".")
+        quotes = [(first.name, one, False), (second.name, two, False)]
+        found.append(analysed(text, None, source=f"{tag}{i}.txt", people=[first, second], quotes=quotes))
+    return found
+
+
+def test_colleagues_are_placed_by_what_the_corpus_knows_and_each_placed_one_places_the_next() -> None:
+    """A British outlet calls nobody British: the Prime Minister is placed only as a known leader, the Home
+    Secretary quoted beside him article after article by him, and the shadow home secretary quoted beside
+    the Home Secretary by the Home Secretary once he is placed."""
+    blair = Person("Tony Blair", None, "Prime Minister")
+    clarke = Person("Charles Clarke", None, "Home Secretary")
+    davis = Person("David Davis", None, "shadow home secretary")
+    beside_blair = _quoted_beside(CLARKE_TEXTS, blair, clarke, "c")
+    beside_clarke = _quoted_beside(DAVIS_TEXTS, clarke, davis, "d")
+    assert corpus_people(beside_blair + beside_clarke).colleagues == {
+        ("charles", "clarke"): "GBR",
+        ("david", "davis"): "GBR",
+    }
+    assert corpus_people(beside_clarke).colleagues == {}  # nobody of a known country beside either
