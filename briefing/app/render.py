@@ -342,7 +342,12 @@ def brief_items(brief: PairBrief, *, limit: int | None = None) -> list[BriefItem
             if t.background and not background_started:
                 background_started = True
                 items.append(BriefItem(Text("Background", style="italic")))
-            line = Text.assemble(plain(t.value, "bold #d7d75f"), "  ", plain(t.sentence))
+            line = Text.assemble(
+                plain(t.value, "bold #d7d75f"),
+                plain(f" (also {', '.join(t.also)})", "#d7d75f") if t.also else "",
+                "  ",
+                plain(t.sentence),
+            )
             items.append(BriefItem(line, t.article, t.start, t.end))
         if len(brief.timeline) > cap:
             items.append(_more(len(brief.timeline) - cap, "dates"))
@@ -383,4 +388,3 @@ def period_label(brief: PairBrief) -> str | None:
     if events:
         parts.append("events " + " – ".join(dict.fromkeys(events)))
     return " · ".join(parts) or None
-

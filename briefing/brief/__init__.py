@@ -177,6 +177,7 @@ class PairBrief:
                     "start": t.start,
                     "end": t.end,
                     "background": t.background,
+                    "also": list(t.also),
                 }
                 for t in self.timeline
             ],

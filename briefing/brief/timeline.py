@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefing.article import AnalyzedArticle, DateMention
 from briefing.brief.text import ArticleIndex, locate, near_same, plain_key, words
@@ -42,7 +42,7 @@ _NAME_LABELS = frozenset({"LAW", "EVENT", "WORK_OF_ART", "ORG", "FAC"})
 @dataclass(frozen=True, slots=True)
 class TimelineEntry:
     value: str
-    """ISO 8601 at the precision the text gives."""
+    """ISO 8601 at the precision the text gives: the sentence's first date (its first event's, if any)."""
     text: str
     """The date as written."""
     sentence: str
@@ -53,6 +53,10 @@ class TimelineEntry:
     articles: tuple[str, ...] = ()
     """Every article giving this date in this sentence, `article` first."""
     background: bool = False
+    also: tuple[str, ...] = ()
+    """The sentence's other dates of the same kind (events, or background), in date order: a sentence is one
+    entry of each kind, "Royal Visits to Moscow, in 2002 and 2016" at 2002 with 2016 beside it, not the same
+    words twice."""
 
 
 def _mode(years: Counter[int]) -> int | None:
@@ -110,8 +114,8 @@ def build_timeline(
     indexes: Mapping[str, ArticleIndex],
     reference_year: int | None = None,
 ) -> tuple[TimelineEntry, ...]:
-    """Events in date order, then background in date order; one entry per date and sentence across articles
-    (in a pair, the same sentence worded a little differently is one: `text.near_same`).
+    """Events in date order, then background in date order; one entry per sentence across articles (in a
+    pair, the same sentence worded a little differently is one: `text.near_same`), at its first date.
 
     `reference_year`: the corpus's year (`corpus_year`), for undated articles; the articles' own when None.
     """
@@ -121,47 +125,52 @@ def build_timeline(
     by_value: dict[str, list[tuple[tuple[str, str], set[str]]]] = {}  # each date's entries, with their words
     for a in articles:
         aid = a.id
-        index = indexes[aid]
-        year = article_year(a, reference_year)
-        for d in a.dates:
-            if not d.value or is_clock_time(d, index.body):
-                continue
-            found = locate(index.body, d.sentence, d.start) if d.sentence else None
-            span = found if found and found[0] <= d.start < found[1] else index.sentence_at(d.start)
-            if pair is not None and not index.codes_in(*span) & set(pair):
-                continue
-            key = (d.value, plain_key(d.sentence))
-            sentence_words = set(words(d.sentence)) if pair is not None else set()
+        for entry in _sentence_entries(a, pair, indexes[aid], article_year(a, reference_year)):
+            key = (entry.value, plain_key(entry.sentence))
+            sentence_words = set(words(entry.sentence)) if pair is not None else set()
             known = merged.get(key)
             if known is None and sentence_words:  # not in "other": thousands of unrelated sentences
                 # The same sentence as another article words it ("The CSA has been surrounded by controversy
                 # since its introduction in 1993" and "... surrounded in controversy ..."): one entry.
-                near = next((k for k, w in by_value.get(d.value, ()) if near_same(sentence_words, w)), None)
+                near = next((k for k, w in by_value.get(entry.value, ()) if near_same(sentence_words, w)), None)
                 known = merged.get(near) if near is not None else None
                 key = near if near is not None else key
             if known is not None:
                 if aid not in known.articles:
-                    merged[key] = _with_article(known, aid)
+                    merged[key] = replace(known, articles=(*known.articles, aid))
                 continue
-            background = is_background(d, index, span, pair, year)
-            merged[key] = TimelineEntry(d.value, d.text, d.sentence, aid, span[0], span[1], (aid,), background)
-            by_value.setdefault(d.value, []).append((key, sentence_words))
+            merged[key] = entry
+            by_value.setdefault(entry.value, []).append((key, sentence_words))
     return tuple(sorted(merged.values(), key=lambda t: (t.background, t.value, t.article, t.start)))
 
 
-def _with_article(entry: TimelineEntry, article: str) -> TimelineEntry:
-    return TimelineEntry(
-        entry.value,
-        entry.text,
-        entry.sentence,
-        entry.article,
-        entry.start,
-        entry.end,
-        (*entry.articles, article),
-        entry.background,
-    )
+def _sentence_entries(
+    article: AnalyzedArticle, pair: tuple[str, str] | None, index: ArticleIndex, year: int | None
+) -> list[TimelineEntry]:
+    """One entry per dated sentence of the article that concerns the pair and per kind, at its first date:
+    "cut emissions to 20% below 1990 levels by 2010" is an event of 2010 and, in the background, of 1990."""
+    sentences: dict[tuple[tuple[int, int], bool], list[DateMention]] = {}
+    for d in article.dates:
+        if not d.value or is_clock_time(d, index.body):
+            continue
+        found = locate(index.body, d.sentence, d.start) if d.sentence else None
+        span = found if found and found[0] <= d.start < found[1] else index.sentence_at(d.start)
+        if pair is not None and not index.codes_in(*span) & set(pair):
+            continue
+        sentences.setdefault((span, is_background(d, index, span, pair, year)), []).append(d)
+    entries = []
+    for (span, background), dated in sentences.items():
+        kept = sorted(dated, key=lambda d: (d.value, d.start))
+        first = kept[0]
+        also = tuple(dict.fromkeys(d.value for d in kept if d.value != first.value))
+        entries.append(
+            TimelineEntry(
+                first.value, first.text, first.sentence, article.id, span[0], span[1], (article.id,), background, also
+            )
+        )
+    return entries
 
 
 def events_span(timeline: Sequence[TimelineEntry]) -> tuple[str, str] | None:
-    values = [t.value for t in timeline if not t.background]
+    values = [v for t in timeline if not t.background for v in (t.value, *t.also)]
     return (min(values), max(values)) if values else None

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from briefing.analyze.gazetteer import country_name
 from briefing.article import AnalyzedArticle
-from briefing.brief import Briefing, PairBrief, PairStatement
+from briefing.brief import Briefing, PairBrief, PairStatement, TimelineEntry
 from briefing.terminal import INVISIBLE
 from briefing.wording import count, single_spaced
 
@@ -95,6 +95,11 @@ def period_text(brief: PairBrief) -> str | None:
     return published or (f"events {events}" if events else None)
 
 
+def _dated(t: TimelineEntry, refs: dict[str, str]) -> str:
+    also = f" (also {', '.join(escape(v) for v in t.also)})" if t.also else ""
+    return f"- **{escape(t.value)}**{also}: {escape(t.sentence)} — {_sources(refs, t.articles)}"
+
+
 def _statement(s: PairStatement, refs: dict[str, str]) -> list[str]:
     st = s.statement
     text = escape(st.text)
@@ -154,13 +159,13 @@ def render_pair(brief: PairBrief) -> str:
     if brief.timeline:
         lines += ["## Timeline", ""]
         for t in events:
-            lines.append(f"- **{escape(t.value)}**: {escape(t.sentence)} — {_sources(refs, t.articles)}")
+            lines.append(_dated(t, refs))
         if events:
             lines.append("")
         if background:
             lines += ["### Background", ""]
             for t in background:
-                lines.append(f"- **{escape(t.value)}**: {escape(t.sentence)} — {_sources(refs, t.articles)}")
+                lines.append(_dated(t, refs))
             lines.append("")
 
     if brief.people:

@@ -165,3 +165,32 @@ def test_one_sentence_two_outlets_word_differently_is_one_entry_with_both_articl
         dates=[("2004", "2004")],
     )
     assert len(build_brief(("CHN", "GBR"), [first, other]).timeline) == 2
+
+
+def test_a_sentence_of_several_dates_is_one_entry_at_its_first_with_the_others_beside_it() -> None:
+    """BBC (Libya–US, China–US): one sentence with two events is one entry, not the same words twice; a
+    background date of the same sentence stays in the background, apart from its events."""
+    ban = (
+        "The US ban on trade and economic activity with Tripoli - imposed by then president Ronald Regan in 1986 "
+        "after a series of what the US deemed terrorist acts, including the 1988 Lockerbie air crash - was "
+        "suspended in April. Libya and the US restored ties in June 2004."
+    )
+    a = analysed(
+        ban,
+        ("LBY", "USA"),
+        published="2005-01-10",
+        dates=[("1988", "1988"), ("1986", "1986"), ("June 2004", "2004-06")],
+    )
+    brief = build_brief(("LBY", "USA"), [a])
+    assert [(t.value, t.also, t.background) for t in brief.timeline] == [
+        ("1986", ("1988",), False),
+        ("2004-06", (), False),
+    ]
+    assert brief.timeline[0].text == "1986"
+    assert brief.events == ("1986", "2004-06")
+    # An old date in a sentence naming one side only is background; the sentence's event stays an event.
+    jobs = "A report said almost 1.5 million posts disappeared between 1989 and 2003 as imports from China rose."
+    b = analysed(jobs, ("CHN", "USA"), published="2005-01-10", dates=[("1989", "1989"), ("2003", "2003")])
+    timeline = build_brief(("CHN", "USA"), [b]).timeline
+    assert [(t.value, t.also, t.background) for t in timeline] == [("2003", (), False), ("1989", (), True)]
+    assert timeline[0].start == timeline[1].start  # one sentence, an event and a background entry

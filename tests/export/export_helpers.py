@@ -8,6 +8,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from briefing.article import AnalyzedArticle, DateMention, Entity, Person, RawArticle, Statement, Trend
+from briefing.brief import TimelineEntry
+from briefing.export.markdown import clean
 
 # A strict CommonMark parser and a GitHub-like one (tables, strikethrough, bare-URL autolinks).
 PARSERS = {"commonmark": MarkdownIt("commonmark"), "gfm": MarkdownIt("gfm-like")}
@@ -122,3 +124,9 @@ def plain_text(markdown: str, parser: str = "commonmark") -> str:
                 )
             )
     return "\n".join(out)
+
+
+def timeline_line(t: TimelineEntry) -> str:
+    """A timeline entry as the Markdown's plain text reads: its date, the sentence's other dates, the sentence."""
+    also = f" (also {', '.join(t.also)})" if t.also else ""
+    return f"{t.value}{also}: {clean(t.sentence)}"

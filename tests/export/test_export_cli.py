@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from export_helpers import PARSERS, plain_text, walk
+from export_helpers import PARSERS, plain_text, timeline_line, walk
 
 from briefing.article import AnalyzedArticle
 from briefing.brief import Briefing
@@ -56,7 +56,7 @@ def test_export_seeds_writes_every_pair_then_leaves_files_alone(
         for s in brief.statements:
             assert clean(s.statement.text) in text, (name, s.statement.text)
         for t in brief.timeline:
-            assert f"{t.value}: {clean(t.sentence)}" in text, (name, t.value)
+            assert timeline_line(t) in text, (name, t.value)
 
     before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in out.iterdir()}
     capsys.readouterr()

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).parent))
-from export_helpers import HOSTILE, PARSERS, article, dated, plain_text, said, walk
+from export_helpers import HOSTILE, PARSERS, article, dated, plain_text, said, timeline_line, walk
 
 from briefing.article import AnalyzedArticle, Person, Trend
 from briefing.brief import Briefing, build_brief
@@ -242,4 +242,4 @@ def test_fixture_briefs_contain_every_statement_and_date() -> None:
         for s in brief.statements:
             assert clean(s.statement.text) in text
         for t in brief.timeline:
-            assert f"{t.value}: {clean(t.sentence)}" in text
+            assert timeline_line(t) in text
