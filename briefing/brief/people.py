@@ -15,6 +15,7 @@ from types import MappingProxyType
 from briefing.analyze.gazetteer import LEADERS, leader_country
 from briefing.analyze.honorifics import HONORIFICS, HONOURED_NAME, PEERAGE, RANKS, ROYAL_STYLES
 from briefing.article import AnalyzedArticle, Person, Statement
+from briefing.brief.offices import public_office
 from briefing.brief.text import words
 from briefing.ingest.clean import stopwords
 
@@ -410,7 +411,7 @@ def merge_people(
             or organisation_country(
                 [p.role for p, _ in mentions], [by_id[aid] for aid in dict.fromkeys(a for _, a in mentions)]
             )
-            or corpus.office_country(role, pair, named=True)
+            or (corpus.office_country(role, pair, named=True) if public_office(name, role) else None)
             or corpus.colleagues.get(key)
         )
         ids = tuple(dict.fromkeys(aid for _, aid in mentions))

@@ -73,6 +73,7 @@ from functools import lru_cache
 
 from briefing.analyze.gazetteer import LEADERS, leader_country, lookup, region_country
 from briefing.article import AnalyzedArticle, Statement
+from briefing.brief.offices import HEAD, INSTITUTION, MINISTER, OFFICIAL, PUBLIC_OFFICES, speaker_level
 from briefing.brief.people import (
     NO_CORPUS,
     CorpusPeople,
@@ -112,36 +113,6 @@ WEIGHTS: dict[str, float] = dict.fromkeys(PARTS, 1.0)
 """Each part's multiplier: 1.0 each, the hand-set score (fitted ones measured no better, docs/brief.md);
 a dict so that benchmarks/fit_rank.py can measure other weights through the same code."""
 
-_HEAD = re.compile(
-    r"\b(?:president|prime\s+minister|premier|king|queen|emir|sultan|chancellor|head\s+of\s+(?:state|government)|"
-    r"crown\s+prince|supreme\s+leader|taoiseach)\b",
-    re.IGNORECASE,
-)
-_DEPUTY = re.compile(r"\b(?:vice|deputy|former|ex)\b", re.IGNORECASE)
-_FORMER = re.compile(
-    r"\b(?:former|ex|retired|late)\b|\bgeneral\s+secretary\b|\bsecretary[\s-]+general\b", re.IGNORECASE
-)
-"""A former office holder speaks for nobody now, and a general secretary leads a party, a union or an
-organisation, not a government: people with a role, not officials."""
-_MINISTER = re.compile(
-    r"\b(?:ministers?|secretary|chancellor\s+of|attorney\s+general|solicitor\s+general)\b", re.IGNORECASE
-)
-_OFFICIAL = re.compile(
-    r"\b(?:spokes(?:man|men|woman|women|person|people)|ambassadors?|envoys?|officials?|diplomats?|ministry|"
-    r"department|office|government|kremlin|white\s+house|embassy|cabinet|palace|presidency|foreign\s+office|"
-    r"state\s+department|negotiators?|advis[eo]rs?|aides?|commissioner|governor|judge|"
-    r"justice(?!\s+(?:secretary|minister|ministry|department|committee)\b|\s+(?-i:[a-z])))\b",
-    re.IGNORECASE,
-)
-_INSTITUTION = re.compile(
-    r"\b(?:ministry|department|office|government|administration|kremlin|white\s+house|embassy|cabinet|palace|"
-    r"presidency|pentagon|court|council|commission|agency|company|firm|bank|party)\b",
-    re.IGNORECASE,
-)
-_PERSONAL = re.compile(
-    r"\b(?:spokes(?:man|woman|person)|official|minister|secretary|ambassador|envoy|adviser|head|chief)\b", re.IGNORECASE
-)
-"""An institution's person ("a foreign ministry spokesman") is an official, not the institution."""
 _THE_TWO = r"^\W*the\s+two\b"
 """A statement whose subject is "the two" ("the two could work together on joint bids", "the two were under
 close scrutiny"): it is about two parties together, in a pair's brief the two sides or their firms."""
@@ -282,27 +253,6 @@ def _fill(kept: Statement, other: Statement) -> Statement:
 
 
 @lru_cache(maxsize=4096)
-def speaker_level(speaker: str, role: str | None, institution: bool = False) -> str:
-    """How much the speaker's office weighs: head, minister, official, institution, role, person or none.
-
-    An institution (a ministry, an embassy, or an organisation the corpus shows is not a person) speaks
-    below the officials who lead it and above people of no known office."""
-    title = f"{role or ''} {speaker}"
-    if institution or (role is None and _INSTITUTION.search(speaker) and not _PERSONAL.search(speaker)):
-        return "institution"
-    if role and _FORMER.search(role):
-        return "role"
-    if role and _HEAD.search(role) and not _DEPUTY.search(role):
-        return "head"
-    if _MINISTER.search(title) and not (role is None and _OFFICIAL.search(speaker)):
-        return "minister"
-    if _HEAD.search(title) or _OFFICIAL.search(title):
-        return "official"
-    if role:
-        return "role"
-    return "person" if speaker.strip() else "none"
-
-
 def colleagues_country(
     index: ArticleIndex, speaker: str, pair: tuple[str, str], roles: Callable[[str], str | None] | None = None
 ) -> str | None:
@@ -315,7 +265,7 @@ def colleagues_country(
         for p in index.article.people
         if p.country
         and not same_person(own, words(p.name))
-        and speaker_level(p.name, p.role or (roles(p.name) if roles else None)) in ("head", "minister", "official")
+        and speaker_level(p.name, p.role or (roles(p.name) if roles else None)) in PUBLIC_OFFICES
     ]
     found = {p.country for p in quoted_first(officials, index.article.statements)}
     return next(iter(found)) if len(found) == 1 and found <= set(pair) else None
@@ -343,7 +293,7 @@ def region_office_country(index: ArticleIndex, speaker: str) -> str | None:
         after = body[found.end() : end]
         apposition = after.split(",")[1] if after.startswith(",") and "," in after[1:] else after[:ROLE_REACH]
         phrases = [before, apposition]
-        if not any(_OFFICIAL.search(t) or _MINISTER.search(t) or _HEAD.search(t) for t in phrases):
+        if not any(OFFICIAL.search(t) or MINISTER.search(t) or HEAD.search(t) for t in phrases):
             continue
         for phrase in phrases:
             code = _region_in(phrase)
@@ -382,8 +332,8 @@ def speaker_country(speaker: str, country: str | None) -> str | None:
     known = leader_country(speaker) or (_leader_by_surname().get(words[0]) if len(words) == 1 else None)
     if known:
         return known
-    institution = bool(_INSTITUTION.search(speaker))
-    if institution or _OFFICIAL.search(speaker):
+    institution = bool(INSTITUTION.search(speaker))
+    if institution or OFFICIAL.search(speaker):
         # Whose people they are: "Mr Blair's spokesman", "Putin's aides", "Biden administration officials".
         for name in _LEADERS_PEOPLE.findall(speaker):
             if name in _leader_by_surname():
@@ -452,11 +402,11 @@ def score_statement(
     role = s.role or (person.role if person else None)
     country = speaker_country(s.speaker, s.country or (person.country if person else None))
     level = speaker_level(s.speaker, role, institution)
-    if country is None and level in ("head", "minister", "official"):
+    if country is None and level in PUBLIC_OFFICES:
         # An office of a region ("Hesse's economy minister", "Alois Rhiel, its minister" after "the state of
         # Hessen") is that region's country, whoever else the article quotes.
         country = region_office_country(index, s.speaker)
-    if country is None and level in ("head", "minister", "official"):
+    if country is None and level in PUBLIC_OFFICES:
         # An office of no stated country ("Foreign Secretary", "the prime minister's spokesman"): the
         # country of the pair the corpus's holders of that office speak for, when one clearly does.
         country = corpus.office_country(role or (s.speaker if not s.speaker[:1].isupper() else None), pair)
@@ -464,11 +414,7 @@ def score_statement(
             # Else the country of the pair the article is about ("the prime minister" in an article on
             # British politics that mentions Spain).
             country = index.home(pair)
-    if (
-        country is None
-        and pair is not None
-        and (level in ("head", "minister", "official") or _POLITICAL.search(role or ""))
-    ):
+    if country is None and pair is not None and (level in PUBLIC_OFFICES or _POLITICAL.search(role or "")):
         # A politician of no stated country among officials who all speak for one country of the pair
         # (the Liberal Democrat leader in an article whose other officials are British) is of that country.
         country = colleagues_country(index, s.speaker, pair, roles)

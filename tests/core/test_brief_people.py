@@ -281,3 +281,42 @@ def test_a_surname_her_articles_give_mrs_or_ms_is_not_the_one_full_name_called_m
     # Without honorifics of the other pronoun the one-word name is still the one full name it ends.
     assert NameIndex(["Kelly", "Tony Kelly"], {("kelly",): {"she"}}).key("Kelly") == ("tony", "kelly")
     assert NameIndex(["Kelly", "Tony Kelly"], title_pronouns([lawyer])).key("Kelly") == ("tony", "kelly")
+
+
+def test_only_an_office_of_state_takes_the_country_of_the_corpus_holders_of_that_office() -> None:
+    """BBC business: the London Stock Exchange's and a British charity's chief executives are British, and
+    a British outlet writes its own Foreign Secretary undecorated; but "Deutsche's chairman Rolf Breuer and
+    chief executive Werner Seifert" are not British because most chief executives the corpus places are."""
+    from briefing.brief.people import corpus_people
+
+    placed = [
+        analysed(
+            f"{text} said the bid was welcome.",
+            ("GBR", "USA"),
+            source=f"p{i}.txt",
+            people=[Person(name, "GBR", role)],
+        )
+        for i, (text, name, role) in enumerate(
+            [
+                ("British LSE chief executive Clara Furse", "Clara Furse", "chief executive"),
+                ("British Refugee Council chief executive Maeve Sherlock", "Maeve Sherlock", "chief executive"),
+                ("British Foreign Secretary Jack Straw", "Jack Straw", "Foreign Secretary"),
+                ("British Foreign Secretary Jack Straw again", "Jack Straw", "Foreign Secretary"),
+            ]
+        )
+    ]
+    standoff = analysed(
+        "TCI had drawn up a list of executives to replace Deutsche's chairman Rolf Breuer and chief executive "
+        "Werner Seifert. Foreign Secretary Margaret Beckett said Britain would not intervene.",
+        ("DEU", "GBR"),
+        source="standoff.txt",
+        people=[
+            Person("Rolf Breuer", None, "chairman"),
+            Person("Werner Seifert", None, "chief executive"),
+            Person("Margaret Beckett", None, "Foreign Secretary"),
+        ],
+    )
+    corpus = corpus_people([*placed, standoff])
+    people = {p.name: p for p in merge_people([standoff], corpus=corpus, pair=("DEU", "GBR"))}
+    assert people["Werner Seifert"].country is None
+    assert people["Margaret Beckett"].country == "GBR"  # named nowhere else: the office alone places her
