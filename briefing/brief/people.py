@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from types import MappingProxyType
 
@@ -51,6 +51,9 @@ class PairPerson:
     end: int
     articles: tuple[str, ...]
     """Every article that names them."""
+    written: tuple[str, ...] = ()
+    """Other ways the articles write them that the name index alone could not tell apart from another
+    person's ("Bush", President, beside "Kate Bush"; `same_office_surnames`)."""
 
 
 _PARTICLES = frozenset("al bin da de del der di du el ibn la le van von y".split())
@@ -420,8 +423,38 @@ def merge_people(
             first_mentions[first] = _first_mentions(by_id[first], index)
         start, end = first_mentions[first].get(key, (0, 0))
         people.append(PairPerson(name, country, role, first, start, end, ids))
+    people = same_office_surnames(people)
     people.sort(key=lambda p: (not (p.country and p.role), not p.country, -len(p.articles), p.name))
     return tuple(people)
+
+
+def same_office_surnames(people: Sequence[PairPerson]) -> list[PairPerson]:
+    """A one-word name that several full names of the pair share ("Bush": George W Bush, Kate Bush) is the
+    one of them holding the same office of the same country ("President Bush", of the United States): two
+    people of one surname and one office in one country's news are one person."""
+    merged = list(people)
+    for alone in people:
+        word = name_words(alone.name)
+        if len(word) != 1 or not (alone.role and alone.country):
+            continue
+        office = office_words(alone.role)
+        same = [
+            i
+            for i, full in enumerate(merged)
+            if len(full_words := name_words(full.name)) > 1
+            and word[0] in (full_words[0], full_words[-1])
+            and full.country == alone.country
+            and office_words(full.role or "") == office
+        ]
+        if len(same) == 1:
+            full = merged[same[0]]
+            merged[same[0]] = replace(
+                full,
+                articles=tuple(dict.fromkeys((*full.articles, *alone.articles))),
+                written=(*full.written, alone.name, *alone.written),
+            )
+            merged.remove(alone)
+    return merged
 
 
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w&.-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&.-]*)*")
@@ -507,4 +540,7 @@ def speaker_lookup(people: Sequence[PairPerson], index: NameIndex) -> Mapping[tu
         if key in found and name_words(found[key].name) == key != name_words(p.name):
             continue
         found[key] = p
+    for p in people:
+        for other in p.written:
+            found.setdefault(index.key(other), p)
     return found

@@ -320,3 +320,37 @@ def test_only_an_office_of_state_takes_the_country_of_the_corpus_holders_of_that
     people = {p.name: p for p in merge_people([standoff], corpus=corpus, pair=("DEU", "GBR"))}
     assert people["Werner Seifert"].country is None
     assert people["Margaret Beckett"].country == "GBR"  # named nowhere else: the office alone places her
+
+
+def test_a_surname_two_full_names_share_is_the_one_holding_its_office() -> None:
+    """BBC, the United Kingdom – United States pair: "President Bush" in one story, "George W Bush" in
+    another, and the singer Kate Bush in a third; the surname alone is the President, listed once, and his
+    statements written "Bush" find him. A same-office namesake of another country would stay apart."""
+    president = analysed(
+        "President Bush said Europe and America must work together.",
+        ("GBR", "USA"),
+        source="a.txt",
+        people=[Person("Bush", "USA", "President")],
+        quotes=[("Bush", "Europe and America must work together", False)],
+    )
+    full = analysed(
+        "Tony Blair has said he looks forward to continuing his strong relationship with George W Bush.",
+        ("GBR", "USA"),
+        source="b.txt",
+        people=[Person("George W Bush", "USA", "President"), Person("Tony Blair", "GBR", "Prime Minister")],
+    )
+    singer = analysed(
+        "Kate Bush topped the album chart in the UK and the US.",
+        ("GBR", "USA"),
+        source="c.txt",
+        people=[Person("Kate Bush")],
+    )
+    articles = [president, full, singer]
+    index = NameIndex([p.name for a in articles for p in a.people], title_pronouns(articles))
+    people = merge_people(articles, index)
+    assert sorted(p.name for p in people) == ["George W Bush", "Kate Bush", "Tony Blair"]
+    (bush,) = (p for p in people if p.name == "George W Bush")
+    assert set(bush.articles) == {president.id, full.id} and bush.written == ("Bush",)
+    assert speaker_lookup(people, index)[index.key("Bush")] is bush
+    other = replace(president, people=(Person("Bush", "GBR", "President"),))  # not the same country's office
+    assert "Bush" in {p.name for p in merge_people([other, full, singer])}
