@@ -8,6 +8,7 @@ not British because a British outlet's chief executives mostly are).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 HEAD = re.compile(
     r"\b(?:president|prime\s+minister|premier|king|queen|emir|sultan|chancellor|head\s+of\s+(?:state|government)|"
@@ -15,9 +16,8 @@ HEAD = re.compile(
     re.IGNORECASE,
 )
 _DEPUTY = re.compile(r"\b(?:vice|deputy|former|ex)\b", re.IGNORECASE)
-_FORMER = re.compile(
-    r"\b(?:former|ex|retired|late)\b|\bgeneral\s+secretary\b|\bsecretary[\s-]+general\b", re.IGNORECASE
-)
+_NO_LONGER_WORDS = r"former|ex|retired|late"
+_FORMER = re.compile(rf"\b(?:{_NO_LONGER_WORDS})\b|\bgeneral\s+secretary\b|\bsecretary[\s-]+general\b", re.IGNORECASE)
 """A former office holder speaks for nobody now, and a general secretary leads a party, a union or an
 organisation, not a government: people with a role, not officials."""
 MINISTER = re.compile(
@@ -44,6 +44,7 @@ PUBLIC_OFFICES = ("head", "minister", "official")
 """Levels of the offices of a state: those whose country the corpus's other holders of the office tell."""
 
 
+@lru_cache(maxsize=4096)
 def speaker_level(speaker: str, role: str | None, institution: bool = False) -> str:
     """How much the speaker's office weighs: head, minister, official, institution, role, person or none.
 
@@ -65,7 +66,7 @@ def speaker_level(speaker: str, role: str | None, institution: bool = False) -> 
     return "person" if speaker.strip() else "none"
 
 
-_NO_LONGER = re.compile(r"\b(?:former|ex|retired|late)\b-?\s*", re.IGNORECASE)
+_NO_LONGER = re.compile(rf"\b(?:{_NO_LONGER_WORDS})\b-?\s*", re.IGNORECASE)
 
 
 def public_office(speaker: str, role: str | None) -> bool:

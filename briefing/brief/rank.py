@@ -252,7 +252,6 @@ def _fill(kept: Statement, other: Statement) -> Statement:
     )
 
 
-@lru_cache(maxsize=4096)
 def colleagues_country(
     index: ArticleIndex, speaker: str, pair: tuple[str, str], roles: Callable[[str], str | None] | None = None
 ) -> str | None:
