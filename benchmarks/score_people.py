@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from score_brief import words  # noqa: E402  (one definition of comparable words)
+from score_brief import words  # one definition of comparable words
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -110,7 +110,10 @@ def run_brief(inp: str) -> dict[str, Any]:
         env = dict(os.environ, XDG_CACHE_HOME=f"{tmp}/cache", XDG_CONFIG_HOME=f"{tmp}/config")
         done = subprocess.run(
             [sys.executable, "-m", "briefing", "brief", str(SHARED / inp), "--format", "json"],
-            capture_output=True, text=True, env=env, check=True,
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
         )
     return dict(json.loads(done.stdout))
 
@@ -122,8 +125,13 @@ def pair_name(codes: Any) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("gold", type=Path)
-    parser.add_argument("--brief-json", action="append", default=[], type=Path,
-                        help="a brief JSON of one gold input (matched by its articles' sources)")
+    parser.add_argument(
+        "--brief-json",
+        action="append",
+        default=[],
+        type=Path,
+        help="a brief JSON of one gold input (matched by its articles' sources)",
+    )
     parser.add_argument("--show", action="store_true", help="print every pair's tally")
     args = parser.parse_args(argv)
     gold = json.loads(args.gold.read_text(encoding="utf-8"))["pairs"]
@@ -141,13 +149,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         splits.setdefault(entry["split"], Tally()).add(tally)
         splits.setdefault("all", Tally()).add(tally)
         if args.show:
-            print(f"{entry['input']:22} {pair_name(entry['pair']):8} listed {tally.listed:3} right {tally.right:3} "
-                  f"not {tally.not_people:2} twice {tally.repeated:2} ill {tally.ill_written} "
-                  f"kept {tally.kept_people}/{tally.known_people}")
+            print(
+                f"{entry['input']:22} {pair_name(entry['pair']):8} listed {tally.listed:3} right {tally.right:3} "
+                f"not {tally.not_people:2} twice {tally.repeated:2} ill {tally.ill_written} "
+                f"kept {tally.kept_people}/{tally.known_people}"
+            )
     for split, t in splits.items():
-        print(f"{split}: people precision {t.precision:.2f} ({t.right} of {t.listed} listed; {t.not_people} not "
-              f"people, {t.repeated} listed twice, {t.ill_written} ill-written, {len(t.unknown)} unmarked); "
-              f"recall {t.recall:.2f} ({t.kept_people} of {t.known_people} people)")
+        print(
+            f"{split}: people precision {t.precision:.2f} ({t.right} of {t.listed} listed; {t.not_people} not "
+            f"people, {t.repeated} listed twice, {t.ill_written} ill-written, {len(t.unknown)} unmarked); "
+            f"recall {t.recall:.2f} ({t.kept_people} of {t.known_people} people)"
+        )
         if t.unknown and split != "all":
             print(f"  unmarked ({split}): " + "; ".join(t.unknown))
     return 0

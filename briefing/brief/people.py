@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from types import MappingProxyType
@@ -82,13 +82,27 @@ class NameIndex:
         self.canonical: dict[tuple[str, ...], tuple[str, ...]] = {}
         fulls = sorted({name_words(n) for n in names if len(name_words(n)) > 1}, key=lambda w: (-len(w), w))
         by_ends: dict[tuple[str, str], list[tuple[str, ...]]] = {}
+        by_ending: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+        """The closing runs of two words or more of the names registered, to the names."""
+        by_gap: dict[tuple[int, tuple[str, ...]], set[tuple[str, ...]]] = {}
+        """A name with one word left out (its place, the other words), to the names: misspelling candidates."""
         for full in fulls:
             # "Wang Yi" and "Yi Wang": the same words are the same person; "George Bush" is "George W Bush"
-            # (same first and last word, the shorter inside the longer).
+            # (same first and last word, the shorter inside the longer); "De Vido" the one longer name that
+            # ends with it ("Julio De Vido"; not one that opens with it, "Jimmy Kimmel Live" being a show);
+            # "Mihkail Khodorkovsky" the name it misspells.
             ends = (full[0], full[-1])
             longer = next((k for k in by_ends.get(ends, ()) if len(k) > len(full) and set(full) <= set(k)), None)
+            longer = longer or _one(by_ending.get(full, ()))
+            gaps = [(i, full[:i] + full[i + 1 :]) for i in range(len(full))]
+            longer = longer or _one(k for gap in gaps for k in by_gap.get(gap, ()) if misspells(full, k))
             self.canonical.setdefault(tuple(sorted(full)), longer or full)
             self.canonical.setdefault(full, self.canonical[tuple(sorted(full))])
+            merged = self.canonical[full]
+            for gap in gaps:
+                by_gap.setdefault(gap, set()).add(merged)
+            for n in range(2, len(full)):
+                by_ending.setdefault(full[-n:], set()).add(merged)
             if longer is None:
                 by_ends.setdefault(ends, []).append(full)
         by_word: dict[str, set[tuple[str, ...]]] = {}
@@ -101,6 +115,9 @@ class NameIndex:
             for w in {full[0], full[-1]} - PEERAGE:
                 by_word.setdefault(w, set()).add(full)
         self.by_word = by_word
+        self._by_initial: dict[tuple[str, int], list[str]] = {}
+        for word in by_word:
+            self._by_initial.setdefault((word[:1], len(word)), []).append(word)
         self.pronouns: dict[tuple[str, ...], set[str]] = {}
         for key, implied in pronouns.items():
             merged = self.canonical.get(key) or self.canonical.get(tuple(sorted(key)), key)
@@ -119,11 +136,72 @@ class NameIndex:
             return ()
         if len(w) > 1:
             return self.canonical.get(w) or self.canonical.get(tuple(sorted(w)), w)
-        owners = self.by_word.get(w[0], set())
+        owners = self.by_word.get(w[0]) or self._misspelt_owners(w[0])
         own = self.pronouns.get(w, set())
         if len(own) == 1:  # never a full name only the other pronoun's honorifics are given
             owners = {full for full in owners if own <= self.pronouns.get(full, own)}
         return next(iter(owners)) if len(owners) == 1 and owners <= self.personal else w
+
+    def _misspelt_owners(self, word: str) -> set[tuple[str, ...]]:
+        """The names owning a word one edit from `word` ("Barrioneuvo": "Jose Barrionuevo"): a long word
+        only, with no given name beside it to confirm; a misspelling seldom touches the first letter, which
+        narrows the search."""
+        if len(word) < 8:
+            return set()
+        spread = 2 if len(word) >= 10 else 1
+        near = (
+            k
+            for size in range(len(word) - spread, len(word) + spread + 1)
+            for k in self._by_initial.get((word[:1], size), ())
+            if misspells((word,), (k,), shortest=8)
+        )
+        return {owner for k in near for owner in self.by_word[k]}
+
+
+def _one(found: Iterable[tuple[str, ...]]) -> tuple[str, ...] | None:
+    """The one name of `found`, or None when there are none or several (then no one can say which)."""
+    distinct = set(found)
+    return next(iter(distinct)) if len(distinct) == 1 else None
+
+
+def misspells(name: tuple[str, ...], other: tuple[str, ...], shortest: int = 6) -> bool:
+    """`name` is `other` but for one word of `shortest` letters or more written one edit away (two from ten
+    letters): a letter added, dropped, changed or two swapped ("Mihkail", "Barrioneuvo", "Khordokovsky"). A
+    misspelling of one name, not another person: short names one letter apart are often two ("Ellis" and
+    "Elvis"), long ones seldom, the more so beside the same given name."""
+    if len(name) != len(other) or name == other:
+        return False
+    differing = [(a, b) for a, b in zip(name, other, strict=True) if a != b]
+    if len(differing) != 1:
+        return False
+    a, b = differing[0]
+    length = min(len(a), len(b))
+    return length >= shortest and _edits(a, b, 2 if length >= 10 else 1)
+
+
+def _edits(a: str, b: str, most: int) -> bool:
+    """At most `most` edits (insertion, deletion, substitution, swap of neighbours) turn `a` into `b`."""
+    if abs(len(a) - len(b)) > most:
+        return False
+    # The common opening and ending change no distance; what is left must be short for so few edits.
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    a, b = a[start:], b[start:]
+    while a and b and a[-1] == b[-1]:
+        a, b = a[:-1], b[:-1]
+    if max(len(a), len(b)) > 2 * most:
+        return False
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        row = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], previous2[j - 2] + 1)
+        previous2, previous = previous, row
+    return previous[-1] <= most
 
 
 def title_pronouns(articles: Sequence[AnalyzedArticle]) -> dict[tuple[str, ...], set[str]]:
@@ -396,6 +474,8 @@ def merge_people(
             seen.setdefault(key, []).append((p, aid))
     people: list[PairPerson] = []
     first_mentions: dict[str, dict[tuple[str, ...], tuple[int, int]]] = {}
+    spoken = {index.key(s.speaker) for a in articles for s in a.statements}
+    headlined = {w for a in articles for w in words(a.article.title)}
     for key, mentions in seen.items():
         # The most frequent full spelling; on a tie the first written, and never ALL CAPS over "Wang Yi".
         spellings = Counter(p.name for p, _ in mentions if len(name_words(p.name)) == len(key))
@@ -417,6 +497,11 @@ def merge_people(
             or (corpus.office_country(role, pair, named=True) if public_office(name, role) else None)
             or corpus.colleagues.get(key)
         )
+        if len(key) == 1 and not (role or country or key in spoken or key in index.pronouns or key[0] in headlined):
+            # One word the articles say nothing of: no office, no country, no "Mr", no quote, not the headline's
+            # subject. As often a firm, a band, a brand or a place the tagger read as a name ("Burberry",
+            # "Foster's" lager, "the Himrin field") as a person, and a reader cannot tell whom it means.
+            continue
         ids = tuple(dict.fromkeys(aid for _, aid in mentions))
         first = ids[0]
         if first not in first_mentions:

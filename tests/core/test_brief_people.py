@@ -15,6 +15,7 @@ from briefing.brief.people import (
     NameIndex,
     PairPerson,
     merge_people,
+    misspells,
     name_words,
     organisation_country,
     speaker_lookup,
@@ -354,3 +355,53 @@ def test_a_surname_two_full_names_share_is_the_one_holding_its_office() -> None:
     assert speaker_lookup(people, index)[index.key("Bush")] is bush
     other = replace(president, people=(Person("Bush", "GBR", "President"),))  # not the same country's office
     assert "Bush" in {p.name for p in merge_people([other, full, singer])}
+
+
+def test_a_misspelt_name_is_the_person_it_misspells_but_short_names_a_letter_apart_are_two() -> None:
+    """BBC Russia–US listed "Mihkail Khodorkovsky" beside "Mikhail Khodorkovsky", Cuba–US "Barrioneuvo" beside
+    "Jose Barrionuevo", Germany–Russia "Khodorkovsky" beside "Mikhail Khordokovsky"."""
+    index = NameIndex(["Mikhail Khodorkovsky", "Mihkail Khodorkovsky", "Jose Barrionuevo", "Doug Ellis"])
+    assert index.key("Mihkail Khodorkovsky") == index.key("Mikhail Khodorkovsky")
+    assert index.key("Barrioneuvo") == ("jose", "barrionuevo")
+    assert NameIndex(["Mikhail Khordokovsky"]).key("Khodorkovsky") == ("mikhail", "khordokovsky")  # two swaps
+    # Short words one letter apart are different names: Elvis is not the Villa chairman.
+    assert index.key("Elvis") == ("elvis",)
+    assert NameIndex(["John Smith", "John Smyth"]).key("John Smyth") == ("john", "smyth")
+    assert not misspells(("gordon", "brown"), ("gordon", "brawn"))
+    assert misspells(("paul", "thomson"), ("paul", "thompson"))
+    assert not misspells(("paul", "thomson"), ("pauline", "thompson"))  # two words differ
+
+
+def test_a_name_that_ends_a_longer_one_is_that_person_but_one_that_opens_it_is_not() -> None:
+    """BBC Argentina–France: "De Vido" beside "Julio De Vido"; the feeds: "Jimmy Kimmel" is not his show."""
+    index = NameIndex(
+        ["Julio De Vido", "De Vido", "Jimmy Kimmel Live", "Jimmy Kimmel", "Tories Ken Clarke", "Ken Clarke"]
+    )
+    assert index.key("De Vido") == ("julio", "de", "vido")
+    assert index.key("Ken Clarke") == ("tories", "ken", "clarke")
+    assert index.key("Jimmy Kimmel") == ("jimmy", "kimmel")
+
+
+def test_a_one_word_name_is_listed_only_when_the_articles_say_who_it_is() -> None:
+    """BBC UK–US listed "Burberry" and "Mothercare" (a list of a courier's customers) and Germany–India
+    "Suzuki" (a carmaker) as people: one word with no office, country, "Mr", quote or headline."""
+    body = (
+        "The courier's customers include Boots, Burberry and Mothercare. Mr Mafeca said more firms would leave "
+        "Lesotho. Several carmakers, including Hyundai, Toyota, Suzuki and Ford, already build in India. "
+        'Lorde cancelled her Tel Aviv concert. Petrobras said: "We will invest in Argentina."'
+    )
+    article = analysed(
+        body,
+        ("LSO", "USA"),
+        title="Lorde cancels Israel show",
+        people=[Person(n) for n in ("Burberry", "Mothercare", "Mafeca", "Suzuki", "Lorde", "Petrobras")],
+        quotes=[("Petrobras", "We will invest in Argentina.", True)],
+    )
+    listed = {p.name for p in merge_people([article])}
+    assert {"Mafeca", "Lorde", "Petrobras"} <= listed  # "Mr", the headline, a quote
+    assert not listed & {"Burberry", "Mothercare", "Suzuki"}
+    # An office or a country says who it is.
+    placed = replace(
+        article, people=(*article.people[:3], Person("Suzuki", "JPN"), Person("Mothercare", None, "chairman"))
+    )
+    assert {"Suzuki", "Mothercare"} <= {p.name for p in merge_people([placed])}
