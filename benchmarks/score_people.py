@@ -154,7 +154,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"not {tally.not_people:2} twice {tally.repeated:2} ill {tally.ill_written} "
                 f"kept {tally.kept_people}/{tally.known_people}"
             )
-    for split, t in splits.items():
+    for split, t in sorted(splits.items(), key=lambda item: item[0] == "all"):
         print(
             f"{split}: people precision {t.precision:.2f} ({t.right} of {t.listed} listed; {t.not_people} not "
             f"people, {t.repeated} listed twice, {t.ill_written} ill-written, {len(t.unknown)} unmarked); "

@@ -29,9 +29,18 @@ FIRM_LABELS = frozenset({"ORG", "FAC", "PRODUCT"})
 MAX_NAME_WORDS = 3
 
 
+_BREAKS = frozenset({"-", "–", "—", "/", "|", "@"})
+"""Tokens no name holds when set apart by a space ("Mike Skinner - aka The Streets") or at all ("Anthony
+Wallace / AFP", a photo credit): the model ran the name on past its end."""
+_TRAILING = frozenset({"'", "’", "'s", "’s", "''", "-", "–", "—", ",", ".", ":", ";"})
+"""Tokens a name does not end with ("Robbie Williams' Angels", "Kanye West - ")."""
+
+
 def repair_person_names(doc: Doc) -> Doc:
     """Relabel as PERSON each misread name with a title, and tag each untagged one; then the same person's
-    full name where it comes without a title ("Vince Cable, the party's …" after "Mr Cable"). The rest stays."""
+    full name where it comes without a title ("Vince Cable, the party's …" after "Mr Cable"). The rest stays.
+    Names the model ran on past their end are cut back first (`end_names`)."""
+    end_names(doc)
     candidates = [(_with_given_names(e), e.label_) for e in doc.ents if e.label_ in MISREAD_LABELS]
     candidates += [(run, "") for run in _untagged_runs(doc)]
     titled = [c for c, _ in candidates if titled_name(c)]
@@ -65,6 +74,36 @@ def repair_person_names(doc: Doc) -> Doc:
         for token in person:
             token.ent_id_ = ""  # "Mr Irish" is nobody's country: the ruler's code stays on tokens otherwise
     return doc
+
+
+def end_names(doc: Doc) -> None:
+    """Cut each PERSON entity at a spaced dash, a slash or a bar ("DJ Norman Cook - aka Fatboy Slim", a BBC
+    style; "Ezra Acayan / Getty Images") and drop the possessive mark or punctuation it ends with ("Robbie
+    Williams'", "Joshua Rifkin -"): a hyphen inside a name ("Lewis-Francis") has no space before it."""
+    changed = False
+    ents = []
+    for ent in doc.ents:
+        end = ent.end
+        if ent.label_ == "PERSON":
+            for token in ent[1:]:
+                if token.text in _BREAKS and (token.text not in "-–—" or doc[token.i - 1].whitespace_):
+                    end = token.i
+                    break
+            while end > ent.start and doc[end - 1].text in _TRAILING:
+                end -= 1
+        if end == ent.end:
+            ents.append(ent)
+            continue
+        changed = True
+        cut = (
+            doc.char_span(ent.start_char, doc[end - 1].idx + len(doc[end - 1].text), label="PERSON")
+            if end > ent.start
+            else None
+        )
+        if cut is not None:
+            ents.append(cut)
+    if changed:
+        doc.ents = ents
 
 
 def _with_given_names(ent: Span) -> Span:

@@ -79,3 +79,32 @@ def test_the_repaired_name_is_a_speaker_with_the_title_as_role_and_the_people_li
     assert (mbeki.role, mbeki.country) == ("president", "ZAF")
     said = next(s for s in article.statements if "savages" in s.text)
     assert (said.speaker, said.role) == ("Thabo Mbeki", "president")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # BBC entertainment: the model runs a name on through a spaced dash (a BBC style).
+        ("DJ Norman Cook - aka Fatboy Slim - has said that dance music is not dead.", "Norman Cook"),
+        ("US hip-hop star Kanye West - who leads the race for this year's Grammys - rose to prominence.", "Kanye West"),
+        ("Joshua Rifkin - a composer and leading interpreter of Bach - found the work.", "Joshua Rifkin"),
+        # A plural's possessive mark; a photo credit of a pasted page (NBC News).
+        ("Robbie Williams' Angels was named the best song of the past 25 years.", "Robbie Williams"),
+        ("Supporters rally in Seoul on Friday. Ezra Acayan / Getty Images", "Ezra Acayan"),
+    ],
+)
+def test_a_name_ends_where_a_spaced_dash_a_slash_or_its_possessive_mark_begins(text: str, name: str) -> None:
+    people = {t for t, label in _people_tags(text).items() if label == "PERSON"}
+    assert any(t.endswith(name) for t in people)  # "DJ Norman Cook": the people rules drop the occupation
+    assert not any(name in t and not t.endswith(name) for t in people)
+
+
+def test_a_hyphen_inside_a_name_stays_and_the_speaker_is_the_name_alone() -> None:
+    assert _people_tags("Mark Lewis-Francis made amends in the sprint relay.").get("Mark Lewis-Francis") == "PERSON"
+    article = analyze(
+        "Dance music 'not dead' says DJ",
+        "DJ Norman Cook - aka Fatboy Slim - has said that dance music is not dead, but has admitted it is "
+        'currently going through a "fallow patch".',
+    )
+    assert [s.speaker for s in article.statements] == ["DJ Norman Cook"]  # was "DJ Norman Cook - aka"
+    assert all(p.name.endswith("Norman Cook") for p in article.people)
