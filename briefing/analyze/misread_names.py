@@ -29,10 +29,11 @@ FIRM_LABELS = frozenset({"ORG", "FAC", "PRODUCT"})
 MAX_NAME_WORDS = 3
 
 
-_BREAKS = frozenset({"-", "–", "—", "/", "|", "@"})
+_DASHES = frozenset({"-", "–", "—"})
+_BREAKS = _DASHES | {"/", "|", "@"}
 """Tokens no name holds when set apart by a space ("Mike Skinner - aka The Streets") or at all ("Anthony
 Wallace / AFP", a photo credit): the model ran the name on past its end."""
-_TRAILING = frozenset({"'", "’", "'s", "’s", "''", "-", "–", "—", ",", ".", ":", ";"})
+_TRAILING = _DASHES | {"'", "’", "'s", "’s", "''", ",", ".", ":", ";"}
 """Tokens a name does not end with ("Robbie Williams' Angels", "Kanye West - ")."""
 
 
@@ -77,16 +78,18 @@ def repair_person_names(doc: Doc) -> Doc:
 
 
 def end_names(doc: Doc) -> None:
-    """Cut each PERSON entity at a spaced dash, a slash or a bar ("DJ Norman Cook - aka Fatboy Slim", a BBC
-    style; "Ezra Acayan / Getty Images") and drop the possessive mark or punctuation it ends with ("Robbie
-    Williams'", "Joshua Rifkin -"): a hyphen inside a name ("Lewis-Francis") has no space before it."""
+    """Cut each PERSON entity at a spaced dash, a slash, a bar or a number after its first word ("DJ Norman
+    Cook - aka Fatboy Slim", a BBC style; "Ezra Acayan / Getty Images"; a tennis score) and drop the
+    possessive mark or punctuation it ends with ("Robbie Williams'", "Joshua Rifkin -"): a hyphen inside a
+    name ("Lewis-Francis") has no space before it."""
     changed = False
     ents = []
     for ent in doc.ents:
         end = ent.end
         if ent.label_ == "PERSON":
             for token in ent[1:]:
-                if token.text in _BREAKS and (token.text not in "-–—" or doc[token.i - 1].whitespace_):
+                joined = token.text in _DASHES and not doc[token.i - 1].whitespace_  # "Lewis-Francis"
+                if (token.text in _BREAKS and not joined) or _has_digit(token):
                     end = token.i
                     break
             while end > ent.start and doc[end - 1].text in _TRAILING:
@@ -104,6 +107,12 @@ def end_names(doc: Doc) -> None:
             ents.append(cut)
     if changed:
         doc.ents = ents
+
+
+def _has_digit(token: Token) -> bool:
+    """A number after a name is a score, an age or a sequel's ("Jie Zheng 6-2 7-5", "Cameron 87"), never part
+    of a person's name; a word with digits in it ("Appleton,31", one token) is left whole."""
+    return any(ch.isdigit() for ch in token.text) and not any(ch.isalpha() for ch in token.text)
 
 
 def _with_given_names(ent: Span) -> Span:

@@ -91,9 +91,11 @@ def test_the_repaired_name_is_a_speaker_with_the_title_as_role_and_the_people_li
         # A plural's possessive mark; a photo credit of a pasted page (NBC News).
         ("Robbie Williams' Angels was named the best song of the past 25 years.", "Robbie Williams"),
         ("Supporters rally in Seoul on Friday. Ezra Acayan / Getty Images", "Ezra Acayan"),
+        # A tennis score after the name (BBC sport).
+        ("Williams survived an early scare to beat Russia's Elena Bovina 1-6 6-1 6-4.", "Elena Bovina"),
     ],
 )
-def test_a_name_ends_where_a_spaced_dash_a_slash_or_its_possessive_mark_begins(text: str, name: str) -> None:
+def test_a_name_ends_where_a_spaced_dash_a_slash_a_score_or_its_possessive_mark_begins(text: str, name: str) -> None:
     people = {t for t, label in _people_tags(text).items() if label == "PERSON"}
     assert any(t.endswith(name) for t in people)  # "DJ Norman Cook": the people rules drop the occupation
     assert not any(name in t and not t.endswith(name) for t in people)
