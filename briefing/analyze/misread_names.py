@@ -89,7 +89,7 @@ def end_names(doc: Doc) -> None:
         if ent.label_ == "PERSON":
             for token in ent[1:]:
                 joined = token.text in _DASHES and not doc[token.i - 1].whitespace_  # "Lewis-Francis"
-                if (token.text in _BREAKS and not joined) or _has_digit(token):
+                if (token.text in _BREAKS and not joined) or _is_number(token):
                     end = token.i
                     break
             while end > ent.start and doc[end - 1].text in _TRAILING:
@@ -109,7 +109,7 @@ def end_names(doc: Doc) -> None:
         doc.ents = ents
 
 
-def _has_digit(token: Token) -> bool:
+def _is_number(token: Token) -> bool:
     """A number after a name is a score, an age or a sequel's ("Jie Zheng 6-2 7-5", "Cameron 87"), never part
     of a person's name; a word with digits in it ("Appleton,31", one token) is left whole."""
     return any(ch.isdigit() for ch in token.text) and not any(ch.isalpha() for ch in token.text)
