@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import subprocess
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -30,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from score_brief import words  # one definition of comparable words
+from score_brief import run_brief, sources_under, words  # one definition of each
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -105,19 +103,6 @@ def score_pair(entry: dict[str, Any], listed: Sequence[str]) -> Tally:
     return tally
 
 
-def run_brief(inp: str) -> dict[str, Any]:
-    with tempfile.TemporaryDirectory() as tmp:
-        env = dict(os.environ, XDG_CACHE_HOME=f"{tmp}/cache", XDG_CONFIG_HOME=f"{tmp}/config")
-        done = subprocess.run(
-            [sys.executable, "-m", "briefing", "brief", str(SHARED / inp), "--format", "json"],
-            capture_output=True,
-            text=True,
-            env=env,
-            check=True,
-        )
-    return dict(json.loads(done.stdout))
-
-
 def pair_name(codes: Any) -> str:
     return "-".join(codes) if codes else "Other"
 
@@ -137,10 +122,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     gold = json.loads(args.gold.read_text(encoding="utf-8"))["pairs"]
     given = [json.loads(p.read_text(encoding="utf-8")) for p in args.brief_json]
     briefs: dict[str, dict[str, Any]] = {}
-    for inp in dict.fromkeys(e["input"] for e in gold):
-        root = str(SHARED / inp)
-        match = next((b for b in given if any(str(a["source"]).startswith(root) for a in b["articles"])), None)
-        briefs[inp] = match if match is not None else run_brief(inp)
+    with tempfile.TemporaryDirectory(prefix="score-people-") as cache:
+        for inp in dict.fromkeys(e["input"] for e in gold):
+            match = next((b for b in given if sources_under(b, [inp], SHARED)), None)
+            command = [sys.executable, "-m", "briefing"]
+            briefs[inp] = match if match is not None else run_brief([inp], [], command, SHARED, Path(cache))
     splits: dict[str, Tally] = {}
     for entry in gold:
         pairs = {pair_name(p["pair"]): p for p in briefs[entry["input"]]["pairs"]}
