@@ -40,8 +40,10 @@ _TRAILING = _DASHES | {"'", "’", "'s", "’s", "''", ",", ".", ":", ";"}
 def repair_person_names(doc: Doc) -> Doc:
     """Relabel as PERSON each misread name with a title, and tag each untagged one; then the same person's
     full name where it comes without a title ("Vince Cable, the party's …" after "Mr Cable"). The rest stays.
-    Names the model ran on past their end are cut back first (`end_names`)."""
+    Names the model ran on past their end are cut back first (`end_names`), and names it cut short at a
+    country word joined (`join_names_at_countries`)."""
     end_names(doc)
+    join_names_at_countries(doc)
     candidates = [(_with_given_names(e), e.label_) for e in doc.ents if e.label_ in MISREAD_LABELS]
     candidates += [(run, "") for run in _untagged_runs(doc)]
     titled = [c for c, _ in candidates if titled_name(c)]
@@ -107,6 +109,51 @@ def end_names(doc: Doc) -> None:
             ents.append(cut)
     if changed:
         doc.ents = ents
+
+
+_NAME_JOINS = frozenset({"of", "for"})
+"""Words a name may run on through but never ends with ("Bank of", "Transport for")."""
+
+
+def join_names_at_countries(doc: Doc) -> None:
+    """Join an organisation's name that ends in "of" or "for" to the country word right after it ("The Bank
+    of" and "Mexico", "the Confederation of" and "British Industry"): the country ruler runs before the
+    entity model, which then ends the name where the country begins. The whole name is one organisation of
+    that country, as "the Kremlin" is Russia's (an institution, not a mention of the country by name): "Bank
+    of America" is a firm, not the United States."""
+    ents = list(doc.ents)
+    joined: list[Span] = []
+    i = 0
+    while i < len(ents):
+        name = _joined_name(ents[i], ents[i + 1]) if i + 1 < len(ents) else None
+        joined.append(name or ents[i])
+        i += 2 if name is not None else 1
+    if len(joined) < len(ents):
+        doc.ents = joined
+
+
+def _joined_name(ent: Span, after: Span) -> Span | None:
+    """ "The Bank of" and the country entity right after it as one organisation's name; a demonym only with
+    the capitalised words it leads ("British Industry"), not alone ("the Confederation of British")."""
+    doc = ent.doc
+    if not (
+        ent.label_ == "ORG"
+        and not ent.ent_id_
+        and len(ent) >= 2
+        and ent[-1].lower_ in _NAME_JOINS
+        and after.start == ent.end
+        and after.ent_id_
+        and after.label_ in ("GPE", "NORP")
+    ):
+        return None
+    end = after.end
+    if after.label_ == "NORP":
+        while end < len(doc) and _name_word(doc[end]) and not doc[end].ent_type_:
+            end += 1
+        if end == after.end:
+            return None
+    last = doc[end - 1]
+    return doc.char_span(ent.start_char, last.idx + len(last), "ORG", span_id=after.ent_id_)
 
 
 def _is_number(token: Token) -> bool:

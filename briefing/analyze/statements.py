@@ -648,9 +648,14 @@ class _SpeakerResolver:
         """The one country named in the subject's words up to its head: "A UK Independence Party MEP
         suggested …", "US officials said …". The speaker's own description says whom they speak for when
         the person is not otherwise placed; words after the head ("a spokesman for …", a relative clause)
-        may be about someone else, and two countries say nothing."""
+        may be about someone else, and two countries say nothing. An institution whose name holds the head
+        speaks for its own country ("The Bank of Mexico said")."""
         start, end = subj.left_edge.idx, subj.idx + len(subj.text)
-        codes = {e.country for e in self.countries if e.country and start <= e.start and e.end <= end}
+        codes = {
+            e.country
+            for e in self.countries
+            if e.country and ((start <= e.start and e.end <= end) or (e.label == "ORG" and e.start <= subj.idx < e.end))
+        }
         if not codes:  # "A UKIP spokesman": the name the acronym stands for, where the text spells it out
             words = self.doc[subj.left_edge.i : subj.i + 1]
             for t in words:

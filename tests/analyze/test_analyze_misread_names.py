@@ -110,3 +110,44 @@ def test_a_hyphen_inside_a_name_stays_and_the_speaker_is_the_name_alone() -> Non
     )
     assert [s.speaker for s in article.statements] == ["DJ Norman Cook"]  # was "DJ Norman Cook - aka"
     assert all(p.name.endswith("Norman Cook") for p in article.people)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # The country ruler tags "Mexico" before the model reads "The Bank of" (BBC business).
+        (
+            "The Bank of Mexico said that remittances grew 24% last year and now represent the country's "
+            "second-biggest source of income after oil.",
+            "The Bank of Mexico",
+            "MEX",
+        ),
+        # A demonym as a word of the name, with the capitalised words it leads.
+        (
+            "It was led by Digby Jones, director general of the UK's Confederation of British Industry (CBI).",
+            "Confederation of British Industry",
+            "GBR",
+        ),
+    ],
+)
+def test_an_organisation_named_for_a_country_is_one_name_of_that_country(text: str, name: str, country: str) -> None:
+    ents = {e.text: (e.label_, e.ent_id_) for e in nlp()(text).ents}
+    assert ents.get(name) == ("ORG", country)
+    assert not any(t != name and t in name for t in ents)  # no "The Bank of" beside a "Mexico"
+
+
+def test_a_country_after_a_name_that_does_not_run_on_stays_a_country() -> None:
+    ents = {e.text: (e.label_, e.ent_id_) for e in nlp()("The president of France met Digby Jones of the CBI.").ents}
+    assert ents.get("France") == ("GPE", "FRA")
+    ents = {e.text: e.ent_id_ for e in nlp()("The Confederation of British firms met.").ents}
+    assert "British" in ents  # a demonym leading no name stays the country's
+
+
+def test_the_organisation_speaks_under_its_whole_name_for_its_country() -> None:
+    article = analyze(
+        "Mexican remittances rise",
+        "Remittances from Mexicans working in the US are growing. The Bank of Mexico said that remittances grew "
+        "24% last year and now represent the country's second-biggest source of income after oil.",
+    )
+    said = next(s for s in article.statements if "remittances grew" in s.text)
+    assert (said.speaker, said.country) == ("The Bank of Mexico", "MEX")
