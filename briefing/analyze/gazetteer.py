@@ -25,14 +25,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "U.S.A.",
         "America",
         "United States of America",
-        "the White House",
-        "the Pentagon",
-        "the State Department",
         "Washington",
     ),
-    "GBR": ("UK", "U.K.", "Britain", "Great Britain", "Downing Street", "Whitehall"),
-    "RUS": ("the Kremlin",),
-    "CHN": ("mainland China", "PRC", "Zhongnanhai"),
+    "GBR": ("UK", "U.K.", "Britain", "Great Britain"),
+    "CHN": ("mainland China", "PRC"),
     "TWN": ("Taiwan",),
     "ARE": ("UAE", "U.A.E.", "the Emirates"),
     "SAU": ("Saudi",),
@@ -51,6 +47,14 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "SYR": ("Syria",),
     "ISR": ("Israel",),
 }
+INSTITUTIONS: dict[str, tuple[str, ...]] = {
+    "USA": ("the White House", "White House", "the Pentagon", "Pentagon", "the State Department", "State Department"),
+    "GBR": ("Downing Street", "Whitehall"),
+    "RUS": ("the Kremlin", "Kremlin"),
+    "CHN": ("Zhongnanhai",),
+}
+"""The seats of government news names for the government itself; also bare, as a modifier: "White House press
+secretary Josh Earnest", "State Department deputy spokesperson Vedant Patel", "Kremlin spokesman"."""
 DEMONYM_ALIASES: dict[str, tuple[str, ...]] = {
     "USA": ("American", "Americans", "US-led"),
     "GBR": ("British", "Briton", "Britons", "UK-based"),
@@ -252,10 +256,13 @@ def country_terms() -> tuple[CountryTerm, ...]:
 
     for code, aliases in ALIASES.items():
         for alias in aliases:
-            kind = "institution" if alias.startswith(("the ", "Downing", "Whitehall", "Zhongnanhai")) else "name"
+            kind = "institution" if alias.startswith("the ") else "name"
             if alias in ("Washington", "The Hague"):
                 kind = "capital"
             add(alias, code, kind, curated=True)
+    for code, seats in INSTITUTIONS.items():
+        for seat in seats:
+            add(seat, code, "institution", curated=True)
     for code, demonyms in DEMONYM_ALIASES.items():
         for d in demonyms:
             add(d, code, "demonym", curated=True)

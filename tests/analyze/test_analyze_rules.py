@@ -28,6 +28,35 @@ def test_gazetteer_names_capitals_demonyms_institutions(text: str, code: str) ->
     assert term is not None and term.code == code
 
 
+@pytest.mark.parametrize(
+    ("text", "seat", "code"),
+    [
+        # A seat of government without "the", modifying an office (an NBC page; a Reuters page)
+        (
+            "The relationship “transcends any particular president or government on both sides of the Pacific "
+            "Ocean,” State Department deputy spokesperson Vedant Patel said Thursday.",
+            "State Department",
+            "USA",
+        ),
+        ("In Washington, White House press secretary Josh Earnest condemned the attack.", "White House", "USA"),
+        ("Kremlin spokesman Dmitry Peskov said the talks had gone well.", "Kremlin", "RUS"),
+    ],
+)
+def test_a_seat_of_government_without_its_article_is_the_government(text: str, seat: str, code: str) -> None:
+    ents = {e.text: (e.label_, e.ent_id_) for e in nlp()(text).ents}
+    assert ents.get(seat) == ("ORG", code)
+
+
+def test_the_spokesperson_of_a_seat_of_government_speaks_for_its_country() -> None:
+    r = analyze(
+        "U.S. says ties with South Korea are strong",
+        "The U.S. relationship with South Korea “transcends any particular president or government on both sides "
+        "of the Pacific Ocean,” State Department deputy spokesperson Vedant Patel said Thursday.",
+    )
+    said = next(s for s in r.statements if "transcends" in s.text)
+    assert (said.speaker, said.country) == ("Vedant Patel", "USA")
+
+
 @pytest.mark.parametrize("text", ["UN", "United Nations", "EU", "European Union", "NATO"])
 def test_multilateral_bodies_are_not_countries(text: str) -> None:
     assert lookup(text) is None
