@@ -40,10 +40,12 @@ _TRAILING = _DASHES | {"'", "’", "'s", "’s", "''", ",", ".", ":", ";"}
 def repair_person_names(doc: Doc) -> Doc:
     """Relabel as PERSON each misread name with a title, and tag each untagged one; then the same person's
     full name where it comes without a title ("Vince Cable, the party's …" after "Mr Cable"). The rest stays.
-    Names the model ran on past their end are cut back first (`end_names`), and names it cut short at a
-    country word joined (`join_names_at_countries`)."""
+    Names the model ran on past their end are cut back first (`end_names`), names it cut short at a
+    country word joined (`join_names_at_countries`) and people's names it cut short completed
+    (`complete_names`)."""
     end_names(doc)
     join_names_at_countries(doc)
+    complete_names(doc)
     candidates = [(_with_given_names(e), e.label_) for e in doc.ents if e.label_ in MISREAD_LABELS]
     candidates += [(run, "") for run in _untagged_runs(doc)]
     titled = [c for c, _ in candidates if titled_name(c)]
@@ -109,6 +111,35 @@ def end_names(doc: Doc) -> None:
             ents.append(cut)
     if changed:
         doc.ents = ents
+
+
+def complete_names(doc: Doc) -> None:
+    """Run a PERSON entity on through the untagged capitalised words right after it when the text writes the
+    longer name as one person elsewhere: "Yoon Suk" and "Yeol" in "South Korean President Yoon Suk Yeol",
+    which the model read whole in another sentence. Its own reading of the full name is the evidence; the
+    people list would otherwise hold "Yoon Suk" beside "Yoon Suk Yeol", a name that opens another being no
+    proof of one person ("Jimmy Kimmel" is not "Jimmy Kimmel Live")."""
+    written = {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
+    if not written:
+        return
+    ents: list[Span] = []
+    for ent in doc.ents:
+        end = ent.end
+        if ent.label_ == "PERSON":
+            run = ent.end
+            while run < len(doc) and run - ent.start < 2 * MAX_NAME_WORDS and _untagged_title(doc[run]):
+                run += 1
+                if doc[ent.start : run].text in written:
+                    end = run
+        last = doc[end - 1]
+        longer = doc.char_span(ent.start_char, last.idx + len(last), "PERSON") if end > ent.end else None
+        ents.append(longer or ent)
+    if any(a is not b for a, b in zip(ents, doc.ents, strict=True)):
+        doc.ents = ents
+
+
+def _untagged_title(token: Token) -> bool:
+    return token.is_title and not token.ent_type_
 
 
 _NAME_JOINS = frozenset({"of", "for"})

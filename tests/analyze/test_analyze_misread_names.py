@@ -151,3 +151,22 @@ def test_the_organisation_speaks_under_its_whole_name_for_its_country() -> None:
     )
     said = next(s for s in article.statements if "remittances grew" in s.text)
     assert (said.speaker, said.country) == ("The Bank of Mexico", "MEX")
+
+
+_YOON = (
+    "President Yoon Suk Yeol had earlier apologized for a short-lived declaration of martial law. "
+    "SEOUL, South Korea — A plan to impeach South Korean President Yoon Suk Yeol over his short-lived "
+    "declaration of martial law has failed after members of his governing party left parliament on Saturday."
+)
+
+
+def test_a_name_the_model_cut_short_is_completed_where_the_text_writes_it_whole() -> None:
+    assert "Yoon Suk" in _bare_tags(_YOON)  # the model's own reading of the second sentence (an NBC page)
+    people = {e.text for e in nlp()(_YOON).ents if e.label_ == "PERSON"}
+    assert people == {"Yoon Suk Yeol"}
+
+
+def test_a_name_is_not_run_on_into_words_the_text_never_writes_with_it() -> None:
+    text = "A plan to impeach South Korean President Yoon Suk Yeol over his declaration of martial law failed."
+    people = {e.text for e in nlp()(text).ents if e.label_ == "PERSON"}
+    assert people == {"Yoon Suk"}  # one reading only: nothing says "Yeol" is his
