@@ -703,7 +703,7 @@ class _SpeakerResolver:
         if speaking and subj.tag_ == "NNS" and subj.lemma_.lower() in TITLE_HEADS:
             # "US officials said", "Bush administration officials said": the group speaks, not a person named
             # in its description, and no one person in focus is "the officials".
-            return re.sub(r"^the\s+", "", phrase.text, flags=re.IGNORECASE)
+            return re.sub(r"^the\s+", "", _own_words(phrase, subj).text, flags=re.IGNORECASE)
         # A person named inside the subject speaks only as its head or beside it ("Lib Dem spokesman Sir
         # Menzies Campbell"), not under a preposition: "the claims about Baroness Morgan's involvement",
         # "the family of Baha Mousa" and "a spokesman for Tony Blair" are not Morgan, Mousa or Blair.
@@ -728,11 +728,11 @@ class _SpeakerResolver:
             return self._titled(subj, phrase, head)
         if speaking and subj.lemma_.lower() in RELATIONS:
             # "Michael Jackson's mother", "his son"; "the mother-of-nine" is the person the article is about.
-            return self._titled(subj, phrase, head) if phrase[0].lower_ == "the" else phrase.text
+            return self._titled(subj, phrase, head) if phrase[0].lower_ == "the" else _own_words(phrase, subj).text
         if head in INSTITUTION_HEADS:
-            return re.sub(r"^(?:the|a|an)\s+", "", phrase.text, flags=re.IGNORECASE)
+            return re.sub(r"^(?:the|a|an)\s+", "", _own_words(phrase, subj).text, flags=re.IGNORECASE)
         if subj.pos_ == "PROPN":
-            return self.full_name(phrase.text)
+            return self.full_name(_own_words(phrase, subj).text)
         return None
 
     def _named_as(self, noun: str, after: int) -> str | None:
@@ -853,11 +853,34 @@ class _SpeakerResolver:
             after = next((event for event in self.focus_events if event[0] > subj.idx), None)
             if after and after[0] - subj.idx < _ROLE_BEFORE_NAME and fits(self.person(after[1])):
                 return after[1]
-        return phrase.text
+        return _own_words(phrase, subj).text
 
 
 _QUALIFIED_OFFICE = re.compile(rf"\b(?:{_FORMER_WORDS}|shadow|deputy|vice|junior|assistant|acting)\b", re.IGNORECASE)
 """Words that make a title another office: "shadow chancellor" does not answer to "the chancellor"."""
+
+
+_SET_OFF = frozenset({"appos", "relcl", "acl", "nummod", "prep", "advcl", "amod", "npadvmod"})
+"""What a comma sets off after a noun: an apposition, a relative clause, an age, an aside ("in a statement")."""
+
+
+def _own_words(phrase: Span, head: Token) -> Span:
+    """The subject phrase without what a comma sets off after its head ("The MP, who is consulting his
+    lawyers,"; "Stephen Douglas, 26, from Wales,"; "A spokesman for DaimlerChrysler, parent company of Mercedes
+    Benz,") and without an opening quote mark the parse left on it; a comma between the parts of a name ("the
+    Department for Culture, Media and Sport") stays, and so does a person's name set off after a title, who is
+    the speaker ("director of the Victims of Crime Trust, Norman Brennan,")."""
+    doc = phrase.doc
+    start = phrase.start
+    while start < head.i and (doc[start].is_quote or doc[start].is_punct):
+        start += 1
+    for comma in doc[head.i + 1 : phrase.end]:
+        if comma.text == "," and any(
+            child.dep_ in _SET_OFF and child.left_edge.i == comma.i + 1 and child.ent_type_ != "PERSON"
+            for child in comma.head.children
+        ):
+            return doc[start : comma.i]
+    return doc[start : phrase.end]
 
 
 def _holds(role: str, head: str, phrase: Span) -> bool:

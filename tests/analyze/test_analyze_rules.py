@@ -372,6 +372,41 @@ def test_quote_without_a_speaker_is_dropped() -> None:
     assert not [s for s in r.statements if s.direct]
 
 
+@pytest.mark.parametrize(
+    ("title", "text", "speaker"),
+    [
+        # BBC business: a relative clause, an apposition set off by commas after the subject's head
+        (
+            "Dollar slides",
+            "South Korea, which has about $200bn in foreign reserves, said it plans instead to boost holdings of "
+            "currencies such as the Australian and Canadian dollar.",
+            "South Korea",
+        ),
+        (
+            "Car production halted",
+            "Parts supplies were hit. A spokesman for DaimlerChrysler, parent company of Mercedes Benz, said it "
+            "will however have to halt some production.",
+            "A spokesman for DaimlerChrysler",
+        ),
+        # BBC politics: a person named after a title is the speaker; the commas of a name's parts stay
+        (
+            "Woolf attacked",
+            "Lord Woolf spoke on Monday. But director of the Victims of Crime Trust, Norman Brennan, accused Lord "
+            'Woolf of having an "arrogant contempt for victims of crime and the law-abiding public".',
+            "Norman Brennan",
+        ),
+        (
+            "Museum charges",
+            "Free entry is to stay. A spokesman for the Department for Culture, Media and Sport said the policy "
+            "had worked.",
+            "A spokesman for the Department for Culture, Media and Sport",
+        ),
+    ],
+)
+def test_the_speaker_is_the_subject_without_what_commas_set_off(title: str, text: str, speaker: str) -> None:
+    assert [s.speaker for s in analyze(title, text).statements] == [speaker]
+
+
 # --- dates -----------------------------------------------------------------------------------------
 
 
