@@ -81,6 +81,11 @@ DEMONYM_ALIASES: dict[str, tuple[str, ...]] = {
     "PRK": ("North Korean", "North Koreans"),
     "UKR": ("Ukrainian", "Ukrainians"),
     "AFG": ("Afghan", "Afghans"),
+    "ARG": ("Argentine", "Argentines", "Argentinian", "Argentinians"),
+    "ECU": ("Ecuadorian", "Ecuadorians"),
+    "NPL": ("Nepali",),
+    "SVN": ("Slovenian", "Slovenians"),
+    "ISL": ("Icelandic",),
 }
 # Heads of state and government news names without their country: world knowledge the text takes for
 # granted ("Blair congratulates Bush"). Full names only, so a surname alone never decides.

@@ -21,7 +21,16 @@ def speakers(result: AnalyzedArticle, fragment: str) -> list[str]:
 
 @pytest.mark.parametrize(
     ("text", "code"),
-    [("Rabat", "MAR"), ("Moroccan", "MAR"), ("the Kremlin", "RUS"), ("Britain", "GBR"), ("Syria", "SYR")],
+    [
+        ("Rabat", "MAR"),
+        ("Moroccan", "MAR"),
+        ("the Kremlin", "RUS"),
+        ("Britain", "GBR"),
+        ("Syria", "SYR"),
+        # the usual English demonym, where the country-data libraries give another ("Argentinean")
+        ("Argentine", "ARG"),
+        ("Argentines", "ARG"),
+    ],
 )
 def test_gazetteer_names_capitals_demonyms_institutions(text: str, code: str) -> None:
     term = lookup(text)
@@ -55,6 +64,17 @@ def test_the_spokesperson_of_a_seat_of_government_speaks_for_its_country() -> No
     )
     said = next(s for s in r.statements if "transcends" in s.text)
     assert (said.speaker, said.country) == ("Vedant Patel", "USA")
+
+
+def test_a_minister_whose_title_gives_the_usual_demonym_is_of_that_country() -> None:
+    # BBC business 501: "Argentine" was no country word, so the minister and his colleague had none.
+    r = analyze(
+        "Water firm Suez in Argentina row",
+        "But last week, Argentine Economic Minister, Roberto Lavagna, told the French media in Paris that the "
+        "government was considering allowing a 16% increase in tariffs.",
+    )
+    lavagna = next(p for p in r.people if p.name == "Roberto Lavagna")
+    assert lavagna.country == "ARG"
 
 
 @pytest.mark.parametrize("text", ["UN", "United Nations", "EU", "European Union", "NATO"])
