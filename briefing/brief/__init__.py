@@ -23,6 +23,7 @@ from briefing.brief.people import (
     PairPerson,
     corpus_people,
     merge_people,
+    placed_by_statements,
     speaker_lookup,
     title_pronouns,
 )
@@ -241,6 +242,7 @@ def build_brief(
         corpus=corpus,
         top=key_statements,
     )
+    people = placed_by_statements(people, ((s.statement.speaker, s.statement.country) for s in statements), names)
     # The pair's own stories say what happened between the two: an article about another pair gives its
     # quotes and people here, but its dates, its lead sentences and its trend are about that other pair.
     # An article of no pair of its own that reports this one first (`reported_besides`: an event between the

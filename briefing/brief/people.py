@@ -615,6 +615,24 @@ def _first_mentions(article: AnalyzedArticle, index: NameIndex) -> dict[tuple[st
     return found
 
 
+def placed_by_statements(
+    people: Sequence[PairPerson], spoken: Iterable[tuple[str, str | None]], index: NameIndex
+) -> tuple[PairPerson, ...]:
+    """The people with no country that their statements place, all in one country (`spoken`: speaker and
+    country of each of the pair's statements, as the brief shows them: "Texas attorney general Greg Abbott"
+    is of the United States there, `rank.region_office_country`), so the people list says what the
+    statements say."""
+    countries: dict[tuple[str, ...], set[str]] = {}
+    for speaker, country in spoken:
+        if country is not None:
+            countries.setdefault(index.key(speaker), set()).add(country)
+    placed = []
+    for p in people:
+        found = countries.get(index.key(p.name), set()) if p.country is None else set()
+        placed.append(replace(p, country=next(iter(found))) if len(found) == 1 else p)
+    return tuple(placed)
+
+
 def speaker_lookup(people: Sequence[PairPerson], index: NameIndex) -> Mapping[tuple[str, ...], PairPerson]:
     """The pair's people by name key. A one-word name the index reads as a full name ("Charles", Prince
     Charles, whose word only "Charles Kennedy" holds in full) never takes the key of the person it names in

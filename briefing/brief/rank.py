@@ -281,7 +281,15 @@ def region_office_country(index: ArticleIndex, speaker: str) -> str | None:
     """The country of the region whose office the article gives the speaker: a region (a country's first-level
     subdivision, `gazetteer.region_country`) possessing or modifying the role phrase next to the speaker's name
     ("Hessen's economy minister Rhiel", "Rhiel, Hessen's minister"), or, when that phrase's possessor is "its" or
-    "their", the region the sentence before names ("... the state of Hessen ... Alois Rhiel, its minister")."""
+    "their", the region the sentence before names ("... the state of Hessen ... Alois Rhiel, its minister").
+    Only a region of a country the article names: thousands of small regions share a name with a city or a
+    word ("A spokesman for Manchester's Trafford Centre" is not of Jamaica's Manchester parish, "A spokesperson
+    for Delta Airlines" not of Nigeria's Delta state), as for firms (`entities._region_of_a_named_country`)."""
+    code = _region_office(index, speaker)
+    return code if code is not None and index.names(code) else None
+
+
+def _region_office(index: ArticleIndex, speaker: str) -> str | None:
     surname = speaker.split()[-1] if speaker.split() else ""
     if not surname[:1].isupper():
         return None
@@ -383,6 +391,11 @@ class Scored:
     parts: Mapping[str, float]
     country: str | None = None
     """The country the speaker speaks for, as the score read it."""
+    shown: str | None = None
+    """That country where the text says it and the statement did not have it yet: the region the office is
+    of ("Texas attorney general Greg Abbott"). Not where it is the likeliest guess (the office's usual
+    holders, the country the article names most, the officials quoted beside the speaker: "European Union
+    ambassador Carlo Trojan" among Afghan officials is no Afghan): what the brief may show as a fact."""
 
 
 def score_statement(
@@ -401,10 +414,11 @@ def score_statement(
     role = s.role or (person.role if person else None)
     country = speaker_country(s.speaker, s.country or (person.country if person else None))
     level = speaker_level(s.speaker, role, institution)
+    shown = None
     if country is None and level in PUBLIC_OFFICES:
         # An office of a region ("Hesse's economy minister", "Alois Rhiel, its minister" after "the state of
         # Hessen") is that region's country, whoever else the article quotes.
-        country = region_office_country(index, s.speaker)
+        country = shown = region_office_country(index, s.speaker)
     if country is None and level in PUBLIC_OFFICES:
         # An office of no stated country ("Foreign Secretary", "the prime minister's spokesman"): the
         # country of the pair the corpus's holders of that office speak for, when one clearly does.
@@ -432,7 +446,7 @@ def score_statement(
     body = len(index.body) or 1
     parts["lead"] = LEAD if s.start < body / 5 else 0.0
     parts["recent"] = RECENT * (0.5 if recency is None else recency)
-    return Scored(round(sum(WEIGHTS[k] * v for k, v in parts.items()), 4), parts, country)
+    return Scored(round(sum(WEIGHTS[k] * v for k, v in parts.items()), 4), parts, country, shown)
 
 
 def about_part(s: Statement, index: ArticleIndex, pair: tuple[str, str] | None, country: str | None) -> float:
@@ -567,6 +581,8 @@ def rank_statements(
             roles,
             lead_in_of(m.statement, m.article, indexes[ids[id(m.article)]], names) if pair else None,
         )
+        if m.statement.country is None and scored.shown is not None:
+            m.statement = replace(m.statement, country=scored.shown)
         base.append((scored.score, m.order, m))
         base_parts.append(scored.parts)
     # Lazy greedy: a statement's score only drops as statements are ranked above it, so the best of a

@@ -166,6 +166,10 @@ class ArticleIndex:
         last = body.find("\n", max(start, end - 1))
         return first, len(body) if last < 0 else last
 
+    def names(self, code: str) -> bool:
+        """Whether the article names the country anywhere (a country word, capital, demonym or institution)."""
+        return code in self._codes
+
     def home(self, pair: tuple[str, str]) -> str | None:
         """The country of the pair the article is mostly about: named at least 3 times by country words, and
         at least twice as often as the other (a "Home Secretary" in an article on British politics that

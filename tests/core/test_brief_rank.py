@@ -630,10 +630,32 @@ def test_an_office_of_a_region_belongs_to_that_regions_country_before_the_collea
     index = ArticleIndex(article)
     assert region_office_country(index, "Alois Rhiel") == "DEU"
     assert score_statement(article.statements[0], index, ("DEU", "GBR"), None, None).country == "DEU"
-    before = analysed("Hessen's economy minister Alois Rhiel said the move was wrong.", ("DEU", "GBR"))
+    before = analysed(
+        "Hessen's economy minister Alois Rhiel said the German exchange's move was wrong.", ("DEU", "GBR")
+    )
     assert region_office_country(ArticleIndex(before), "Alois Rhiel") == "DEU"
     plain = analysed("The economy minister Alois Rhiel said the move to London was wrong.", ("DEU", "GBR"))
     assert region_office_country(ArticleIndex(plain), "Alois Rhiel") is None
+
+
+def test_a_region_places_an_office_only_for_a_country_the_article_names() -> None:
+    """Thousands of small regions share a name with a city or a word: "Manchester's Trafford Centre" is no office
+    of Jamaica's Manchester parish in a British story (BBC business), while "Texas attorney general Greg Abbott"
+    in a story that names the US is American, and the brief shows it beside his statement and in its people."""
+    trafford = analysed(
+        "A spokesman for Manchester's Trafford Centre, Tom Reeve, said shoppers had come in record numbers.", None
+    )
+    assert region_office_country(ArticleIndex(trafford), "Tom Reeve") is None
+    text = (
+        'Texas attorney general Greg Abbott said the US firm had broken the law. "We will not tolerate it," '
+        "Greg Abbott said. Sony BMG said it would recall the discs in Britain too."
+    )
+    abbott = Person("Greg Abbott", None, "Texas attorney general")
+    article = analysed(text, ("GBR", "USA"), people=[abbott], quotes=[("Greg Abbott", "We will not tolerate it", True)])
+    assert region_office_country(ArticleIndex(article), "Greg Abbott") == "USA"
+    brief = build_brief(("GBR", "USA"), [article])
+    assert [s.statement.country for s in brief.statements] == ["USA"]
+    assert [(p.name, p.country) for p in brief.people] == [("Greg Abbott", "USA")]
 
 
 def test_a_statements_score_is_its_parts_times_their_weights(monkeypatch: pytest.MonkeyPatch) -> None:
