@@ -8,6 +8,11 @@ name, or a person's title or occupation in the name's noun phrase (a lower-case 
 apposition to it. No list of names: the words that make a title are the people module's (`ROLE_WORDS`,
 `OCCUPATIONS`), one definition.
 
+Names the model cut or ran on are mended first, from the same kind of evidence: a person's name ends at a
+spaced dash, a slash or a score (`end_names`) and runs on to the words the text writes with it elsewhere
+(`complete_names`); an organisation's name ending in "of" runs on through the country word after it
+(`join_names_at_countries`).
+
 Runs as a pipeline step after `ner` (`briefing.analyze.nlp`), so the tokens' entity labels, which the
 statement and people rules read as well as the entity list, agree.
 """
