@@ -107,11 +107,7 @@ def end_names(doc: Doc) -> None:
             ents.append(ent)
             continue
         changed = True
-        cut = (
-            doc.char_span(ent.start_char, doc[end - 1].idx + len(doc[end - 1].text), label="PERSON")
-            if end > ent.start
-            else None
-        )
+        cut = _span_to(ent, end, "PERSON") if end > ent.start else None
         if cut is not None:
             ents.append(cut)
     if changed:
@@ -136,8 +132,7 @@ def complete_names(doc: Doc) -> None:
                 run += 1
                 if doc[ent.start : run].text in written:
                     end = run
-        last = doc[end - 1]
-        longer = doc.char_span(ent.start_char, last.idx + len(last), "PERSON") if end > ent.end else None
+        longer = _span_to(ent, end, "PERSON") if end > ent.end else None
         ents.append(longer or ent)
     if any(a is not b for a, b in zip(ents, doc.ents, strict=True)):
         doc.ents = ents
@@ -188,8 +183,16 @@ def _joined_name(ent: Span, after: Span) -> Span | None:
             end += 1
         if end == after.end:
             return None
+    return _span_to(ent, end, "ORG", after.ent_id_)
+
+
+def _span_to(ent: Span, end: int, label: str, country: str = "") -> Span | None:
+    """The entity from its first token up to token `end` (exclusive), cut back or run on, with `label` and a
+    country code as its id ("" for none). A span of characters over whole tokens, so none is cut (no spaCy
+    import here: nlp.py is the one that loads it)."""
+    doc = ent.doc
     last = doc[end - 1]
-    return doc.char_span(ent.start_char, last.idx + len(last), "ORG", span_id=after.ent_id_)
+    return doc.char_span(ent.start_char, last.idx + len(last), label, span_id=country)
 
 
 def _is_number(token: Token) -> bool:
