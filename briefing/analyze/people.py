@@ -113,9 +113,7 @@ def find_people(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Person, ...]:
     # Tadamon massacre", "the Polisario separatist Front", "the Assad regime" where no one names Assad
     # himself), introduces no one the reader meets ("the Bush administration" alone neither). Whoever the text
     # gives an office or a country stays: that is what the pair's evidence reads of a person.
-    people = {
-        full: p for full, p in people.items() if full in named_for_themselves or p.role is not None or p.country
-    }
+    people = {full: p for full, p in people.items() if full in named_for_themselves or p.role is not None or p.country}
     return tuple(_merge_aliases(people, pronouns).values())
 
 
@@ -735,6 +733,9 @@ _DETERMINER = re.compile(
 …", "However, Labour MP George Foulkes"), "New", and the days of the week ("On Tuesday, President Putin"),
 which say when, not what: never part of a title."""
 _TITLE_TOKEN = re.compile(r"([A-Za-z][\w.-]*)([’']s\b)?")
+_PUNCTUATED = re.compile(r"[,;:]")
+"""A comma, semicolon or colon ends the capitalised words that run into a title; brackets do not ("World
+Anti-Doping Agency (Wada) chief")."""
 
 
 def _qualifier(
@@ -809,6 +810,8 @@ def _role_text(phrase: str, at: int = 0, scope: TitleScope | None = None) -> str
                 dropped: set[int] = set()
                 while before > first and not segment[before - 1][1]:
                     prev, _, prev_at = segment[before - 1]
+                    if _PUNCTUATED.search(phrase[prev_at - at + len(prev) : segment[before][2] - at]):
+                        break  # "a backward view of Islam, President Musharraf": a comma ends the words before
                     name = names.get(prev_at)
                     name_start = before - 1  # a word of a multi-word name stands with the whole name
                     while name is not None and name_start > first and names.get(segment[name_start - 1][2]) == name:

@@ -685,6 +685,10 @@ class _SpeakerResolver:
             if ent.label_ in ("ORG", "GPE", "NORP") and not ent.ent_id_:
                 return self.full_name(ent.text)
         phrase = doc[min(t.i for t in subj.subtree) : max(t.i for t in subj.subtree) + 1]
+        if phrase[0].tag_ in ("WP$", "WDT", "WP"):
+            # "The band - whose self-titled LP was …": a relative clause's subject (the parse hung the speech
+            # verb from it) names what the relative word stands for, not who speaks.
+            return None
         # "the leader of Ennahda, Rachid Ghannouchi,": the name in apposition is the speaker.
         for child in subj.children:
             if child.dep_ == "appos" and child.ent_type_ == "PERSON":

@@ -73,13 +73,15 @@ from functools import lru_cache
 
 from briefing.analyze.gazetteer import LEADERS, leader_country, lookup, region_country
 from briefing.article import AnalyzedArticle, Statement
-from briefing.brief.offices import HEAD, INSTITUTION, MINISTER, OFFICIAL, PUBLIC_OFFICES, speaker_level
+from briefing.brief.offices import HEAD, INSTITUTION, MINISTER, OFFICIAL, PUBLIC_OFFICES, public_office, speaker_level
 from briefing.brief.people import (
     NO_CORPUS,
     CorpusPeople,
     NameIndex,
     PairPerson,
     most_frequent,
+    name_words,
+    office_words,
     organisation_country,
     quoted_first,
     same_person,
@@ -522,7 +524,7 @@ def rank_statements(
     wording and id a statement keeps when a copy says the same.
     """
     ids = {id(a): a.id for a in articles}  # an article's id is a hash computed on each access
-    items = [(s, a) for a in articles for s in a.statements]
+    items = [(_with_holder(s, a, corpus), a) for a in articles for s in a.statements]
     if preferred is not None:
         items.sort(key=lambda x: ids[id(x[1])] not in preferred)  # stable: article order within each group
     merged = merge(items, names, near=pair is not None)
@@ -609,6 +611,34 @@ def rank_statements(
         PairStatement(m.statement, ids[id(m.article)], tuple(ids[id(a)] for a in m.articles), score, rank, parts)
         for rank, (score, m, parts) in enumerate(ranked, 1)
     )
+
+
+def office_holder(speaker: str, article: AnalyzedArticle, corpus: CorpusPeople) -> str | None:
+    """The one person the article names whom the corpus gives the office a speaker is written as: "the prime
+    minister said" in an article that names Tony Blair but never calls him so, where other articles write
+    "Prime Minister Tony Blair". Only an office of a state or an office of several words: "the chairman" of
+    one article is not the chairman another article names."""
+    m = _DEFINITE_OFFICE.fullmatch(speaker.strip())
+    if m is None:
+        return None
+    office = office_words(m.group(1))
+    if " " not in office and not public_office(office, office):
+        return None
+    holders = {
+        p.name
+        for p in article.people
+        if office in (office_words(p.role or ""), office_words(corpus.person(name_words(p.name))[1] or ""))
+    }
+    return holders.pop() if len(holders) == 1 else None
+
+
+_DEFINITE_OFFICE = re.compile(r"the\s+([a-z][a-z -]*)", re.IGNORECASE)
+"""A speaker written as an office alone ("the prime minister", "The Lib Dem leader"): no name, no possessive."""
+
+
+def _with_holder(s: Statement, article: AnalyzedArticle, corpus: CorpusPeople) -> Statement:
+    holder = office_holder(s.speaker, article, corpus)
+    return s if holder is None else replace(s, speaker=holder)
 
 
 def lead_in_of(s: Statement, article: AnalyzedArticle, index: ArticleIndex, names: NameIndex) -> Statement | None:

@@ -392,6 +392,18 @@ def test_quote_without_a_speaker_is_dropped() -> None:
     assert not [s for s in r.statements if s.direct]
 
 
+def test_a_relative_clauses_own_subject_is_no_speaker() -> None:
+    # entertainment/253: the parse hangs "thanked" and "adding" from "was", whose subject is "whose … LP".
+    r = analyze(
+        "Scissor Sisters triumph at Brits",
+        "The Scissor Sisters were the big winners at the Brit Awards on Wednesday. The band - whose self-titled "
+        'LP was 2004\'s biggest-selling album - thanked "all the members of the sisterhood", adding: "We '
+        "wouldn't be here without you.\"",
+    )
+    found = speakers(r, "be here without you")
+    assert not any("whose" in s or "LP" in s for s in found)
+
+
 @pytest.mark.parametrize(
     ("title", "text", "speaker"),
     [

@@ -293,7 +293,7 @@ def test_a_peer_keeps_her_title_in_her_name_and_a_lord_does_not() -> None:
     # politics/031: the first unification of honorifics dropped "Baroness" as "Lord" is dropped, which left
     # "Scotland", a country's name, as the minister's name.
     found = people(
-        "But speaking after the report was published, Home Office minister Baroness Scotland said: \"Murder is "
+        'But speaking after the report was published, Home Office minister Baroness Scotland said: "Murder is '
         'the most serious of crimes." Lord Falconer agreed.'
     )
     assert found["Baroness Scotland"].role == "Home Office minister"
@@ -360,3 +360,12 @@ def test_a_title_the_tagger_took_into_the_name_is_the_role_and_no_part_of_the_na
     # an honorific or a word that is no office is no role
     found = people("Lawyer Louise Christian said the men were innocent. Prof Amitai Etzioni agreed.")
     assert found["Louise Christian"].role is None and found["Amitai Etzioni"].role is None
+
+
+def test_a_comma_ends_the_capitalised_words_before_a_title() -> None:
+    # politics/155: "Islam" ends the clause before the name's own phrase; it was read as "Islam President".
+    found = people(
+        "Hiding women away in the home hidden behind veils is a backward view of Islam, President Musharraf of "
+        "Pakistan has said during a visit to Britain."
+    )
+    assert found["Musharraf"].role == "President" and found["Musharraf"].country == "PAK"

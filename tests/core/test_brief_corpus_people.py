@@ -202,3 +202,45 @@ def test_colleagues_are_placed_by_what_the_corpus_knows_and_each_placed_one_plac
         ("david", "davis"): "GBR",
     }
     assert corpus_people(beside_clarke).colleagues == {}  # nobody of a known country beside either
+
+
+LIVINGSTONE = (
+    'Mr Johnson also claimed Tony Blair\'s intervention in the row was "an attempt to reassure Jewish voters". '
+    'London mayor Mr Livingstone says he is "standing by" his remarks. But the prime minister says it is time '
+    "for Mr Livingstone to say sorry."
+)
+
+
+def _said_in_other(articles: list[AnalyzedArticle], words: str) -> list[str]:
+    other = next(b for b in Briefing.build(articles) if b.pair is None)
+    return [s.statement.speaker for s in other.statements if words in s.statement.text]
+
+
+def test_an_office_written_alone_is_the_one_person_the_article_names_whom_the_corpus_gives_it() -> None:
+    """BBC politics/075: "the prime minister says" in an article that names Tony Blair but never calls him so."""
+    row = analysed(
+        LIVINGSTONE,
+        None,
+        source="075.txt",
+        people=[Person("Tony Blair"), Person("Ken Livingstone", None, "London mayor")],
+        quotes=[("the prime minister", "it is time for Mr Livingstone to say sorry", False)],
+    )
+    elsewhere = analysed(
+        "Prime Minister Tony Blair has said he looks forward to working with George Bush.",
+        ("GBR", "USA"),
+        source="189.txt",
+        people=[Person("Tony Blair", "GBR", "Prime Minister")],
+    )
+    assert _said_in_other([row, elsewhere], "say sorry") == ["Tony Blair"]
+    # Alone, nothing says who the prime minister is; nor when the corpus gives the office to two people named.
+    assert _said_in_other([row], "say sorry") == ["the prime minister"]
+    rivals = [
+        analysed(
+            "Prime Minister Ken Livingstone, as a careless outlet has it.",
+            None,
+            source=f"{n}.txt",
+            people=[Person("Ken Livingstone", None, "Prime Minister")],
+        )
+        for n in range(2)
+    ]
+    assert _said_in_other([row, elsewhere, *rivals], "say sorry") == ["the prime minister"]
