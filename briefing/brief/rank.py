@@ -617,19 +617,24 @@ def office_holder(speaker: str, article: AnalyzedArticle, corpus: CorpusPeople) 
     """The one person the article names whom the corpus gives the office a speaker is written as: "the prime
     minister said" in an article that names Tony Blair but never calls him so, where other articles write
     "Prime Minister Tony Blair". Only an office of a state or an office of several words: "the chairman" of
-    one article is not the chairman another article names."""
+    one article is not the chairman another article names. Not when the article also names the holder of that
+    office in a named country ("Israeli Prime Minister Ariel Sharon"): "the prime minister" may be either."""
     m = _DEFINITE_OFFICE.fullmatch(speaker.strip())
     if m is None:
         return None
     office = office_words(m.group(1))
     if " " not in office and not public_office(office, office):
         return None
-    holders = {
-        p.name
-        for p in article.people
-        if office in (office_words(p.role or ""), office_words(corpus.person(name_words(p.name))[1] or ""))
-    }
-    return holders.pop() if len(holders) == 1 else None
+    holders: set[str] = set()
+    elsewhere: set[str] = set()
+    for p in article.people:
+        for role in (p.role, corpus.person(name_words(p.name))[1]):
+            words = office_words(role or "")
+            if words == office:
+                holders.add(p.name)
+            elif words.endswith(f" {office}") and any(lookup(w) for w in words[: -len(office)].split()):
+                elsewhere.add(p.name)  # "Israeli Prime Minister": the office of a country the article names
+    return holders.pop() if len(holders) == 1 and not elsewhere - holders else None
 
 
 _DEFINITE_OFFICE = re.compile(r"the\s+([a-z][a-z -]*)", re.IGNORECASE)

@@ -244,3 +244,12 @@ def test_an_office_written_alone_is_the_one_person_the_article_names_whom_the_co
         for n in range(2)
     ]
     assert _said_in_other([row, elsewhere, *rivals], "say sorry") == ["the prime minister"]
+    # Nor when the article names another country's prime minister: "the prime minister" may be his.
+    sharon = analysed(
+        LIVINGSTONE + " Israeli Prime Minister Ariel Sharon was also asked about the row.",
+        None,
+        source="076.txt",
+        people=[*row.people, Person("Ariel Sharon", "ISR", "Israeli Prime Minister")],
+        quotes=[("the prime minister", "it is time for Mr Livingstone to say sorry", False)],
+    )
+    assert _said_in_other([sharon, elsewhere], "say sorry") == ["the prime minister"]
