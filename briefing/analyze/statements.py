@@ -408,7 +408,7 @@ def _clean_quote(words: str) -> str:
 TITLE_HEADS = frozenset(
     """minister spokesman spokeswoman spokesperson president secretary ambassador official envoy chancellor
     premier king queen leader chairman chief governor mayor senator general commander judge commissioner
-    aide adviser advisor diplomat negotiator lawyer""".split()
+    aide adviser advisor diplomat negotiator lawyer mp mep msp""".split()
 )
 INSTITUTION_HEADS = frozenset(
     """ministry department office government committee agency statement kremlin embassy council army
@@ -682,8 +682,12 @@ class _SpeakerResolver:
         if ent is not None:
             if ent.label_ == "PERSON":
                 return self.full_name(ent.text, ent.start_char)
-            if ent.label_ in ("ORG", "GPE", "NORP") and not ent.ent_id_:
-                return self.full_name(ent.text)
+            if (
+                ent.label_ in ("ORG", "GPE", "NORP")
+                and not ent.ent_id_
+                and not (len(ent) == 1 and subj.lower_ in TITLE_HEADS)
+            ):
+                return self.full_name(ent.text)  # not a title the model tagged a body ("A UKIP MEP")
         phrase = doc[min(t.i for t in subj.subtree) : max(t.i for t in subj.subtree) + 1]
         if phrase[0].tag_ in ("WP$", "WDT", "WP"):
             # "The band - whose self-titled LP was …": a relative clause's subject (the parse hung the speech
@@ -738,6 +742,18 @@ class _SpeakerResolver:
         if subj.pos_ == "PROPN":
             return self.full_name(_own_words(phrase, subj).text)
         return None
+
+    def _opening_next(self, sent: Span) -> str | None:
+        """The person the sentence after `sent` opens with, when the narration puts that person in focus there."""
+        if sent.end >= len(self.doc):
+            return None
+        following = self.doc[sent.end].sent
+        event = next((e for e in self.focus_events if following.start_char <= e[0] < following.end_char), None)
+        token = self.doc.char_span(event[0], event[0] + 1, alignment_mode="expand") if event else None
+        ent = self.ent_at.get(token.start) if token is not None else None
+        return (
+            event[1] if event and ent is not None and ent.label_ == "PERSON" and ent.start == following.start else None
+        )
 
     def _named_as(self, noun: str, after: int) -> str | None:
         """The person a later mention of the noun has in apposition ("her mother, Fiona")."""
@@ -828,6 +844,13 @@ class _SpeakerResolver:
             person = self.person(focus[1])
             if not codes or person is None or person.country is None or person.country in codes:
                 return focus[1]
+        if focus is None and phrase[0].lower_ in ("a", "an") and subj.sent.start == 0:
+            # A delayed identification: the lead describes whom it quotes ("A UK Independence Party MEP
+            # suggested …") and the next sentence opens with the name ("Mike Nattrass, UKIP's deputy leader, made
+            # the comments …"), often with another of his titles.
+            named = self._opening_next(subj.sent)
+            if named is not None:
+                return named
         body = _body_named(phrase)
         for p in reversed(holders or self.people):
             # A title that names its own body ("A spokesman for the Home Office") is someone's whose role names
@@ -907,8 +930,18 @@ def _same_title(role: str, phrase: Span) -> bool:
 
 
 def _body_named(phrase: Span) -> str | None:
-    """The organisation a title phrase names as its own ("a spokesman for the Home Office", "a Cosla spokesman")."""
-    return next((e.text for e in phrase.ents if e.label_ == "ORG"), None)
+    """The organisation or place a title phrase names as its own ("a spokesman for the Home Office", "a Cosla
+    spokesman", "the Labour MP for Birkenhead"); a country is whose office it is, read apart (`codes`)."""
+    from briefing.analyze.gazetteer import lookup
+
+    return next(
+        (
+            e.text
+            for e in phrase.ents
+            if e.label_ == "ORG" or (e.label_ in ("GPE", "LOC", "FAC") and not lookup(e.text))
+        ),
+        None,
+    )
 
 
 def _words_owner(sent: Span, quote: _Quote) -> Token | None:

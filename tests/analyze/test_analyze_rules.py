@@ -392,6 +392,29 @@ def test_quote_without_a_speaker_is_dropped() -> None:
     assert not [s for s in r.statements if s.direct]
 
 
+def test_a_lead_that_describes_whom_it_quotes_is_the_person_the_next_sentence_opens_with() -> None:
+    # politics/292: the lead's "A UK Independence Party MEP" (the model tags "MEP" an organisation) is named in
+    # the next sentence's subject, with another of his titles.
+    r = analyze(
+        "UKIP MEP attacked German 'empire'",
+        "A UK Independence Party MEP suggested Germany saw the EU as an 'empire' and was cheaper than using tanks, "
+        "a new documentary has revealed. Mike Nattrass, UKIP's deputy leader, made the comments to an audience at "
+        "a meeting during last September's Hartlepool by-election campaign.",
+    )
+    assert speakers(r, "cheaper than using tanks") == ["Mike Nattrass"]
+
+
+def test_an_mp_described_by_his_seat_is_the_mp_in_focus() -> None:
+    # politics/133: "The MP for Ealing North" is the Labour backbencher just named, not the place.
+    r = analyze(
+        "Casino plans",
+        'Meanwhile Labour backbencher Stephen Pound labelled casino-related regeneration schemes "a pile of pants". '
+        "The MP for Ealing North claimed the legislation would encourage a mafia-like culture of vice and "
+        "corruption, in an interview on BBC Radio 4.",
+    )
+    assert speakers(r, "mafia-like culture") == ["Stephen Pound"]
+
+
 def test_a_relative_clauses_own_subject_is_no_speaker() -> None:
     # entertainment/253: the parse hangs "thanked" and "adding" from "was", whose subject is "whose … LP".
     r = analyze(
