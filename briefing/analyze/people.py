@@ -98,7 +98,7 @@ def find_people(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Person, ...]:
             # World knowledge beats a title phrase that belonged to a neighbouring name.
             role = role if country is None else None
             country = leader
-        if not _names_a_thing(doc, ent):
+        if not (_names_a_thing(doc, ent) or _modifies_next_title(doc, ent)):
             named_for_themselves.add(full)
         known = people.get(full)
         if known is None:
@@ -168,6 +168,26 @@ def _in_next_title(doc: Doc, ent: Entity) -> bool:
         and head.head.pos_ == "PROPN"
         and head.head.ent_type_ == "PERSON"
     )
+
+
+def _modifies_next_title(doc: Doc, ent: Entity) -> bool:
+    """A tagged name the parse hangs on what follows it, right before a title and the person who holds it
+    ("Lib Dem foreign affairs spokesman Menzies Campbell", "William Hill spokesman Rupert Adams"): the name of
+    a party, a firm or a work that the title belongs to, not of someone the sentence is about."""
+    span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+    if span is None or not len(span) or span.root.dep_ not in _MODIFIER or span.root.head.i < span.end:
+        return False
+    title = doc[span.end : span.end + _TITLE_WORDS_BEFORE_NAME]
+    for k, token in enumerate(title):
+        if token.ent_type_ == "PERSON" and token.ent_iob_ == "B":
+            return k > 0 and _title_word(title[k - 1].text)
+        if not token.is_alpha or token.pos_ in ("VERB", "AUX", "CCONJ", "ADP", "DET", "PRON"):
+            return False
+    return False
+
+
+_TITLE_WORDS_BEFORE_NAME = 5
+"""Words of a title between a name that modifies it and the name that holds it ("foreign affairs spokesman")."""
 
 
 def _names_a_thing(doc: Doc, ent: Entity) -> bool:

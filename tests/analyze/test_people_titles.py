@@ -369,3 +369,17 @@ def test_a_comma_ends_the_capitalised_words_before_a_title() -> None:
         "Pakistan has said during a visit to Britain."
     )
     assert found["Musharraf"].role == "President" and found["Musharraf"].country == "PAK"
+
+
+def test_a_name_that_modifies_the_title_of_the_person_named_next_is_no_person() -> None:
+    # politics/189, entertainment: a party and a film the model tags as people, each only a modifier of
+    # the next person's title.
+    found = people(
+        "Lib Dem foreign affairs spokesman Menzies Campbell said the Iraq war had hit trust in politicians hard."
+    )
+    assert "Lib Dem" not in found and found["Menzies Campbell"].role == "foreign affairs spokesman"
+    found = people(
+        "Harry Potter director Alfonso Cuaron has signed a three-year deal with Hollywood studio Warner "
+        "Brothers, according to Variety trade magazine."
+    )
+    assert "Harry Potter" not in found and "Alfonso Cuaron" in found
