@@ -144,6 +144,12 @@ LEADERS: dict[str, tuple[str, ...]] = {
     "CAN": ("Justin Trudeau", "Stephen Harper", "Paul Martin", "Mark Carney"),
     "AUS": ("John Howard", "Kevin Rudd", "Anthony Albanese", "Scott Morrison"),
 }
+REGIONS = tuple(
+    f"{part} {name}" for part in ("Latin", "South", "North", "Central") for name in ("America", "American", "Americans")
+)
+"""Regions named after a continent a country word names too: "Latin American emerging markets", "South American
+markets" are no news of the United States. Tagged whole, as places of no country, before the entity model, so
+that "American" alone is not taken out of them."""
 # Words the libraries list that are far more often something else in news text.
 NOT_COUNTRY_NAMES = frozenset(
     {

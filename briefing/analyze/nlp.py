@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from briefing.analyze.gazetteer import country_terms
+from briefing.analyze.gazetteer import REGIONS, country_terms
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -114,5 +114,6 @@ def add_country_ruler(nlp: Language) -> None:
             variants.add("The " + term.text[4:])
         for text in variants:
             patterns.append({"label": term.label, "pattern": text, "id": term.code})
+    patterns.extend({"label": "LOC", "pattern": region} for region in REGIONS)
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(patterns)  # type: ignore[attr-defined]

@@ -77,6 +77,19 @@ def test_a_minister_whose_title_gives_the_usual_demonym_is_of_that_country() -> 
     assert lavagna.country == "ARG"
 
 
+def test_a_continent_named_after_a_country_word_is_no_country() -> None:
+    # business (Cuba–US): a Barclays Capital strategist for Latin American markets is no American.
+    r = analyze(
+        "Cuba winds back economic clock",
+        '"I think it is primarily an effort to raise some cash," says Jose Barrionuevo, head of strategy for Latin '
+        "American emerging markets for Barclays Capital. South American markets rose. American officials said "
+        "the US would act.",
+    )
+    countries = [(e.text, e.country) for e in r.entities if e.country]
+    assert countries == [("American", "USA"), ("US", "USA")]
+    assert next(p for p in r.people if p.name == "Jose Barrionuevo").country is None
+
+
 @pytest.mark.parametrize("text", ["UN", "United Nations", "EU", "European Union", "NATO"])
 def test_multilateral_bodies_are_not_countries(text: str) -> None:
     assert lookup(text) is None
