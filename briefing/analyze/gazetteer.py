@@ -147,9 +147,9 @@ LEADERS: dict[str, tuple[str, ...]] = {
 REGIONS = tuple(
     f"{part} {name}" for part in ("Latin", "South", "North", "Central") for name in ("America", "American", "Americans")
 )
-"""Regions named after a continent a country word names too: "Latin American emerging markets", "South American
-markets" are no news of the United States. Tagged whole, as places of no country, before the entity model, so
-that "American" alone is not taken out of them."""
+"""Continents and regions whose names hold a country word ("Latin American emerging markets", "South American
+markets"): no news of the United States. The country ruler tags them whole, as places of no country, so that the
+entity model does not read "American" out of them alone."""
 # Words the libraries list that are far more often something else in news text.
 NOT_COUNTRY_NAMES = frozenset(
     {
