@@ -26,7 +26,7 @@ from briefing.analyze.pairs import (
     reports_a_contest,
 )
 from briefing.analyze.parsed import release, sentences
-from briefing.analyze.people import find_people
+from briefing.analyze.people import find_people, with_nationalities
 from briefing.analyze.salience import (
     ORIGIN_FACTOR,
     is_persons_origin,
@@ -253,6 +253,8 @@ class _Grounds:
     entities: tuple[Entity, ...]
     title_entities: tuple[Entity, ...]
     people: tuple[Person, ...]
+    """With the nationalities descriptions give (`people.with_nationalities`), which `person_country` and
+    `placed` leave out: a nationality is no standing for the country."""
     home: dict[str, str]
     """Company name -> home country."""
     said_where: set[tuple[int, int]]
@@ -270,7 +272,8 @@ def _grounds(doc: Doc, title_doc: Doc) -> _Grounds:
     home, said_where = _company_homes(doc, title_doc, entities, title_entities)
     person_country = {p.name.split()[-1]: p.country for p in people if p.country and p.name.split()}
     placed = _placed_names(home, people)
-    return _Grounds(doc, title_doc, entities, title_entities, people, home, said_where, person_country, placed)
+    described = with_nationalities(doc, entities, people)
+    return _Grounds(doc, title_doc, entities, title_entities, described, home, said_where, person_country, placed)
 
 
 def _analyze_doc(article: RawArticle, doc: Doc, title_doc: Doc) -> AnalyzedArticle:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from briefing.analyze.dates import WEEKDAYS
 from briefing.analyze.events import clause_verb
-from briefing.analyze.gazetteer import leader_country, leader_surname_country
+from briefing.analyze.gazetteer import leader_country, leader_surname_country, lookup
 from briefing.analyze.honorifics import (
     HONORIFICS,
     HONOURED_NAME,
@@ -701,6 +701,73 @@ def _role_and_country(
     return None, None
 
 
+def with_nationalities(doc: Doc, entities: Sequence[Entity], people: Sequence[Person]) -> tuple[Person, ...]:
+    """The people with the country the text gives none of them, where a description right before a mention
+    states their nationality (`_nationality_before`) and no mention states another. Apart from `find_people`
+    because a nationality is who a person is, not whom they speak for: the pair's evidence reads a person as
+    their country only where an office or a title makes them its (docs/gold.md), the brief shows both."""
+    countries = [e for e in entities if e.country]
+    names = [p.name for p in people]
+    found: dict[str, set[str]] = {}
+    for ent in entities:
+        if ent.label != "PERSON" or not (name := _clean_name(ent.text)):
+            continue
+        code = _nationality_before(doc, ent, countries)
+        if code is not None:
+            found.setdefault(match_name(name, names), set()).add(code)
+    return tuple(
+        replace(p, country=next(iter(found[p.name]))) if p.country is None and len(found.get(p.name, ())) == 1 else p
+        for p in people
+    )
+
+
+def _nationality_before(doc: Doc, ent: Entity, countries: Sequence[Entity]) -> str | None:
+    """The country of a people's or country's name that opens a description right before the name, one noun
+    group with it ("British actress Antonia Bernath", "US Attorney David Kelley", "Kenyan runner Paul Tergat"):
+    what the text says of the person, title or none. Not a country word inside another name ("Australian Open
+    champion Marat Safin": the word after it is a capitalised word that does not end the description), nor one
+    after a preposition, a verb or a possessive ("a spokesman for …", "Kenya's Paul Tergat", a runner of
+    Kenya's team or from it)."""
+    span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+    if span is None or not len(span) or span.start == 0:
+        return None
+    i = span.start
+    sent_start = span.sent.start
+    described: list[Token] = []
+    while i > sent_start and len(described) < _DESCRIPTION_WORDS:
+        token = doc[i - 1]
+        if token.dep_ not in _MODIFIER or token.head.i < token.i:
+            break
+        if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            break
+        described.append(token)
+        i -= 1
+    last = described[0] if described else None
+    if last is None or not (last.pos_ == "NOUN" or (last.pos_ == "PROPN" and not last.ent_type_)):
+        return None  # the word before the name describes it: a noun, not another name's last word
+    start, end = described[-1].idx, described[0].idx
+    inside = [c for c in countries if start <= c.start and c.end <= end]
+    named = doc.char_span(inside[-1].start, inside[-1].end, alignment_mode="expand") if inside else None
+    term = lookup(inside[-1].text) if inside else None
+    if named is None or named.end >= span.start or term is None or term.kind not in _NATIONALITY:
+        return None  # a capital or an institution names a club, a firm or an office ("Real Madrid midfielder")
+    before, after = doc[named.start - 1] if named.start else None, doc[named.end]
+    if before is not None and (
+        (before.text == "-" and not before.whitespace_)
+        or (before.text[:1].isupper() and (before.ent_type_ or not before.is_sent_start))
+    ):
+        return None  # a word of a longer name or compound: "London Irish coach", "pro-Iraq war", "Anglo-Dutch"
+    return inside[-1].country if after.text[:1].islower() or after.i == span.start - 1 else None
+
+
+_NATIONALITY = frozenset({"demonym", "name"})
+"""A people's or a country's own name: what says a person's country ("British actress", "US Attorney")."""
+
+
+_DESCRIPTION_WORDS = 5
+"""Words a description before a name holds ("former Kenyan world marathon champion")."""
+
+
 def _shared_role(
     text: str, countries: list[Entity], scope: TitleScope, shared: tuple[int, int, int, int]
 ) -> tuple[str | None, str | None]:
@@ -788,8 +855,6 @@ def _role_text(phrase: str, at: int = 0, scope: TitleScope | None = None) -> str
     With the parse (`scope`, the phrase starting at offset `at`), lower-case words in one noun group with
     the title word are part of it too ("shadow foreign secretary", "managing director", "chief executive"),
     and a multi-word place name is kept whole ("New York Senator")."""
-    from briefing.analyze.gazetteer import lookup
-
     group = scope.group if scope else frozenset()
     modified = scope.modifies if scope else {}
     starts = scope.sentence_starts if scope else frozenset()

@@ -5,7 +5,7 @@ Each sentence is from the BBC corpus, where the rule before gave the wrong title
 from __future__ import annotations
 
 from briefing.analyze.entities import extract_entities
-from briefing.analyze.people import find_people
+from briefing.analyze.people import find_people, with_nationalities
 from briefing.article import Person
 from tests.analyze.analyze_helpers import nlp
 
@@ -383,3 +383,31 @@ def test_a_name_that_modifies_the_title_of_the_person_named_next_is_no_person() 
         "Brothers, according to Variety trade magazine."
     )
     assert "Harry Potter" not in found and "Alfonso Cuaron" in found
+
+
+def described(text: str) -> dict[str, Person]:
+    doc = nlp()(text)
+    entities = extract_entities(doc)
+    return {p.name: p for p in with_nationalities(doc, entities, find_people(doc, entities))}
+
+
+def test_a_nationality_that_opens_a_description_before_the_name_is_the_persons_country() -> None:
+    # entertainment/300, business/448: a people's or country's name in a description that holds no office.
+    # Not the person's country for the pair's evidence (find_people), only what the text says of them.
+    assert people("British actress Antonia Bernath is making her debut in Kisna.")["Antonia Bernath"].country is None
+    found = described("British actress Antonia Bernath is making her debut in Kisna - the Warrior Poet.")
+    assert found["Antonia Bernath"].country == "GBR" and found["Antonia Bernath"].role is None
+    found = described("US Attorney David Kelley said he expects the nine vendors will plead guilty to the charges.")
+    assert found["David Kelley"].country == "USA"
+    # Not a country word inside another name, nor one that owns the person's team or firm.
+    found = described("Australian Open champion Marat Safin beat Roger Federer in the final in Melbourne.")
+    assert found["Marat Safin"].country is None
+    found = described("Daiwa Securities analyst Mark Pervan said a bid was likely within two weeks.")
+    assert found["Mark Pervan"].country is None
+    # sport/294, sport/275, politics/302: a club's name, a capital, a word hyphenated into a compound.
+    found = described("He said London Irish coach Gary Gold felt the result exposed his side's lack of experience.")
+    assert found["Gary Gold"].country is None
+    found = described("Real Madrid midfielder David Beckham has no plans to become a manager.")
+    assert found["David Beckham"].country is None
+    found = described("The pro-Iraq war Labour MP Oona King said she would fight the seat.")
+    assert found["Oona King"].country is None and found["Oona King"].role == "Labour MP"
