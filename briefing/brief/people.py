@@ -561,7 +561,8 @@ def organisation_country(
     runs = {run for role in roles for run in _CAPITALISED_RUN.findall(role or "")}
     if not runs:
         return None
-    # The organisation itself, not a word of a longer name ("Party" is not the "UK Independence Party").
+    # The organisation itself, not a word of a longer name ("Party" is not the "UK Independence Party"); a
+    # longer name's first word is its short name ("WMC chief executive" of "WMC Resources").
     named = re.compile("|".join(rf"\b{re.escape(run)}\b" for run in sorted(runs, key=len, reverse=True) if " " in run))
     stop = stopwords()
     votes: Counter[str] = Counter()
@@ -571,7 +572,10 @@ def organisation_country(
         for e in article.entities:
             if not (
                 (organisation and e.text in runs)
-                or (e.label == "ORG" and (e.text in runs or (named.pattern and named.search(e.text))))
+                or (
+                    e.label == "ORG"
+                    and (e.text in runs or e.text.split(" ", 1)[0] in runs or (named.pattern and named.search(e.text)))
+                )
             ):
                 continue
             if e.country:  # an institution the analysis places itself

@@ -153,6 +153,23 @@ def test_a_person_of_no_stated_country_takes_the_country_an_article_places_their
     assert person.country == "IND"
 
 
+def test_an_organisations_short_name_in_a_title_is_the_longer_name_it_begins() -> None:
+    """BBC business/366: "WMC chief executive Andrew Michelmore" works for "Australian mining firm WMC
+    Resources"; a one-word name inside a longer one that it does not begin is another organisation."""
+    text = (
+        "Australian mining firm WMC Resources has said it is worth up to 30% more than a hostile bid by rival "
+        "Xstrata. WMC chief executive Andrew Michelmore said the offer was too low."
+    )
+    wmc = _with_organisations(
+        analysed(
+            text, ("AUS", "CHE"), source="a.txt", people=[Person("Andrew Michelmore", None, "WMC chief executive")]
+        ),
+        "WMC Resources",
+    )
+    assert organisation_country(["WMC chief executive"], [wmc]) == "AUS"
+    assert organisation_country(["Resources chief executive"], [wmc]) is None
+
+
 def test_a_titled_given_name_is_not_the_full_name_it_begins() -> None:
     # BBC politics: "Prince Charles's marriage plans" in one article, "Charles Kennedy" the Liberal Democrat
     # leader in others; the pair showed Charles Kennedy as "Prince".
