@@ -414,6 +414,12 @@ INSTITUTION_HEADS = frozenset(
     """ministry department office government committee agency statement kremlin embassy council army
     military police commission court palace cabinet administration newspaper paper magazine broadcaster""".split()
 )
+PUBLICATIONS = frozenset("newspaper paper magazine daily weekly journal tabloid".split())
+"""Nouns for a publication: "the paper said" is the one the text cited last (`cited_publication`)."""
+_OUTLET_LABELS = frozenset({"ORG", "WORK_OF_ART", "PERSON", "GPE", "NORP"})
+"""What the entity model tags a publication's name as ("the FT", "The Times")."""
+_CITED_SENTENCES = 5
+"""Sentences back the publication "the paper" stands for may be named."""
 RELATIONS = frozenset("family mother father wife husband son daughter brother sister friend supporter ally".split())
 """People named by whom they belong to ("Michael Jackson's mother", "Mr Blair's supporters")."""
 _PERSON_NOUNS = TITLE_HEADS | RELATIONS
@@ -738,7 +744,13 @@ class _SpeakerResolver:
             # "Michael Jackson's mother", "his son"; "the mother-of-nine" is the person the article is about.
             return self._titled(subj, phrase, head) if phrase[0].lower_ == "the" else _own_words(phrase, subj).text
         if head in INSTITUTION_HEADS:
-            return re.sub(r"^(?:the|a|an)\s+", "", _own_words(phrase, subj).text, flags=re.IGNORECASE)
+            own = _own_words(phrase, subj)
+            if head in PUBLICATIONS and [t.lower_ for t in own] == ["the", head]:
+                # "The paper said": the publication the text last cited, when it named one.
+                cited = self.cited_publication(subj)
+                if cited is not None:
+                    return cited
+            return re.sub(r"^(?:the|a|an)\s+", "", own.text, flags=re.IGNORECASE)
         if subj.pos_ == "PROPN":
             return self.full_name(_own_words(phrase, subj).text)
         return None
@@ -771,6 +783,37 @@ class _SpeakerResolver:
         if self._quoted is None:
             self._quoted = [(q.start, q.end) for q in find_quotes(self.text)]
         return self._quoted
+
+    def cited_publication(self, subj: Token) -> str | None:
+        """The publication named last before `subj`, in its sentence or the `_CITED_SENTENCES` before: a name
+        the text calls one ("the Mirror newspaper", "Czech newspaper Daily Sport"), cites ("according to the
+        Financial Times") or has report ("the FT reports"). What "the paper" that speaks next stands for, written
+        as where the publication speaks itself ("The Mirror newspaper said"), so that it is one speaker."""
+        from briefing.analyze.gazetteer import lookup
+
+        found = sentences(self.doc)
+        at = found.index(sentence_of(self.doc, subj.i))
+        for t in reversed(self.doc[found[max(0, at - _CITED_SENTENCES)].start : subj.i]):
+            named: Span | None = None
+            if t.lower_ in PUBLICATIONS:
+                # Its own name, not the country it is of ("US magazine Mobile PC").
+                names = [c for c in t.lefts if c.dep_ in _OWNER_DEPS and c.pos_ == "PROPN" and not lookup(c.text)]
+                after = [c for c in t.rights if c.dep_ == "appos" and c.pos_ == "PROPN"]
+                if names:  # "the Mirror newspaper", "Vedomosti newspaper"
+                    named = self.doc[names[0].left_edge.i : t.i + 1]
+                elif after:  # "US magazine Mobile PC"
+                    named = self.doc[after[0].left_edge.i : after[0].i + 1]
+                elif t.dep_ in _OWNER_DEPS and t.head.pos_ == "PROPN" and t.head.i > t.i:  # "newspaper Daily Sport"
+                    named = self.doc[t.i + 1 : t.head.i + 1]
+            elif (ent := self.ent_at.get(t.i)) is not None and ent.label_ in _OUTLET_LABELS and t == ent.root:
+                cited = (
+                    t.dep_ == "pobj" and self.doc[max(0, t.head.i - 1) : t.head.i + 1].text.lower() == "according to"
+                )
+                if cited or (t.dep_ == "nsubj" and t.head.lemma_ == "report"):  # "the FT reports"
+                    named = ent
+            if named is not None:
+                return re.sub(r"^the\s+|['’]s?$", "", named.text, flags=re.IGNORECASE)
+        return None
 
     def acting_organisation(self, subj: Token) -> str | None:
         """The organisation that is the subject of a clause before `subj` in its sentence, or of the main clause
