@@ -31,12 +31,18 @@ _NOT_NAME_WORDS = frozenset(
 peer's title only before a given name and surname ("Baroness Susan Greenfield"), as the analysis drops it."""
 
 
+_POST_NOMINALS = frozenset({"qc", "kc", "mp", "mep", "msp", "obe", "mbe", "cbe", "kbe", "dbe"})
+"""Letters written after a full name that are no part of it ("Philippe Sands QC", "Paul Boateng MP")."""
+
+
 @lru_cache(maxsize=8192)
 def name_words(name: str) -> tuple[str, ...]:
-    """A name as comparable words: case, accents, possessive, honorifics and titles dropped."""
+    """A name as comparable words: case, accents, possessive, honorifics, titles and post-nominals dropped."""
     found = [w.removesuffix("'s").removesuffix("’s") for w in words(name)]
     while len(found) > 1 and (found[0] in _NOT_NAME_WORDS or (found[0] in PEERAGE and len(found) > 2)):
         found.pop(0)
+    while len(found) > 2 and found[-1] in _POST_NOMINALS:
+        found.pop()
     return tuple(found)
 
 

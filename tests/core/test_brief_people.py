@@ -35,6 +35,14 @@ def test_name_words_drop_case_accents_and_honorifics() -> None:
     assert name_words("President Bush") == ("bush",)
 
 
+def test_name_words_drop_letters_after_a_full_name() -> None:
+    # BBC politics: "Philippe Sands QC" in one article is "Philippe Sands" in another, one speaker.
+    assert name_words("Philippe Sands QC") == name_words("Philippe Sands") == ("philippe", "sands")
+    assert name_words("Paul Boateng MP") == ("paul", "boateng")
+    assert name_words("Martin Luther King Jr") == ("martin", "luther", "king", "jr")  # part of the name
+    assert name_words("Blair MP") == ("blair", "mp")  # a surname alone keeps what follows it
+
+
 def test_name_words_drop_every_honorific_the_analysis_drops() -> None:
     # The brief had its own list, without "Baroness": "Baroness Susan Greenfield" stayed apart from the "Susan
     # Greenfield" an analysis makes of her. A peer's title before the surname alone is her name, as the analysis
