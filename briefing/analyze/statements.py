@@ -170,9 +170,12 @@ def extract_statements(doc: Doc, entities: tuple[Entity, ...], people: tuple[Per
             and "\n" not in body[prev.end : quote.start]
             and not _sentence_end(prev.text)
             and not _SENTENCE_END_BETWEEN.search(body[prev.end : quote.start])
+            and not (body[prev.end - 1 : prev.end].isalnum() and _NARRATION_ENDS.search(body[prev.end : quote.start]))
         ):
             # Split quote: “…,” he said, “…” (not a phrase quoted in the reporter's sentence and the next
-            # quote after its full stop: … had not been "written by or at Number 10". "In my answer …")
+            # quote after its full stop: … had not been "written by or at Number 10". "In my answer …", nor
+            # after the full stop of the reporter's words that go on after the phrase: … of "being less than
+            # straightforward" over its plans. "Next week …")
             statements[-1] = Statement(
                 speaker, f"{prev.text}, {text}", True, prev.start, quote.end, prev.role, prev.country
             )
@@ -447,6 +450,8 @@ _ROLE_BEFORE_NAME = 300
 
 _SENTENCE_END_BETWEEN = re.compile(r"^\W*[.!?]")
 """A sentence ends right after a quote's closing mark: the next quote is not its continuation."""
+_NARRATION_ENDS = re.compile(r"[.!?]\W*$")
+"""The reporter's sentence ends right before the next quote opens."""
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 _ACTORS = _PERSON_NOUNS | INSTITUTION_HEADS | {"firm", "company", "group", "bank", "party"}
 """Common nouns for people or bodies: one of them acting stands between a spokesperson and an organisation

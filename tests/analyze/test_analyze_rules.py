@@ -902,6 +902,14 @@ def test_a_phrase_quoted_in_the_reporters_sentence_does_not_absorb_the_next_quot
     assert [s.text for s in split.statements if s.direct] == [
         "The code of conduct is more effective, and we intend to strengthen it."
     ]
+    # politics/093: the reporter's sentence goes on after the phrase and ends before the next quote.
+    body = (
+        "Lib Dem leader Charles Kennedy spoke in London. He accused Mr Blair's government of \"being less than "
+        'straightforward" over its plans. "Next week the prime minister should make a statement regarding the '
+        'elections in Iraq," Mr Kennedy said during his City of London speech.'
+    )
+    texts = [s.text for s in analyze("Kennedy calls for Iraq exit plans", body).statements if s.direct]
+    assert texts[0] == "being less than straightforward" and texts[1].startswith("Next week")
 
 
 def test_a_title_is_not_given_to_someone_the_text_names_only_later() -> None:
