@@ -224,39 +224,43 @@ def test_the_subject_phrase_places_a_speaker_the_article_does_not() -> None:
     assert embassy and embassy[0].country is None
 
 
-def test_the_paper_that_speaks_is_the_publication_the_text_cited_last() -> None:
-    # BBC politics/155, business/456, business/212: named as a newspaper, cited with "according to".
-    r = analyze(
-        "Musharraf papers found",
-        "The Mirror newspaper said on Tuesday it had been handed a sensitive dossier. The paper said the document "
-        "had been found in a London street by a member of the public.",
-    )
-    assert speakers(r, "had been found in a London street") == ["Mirror newspaper"]
-    r = analyze(
-        "Gazprom tax claim",
-        "Vedomosti newspaper reported that Russian authorities made the demand at the end of last year. The "
-        "paper added that most of the taxes claimed are linked to the company's export activity.",
-    )
-    assert speakers(r, "most of the taxes claimed") == ["Vedomosti newspaper"]
-    r = analyze(
-        "Rover deal delayed",
-        "MG Rover's proposed tie-up with China's top carmaker has been delayed, according to the Financial "
-        "Times.\n\nThe paper said Chinese officials had been irritated by Rover's disclosure of its talks.",
-    )
-    assert speakers(r, "Chinese officials had been irritated") == ["Financial Times"]
-    r = analyze(  # tech/009: the name after the noun, not the country before it
-        "Powerbook tops gadget list",
-        "The Apple Powerbook 100 has been chosen as the greatest gadget of all time, by US magazine Mobile PC. "
-        "The magazine said gadgets also needed to be a self-contained apparatus.",
-    )
-    assert speakers(r, "self-contained apparatus") == ["Mobile PC"]
-    # No publication named before it: a firm that spoke is not "the paper", which stays as written.
-    r = analyze(
-        "Fiat plans",
-        "Fiat said it would list Ferrari. Under the proposals - which the paper said could be announced within "
-        "days - the carmaker would bring Maserati and Alfa Romeo closer together.",
-    )
-    assert speakers(r, "could be announced within days") == ["paper"]
+@pytest.mark.parametrize(
+    ("body", "fragment", "speaker"),
+    [
+        (  # BBC politics/155: named beside "newspaper"
+            "The Mirror newspaper said on Tuesday it had been handed a sensitive dossier. The paper said the "
+            "document had been found in a London street by a member of the public.",
+            "had been found in a London street",
+            "Mirror newspaper",
+        ),
+        (  # business/456: the name untagged, beside "newspaper"
+            "Vedomosti newspaper reported that Russian authorities made the demand at the end of last year. The "
+            "paper added that most of the taxes claimed are linked to the company's export activity.",
+            "most of the taxes claimed",
+            "Vedomosti newspaper",
+        ),
+        (  # business/212: cited with "according to", a paragraph before
+            "MG Rover's proposed tie-up with China's top carmaker has been delayed, according to the Financial "
+            "Times.\n\nThe paper said Chinese officials had been irritated by Rover's disclosure of its talks.",
+            "Chinese officials had been irritated",
+            "Financial Times",
+        ),
+        (  # tech/009: the name after the noun, not the country before it
+            "The Apple Powerbook 100 has been chosen as the greatest gadget of all time, by US magazine Mobile PC. "
+            "The magazine said gadgets also needed to be a self-contained apparatus.",
+            "self-contained apparatus",
+            "Mobile PC",
+        ),
+        (  # no publication named before it: a firm that spoke is not "the paper", which stays as written
+            "Fiat said it would list Ferrari. Under the proposals - which the paper said could be announced within "
+            "days - the carmaker would bring Maserati and Alfa Romeo closer together.",
+            "could be announced within days",
+            "paper",
+        ),
+    ],
+)
+def test_the_paper_that_speaks_is_the_publication_the_text_cited_last(body: str, fragment: str, speaker: str) -> None:
+    assert speakers(analyze("A headline", body), fragment) == [speaker]
 
 
 def test_an_acronym_spelled_out_with_a_country_places_its_people() -> None:
