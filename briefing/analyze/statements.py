@@ -417,6 +417,11 @@ INSTITUTION_HEADS = frozenset(
     """ministry department office government committee agency statement kremlin embassy council army
     military police commission court palace cabinet administration newspaper paper magazine broadcaster""".split()
 )
+FIRM_NOUNS = frozenset(
+    """firm company group bank business corporation conglomerate carmaker airline retailer insurer lender
+    operator manufacturer maker supermarket chain giant""".split()
+)
+"""Nouns for a firm: "the company said" is the organisation that acted before (`acting_organisation`)."""
 PUBLICATIONS = frozenset("newspaper paper magazine daily weekly journal tabloid".split())
 """Nouns for a publication: "the paper said" is the one the text cited last (`cited_publication`)."""
 _OUTLET_LABELS = frozenset({"ORG", "WORK_OF_ART", "PERSON", "GPE", "NORP"})
@@ -748,6 +753,10 @@ class _SpeakerResolver:
         if speaking and subj.lemma_.lower() in RELATIONS:
             # "Michael Jackson's mother", "his son"; "the mother-of-nine" is the person the article is about.
             return self._titled(subj, phrase, head) if phrase[0].lower_ == "the" else _own_words(phrase, subj).text
+        if speaking and head in FIRM_NOUNS and subj.text.islower() and phrase[0].lower_ == "the":
+            # "The company said …": the organisation that acted in the sentences before ("Toyota has raised its
+            # forecast. The company said …"), when no one else acted since.
+            return self.acting_organisation(subj)
         if head in INSTITUTION_HEADS:
             own = _own_words(phrase, subj)
             if head in PUBLICATIONS and [t.lower_ for t in own] == ["the", head]:
@@ -846,12 +855,16 @@ class _SpeakerResolver:
             for actor in actors:
                 if actor.idx >= subj.idx or any(a <= actor.idx < b for a, b in quoted):
                     continue  # after the spokesperson, or inside someone's quoted words
-                # The actor's own name, or a name that owns or modifies it ("A Mittal Steel spokesman").
+                # The actor's own name, a name that owns or modifies it ("A Mittal Steel spokesman"), or one in
+                # apposition to it ("Japanese carmaker Toyota has raised …").
                 own = [
                     e
                     for e in self.ents
                     if e.label_ in ("ORG", "PERSON")
-                    and (e.start <= actor.i < e.end or (e.root.head.i == actor.i and e.root.dep_ in _OWNER_DEPS))
+                    and (
+                        e.start <= actor.i < e.end
+                        or (e.root.head.i == actor.i and (e.root.dep_ in _OWNER_DEPS or e.root.dep_ == "appos"))
+                    )
                 ]
                 if not own:
                     if actor.lower_ in PRONOUNS or actor.lemma_.lower() in _ACTORS:
