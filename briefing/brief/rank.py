@@ -24,7 +24,8 @@ Score (the sum of these parts; see docs/brief.md for the reasons):
   MP), the country of the pair all the article's other quoted officials (else named ones) speak for
   (`colleagues_country`; a colleague's role from the pair's people when the article gives none). An
   organisation speaks for one country throughout a pair: the one an article states for it, else the one
-  the pair's articles place it in (`people.organisation_country`).
+  the pair's articles place it in (`people.organisation_country`); so does an unnamed speaker whose title
+  names an organisation ("a BaFin spokeswoman" of "Germany's financial watchdog BaFin").
 - **what** it is about, the largest part (a head of state on domestic politics is not news of the
   pair): the quote itself names both countries (their names, capitals, peoples, institutions or people)
   +3.5, the other country than the speaker's +3.0, one country only (the speaker's own, or a third
@@ -572,6 +573,12 @@ def rank_statements(
             # The country the speaker's own words state ("US officials", "Syrian Foreign Ministry", "Mr
             # Blair's spokesman"), shown as the score reads it; a surname alone ("Howard") is a guess.
             m.statement = replace(m.statement, country=stated)
+        if m.statement.country is None and person is None and not institutions[id(m)]:
+            # The organisation an unnamed speaker's title names ("a BaFin spokeswoman" of "Germany's financial
+            # watchdog BaFin"), placed where the pair's articles place it.
+            placed_in = organisation_country([m.statement.speaker], m.articles)
+            if placed_in:
+                m.statement = replace(m.statement, country=placed_in)
         scored = score_statement(
             m.statement,
             indexes[ids[id(m.article)]],

@@ -465,6 +465,28 @@ def test_an_organisation_speaks_for_one_country_throughout_the_pair() -> None:
     assert all(s.parts["who"] == WHO["institution"] * COUNTRY_FACTOR["pair"] for s in statements)
 
 
+BAFIN = (
+    "Traders at US banking giant Citigroup are facing a criminal investigation in Germany over a controversial bond "
+    "deal. Germany's financial watchdog BaFin told BBC News it had now transferred the investigation to the public "
+    'prosecutor. "We found clues of possible market manipulation," a BaFin spokeswoman said.'
+)
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_country_the_articles_place_their_organisation_in() -> None:
+    """BBC business, "Criminal probe on Citigroup deals" (Germany–US): "a BaFin spokeswoman" is nobody the pair
+    names and no institution herself, but her title names the watchdog the article calls Germany's; she speaks
+    for Germany. Untagged, the same words place nothing: the country comes from where the articles put an
+    organisation, not from the word "spokeswoman"."""
+    quote = ("a BaFin spokeswoman", "We found clues of possible market manipulation,", True)
+    article = analysed(BAFIN, ("DEU", "USA"), quotes=[quote])
+    (untagged,) = build_brief(("DEU", "USA"), [article]).statements
+    assert untagged.statement.country is None
+    bafin = [Entity("BaFin", "ORG", m.start(), m.end()) for m in re.finditer("BaFin", BAFIN)]
+    (statement,) = build_brief(("DEU", "USA"), [tagged(article, *bafin)]).statements
+    assert statement.statement.country == "DEU"
+    assert statement.parts["who"] == WHO["official"] * COUNTRY_FACTOR["pair"]
+
+
 TERROR_TARGET = (
     "Terrorists might try to target the UK in the run-up to the election, London's most senior police officer "
     "has said. Sir Ian Blair said terror groups would remember the effect of the Madrid bomb on Spain's general "
