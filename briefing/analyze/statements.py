@@ -21,6 +21,8 @@ from briefing.article import Entity, Person, Statement
 from briefing.wording import single_spaced
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from spacy.tokens import Doc, Span, Token
 
 SPEECH_VERBS = frozenset(
@@ -151,7 +153,7 @@ def extract_statements(doc: Doc, entities: tuple[Entity, ...], people: tuple[Per
             if found:
                 speaker, said_by = found
                 break
-        if speaker is None:
+        if speaker is None and not _narration_phrase(body, words, sents.values()):
             # A quote standing alone continues the person the text is about, else the last speaker.
             focus = resolver.focus(quote.start)
             if focus and focus[0] > last_end and quote.start - focus[0] < 600:
@@ -195,6 +197,32 @@ def extract_statements(doc: Doc, entities: tuple[Entity, ...], people: tuple[Per
         last_speaker, last_end = speaker, quote.end
     statements.extend(_reported(doc, resolver, quoted_sents))
     return tuple(sorted(statements, key=lambda s: s.start))
+
+
+PHRASE_SHARE = 1 / 3
+"""A quote under this share of its sentence's words that begins inside it is a phrase the reporter quotes."""
+
+
+def narration_phrase(words: str, sentence_words: int) -> bool:
+    """A few words in quote marks inside the reporter's own sentence ("after an "aggressive sales culture" led
+    the bank to flout …"): someone's choice of words, colour, not a statement in their own sentences. It starts
+    with no capital (it begins inside a sentence) and is under `PHRASE_SHARE` of the sentence's words."""
+    text = words.lstrip(" \"'“‘")
+    return not text[:1].isupper() and len(text.split()) < PHRASE_SHARE * sentence_words
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|me|my|mine|myself|we|we['’](?:re|ve|d|ll)|us|our|ours)\b")
+"""Words of one who speaks: a phrase in the first person ("is "as low as I've ever seen."") is somebody's
+speech, not the reporter's description."""
+
+
+def _narration_phrase(body: str, words: str, sents: Iterable[Span]) -> bool:
+    """`narration_phrase` for a quote in these sentences: a phrase whose speaker its own sentence does not
+    name is nobody's the text can tell (not the last speaker's, as a quote standing alone is), unless it speaks
+    in the first person."""
+    spans = list(sents)
+    start, end = min(s.start_char for s in spans), max(s.end_char for s in spans)
+    return narration_phrase(words, len(body[start:end].split())) and not _FIRST_PERSON.search(words)
 
 
 def _attribution_after(doc: Doc, body: str, quote: _Quote) -> Span | None:

@@ -73,6 +73,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from briefing.analyze.gazetteer import LEADERS, leader_country, lookup, region_country
+from briefing.analyze.statements import narration_phrase
 from briefing.article import AnalyzedArticle, Statement
 from briefing.brief.offices import HEAD, INSTITUTION, MINISTER, OFFICIAL, PUBLIC_OFFICES, public_office, speaker_level
 from briefing.brief.people import (
@@ -490,23 +491,16 @@ def about_part(s: Statement, index: ArticleIndex, pair: tuple[str, str] | None, 
     return about
 
 
-PHRASE_SHARE = 1 / 3
-"""A direct quote under this share of its sentence's words that starts inside a sentence is a phrase the
-reporter's sentence wraps (`quoted_phrase`)."""
-
-
 def quoted_phrase(s: Statement, index: ArticleIndex) -> bool:
-    """A few words in quote marks inside the reporter's own sentence ("a true celebration of American
-    democracy", "4th German Reich", "most frustrated and most stymied"): the speaker's choice of words,
-    colour, not a statement in the speaker's own sentences. It starts with no capital (it begins inside a
-    sentence: "We believe the threat is real." after a long "the prime minister's official spokesman
-    said:" is a sentence of its own) and is under a third of the words of the sentence(s) it is in."""
-    text = s.text.lstrip(" \"'“‘")
-    if not s.direct or text[:1].isupper():
+    """A direct quote that is a few words in quote marks inside the reporter's own sentence
+    (`statements.narration_phrase`: "a true celebration of American democracy", "4th German Reich"): the
+    speaker's choice of words, colour, not a statement in the speaker's own sentences ("We believe the threat
+    is real." after a long "the prime minister's official spokesman said:" is a sentence of its own)."""
+    if not s.direct:
         return False
     start, _ = index.sentence_at(s.start)
     _, end = index.sentence_at(max(s.start, s.end - 1))
-    return len(s.text.split()) < PHRASE_SHARE * len(index.body[start:end].split())
+    return narration_phrase(s.text, len(index.body[start:end].split()))
 
 
 def rank_statements(

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from briefing.analyze.gazetteer import lookup
-from briefing.analyze.statements import find_quotes
+from briefing.analyze.statements import find_quotes, narration_phrase
 from briefing.article import AnalyzedArticle
 from tests.analyze.analyze_helpers import analyze, nlp
 
@@ -459,6 +459,30 @@ def test_scare_quotes_and_titles_are_not_statements() -> None:
 def test_quote_without_a_speaker_is_dropped() -> None:
     r = analyze("Sign", 'A sign on the wall read "no entry for anyone after dark tonight" in red letters.')
     assert not [s for s in r.statements if s.direct]
+
+
+def test_a_phrase_in_the_reporters_sentence_that_names_no_speaker_is_nobodys() -> None:
+    """BBC business/489: the spokeswoman spoke two sentences before; "aggressive sales culture" is the reporter's
+    quoting of someone the sentence does not name (Japan's regulators), not hers. A quote standing alone next
+    to her words is still hers."""
+    body = (
+        '"We found clues of possible market manipulation," a BaFin spokeswoman said. Regulatory investigations '
+        "are still going on in France, the UK and elsewhere. Its private banking operation in Japan was closed "
+        'down by regulators in Tokyo after an "aggressive sales culture" led the bank to flout anti-money '
+        'laundering rules. "It is now a criminal investigation."'
+    )
+    r = analyze("Criminal probe on Citigroup deals", body)
+    assert not speakers(r, "aggressive sales culture")
+    assert speakers(r, "criminal investigation") == speakers(r, "market manipulation") != []
+    assert narration_phrase("aggressive sales culture", 26)
+    assert not narration_phrase("It is now a criminal investigation.", 6)
+    # seattletimes-1: a phrase in the first person is somebody's speech, the last speaker's.
+    body = (
+        "“I was shocked to see that level,” said Tyler Besecker, president of Mercer Island-based Dana F. Besecker "
+        "Company, the largest buyer of Pacific halibut. The price, which was matched at Kroger-owned QFC stores in "
+        "the region last week, is “as low as I’ve ever seen.”"
+    )
+    assert speakers(analyze("Halibut prices", body), "as low as") == ["Tyler Besecker"]
 
 
 def test_a_lead_that_describes_whom_it_quotes_is_the_person_the_next_sentence_opens_with() -> None:
