@@ -211,6 +211,13 @@ def narration_phrase(words: str, sentence_words: int) -> bool:
     return not text[:1].isupper() and len(text.split()) < PHRASE_SHARE * sentence_words
 
 
+_AGE = re.compile(r"\d+\s*-\s*year\s*-\s*old")
+"""A person's age as a noun or before one ("the 47-year-old director")."""
+
+_NAME_JOINS = frozenset({"and", "of", "for", "&"})
+"""Words inside an organisation's name: an entity right after one that follows another entity is the end of a
+name the model cut in two ("Organisation for Economic Co-operation and Development"), not after "that of the …"."""
+
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|me|my|mine|myself|we|we['’](?:re|ve|d|ll)|us|our|ours)\b")
 """Words of one who speaks: a phrase in the first person ("is "as low as I've ever seen."") is somebody's
 speech, not the reporter's description."""
@@ -255,7 +262,9 @@ def _reported(doc: Doc, resolver: _SpeakerResolver, skip: set[int]) -> list[Stat
     for sent in sentences(doc):
         if sent.start in skip:
             continue
-        for tok in sent:
+        # One statement a sentence; a speech verb in a relative clause only when no other says anything: in "Mr
+        # Blair, who last year denied he planned to join …, said abortion was a "difficult issue"", what he said.
+        for tok in sorted(sent, key=lambda t: t.dep_ == "relcl"):
             if tok.lemma_.lower() not in SPEECH_VERBS or tok.pos_ not in ("VERB", "AUX"):
                 continue
             if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
@@ -733,6 +742,11 @@ class _SpeakerResolver:
             ):
                 return self.full_name(ent.text)  # not a title the model tagged a body ("A UKIP MEP")
         phrase = doc[min(t.i for t in subj.subtree) : max(t.i for t in subj.subtree) + 1]
+        if speaking and len(phrase) == 1 and subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl":
+            # "music critic Paul Connolly, who said they were …": the relative word stands for the name right
+            # before it (the parser may hang the clause from another word of a long phrase: "Culture, Media and
+            # Sport Secretary Tessa Jowell who said"); anything else (a report, a common noun) names no one.
+            return self._antecedent(subj)
         if phrase[0].tag_ in ("WP$", "WDT", "WP"):
             # "The band - whose self-titled LP was …": a relative clause's subject (the parse hung the speech
             # verb from it) names what the relative word stands for, not who speaks.
@@ -776,6 +790,11 @@ class _SpeakerResolver:
         if subj.is_title and self.person(self.full_name(subj.text, subj.idx)):
             return self.full_name(subj.text, subj.idx)  # a surname the model did not tag ("asserted Price")
         head = subj.lower_
+        if speaking and phrase[0].lower_ == "the" and _AGE.search(doc[phrase.start : subj.i + 1].text):
+            # "The 47-year-old (director) said": a person the text has named, the one it is about.
+            focus = self.focus(subj.idx)
+            if focus is not None and subj.idx - focus[0] < 1500:
+                return focus[1]
         if head in TITLE_HEADS:
             return self._titled(subj, phrase, head)
         if speaking and subj.lemma_.lower() in RELATIONS:
@@ -796,6 +815,20 @@ class _SpeakerResolver:
         if subj.pos_ == "PROPN":
             return self.full_name(_own_words(phrase, subj).text)
         return None
+
+    def _antecedent(self, relative: Token) -> str | None:
+        """The name that ends right before a relative word (a comma between), as a speaker."""
+        at = relative.i - 1
+        while at >= 0 and self.doc[at].text == ",":
+            at -= 1
+        ent = self.ent_at.get(at) if at >= 0 else None
+        if ent is None or ent.end != at + 1:
+            return None
+        if ent.start > 1 and self.doc[ent.start - 1].lower_ in _NAME_JOINS and ent.start - 2 in self.ent_at:
+            return None  # the end of a longer name the model cut in two ("… Co-operation and | Development")
+        if ent.label_ == "PERSON":
+            return self.full_name(ent.text, ent.start_char)
+        return self.full_name(ent.text) if ent.label_ in ("ORG", "GPE", "NORP") and not ent.ent_id_ else None
 
     def _opening_next(self, sent: Span) -> str | None:
         """The person the sentence after `sent` opens with, when the narration puts that person in focus there."""

@@ -200,6 +200,23 @@ def test_continued_quote_without_closing_mark_in_one_line() -> None:
     assert "more words here," in texts
 
 
+def test_the_age_the_text_gives_is_the_person_in_focus() -> None:
+    # BBC sport/196: "The 55-year-old Frenchman told …" is the manager the text is about, not a speaker of
+    # that name.
+    body = (
+        "Arsenal manager Arsene Wenger has signed a new contract to stay at the club until May 2008.\n\n"
+        "Wenger has ended speculation about his future by agreeing a long-term contract that takes him beyond the "
+        "opening of Arsenal's new stadium in two years. He said: \"Signing a new contract just rubber-stamps my "
+        'desire to take this club forward and fulfil my ambitions."\n\n'
+        "The 55-year-old Frenchman told Arsenal's website www.arsenal.com: \"My intention has always been clear. I "
+        'love this club and am very happy here."'
+    )
+    r = analyze("Wenger signs new deal", body)
+    assert speakers(r, "My intention") == ["Arsene Wenger"]
+    r = analyze("Report", "The report was published on Monday. The 31-year-old told reporters he will go on.")
+    assert speakers(r, "he will go on") == []  # nobody in focus: no one to be
+
+
 def test_pronoun_speaker_is_the_person_in_focus_not_the_last_quoted() -> None:
     body = (
         '"The reform is necessary," said Finance Minister Alan Johnson. '
@@ -208,6 +225,53 @@ def test_pronoun_speaker_is_the_person_in_focus_not_the_last_quoted() -> None:
     )
     r = analyze("Chief still in job", body)
     assert speakers(r, "led to believe") == ["Nigel Waterson"]
+
+
+def test_a_relative_clause_speaker_is_the_noun_it_modifies() -> None:
+    # BBC entertainment/229 and 015: "who said", "who called" speak for the name before them.
+    body = (
+        "One of the experts to tip The Bravery was The Times' music critic Paul Connolly, who said they were "
+        '"spiky but in love with pop". Her words were echoed by Iris director Sir Richard Eyre who called Marie '
+        'Leroi\'s work "extraordinarily thought provoking".'
+    )
+    r = analyze("Bravery top BBC 2005 poll", body)
+    assert speakers(r, "spiky but in love") == ["Paul Connolly"]
+    assert speakers(r, "thought provoking") == ["Richard Eyre"]
+    # politics/199, entertainment/314: the parser hangs "who said" from "Culture" and from "Oscars"; the name
+    # right before the relative word is the speaker.
+    r = analyze(
+        "Games warning",
+        "Her call was backed by Culture, Media and Sport Secretary Tessa Jowell who said: \"You wouldn't let your "
+        'child watch the Texas Chainsaw Massacre." Three people have refused Oscars, including actor George C '
+        'Scott who said the whole thing was "demeaning".',
+    )
+    assert speakers(r, "Texas Chainsaw") == ["Tessa Jowell"]
+    assert speakers(r, "demeaning") == ["George C Scott"]
+    # politics/405: a sentence gives one reported statement, the main clause's, not its relative clause's.
+    r = analyze(
+        "Blair on abortion",
+        "Mr Blair, who last year denied he planned to join his wife and four children in the Catholic faith "
+        'despite regularly taking communion, said abortion was a "difficult issue".',
+    )
+    assert [s.text for s in r.statements] == ['abortion was a "difficult issue"']
+    # politics/370, business/098: an organisation's "which said"; not the end of a name the model cut in two.
+    r = analyze(
+        "Roma ruling",
+        "It took up the case of six unnamed Roma Czechs refused entry to Britain, and that of the European Roma "
+        "Rights Centre, which said the measures unfairly penalised Roma people.",
+    )
+    assert speakers(r, "unfairly penalised") == ["the European Roma Rights Centre"]
+    r = analyze(
+        "German growth forecast cut",
+        "In September, the IMF had said that German growth for the current year would be 1.8%. Europe's economic "
+        "difficulties have been highlighted by the Organisation for Economic Co-operation and Development, which "
+        "argued in a report published on Tuesday that the continent could only achieve US living standards by "
+        "freeing up its labour markets.",
+    )
+    assert speakers(r, "living standards") == []
+    # A relative clause on a thing names no speaker: the report is not "who" speaks.
+    r = analyze("Report", 'The report, which said the plan was "deeply flawed and unworkable", was published.')
+    assert not [s for s in r.statements if s.direct]
 
 
 def test_the_subject_phrase_places_a_speaker_the_article_does_not() -> None:
