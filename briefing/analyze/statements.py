@@ -1114,14 +1114,17 @@ def _under_preposition(ent: Span, head: Token) -> bool:
     """The entity is the object of a preposition hanging from `head` ("a spokesman for Michael Howard", "the
     claims about Lord Falconer and Baroness Morgan's involvement"): its path up to `head` passes a "prep"
     whose object starts with a name, honorifics aside. A name at the end of a longer object is a title's
-    holder ("minister for women Jacqui Smith", "correspondent in Jakarta, Rachel Harvey") and may speak."""
+    holder ("minister for women Jacqui Smith", "correspondent in Jakarta, Rachel Harvey") and may speak; a
+    name joined to the object is another object ("the star of Rain Man and Tootsie", a film tagged a person)."""
     token = ent.root
+    joined = False  # one of several objects ("the star of Rain Man and Tootsie"), not a title's holder
     while token.i != head.i and token.head.i != token.i:
         if token.dep_ == "prep":
             doc = token.doc
             names = [e.start for e in doc.ents if e.label_ == "PERSON" and token.i < e.start <= token.right_edge.i]
             between = doc[token.i + 1 : min(names)] if names else doc[token.i + 1 : token.i + 1]
-            return bool(names) and all(t.lower_.rstrip(".") in _BEFORE_OBJECT_NAME for t in between)
+            return bool(names) and (joined or all(t.lower_.rstrip(".") in _BEFORE_OBJECT_NAME for t in between))
+        joined = joined or token.dep_ == "conj"
         token = token.head
     return False
 

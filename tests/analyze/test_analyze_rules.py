@@ -385,6 +385,17 @@ def test_a_person_under_a_preposition_of_the_subject_is_not_the_speaker() -> Non
     )
     assert speakers(held, "their sums did not add up") == ["Jacqui Smith"]
     assert speakers(held, "strong public reaction") == ["Rachel Harvey"]
+    # BBC entertainment/315: a name joined to the object ("Rain Man and Tootsie", films) is another object, not the
+    # speaker, and not the person the next sentence's "The 67-year-old" means.
+    films = analyze(
+        "Hoffman hits out over modern film",
+        "Hollywood legend Dustin Hoffman has hit out at the quality of current films and theatre productions.\n\n"
+        'The star of Rain Man and Tootsie said the film culture was "in the craphouse" at a press conference on '
+        'Tuesday. The 67-year-old also said he stopped working a few years ago because he lost his "spark" for '
+        "acting.",
+    )
+    assert not any(s.speaker == "Tootsie" for s in films.statements)
+    assert speakers(films, "stopped working") == ["Dustin Hoffman"]
 
 
 def test_a_group_speaks_as_itself_and_a_leaders_aide_is_not_the_leader() -> None:
