@@ -8,7 +8,8 @@ name, or a person's title or occupation in the name's noun phrase (a lower-case 
 apposition to it. No list of names: the words that make a title are the people module's (`ROLE_WORDS`,
 `OCCUPATIONS`), one definition.
 
-Names the model cut or ran on are mended first, from the same kind of evidence: a person's name ends at a
+A name the text writes with "The" inside a sentence is a work's, a band's or a paper's (`name_works`). Names
+the model cut or ran on are mended first, from the same kind of evidence: a person's name ends at a
 spaced dash, a slash or a score (`end_names`) and runs on to the words the text writes with it elsewhere
 (`complete_names`); an organisation's name ending in "of" runs on through the country word after it
 (`join_names_at_countries`).
@@ -48,6 +49,7 @@ def repair_person_names(doc: Doc) -> Doc:
     Names the model ran on past their end are cut back first (`end_names`), names it cut short at a
     country word joined (`join_names_at_countries`) and people's names it cut short completed
     (`complete_names`)."""
+    name_works(doc)
     end_names(doc)
     join_names_at_countries(doc)
     complete_names(doc)
@@ -84,6 +86,31 @@ def repair_person_names(doc: Doc) -> Doc:
         for token in person:
             token.ent_id_ = ""  # "Mr Irish" is nobody's country: the ruler's code stays on tokens otherwise
     return doc
+
+
+def name_works(doc: Doc) -> None:
+    """Relabel WORK_OF_ART, with its article, a PERSON entity written right after a capitalised "The" inside a
+    sentence: a film's, a book's, a band's or a paper's name ("the star of The Boxer", "a column in The
+    Sunday Telegraph"). A person's name takes no article; a work read as a person would otherwise be listed
+    among the people, speak, or be whom the next "he" means."""
+    ents = list(doc.ents)
+    works = []
+    for k, ent in enumerate(ents):
+        the = doc[ent.start - 1] if ent.start else None
+        if ent.label_ != "PERSON" or the is None or the.text != "The" or the.ent_type_ or the.i == 0:
+            continue
+        before = doc[the.i - 1]
+        if the.is_sent_start or not (before.is_alpha or before.text == ","):
+            continue  # "The" opening a sentence or a quote may be any sentence's first word
+        span = doc.char_span(the.idx, ent.end_char, label="WORK_OF_ART", alignment_mode="expand")
+        if span is not None:
+            ents[k] = span
+            works.append(span)
+    if works:
+        doc.ents = ents
+        for span in works:
+            for token in span:
+                token.ent_id_ = ""
 
 
 def end_names(doc: Doc) -> None:

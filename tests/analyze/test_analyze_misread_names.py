@@ -170,3 +170,30 @@ def test_a_name_is_not_run_on_into_words_the_text_never_writes_with_it() -> None
     text = "A plan to impeach South Korean President Yoon Suk Yeol over his declaration of martial law failed."
     people = {e.text for e in nlp()(text).ents if e.label_ == "PERSON"}
     assert people == {"Yoon Suk"}  # one reading only: nothing says "Yeol" is his
+
+
+@pytest.mark.parametrize(
+    ("text", "work"),
+    [
+        # BBC entertainment: films the model tags a person
+        (
+            "His credits include In The Name Of The Father (1994), The Crucible (1997), The Boxer (1998) and "
+            "Martin Scorsese's Gangs Of New York.",
+            "The Boxer",
+        ),
+        (
+            "Vin Diesel's family comedy The Pacifier fell to the number two spot, taking $18m at the box office.",
+            "The Pacifier",
+        ),
+    ],
+)
+def test_a_name_written_with_the_inside_a_sentence_is_a_works_not_a_person(text: str, work: str) -> None:
+    assert _bare_tags(text)[work.removeprefix("The ")] == "PERSON"  # what the model alone makes of it
+    assert _people_tags(text)[work] == "WORK_OF_ART"
+    assert work.removeprefix("The ") not in {p.name for p in analyze("Box office", text).people}
+
+
+def test_the_opening_a_sentence_is_no_evidence_of_a_work() -> None:
+    """Any sentence may open with "The"; the name after it keeps the model's tag."""
+    text = "The Boxer was a hit in 1998, and Daniel Day-Lewis starred in it."
+    assert _people_tags(text).get("Boxer") == _bare_tags(text).get("Boxer")
