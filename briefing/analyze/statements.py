@@ -555,6 +555,11 @@ class _SpeakerResolver:
                     continue
                 if any(start <= subj.idx < end for start, end in quoted):
                     continue
+                if _relative_word(subj) and not (
+                    any(c.dep_ == "ccomp" for c in verb.children)
+                    or any(start < sent.end_char and sent.start_char < end for start, end in quoted)
+                ):
+                    continue  # "Mexican outfit Red Sharks Veracruz, who also expressed an interest": says nothing
                 name = self.resolve(subj, subj.idx, speaking=is_speech_verb(verb))
                 # A name the model did not tag counts only as a speaker ("Theresa May, …, told"), not as the
                 # subject of any verb ("Whangārei Harbour seen from Tamaterau").
@@ -742,7 +747,7 @@ class _SpeakerResolver:
             ):
                 return self.full_name(ent.text)  # not a title the model tagged a body ("A UKIP MEP")
         phrase = doc[min(t.i for t in subj.subtree) : max(t.i for t in subj.subtree) + 1]
-        if speaking and len(phrase) == 1 and subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl":
+        if speaking and _relative_word(subj):
             # "music critic Paul Connolly, who said they were …": the relative word stands for the name right
             # before it (the parser may hang the clause from another word of a long phrase: "Culture, Media and
             # Sport Secretary Tessa Jowell who said"); anything else (a report, a common noun) names no one.
@@ -1108,6 +1113,11 @@ def _modifies_common_noun(ent: Span) -> bool:
             return head.lemma_.lower() in SPEAKS_FOR_OTHERS
         token = head
     return False
+
+
+def _relative_word(token: Token) -> bool:
+    """The subject "who", "which" or "that" of a relative clause ("Paul Connolly, who said …")."""
+    return token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl" and not any(True for _ in token.children)
 
 
 def _under_preposition(ent: Span, head: Token) -> bool:

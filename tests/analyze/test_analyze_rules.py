@@ -247,6 +247,16 @@ def test_a_relative_clause_speaker_is_the_noun_it_modifies() -> None:
     )
     assert speakers(r, "Texas Chainsaw") == ["Tessa Jowell"]
     assert speakers(r, "demeaning") == ["George C Scott"]
+    # sport/195: a relative clause that says nothing (no words, no quote) does not take the focus: "he" is still
+    # the agent the text is about, not the club the model tagged a person.
+    r = analyze(
+        "Juninho demand for O'Neill talks",
+        '"I know there is interest from a Brazilian club," said Hassall. Hassall made it clear that a move to '
+        "Manchester City, who are badly in need of a midfield play-maker, was more of a possibility than Botafogo, "
+        'or Mexican outfit Red Sharks Veracruz, who also expressed an interest. "It was a thought at one stage," he '
+        "said.",
+    )
+    assert speakers(r, "a thought at one stage") == ["Hassall"]
     # politics/405: a sentence gives one reported statement, the main clause's, not its relative clause's.
     r = analyze(
         "Blair on abortion",
