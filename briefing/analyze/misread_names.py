@@ -96,11 +96,10 @@ def name_works(doc: Doc) -> None:
     ents = list(doc.ents)
     works = []
     for k, ent in enumerate(ents):
-        the = doc[ent.start - 1] if ent.start else None
-        if ent.label_ != "PERSON" or the is None or the.text != "The" or the.ent_type_ or the.i == 0:
+        if ent.label_ != "PERSON" or ent.start < 2:
             continue
-        before = doc[the.i - 1]
-        if the.is_sent_start or not (before.is_alpha or before.text == ","):
+        the, before = doc[ent.start - 1], doc[ent.start - 2]
+        if the.text != "The" or the.ent_type_ or the.is_sent_start or not (before.is_alpha or before.text == ","):
             continue  # "The" opening a sentence or a quote may be any sentence's first word
         span = doc.char_span(the.idx, ent.end_char, label="WORK_OF_ART", alignment_mode="expand")
         if span is not None:

@@ -211,6 +211,10 @@ def narration_phrase(words: str, sentence_words: int) -> bool:
     return not text[:1].isupper() and len(text.split()) < PHRASE_SHARE * sentence_words
 
 
+_DESCRIBED_REACH = 1500
+"""How far (characters) after the person in focus a description ("the minister", "the 47-year-old") is still
+that person."""
+
 _AGE = re.compile(r"\d+\s*-\s*year\s*-\s*old")
 """A person's age as a noun or before one ("the 47-year-old director")."""
 
@@ -798,7 +802,7 @@ class _SpeakerResolver:
         if speaking and phrase[0].lower_ == "the" and _AGE.search(doc[phrase.start : subj.i + 1].text):
             # "The 47-year-old (director) said": a person the text has named, the one it is about.
             focus = self.focus(subj.idx)
-            if focus is not None and subj.idx - focus[0] < 1500:
+            if focus is not None and subj.idx - focus[0] < _DESCRIBED_REACH:
                 return focus[1]
         if head in TITLE_HEADS:
             return self._titled(subj, phrase, head)
@@ -961,7 +965,12 @@ class _SpeakerResolver:
             return _holds(person.role, head, phrase) if person.role else not holders
 
         focus = self.focus(subj.idx)
-        if focus and phrase[0].lower_ == "the" and subj.idx - focus[0] < 1500 and fits(self.person(focus[1])):
+        if (
+            focus
+            and phrase[0].lower_ == "the"
+            and subj.idx - focus[0] < _DESCRIBED_REACH
+            and fits(self.person(focus[1]))
+        ):
             return focus[1]
         recent = focus is not None and subj.idx - focus[0] < _ROLE_BEFORE_NAME
         if focus and recent and phrase[0].lower_ == "the" and _FORMER.search(phrase.text):
@@ -1117,7 +1126,7 @@ def _modifies_common_noun(ent: Span) -> bool:
 
 def _relative_word(token: Token) -> bool:
     """The subject "who", "which" or "that" of a relative clause ("Paul Connolly, who said …")."""
-    return token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl" and not any(True for _ in token.children)
+    return token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl" and token.n_lefts + token.n_rights == 0
 
 
 def _under_preposition(ent: Span, head: Token) -> bool:

@@ -227,61 +227,82 @@ def test_pronoun_speaker_is_the_person_in_focus_not_the_last_quoted() -> None:
     assert speakers(r, "led to believe") == ["Nigel Waterson"]
 
 
-def test_a_relative_clause_speaker_is_the_noun_it_modifies() -> None:
-    # BBC entertainment/229 and 015: "who said", "who called" speak for the name before them.
-    body = (
-        "One of the experts to tip The Bravery was The Times' music critic Paul Connolly, who said they were "
-        '"spiky but in love with pop". Her words were echoed by Iris director Sir Richard Eyre who called Marie '
-        'Leroi\'s work "extraordinarily thought provoking".'
-    )
-    r = analyze("Bravery top BBC 2005 poll", body)
-    assert speakers(r, "spiky but in love") == ["Paul Connolly"]
-    assert speakers(r, "thought provoking") == ["Richard Eyre"]
-    # politics/199, entertainment/314: the parser hangs "who said" from "Culture" and from "Oscars"; the name
-    # right before the relative word is the speaker.
-    r = analyze(
-        "Games warning",
-        "Her call was backed by Culture, Media and Sport Secretary Tessa Jowell who said: \"You wouldn't let your "
-        'child watch the Texas Chainsaw Massacre." Three people have refused Oscars, including actor George C '
-        'Scott who said the whole thing was "demeaning".',
-    )
-    assert speakers(r, "Texas Chainsaw") == ["Tessa Jowell"]
-    assert speakers(r, "demeaning") == ["George C Scott"]
-    # sport/195: a relative clause that says nothing (no words, no quote) does not take the focus: "he" is still
-    # the agent the text is about, not the club the model tagged a person.
-    r = analyze(
-        "Juninho demand for O'Neill talks",
-        '"I know there is interest from a Brazilian club," said Hassall. Hassall made it clear that a move to '
-        "Manchester City, who are badly in need of a midfield play-maker, was more of a possibility than Botafogo, "
-        'or Mexican outfit Red Sharks Veracruz, who also expressed an interest. "It was a thought at one stage," he '
-        "said.",
-    )
-    assert speakers(r, "a thought at one stage") == ["Hassall"]
-    # politics/405: a sentence gives one reported statement, the main clause's, not its relative clause's.
+@pytest.mark.parametrize(
+    ("body", "fragment", "said"),
+    [
+        pytest.param(  # BBC entertainment/229
+            "One of the experts to tip The Bravery was The Times' music critic Paul Connolly, who said they were "
+            '"spiky but in love with pop".',
+            "spiky but in love",
+            ["Paul Connolly"],
+            id="who-said",
+        ),
+        pytest.param(  # BBC entertainment/015
+            "Her words were echoed by Iris director Sir Richard Eyre who called Marie Leroi's work \"extraordinarily "
+            'thought provoking".',
+            "thought provoking",
+            ["Richard Eyre"],
+            id="who-called",
+        ),
+        pytest.param(  # BBC politics/199: the parser hangs "who said" from "Culture"
+            "Her call was backed by Culture, Media and Sport Secretary Tessa Jowell who said: \"You wouldn't let "
+            'your child watch the Texas Chainsaw Massacre."',
+            "Texas Chainsaw",
+            ["Tessa Jowell"],
+            id="hung-from-another-word",
+        ),
+        pytest.param(  # BBC entertainment/314: … and from "Oscars"
+            "Three people have refused Oscars, including actor George C Scott who said the whole thing was "
+            '"demeaning".',
+            "demeaning",
+            ["George C Scott"],
+            id="hung-from-a-thing",
+        ),
+        pytest.param(  # BBC politics/370: an organisation's "which said", after "that of"
+            "It took up the case of six unnamed Roma Czechs refused entry to Britain, and that of the European Roma "
+            "Rights Centre, which said the measures unfairly penalised Roma people.",
+            "unfairly penalised",
+            ["the European Roma Rights Centre"],
+            id="which-said",
+        ),
+        pytest.param(  # BBC business/098: the end of a name the model cut in two is no one
+            "In September, the IMF had said that German growth for the current year would be 1.8%. Europe's "
+            "economic difficulties have been highlighted by the Organisation for Economic Co-operation and "
+            "Development, which argued in a report published on Tuesday that the continent could only achieve US "
+            "living standards by freeing up its labour markets.",
+            "living standards",
+            [],
+            id="a-name-cut-in-two",
+        ),
+        pytest.param(  # a relative clause on a thing names no speaker
+            'The report, which said the plan was "deeply flawed and unworkable", was published.',
+            "deeply flawed",
+            [],
+            id="a-thing",
+        ),
+        pytest.param(  # BBC sport/195: a clause that reports nothing does not take the focus from the agent
+            '"I know there is interest from a Brazilian club," said Hassall. Hassall made it clear that a move to '
+            "Manchester City, who are badly in need of a midfield play-maker, was more of a possibility than "
+            'Botafogo, or Mexican outfit Red Sharks Veracruz, who also expressed an interest. "It was a thought at '
+            'one stage," he said.',
+            "a thought at one stage",
+            ["Hassall"],
+            id="no-words-no-focus",
+        ),
+    ],
+)
+def test_a_relative_clause_speaker_is_the_name_right_before_it(body: str, fragment: str, said: list[str]) -> None:
+    assert speakers(analyze("News", body), fragment) == said
+
+
+def test_a_sentence_gives_its_main_clauses_reported_statement() -> None:
+    # BBC politics/405: not its relative clause's.
     r = analyze(
         "Blair on abortion",
         "Mr Blair, who last year denied he planned to join his wife and four children in the Catholic faith "
         'despite regularly taking communion, said abortion was a "difficult issue".',
     )
     assert [s.text for s in r.statements] == ['abortion was a "difficult issue"']
-    # politics/370, business/098: an organisation's "which said"; not the end of a name the model cut in two.
-    r = analyze(
-        "Roma ruling",
-        "It took up the case of six unnamed Roma Czechs refused entry to Britain, and that of the European Roma "
-        "Rights Centre, which said the measures unfairly penalised Roma people.",
-    )
-    assert speakers(r, "unfairly penalised") == ["the European Roma Rights Centre"]
-    r = analyze(
-        "German growth forecast cut",
-        "In September, the IMF had said that German growth for the current year would be 1.8%. Europe's economic "
-        "difficulties have been highlighted by the Organisation for Economic Co-operation and Development, which "
-        "argued in a report published on Tuesday that the continent could only achieve US living standards by "
-        "freeing up its labour markets.",
-    )
-    assert speakers(r, "living standards") == []
-    # A relative clause on a thing names no speaker: the report is not "who" speaks.
-    r = analyze("Report", 'The report, which said the plan was "deeply flawed and unworkable", was published.')
-    assert not [s for s in r.statements if s.direct]
 
 
 def test_the_subject_phrase_places_a_speaker_the_article_does_not() -> None:
