@@ -1081,14 +1081,24 @@ def _body_named(phrase: Span) -> str | None:
 
 
 def _words_owner(sent: Span, quote: _Quote) -> Token | None:
-    """The person whose words a prepositional phrase says the quote is ("In Dr. Shadlen's words, “…”"): a
-    named possessor of the noun "words" that is the object of a preposition, outside the quote."""
+    """The one whose words a noun phrase says the quote is, outside the quote: the named possessor of "words"
+    as the object of a preposition ("In Dr. Shadlen's words, “…”"), or of a noun whose "that" clause holds the
+    quote ("Arment's insistence that “anyone can do this”", "Mr Blair's claim that the war was "legal""): what
+    someone insists, claims or warns, as the clause after their speech verb would be."""
     for tok in sent:
-        if quote.start <= tok.idx < quote.end or tok.lower_ != "words" or tok.dep_ != "pobj":
+        if quote.start <= tok.idx < quote.end:
             continue
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-        if owner is not None and owner.ent_type_ == "PERSON":
+        if owner is None:
+            continue
+        if tok.lower_ == "words" and tok.dep_ == "pobj" and owner.ent_type_ == "PERSON":
             return owner
+        named = owner.ent_type_ == "PERSON" or owner.pos_ == "PROPN" or owner.is_title  # "Arment" read as a noun
+        for clause in (c for c in tok.children if c.dep_ == "acl" and c.i > tok.i):
+            said = sent.doc[clause.left_edge.i : clause.right_edge.i + 1]
+            that = any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+            if named and that and said.start_char <= quote.start and quote.end <= said.end_char + 2:
+                return owner  # the closing mark may fall just outside the clause the parser built
     return None
 
 

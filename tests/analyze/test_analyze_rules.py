@@ -305,6 +305,21 @@ def test_a_sentence_gives_its_main_clauses_reported_statement() -> None:
     assert [s.text for s in r.statements] == ['abortion was a "difficult issue"']
 
 
+def test_what_a_persons_suggestion_or_claim_says_is_theirs() -> None:
+    # BBC politics/259: the quote is in the "that" clause of a noun Kelvin MacKenzie owns, not the words of the
+    # doctor the sentence is about.
+    r = analyze(
+        "Tycoon show",
+        "Irfan Hanif, a 25-year-old doctor from Bolton, made a good impression, even if he was a little thrown by "
+        "Kelvin MacKenzie's suggestion that instead of being treated by the NHS, young drunks should \"given a "
+        'good beating" and left to die.',
+    )
+    assert speakers(r, "good beating") == ["Kelvin MacKenzie"]
+    # A thing's finding is no one's.
+    r = analyze("Report", 'The report\'s finding that the scheme was "badly flawed from the very start" surprised us.')
+    assert speakers(r, "badly flawed") == []
+
+
 def test_the_subject_phrase_places_a_speaker_the_article_does_not() -> None:
     body = (  # BBC politics/292: the party's name holds the country; the MEP is named nowhere else
         "A UK Independence Party MEP suggested Germany saw the EU as an 'empire' and was cheaper than using tanks, "
