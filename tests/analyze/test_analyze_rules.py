@@ -373,21 +373,25 @@ def test_the_paper_that_speaks_is_the_publication_the_text_cited_last(body: str,
     assert speakers(analyze("A headline", body), fragment) == [speaker]
 
 
-def test_the_company_that_speaks_is_the_organisation_that_acted_before() -> None:
-    # "The company said" was no one's, and the statement was lost (93 such subjects in the BBC corpus).
-    r = analyze(
-        "Toyota raises forecast",
-        "Japanese carmaker Toyota has raised its forecast. The company said demand in China was strong and it "
-        "expected record profits.",
-    )
-    assert speakers(r, "demand in China was strong") == ["Toyota"]
-    # A person acted since: "the company" may be theirs, and nobody is guessed.
-    r = analyze(
-        "Toyota raises forecast",
-        "Japanese carmaker Toyota has raised its forecast. Honda chief executive Takeo Fukui warned of a price "
-        "war. The company said demand in China was strong.",
-    )
-    assert speakers(r, "demand in China was strong") == []
+@pytest.mark.parametrize(
+    ("body", "said"),
+    [
+        pytest.param(  # "The company said" was no one's, and the statement was lost (93 such BBC subjects)
+            "Japanese carmaker Toyota has raised its forecast. The company said demand in China was strong and it "
+            "expected record profits.",
+            ["Toyota"],
+            id="the-organisation-that-acted",
+        ),
+        pytest.param(  # a person acted since: "the company" may be theirs, and nobody is guessed
+            "Japanese carmaker Toyota has raised its forecast. Honda chief executive Takeo Fukui warned of a price "
+            "war. The company said demand in China was strong.",
+            [],
+            id="a-person-acted-since",
+        ),
+    ],
+)
+def test_the_company_that_speaks_is_the_organisation_that_acted_before(body: str, said: list[str]) -> None:
+    assert speakers(analyze("Toyota raises forecast", body), "demand in China was strong") == said
 
 
 def test_an_acronym_spelled_out_with_a_country_places_its_people() -> None:
