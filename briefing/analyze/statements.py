@@ -793,7 +793,12 @@ class _SpeakerResolver:
         ]
         if persons_in:
             return self.full_name(persons_in[-1].text, persons_in[-1].start_char)
-        untagged = _untagged_name(subj)
+        # A title written in capitals after an article or a possessor ("The Indonesian Economics Minister",
+        # "Pakistan's High Commissioner") is no untagged name.
+        described = subj.lower_ in TITLE_HEADS and (
+            phrase[0].tag_ == "DT" or any(child.dep_ == "poss" for child in subj.children)
+        )
+        untagged = None if described else _untagged_name(subj)
         if untagged is not None:
             return self.full_name(untagged.text, untagged.start_char)  # "Theresa May, shadow secretary, told"
         if subj.is_title and self.person(self.full_name(subj.text, subj.idx)):
@@ -847,9 +852,10 @@ class _SpeakerResolver:
         event = next((e for e in self.focus_events if following.start_char <= e[0] < following.end_char), None)
         token = self.doc.char_span(event[0], event[0] + 1, alignment_mode="expand") if event else None
         ent = self.ent_at.get(token.start) if token is not None else None
-        return (
-            event[1] if event and ent is not None and ent.label_ == "PERSON" and ent.start == following.start else None
-        )
+        opening = following.start
+        while opening < len(self.doc) and self.doc[opening].lower_.rstrip(".") in HONORIFICS:
+            opening += 1  # "Dr Maleeha Lodhi said"
+        return event[1] if event and ent is not None and ent.label_ == "PERSON" and ent.start == opening else None
 
     def _named_as(self, noun: str, after: int) -> str | None:
         """The person a later mention of the noun has in apposition ("her mother, Fiona")."""
@@ -964,13 +970,10 @@ class _SpeakerResolver:
                 return False
             return _holds(person.role, head, phrase) if person.role else not holders
 
+        # "Russia's president" is as definite as "the president": one holder, the country's.
+        definite = phrase[0].lower_ == "the" or _country_possessor(phrase)
         focus = self.focus(subj.idx)
-        if (
-            focus
-            and phrase[0].lower_ == "the"
-            and subj.idx - focus[0] < _DESCRIBED_REACH
-            and fits(self.person(focus[1]))
-        ):
+        if focus and definite and subj.idx - focus[0] < _DESCRIBED_REACH and fits(self.person(focus[1])):
             return focus[1]
         recent = focus is not None and subj.idx - focus[0] < _ROLE_BEFORE_NAME
         if focus and recent and phrase[0].lower_ == "the" and _FORMER.search(phrase.text):
@@ -980,12 +983,16 @@ class _SpeakerResolver:
             person = self.person(focus[1])
             if not codes or person is None or person.country is None or person.country in codes:
                 return focus[1]
-        if focus is None and phrase[0].lower_ in ("a", "an") and subj.sent.start == 0:
+        if (focus is None and subj.sent.start == 0 and (phrase[0].lower_ in ("a", "an") or definite)) or (
+            definite and phrase[0].lower_ != "the"
+        ):
             # A delayed identification: the lead describes whom it quotes ("A UK Independence Party MEP
-            # suggested …") and the next sentence opens with the name ("Mike Nattrass, UKIP's deputy leader, made
-            # the comments …"), often with another of his titles.
+            # suggested …", "Russia's president has defended …") and the next sentence opens with the name
+            # ("Mike Nattrass, UKIP's deputy leader, made the comments …"), often with another of his titles;
+            # a country's office anywhere ("… after Pakistan's High Commissioner to Britain said some Pakistanis
+            # should integrate more. Dr Maleeha Lodhi said …") is the next sentence's opening name if it fits.
             named = self._opening_next(subj.sent)
-            if named is not None:
+            if named is not None and (subj.sent.start == 0 or fits(self.person(named))):
                 return named
         body = _body_named(phrase)
         for p in reversed(holders or self.people):
@@ -1044,6 +1051,20 @@ def _own_words(phrase: Span, head: Token) -> Span:
         ):
             return doc[start : comma.i]
     return doc[start : phrase.end]
+
+
+def _country_possessor(phrase: Span) -> bool:
+    """The phrase opens with a country's name in the possessive ("Russia's president", "Pakistan's High
+    Commissioner to Britain")."""
+    from briefing.analyze.gazetteer import lookup
+
+    mark = next((t for t in phrase if t.tag_ == "POS"), None)
+    if mark is None or mark.i == phrase.start:
+        return False
+    owner = phrase.doc[phrase.start : mark.i].text
+    return lookup(owner) is not None and all(
+        t.ent_type_ in ("GPE", "LOC", "NORP") for t in phrase[: mark.i - phrase.start]
+    )
 
 
 def _holds(role: str, head: str, phrase: Span) -> bool:

@@ -84,6 +84,48 @@ CASES = [
         "Yuji Shimizu",
         id="a_name_right_before_a_subjectless_finite_main_verb_is_its_subject_and_in_focus",
     ),
+    pytest.param(
+        # A capitalised title after an article is no untagged name: "The Indonesian Economics Minister" is Mr
+        # Bakrie, in focus (BBC business/491).
+        "Indonesia 'declines debt freeze'",
+        "Indonesia no longer needs the debt freeze offered by the Paris Club group of creditors, Economics Minister "
+        "Aburizal Bakrie has reportedly said.\n\nMr Bakrie told the Bisnis Indonesia newspaper that a $1.7bn donors' "
+        "aid package meant that the debt moratorium was unnecessary. This aid comes on top of a previously-pledged "
+        "$3.4bn package. The Indonesian Economics Minister explained that the money was for the rebuilding of Aceh "
+        "province.",
+        "rebuilding of Aceh",
+        "Aburizal Bakrie",
+        id="a_capitalised_title_after_an_article_is_the_person_in_focus_not_a_name",
+    ),
+    pytest.param(
+        # A country's office in the lead, its holder named as the next sentence opens (BBC business/332).
+        "Putin backs state grab for Yukos",
+        "Russia's president has defended the purchase of Yukos' key production unit by state-owned oil firm "
+        "Rosneft, saying it followed free market principles.\n\nVladimir Putin said it was a normal deal.",
+        "free market principles",
+        "Vladimir Putin",
+        id="a_countrys_office_in_the_lead_is_the_name_the_next_sentence_opens_with",
+    ),
+    pytest.param(
+        # Not in the lead, after another person in focus: the next sentence's opening name, honorific aside,
+        # whom nothing else gives another title (BBC politics/155).
+        "Musharraf says Muslims should integrate",
+        '"She is very religious but she is very moderate," said General Musharraf. It comes after Pakistan\'s '
+        "High Commissioner to Britain said some Pakistanis should integrate more. Dr Maleeha Lodhi said that "
+        "British Muslims had a role to play.",
+        "integrate more",
+        "Maleeha Lodhi",
+        id="a_countrys_office_is_the_next_sentences_opening_name_that_fits_it",
+    ),
+    pytest.param(
+        # The next sentence opens with a man who holds another office: the title stays unnamed.
+        "Talks fail",
+        "Prime Minister Tony Blair visited Leeds on Monday. Later, Britain's foreign secretary said the talks had "
+        "failed. Tony Blair said he was disappointed.",
+        "talks had failed",
+        "Britain's foreign secretary",
+        id="a_countrys_office_is_not_the_next_name_when_that_person_holds_another",
+    ),
 ]
 
 
