@@ -117,11 +117,28 @@ def find_people(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Person, ...]:
     return tuple(_merge_aliases(people, pronouns).values())
 
 
+FIRM_NOUNS = frozenset(
+    """firm company group bank business corporation conglomerate carmaker airline retailer insurer lender
+    operator manufacturer maker supermarket chain giant""".split()
+)
+"""Nouns for a firm: "the company said" is the organisation that acted before (`statements`)."""
+BODY_NOUNS = frozenset(
+    """firm company group bank corporation conglomerate carmaker airline retailer insurer lender manufacturer
+    supermarket affiliate subsidiary label studio auditor auditors consultancy agency brand outfit band club""".split()
+)
+"""Nouns for a body of people, which a name right after them or in apposition is the name of ("accountancy firm
+Grant Thornton", "New York band Scissor Sisters", "production company, Further Films"); not "maker" or
+"business", which end a person's description too ("film-maker George Lucas", "business trouble-shooter David
+James")."""
+
+
 def _organisations(doc: Doc, people: Sequence[Entity]) -> frozenset[str]:
     """Names tagged as people that the article treats as organisations: one the tagger labels an organisation
-    at another mention ("Yili"), one a "which" clause describes ("Diageo, which is listed …"), and a name
-    without a given name whose own clause says "its" of it ("Yili … confirmed its chairman") and which is no
-    word of a fuller name. Never one the text gives an honorific ("Mr Yili")."""
+    at another mention ("Yili"), one a "which" clause describes ("Diageo, which is listed …"), one a noun for a
+    body modifies or stands beside in apposition ("investment firm Grant Samuel", "production company, Further
+    Films"), one a person is "of" ("Tim Daly of Michael Foods": where they work), and a name without a given
+    name whose own clause says "its" of it ("Yili … confirmed its chairman") and which is no word of a fuller
+    name. Never one the text gives an honorific ("Mr Yili")."""
     organisation_labels = {e.text for e in doc.ents if e.label_ == "ORG"}
     honoured = {m.group("name") for m in HONOURED_NAME.finditer(doc.text)}
     surnames = {w for e in people if " " in e.text.strip() for w in e.text.split()}
@@ -144,7 +161,22 @@ def _organisations(doc: Doc, people: Sequence[Entity]) -> frozenset[str]:
             and name not in surnames  # "Tony Blair … Blair confirmed its plan": "its" is another's
             and any(t.lower_ == "its" and t.dep_ == "poss" and clause_verb(t) == root.head for t in root.head.subtree)
         )
-        if name in organisation_labels or described_by_which or its:
+        before = doc[span.start - 1] if span.start else None
+        named_as_body = (
+            before is not None and before.head == root and before.tag_ == "NN" and before.lower_ in BODY_NOUNS
+        ) or (root.dep_ == "appos" and root.head.tag_ == "NN" and root.head.lower_ in BODY_NOUNS)
+        # "Tim Daly of Michael Foods": the name of a person right before "of" is where they work.
+        of = doc[span.start - 1] if span.start else None
+        affiliation = (
+            of is not None
+            and of.lower_ == "of"
+            and root.head == of
+            and span.start >= 3
+            and doc[span.start - 2].ent_type_ == "PERSON"
+            and doc[span.start - 3].ent_type_ == "PERSON"
+            and doc[span.start - 2].ent_iob_ == "I"
+        )
+        if name in organisation_labels or described_by_which or its or named_as_body or affiliation:
             found.add(name)
     # A "name" opening with an organisation's one word is that organisation's ("Diageo North America").
     found.update(n for n in map(_clean_name, (e.text for e in people)) if n and n.split()[0] in found)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from briefing.analyze.honorifics import HONORIFICS, KNIGHTLY, LEADING_TITLES, peerage_surname
 from briefing.analyze.parsed import doc_text, sentence_of, sentences
-from briefing.analyze.people import OCCUPATIONS, acronym_country, match_name, mention_title
+from briefing.analyze.people import FIRM_NOUNS, OCCUPATIONS, ROLE_WORDS, acronym_country, match_name, mention_title
 from briefing.article import Entity, Person, Statement
 from briefing.wording import single_spaced
 
@@ -148,10 +148,11 @@ def extract_statements(doc: Doc, entities: tuple[Entity, ...], people: tuple[Per
             sents[tail.start] = tail  # consulted last: “… away?” Forte said.
         speaker = None
         said_by: str | None = None  # the country the speaker's own subject phrase names, if one
+        said_as: str | None = None  # the title it gives them, if it names them by one
         for sent in sents.values():
             found = resolver.from_sentence(sent, quote)
             if found:
-                speaker, said_by = found
+                speaker, said_by, said_as = found
                 break
         if speaker is None and not _narration_phrase(body, words, sents.values()):
             # A quote standing alone continues the person the text is about, else the last speaker.
@@ -190,7 +191,7 @@ def extract_statements(doc: Doc, entities: tuple[Entity, ...], people: tuple[Per
                     True,
                     quote.start,
                     quote.end,
-                    person.role if person else None,
+                    (person.role if person else None) or said_as,
                     (person.country if person else None) or said_by,
                 )
             )
@@ -304,7 +305,7 @@ def _reported(doc: Doc, resolver: _SpeakerResolver, skip: set[int]) -> list[Stat
                     False,
                     span.start_char,
                     span.end_char,
-                    person.role if person else None,
+                    (person.role if person else None) or resolver.subject_title(subj, speaker),
                     (person.country if person else None) or resolver.subject_country(subj),
                 )
             )
@@ -458,11 +459,6 @@ INSTITUTION_HEADS = frozenset(
     """ministry department office government committee agency statement kremlin embassy council army
     military police commission court palace cabinet administration newspaper paper magazine broadcaster""".split()
 )
-FIRM_NOUNS = frozenset(
-    """firm company group bank business corporation conglomerate carmaker airline retailer insurer lender
-    operator manufacturer maker supermarket chain giant""".split()
-)
-"""Nouns for a firm: "the company said" is the organisation that acted before (`acting_organisation`)."""
 PUBLICATIONS = frozenset("newspaper paper magazine daily weekly journal tabloid".split())
 """Nouns for a publication: "the paper said" is the one the text cited last (`cited_publication`)."""
 _OUTLET_LABELS = frozenset({"ORG", "WORK_OF_ART", "PERSON", "GPE", "NORP"})
@@ -669,12 +665,13 @@ class _SpeakerResolver:
             return max(within, key=lambda n: len(n.split()))
         for p in self.people:
             parts = p.name.split()
-            if text == p.name or (words and words[-1] in parts):
+            if text == p.name or (words and words[-1] in parts and not _another_given_name(words[:-1], parts)):
                 return p.name
         return text
 
-    def from_sentence(self, sent: Span, quote: _Quote) -> tuple[str, str | None] | None:
-        """The speaker of a quote in this sentence, with the country its subject phrase names (or None)."""
+    def from_sentence(self, sent: Span, quote: _Quote) -> tuple[str, str | None, str | None] | None:
+        """The speaker of a quote in this sentence, with the country and the title its subject phrase gives
+        (or None)."""
         verbs = [t for t in sent if is_speech_verb(t) and not (quote.start <= t.idx < quote.end)]
         # Nearest first; a speech verb in a relative clause last: in "said instead of the “bonfire of quangos”
         # New Labour had promised" the quote is the object of what the speaker said.
@@ -684,27 +681,46 @@ class _SpeakerResolver:
             if subj is not None and not (quote.start <= subj.idx < quote.end):
                 speaker = self.resolve(subj, quote.start)
                 if speaker:
-                    return speaker, self.subject_country(subj)
+                    return speaker, self.subject_country(subj), self.subject_title(subj, speaker)
             inverted = _inverted_subject(verb)  # “…,” said Price / asserted the minister
             if inverted is not None and verb.idx >= quote.end:
                 speaker = self.resolve(inverted, quote.start)
                 if speaker:
-                    return speaker, self.subject_country(inverted)
+                    return speaker, self.subject_country(inverted), self.subject_title(inverted, speaker)
         owner = _words_owner(sent, quote)
         if owner is not None:
             speaker = self.resolve(owner, quote.start)
             if speaker:
-                return speaker, self.subject_country(owner)
+                return speaker, self.subject_country(owner), None
         m = re.search(r"according to ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*)", sent.text)
         if m:
-            return self.full_name(m.group(1)), None
+            return self.full_name(m.group(1)), None, None
         # A quote that completes a sentence about someone: "Bourita described the talks as “…”".
         root = sent.root
         subj = _subject(root)
         if subj is not None and not (quote.start <= subj.idx < quote.end) and subj.ent_type_ == "PERSON":
             speaker = self.resolve(subj, quote.start)
-            return (speaker, self.subject_country(subj)) if speaker else None
+            return (speaker, self.subject_country(subj), None) if speaker else None
         return None
+
+    def subject_title(self, subj: Token, speaker: str) -> str | None:
+        """The title a subject phrase names a known person by, when it names them by no name ("the trade and
+        industry secretary has said …" of the Patricia Hewitt the next sentence names; "Pakistan's High
+        Commissioner to Britain said"): its words up to the head, without article, possessor or country. What
+        their role is when the article gives them none beside their name."""
+        from briefing.analyze.gazetteer import lookup
+
+        if subj.lower_ not in TITLE_HEADS or self.person(speaker) is None:
+            return None
+        # A country's word is the statement's country, not its title; a party's stays ("the Tory leader").
+        words = [
+            t
+            for t in self.doc[subj.left_edge.i : subj.i + 1]
+            if t.dep_ not in ("det", "poss", "case") and not (t.ent_type_ and lookup(t.text))
+        ]
+        if not words or not all(t.is_alpha and t.ent_type_ != "PERSON" for t in words):
+            return None
+        return " ".join(t.text for t in words)
 
     def subject_country(self, subj: Token) -> str | None:
         """The one country named in the subject's words up to its head: "A UK Independence Party MEP
@@ -1051,6 +1067,28 @@ def _own_words(phrase: Span, head: Token) -> Span:
         ):
             return doc[start : comma.i]
     return doc[start : phrase.end]
+
+
+def _another_given_name(before: list[str], name: list[str]) -> bool:
+    """The capitalised words before a surname are no title, article or people's name and not in the known
+    name, which has a given name of its own: another given name ("Shareholders United" is not "Manchester
+    United"; "Foreign Secretary Straw" is "Jack Straw", "The DJ" "DJ Norman Cook", "Irishmen JP McManus" the
+    "McManus" known by surname alone)."""
+    from briefing.analyze.gazetteer import lookup
+
+    return (
+        bool(before)
+        and len(name) > 1
+        and all(
+            w[:1].isupper()
+            and w not in name
+            and w.lower() not in ("the", "a", "an")
+            and not ROLE_WORDS.fullmatch(w)
+            and w.lower() not in TITLE_HEADS
+            and lookup(w) is None
+            for w in before
+        )
+    )
 
 
 def _country_possessor(phrase: Span) -> bool:

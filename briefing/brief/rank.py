@@ -644,7 +644,22 @@ _DEFINITE_OFFICE = re.compile(r"the\s+([a-z][a-z -]*)", re.IGNORECASE)
 
 def _with_holder(s: Statement, article: AnalyzedArticle, corpus: CorpusPeople) -> Statement:
     holder = office_holder(s.speaker, article, corpus)
+    if holder is None and s.role and _named_by_title_alone(s, article):
+        # The analysis gave a title phrase to the person in focus, whom the corpus gives another office or none
+        # ("Jonathan Baume, of the top civil servants' union, spoke of … But the chancellor said Mr Baume was
+        # never at meetings …"): the one person the article names whom the corpus gives that title said it.
+        own = office_words(corpus.person(name_words(s.speaker))[1] or "")
+        if own != office_words(s.role):
+            holder = office_holder(f"the {s.role}", article, corpus)
+            if holder is not None and holder != s.speaker:
+                return replace(s, speaker=holder, country=None)
+        return s
     return s if holder is None else replace(s, speaker=holder)
+
+
+def _named_by_title_alone(s: Statement, article: AnalyzedArticle) -> bool:
+    """The statement's role is the title its subject named the speaker by: the article gives them none."""
+    return all(p.role is None for p in article.people if p.name == s.speaker)
 
 
 def lead_in_of(s: Statement, article: AnalyzedArticle, index: ArticleIndex, names: NameIndex) -> Statement | None:

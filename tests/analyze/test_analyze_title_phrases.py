@@ -144,3 +144,54 @@ def test_a_relative_in_the_lead_is_the_one_named_later_with_the_same_word() -> N
     (page,) = read_file(SHARED / "corpora" / "pasted" / "pages" / "buzzfeed-1.txt")
     said = next(s for s in analyze(page.title, page.body).statements if "literally burning up" in s.text)
     assert said.speaker == "Fiona Parry"
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "speaker", "role"),
+    [
+        # BBC politics/155: the title the sentence names her by, her name in the next sentence only.
+        (
+            "It comes after Pakistan's High Commissioner to Britain said some Pakistanis should integrate more. "
+            "Dr Maleeha Lodhi said that British Muslims had a role to play.",
+            "integrate more",
+            "Maleeha Lodhi",
+            "High Commissioner",
+        ),
+        # BBC politics/199: the lead's title, the name opening the next sentence.
+        (
+            "Violent video games should carry larger warnings so parents can understand what their children are "
+            "playing, the trade and industry secretary has said.\n\nPatricia Hewitt is expected to call for the "
+            "law to be enforced better.",
+            "larger warnings",
+            "Patricia Hewitt",
+            "trade and industry secretary",
+        ),
+        # A party's word stays in the title; a country's is the statement's country.
+        (
+            "Michael Howard arrived in Leeds on Monday. The Tory leader said taxes would fall under his party.",
+            "taxes would fall",
+            "Michael Howard",
+            "Tory leader",
+        ),
+    ],
+)
+def test_a_person_named_by_a_title_alone_has_that_title_as_role(
+    body: str, fragment: str, speaker: str, role: str
+) -> None:
+    said = next(s for s in analyze("A report", body).statements if fragment in s.text)
+    assert (said.speaker, said.role) == (speaker, role)
+
+
+def test_a_name_ending_in_a_known_surname_after_another_given_name_is_not_that_person() -> None:
+    # BBC business/242: the supporters' group (no person) is not the football club the tagger made one.
+    said = analyze(
+        "Glazer bid",
+        "Supporters' group Shareholders United - which has proved adept in rallying opposition - said it would "
+        "fight any move. Manchester United are a debt-free club.",
+    ).statements
+    assert [s.speaker for s in said if "fight any move" in s.text] == ["Shareholders United"]
+    # A title before the surname is the known person.
+    said = analyze(
+        "Talks", "Foreign Secretary Jack Straw arrived. Later Foreign Secretary Straw said the talks had failed."
+    ).statements
+    assert [s.speaker for s in said if "talks had failed" in s.text] == ["Jack Straw"]

@@ -4,6 +4,8 @@ Each sentence is from the BBC corpus, where the rule before gave the wrong title
 
 from __future__ import annotations
 
+import pytest
+
 from briefing.analyze.entities import extract_entities
 from briefing.analyze.people import find_people, with_nationalities
 from briefing.article import Person
@@ -251,6 +253,60 @@ def test_a_name_the_article_treats_as_an_organisation_is_no_person() -> None:
     assert "Yili" not in found
     found = people("Tony Blair spoke in Brighton. Blair confirmed its plan to the party.")
     assert "Tony Blair" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "person"),
+    [
+        # business/242: the noun for a firm right before the name.
+        (
+            "Joe McLean, a football specialist at accountancy firm Grant Thornton, said the support was vital.",
+            "Grant Thornton",
+            "Joe McLean",
+        ),
+        # entertainment/253: a band's.
+        (
+            "New York band Scissor Sisters have won a gig of the year award, said Tim Smith.",
+            "Scissor Sisters",
+            "Tim Smith",
+        ),
+        # entertainment/330: in apposition to the noun.
+        (
+            "The actor's own production company, Further Films, is working with two firms, George Clooney said.",
+            "Further Films",
+            "George Clooney",
+        ),
+        # business/448: a person "of" it works there; the person after "and" is one.
+        (
+            "Those charged include Tim Daly of Michael Foods and Kenneth Bowman, who worked as a broker.",
+            "Michael Foods",
+            "Kenneth Bowman",
+        ),
+    ],
+)
+def test_a_name_a_noun_for_a_body_introduces_is_no_person(text: str, body: str, person: str) -> None:
+    found = people(text)
+    assert body not in found
+    assert person in found
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # entertainment/382, politics/271: "maker" and "business" end descriptions of people too.
+        (
+            "The final Star Wars movie may not be suitable for young children, film-maker George Lucas has said.",
+            "George Lucas",
+        ),
+        ("Cuts will be paid for out of the savings identified by business trouble-shooter David James.", "David James"),
+        # A title between the body's noun and the name is the person's.
+        ("Chelsea club chairman Ken Bates said he was pleased.", "Ken Bates"),
+        # politics/272: "of" after a party's name is no workplace.
+        ("Only his party offered a choice, as proved by the defection to Labour of Robert Jackson.", "Robert Jackson"),
+    ],
+)
+def test_a_person_described_by_occupation_or_after_of_stays_a_person(text: str, person: str) -> None:
+    assert person in people(text)
 
 
 def test_a_hyphenated_given_name_does_not_part_a_title_from_its_qualifiers() -> None:

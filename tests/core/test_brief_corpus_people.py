@@ -253,3 +253,40 @@ def test_an_office_written_alone_is_the_one_person_the_article_names_whom_the_co
         quotes=[("the prime minister", "it is time for Mr Livingstone to say sorry", False)],
     )
     assert _said_in_other([sharon, elsewhere], "say sorry") == ["the prime minister"]
+
+
+def test_a_title_given_to_a_person_the_corpus_gives_another_office_is_the_titles_holders() -> None:
+    """BBC politics/095: "Jonathan Baume, of the top civil servants' union, spoke of … But the chancellor said Mr
+    Baume was never at meetings …": the analysis gave "the chancellor" to the man in focus, whom other articles
+    call a general secretary; the article's one person the corpus calls Chancellor said it. A title the
+    article itself gives its speaker stays his."""
+    from briefing.article import Statement
+    from briefing.brief.rank import _with_holder
+
+    brown = analysed(
+        "Chancellor Gordon Brown set out his Budget.",
+        None,
+        source="h.txt",
+        people=[Person("Gordon Brown", "GBR", "Chancellor")],
+    )
+    union = analysed(
+        "Jonathan Baume, general secretary of the FDA union, spoke.",
+        None,
+        source="u.txt",
+        people=[Person("Jonathan Baume", None, "general secretary")],
+    )
+    body = (
+        "Jonathan Baume, of the top civil servants' union, spoke of competing agendas between Mr Brown and Mr "
+        "Blair. But the chancellor said Mr Baume was never at meetings between them."
+    )
+    words = "Mr Baume was never at meetings between them"
+    at = body.index(words)
+    said = Statement("Jonathan Baume", words, False, at, at + len(words), "chancellor", None)
+    people = [Person("Jonathan Baume", None, None), Person("Gordon Brown", None, None)]
+    article = analysed(body, None, source="t.txt", people=people)
+    known = corpus_people([brown, union, article])
+    assert _with_holder(said, article, known).speaker == "Gordon Brown"
+    # Nor when the corpus gives him no office at all (a journalist, "Robert Peston", in focus in politics/218).
+    assert _with_holder(said, article, corpus_people([brown, article])).speaker == "Gordon Brown"
+    titled = analysed(body, None, source="t.txt", people=[Person("Jonathan Baume", None, "chancellor"), people[1]])
+    assert _with_holder(said, titled, known).speaker == "Jonathan Baume"  # the article calls him so
