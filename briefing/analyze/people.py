@@ -122,14 +122,13 @@ FIRM_NOUNS = frozenset(
     operator manufacturer maker supermarket chain giant""".split()
 )
 """Nouns for a firm: "the company said" is the organisation that acted before (`statements`)."""
-BODY_NOUNS = frozenset(
-    """firm company group bank corporation conglomerate carmaker airline retailer insurer lender manufacturer
-    supermarket affiliate subsidiary label studio auditor auditors consultancy agency brand outfit band club""".split()
+BODY_NOUNS = (FIRM_NOUNS - {"business", "maker", "operator", "chain", "giant"}) | frozenset(
+    "affiliate subsidiary label studio auditor auditors consultancy agency brand outfit band club".split()
 )
 """Nouns for a body of people, which a name right after them or in apposition is the name of ("accountancy firm
-Grant Thornton", "New York band Scissor Sisters", "production company, Further Films"); not "maker" or
-"business", which end a person's description too ("film-maker George Lucas", "business trouble-shooter David
-James")."""
+Grant Thornton", "New York band Scissor Sisters", "production company, Further Films"); not the firm nouns that
+end a person's description too ("film-maker George Lucas", "business trouble-shooter David James", "camera
+operator", "chain-smoker", "giant" of a sport)."""
 
 
 def _organisations(doc: Doc, people: Sequence[Entity]) -> frozenset[str]:
@@ -166,11 +165,10 @@ def _organisations(doc: Doc, people: Sequence[Entity]) -> frozenset[str]:
             before is not None and before.head == root and before.tag_ == "NN" and before.lower_ in BODY_NOUNS
         ) or (root.dep_ == "appos" and root.head.tag_ == "NN" and root.head.lower_ in BODY_NOUNS)
         # "Tim Daly of Michael Foods": the name of a person right before "of" is where they work.
-        of = doc[span.start - 1] if span.start else None
         affiliation = (
-            of is not None
-            and of.lower_ == "of"
-            and root.head == of
+            before is not None
+            and before.lower_ == "of"
+            and root.head == before
             and span.start >= 3
             and doc[span.start - 2].ent_type_ == "PERSON"
             and doc[span.start - 3].ent_type_ == "PERSON"
