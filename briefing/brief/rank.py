@@ -558,7 +558,10 @@ def rank_statements(
         person = people.get(m.speaker)
         if person is not None:  # the speaker as the pair's people name them ("Putin" is "Vladimir Putin")
             st = _fill(m.statement, Statement(person.name, "", True, 0, 0, person.role, person.country))
-            m.statement = Statement(person.name, st.text, st.direct, st.start, st.end, st.role, st.country)
+            # One office, written as the pair's people write it ("the prime minister said" is the Prime Minister).
+            same = person.role and st.role and office_words(st.role) == office_words(person.role)
+            role = person.role if same else st.role
+            m.statement = Statement(person.name, st.text, st.direct, st.start, st.end, role, st.country)
         if (
             m.statement.country is None
             and " " in m.statement.speaker.strip()

@@ -11,7 +11,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import pytest
 from brief_helpers import analysed
 
-from briefing.article import AnalyzedArticle, Entity, Person
+from briefing.article import AnalyzedArticle, Entity, Person, Statement
 from briefing.brief import build_brief, rank
 from briefing.brief.people import NameIndex, organisation_country
 from briefing.brief.rank import (
@@ -808,3 +808,22 @@ def test_the_two_name_the_pairs_relationship_as_both_countries_does(
     both, single = scored
     assert both.parts["about"] == RELATIONSHIP
     assert single.parts["about"] < RELATIONSHIP
+
+
+def test_a_statement_shows_its_speakers_office_as_the_pairs_people_write_it() -> None:
+    # BBC UK–US: "the prime minister said …" gave Tony Blair "prime minister" beside his "Prime Minister".
+    met = analysed(
+        "Prime Minister Tony Blair met George W Bush in Washington.",
+        ("GBR", "USA"),
+        source="a.txt",
+        people=[Person("Tony Blair", "GBR", "Prime Minister"), Person("George W Bush", "USA", "President")],
+    )
+    body = "The prime minister said America has spoken and the rest of the world should listen to the US."
+    words = "America has spoken and the rest of the world should listen to the US"
+    at = body.index(words)
+    said = analysed(body, ("GBR", "USA"), source="b.txt", people=[Person("Tony Blair", None, None)])
+    said = dataclasses.replace(
+        said, statements=(Statement("Tony Blair", words, False, at, at + len(words), "prime minister", None),)
+    )
+    (statement,) = (s.statement for s in build_brief(("GBR", "USA"), [met, said]).statements)
+    assert (statement.speaker, statement.role) == ("Tony Blair", "Prime Minister")
