@@ -112,14 +112,22 @@ def name_works(doc: Doc) -> None:
                 token.ent_id_ = ""
 
 
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
 def end_names(doc: Doc) -> None:
     """Cut each PERSON entity at a spaced dash, a slash, a bar or a number after its first word ("DJ Norman
     Cook - aka Fatboy Slim", a BBC style; "Ezra Acayan / Getty Images"; a tennis score) and drop the
     possessive mark or punctuation it ends with ("Robbie Williams'", "Joshua Rifkin -"): a hyphen inside a
-    name ("Lewis-Francis") has no space before it."""
+    name ("Lewis-Francis") has no space before it. A plural noun opening a full name is cut off too."""
     changed = False
     ents = []
     for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 2 and ent[0].tag_ in _PLURAL_TAGS:
+            # A plural before a full name is who they are, not their name ("Tories Ken Clarke", "Singers
+            # Jennifer Lopez", "Seeds Dominik Hrbaty"): nobody's given name is a plural noun.
+            ent = doc.char_span(ent[1].idx, ent.end_char, "PERSON") or ent
+            changed = True
         end = ent.end
         if ent.label_ == "PERSON":
             for token in ent[1:]:

@@ -87,12 +87,18 @@ class NameIndex:
         "Mrs Kennedy" out of the one "Charles Kennedy" the articles call "Mr Kennedy"."""
         self.canonical: dict[tuple[str, ...], tuple[str, ...]] = {}
         fulls = sorted({name_words(n) for n in names if len(name_words(n)) > 1}, key=lambda w: (-len(w), w))
+        personal = {name_words(n) for n in names if personal_name(n)}
         by_ends: dict[tuple[str, str], list[tuple[str, ...]]] = {}
         by_ending: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
         """The closing runs of two words or more of the names registered, to the names."""
         by_gap: dict[tuple[int, tuple[str, ...]], set[tuple[str, ...]]] = {}
         """A name with one word left out (its place, the other words), to the names: misspelling candidates."""
         for full in fulls:
+            if full not in personal:
+                # A phrase that is no name ("A spokesman for Michael Howard") neither takes a name's words nor
+                # lends its own: the spokesman is not Michael Howard.
+                self.canonical.setdefault(full, full)
+                continue
             # "Wang Yi" and "Yi Wang": the same words are the same person; "George Bush" is "George W Bush"
             # (same first and last word, the shorter inside the longer); "De Vido" the one longer name that
             # ends with it ("Julio De Vido"; not one that opens with it, "Jimmy Kimmel Live" being a show);
@@ -113,11 +119,12 @@ class NameIndex:
                 by_ends.setdefault(ends, []).append(full)
         by_word: dict[str, set[tuple[str, ...]]] = {}
         # Only a person's name owns its surname or given name ("Yukos" alone is not "Yukos US lawyers", nor
-        # "Cairn" "A spokesman for Cairn"); other names still make a word ambiguous.
-        self.personal = {
-            self.canonical[f] for f in {name_words(n) for n in names if personal_name(n)} if f in self.canonical
-        }
+        # "Cairn" "A spokesman for Cairn"); other names still make a word ambiguous, but for the words of a
+        # person's name they end with ("Howard" is Michael Howard beside "A spokesman for Michael Howard").
+        self.personal = {self.canonical[f] for f in personal if f in self.canonical}
         for full in set(self.canonical.values()):
+            if full not in personal and any(full[-n:] in personal for n in range(2, len(full))):
+                continue
             for w in {full[0], full[-1]} - PEERAGE:
                 by_word.setdefault(w, set()).add(full)
         self.by_word = by_word
@@ -483,11 +490,20 @@ def merge_people(
     spoken = {index.key(s.speaker) for a in articles for s in a.statements}
     headlined = {w for a in articles for w in words(a.article.title)}
     for key, mentions in seen.items():
-        # The most frequent full spelling; on a tie the first written, and never ALL CAPS over "Wang Yi".
-        spellings = Counter(p.name for p, _ in mentions if len(name_words(p.name)) == len(key))
+        # The most frequent full spelling, "Liam Fox" over the one "Tory Liam Fox" the tagger took whole; on a
+        # tie the one of all the name's words, then the first written, and never ALL CAPS over "Wang Yi".
+        spellings = Counter(p.name for p, _ in mentions if min(len(key), 2) <= len(name_words(p.name)) <= len(key))
         first_seen = list(spellings)
         name = (
-            max(spellings, key=lambda n: (spellings[n], not n.isupper(), -first_seen.index(n)))
+            max(
+                spellings,
+                key=lambda n: (
+                    spellings[n],
+                    len(name_words(n)) == len(key),
+                    not n.isupper(),
+                    -first_seen.index(n),
+                ),
+            )
             if spellings
             else mentions[0][0].name
         )

@@ -101,6 +101,26 @@ def test_a_name_ends_where_a_spaced_dash_a_slash_a_score_or_its_possessive_mark_
     assert not any(name in t and not t.endswith(name) for t in people)
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # BBC politics/319, entertainment, sport: the model takes a plural noun before a full name into it.
+        ("The group, including Tories Ken Clarke and Sir George Young, is confident.", "Ken Clarke"),
+        ("Singers Jennifer Lopez and Marc Anthony arrived at the premiere.", "Jennifer Lopez"),
+    ],
+)
+def test_a_plural_before_a_full_name_is_no_part_of_it(text: str, name: str) -> None:
+    people = {t for t, label in _people_tags(text).items() if label == "PERSON"}
+    assert name in people
+    assert not any(name in t and t != name for t in people)
+
+
+def test_a_given_name_ending_in_s_stays_in_the_name() -> None:
+    people = _people_tags("Charles Saumarez Smith said so. Hans Christian Andersen wrote it.")
+    assert people.get("Charles Saumarez Smith") == "PERSON"
+    assert people.get("Hans Christian Andersen") == "PERSON"
+
+
 def test_a_hyphen_inside_a_name_stays_and_the_speaker_is_the_name_alone() -> None:
     assert _people_tags("Mark Lewis-Francis made amends in the sprint relay.").get("Mark Lewis-Francis") == "PERSON"
     article = analyze(

@@ -355,6 +355,12 @@ def test_the_subject_phrase_places_a_speaker_the_article_does_not() -> None:
             "Chinese officials had been irritated",
             "Financial Times",
         ),
+        (  # business/392: cited with "according to", a name the model left untagged
+            "According to the FT, in its latest meeting Deutsche Boerse will adopt a charm offensive to woo the "
+            "London exchange. The newspaper said the German suitor will offer to manage a combined business.",
+            "offer to manage a combined business",
+            "FT",
+        ),
         (  # tech/009: the name after the noun, not the country before it
             "The Apple Powerbook 100 has been chosen as the greatest gadget of all time, by US magazine Mobile PC. "
             "The magazine said gadgets also needed to be a self-contained apparatus.",
@@ -570,6 +576,113 @@ def test_a_passive_speech_verb_is_not_its_subjects_statement() -> None:
     reported = [s.text for s in r.statements if not s.direct]
     assert not [t for t in reported if "less safe" in t or "would fail" in t]
     assert speakers(r, "two leaders had talked") == ["Tony Blair"]
+
+
+@pytest.mark.parametrize(
+    ("body", "said"),
+    [
+        # BBC politics/197, politics/270, politics/6, business/343: the parser read the clause's subject as the
+        # speech verb's object and left a clause without one ("was discussed when …").
+        (
+            "Officials have confirmed climate change was discussed when senator John McCain visited Mr Blair.",
+            "climate change was discussed when senator John McCain visited Mr Blair",
+        ),
+        (
+            'Vibe magazine president Kenard Gibbs said the attack earlier this month in Santa Monica was "sickening".',
+            'the attack earlier this month in Santa Monica was "sickening"',
+        ),
+        ("And Mr Greenspan warned Asian states could soon stop funding the US deficit.", "Asian states could soon"),
+        # A verb of telling: whom it addresses is not what was said.
+        ("Mr Brown told MPs child benefit would rise to a maximum of £63 a week.", "child benefit would rise"),
+        ("Ms Kelly told the BBC progress had been made against disruptive children.", "progress had been made"),
+        (
+            "Finance Minister Trevor Manuel told the BBC's Talking Point programme what was needed was one approach.",
+            "what was needed was one approach",
+        ),
+        ("A senior defence official told the BBC lessons were being learned.", "lessons were being learned"),
+        # "that" as the clause's subject, not its conjunction, and the conjunction the parser called a subject
+        # (BBC business, tech).
+        ("And Mr Greenspan said that could turn into a trend.", "that could turn into a trend"),
+        ("Valve also said that rumours that it distributed fake keys were false.", "rumours that it distributed"),
+        # Punctuation that opens the clause is not said.
+        ("Wembley said that, once the deal was completed, it expected to return cash.", "once the deal was completed"),
+        # No object the parser took for the subject: the clause as the parser gave it, no adverb before it.
+        (
+            "The Metropolitan police chief said last week that the plans for 24-hour drinking should be reviewed.",
+            "the plans for 24-hour drinking",
+        ),
+    ],
+)
+def test_a_reported_clause_keeps_the_subject_the_parser_hung_from_its_verb(body: str, said: str) -> None:
+    reported = [s.text for s in analyze("Report", body).statements if not s.direct]
+    assert len(reported) == 1
+    assert reported[0].startswith(said)
+
+
+def test_a_reported_question_or_a_question_left_open_is_no_statement() -> None:
+    body = (
+        "Mr Blair woke up to discover Mr Bush had won but declined to say if he was pleased with the result. "
+        "Conservative Michael Fallon asked Mr Brown whether the Treasury had leaned on the ONS. "
+        "The Justice Department has not said if it will appeal the ruling. "
+        "Theresa May said if the party was in government again it would make sure the rules applied."
+    )
+    r = analyze("Questions", body)
+    reported = [s.text for s in r.statements if not s.direct]
+    assert not [t for t in reported if "pleased" in t or "Treasury" in t or "appeal" in t]
+    assert speakers(r, "it would make sure") == ["Theresa May"]  # an "if" after a plain "said" is a condition
+
+
+def test_a_long_subject_speaks_as_its_words_without_what_commas_set_off() -> None:
+    # BBC politics/377: the relative clause made the subject too long, and the speaker was "A spokesman".
+    r = analyze(
+        "Casinos",
+        "Casinos also offer free food. A spokesman for the British Casino Association, which represents the UK "
+        'industry, said the government was trying to allay fears over a "UK Las Vegas".',
+    )
+    assert speakers(r, "allay fears") == ["A spokesman for the British Casino Association"]
+
+
+def test_a_group_named_by_a_plural_noun_speaks_as_itself() -> None:
+    # BBC tech: the prosecutors' quote went to the defendant the paragraph before had named.
+    r = analyze(
+        "Spammer",
+        'A third defendant, Richard Rutkowski, was acquitted. Prosecutors said Jaynes was "a snake oil salesman in '
+        'a new format", using the internet to peddle useless wares. Analysts said the verdict would deter others.',
+    )
+    assert speakers(r, "snake oil salesman") == ["Prosecutors"]
+    assert speakers(r, "would deter others") == ["Analysts"]
+    # A plural that only indicates is a thing, and a surname the tagger read as a plural is the person.
+    other = analyze(
+        "Retailer",
+        'DrKW said the cuts are either to clear stock or could indicate a longer term "step change in pricing in '
+        'certain areas" at M&S. Jeremy Irons arrived late. Irons said he had wondered whether he should attend.',
+    )
+    assert speakers(other, "step change in pricing") == ["DrKW"]
+    assert speakers(other, "he had wondered") == ["Jeremy Irons"]
+
+
+def test_two_speakers_side_by_side_in_a_sentence_both_speak_and_a_report_inside_a_statement_is_part_of_it() -> None:
+    # BBC politics: the group's statement, now found, had taken the sentence and Mr Straw's was lost.
+    r = analyze(
+        "Arms",
+        "Human rights groups say the code of conduct is not legally binding - but Mr Straw said it would be given "
+        "legal force by the laws of many EU countries. Mr Blair said Mr Brown had claimed the economy was strong.",
+    )
+    assert speakers(r, "not legally binding") == ["Human rights groups"]
+    assert speakers(r, "given legal force") == ["Straw"]
+    assert speakers(r, "economy was strong") == ["Blair"]
+
+
+def test_a_quote_as_an_outlet_reported_it_is_the_outlets_and_a_report_alone_is_no_statement() -> None:
+    # A pasted page (Sydney siege): the quote went to the gunman the sentence before had named.
+    r = analyze(
+        "Siege",
+        "Someone named Man Haron Monis seized hostages in a cafe in Sydney. In the process he put up an Islamic flag "
+        "– “igniting,” as Reuters reported, “fears of a jihadist attack in the heart of the country’s biggest city.” "
+        "The Financial Times reported that the cafe would reopen next month.",
+    )
+    assert speakers(r, "fears of a jihadist attack") == ["Reuters"]
+    assert not [s for s in r.statements if "reopen" in s.text]
 
 
 def test_scare_quotes_and_titles_are_not_statements() -> None:

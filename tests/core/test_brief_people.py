@@ -407,6 +407,26 @@ def test_a_name_that_ends_a_longer_one_is_that_person_but_one_that_opens_it_is_n
     assert index.key("Jimmy Kimmel") == ("jimmy", "kimmel")
 
 
+def test_a_phrase_that_is_no_name_neither_takes_nor_lends_a_persons_name() -> None:
+    """BBC, articles of no pair: "A spokesman for Michael Howard" keyed as Michael Howard, so the spokesman's
+    statements showed as the Tory leader's own."""
+    index = NameIndex(["A spokesman for Michael Howard", "Michael Howard"])
+    assert index.key("Michael Howard") == index.key("Howard") == ("michael", "howard")
+    assert index.key("A spokesman for Michael Howard") != ("michael", "howard")
+
+
+def test_a_person_shows_under_the_full_name_most_articles_write() -> None:
+    """BBC politics: one article's tagger took "Tory Liam Fox" whole, the others write "Liam Fox"; one person,
+    shown as the articles write him."""
+    tagged = analysed("Tory Liam Fox said the party would win.", None, source="a.txt", people=[Person("Tory Liam Fox")])
+    others = [
+        analysed(f"Liam Fox spoke on day {n}.", None, source=f"{n}.txt", people=[Person("Liam Fox")]) for n in range(2)
+    ]
+    people = merge_people([tagged, *others])
+    assert [p.name for p in people] == ["Liam Fox"]
+    assert len(people[0].articles) == 3
+
+
 def test_a_one_word_name_is_listed_only_when_the_articles_say_who_it_is() -> None:
     """BBC UK–US listed "Burberry" and "Mothercare" (a list of a courier's customers) and Germany–India
     "Suzuki" (a carmaker) as people: one word with no office, country, "Mr", quote or headline."""
