@@ -113,19 +113,26 @@ def name_works(doc: Doc) -> None:
 
 
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+INVERTING = frozenset("said says added adds asked asks told tells explained explains".split())
+"""Speech verbs that open an inverted attribution before the speaker's name ("Said Williams:"), which the
+tagger may read as a given name."""
 
 
 def end_names(doc: Doc) -> None:
     """Cut each PERSON entity at a spaced dash, a slash, a bar or a number after its first word ("DJ Norman
     Cook - aka Fatboy Slim", a BBC style; "Ezra Acayan / Getty Images"; a tennis score) and drop the
     possessive mark or punctuation it ends with ("Robbie Williams'", "Joshua Rifkin -"): a hyphen inside a
-    name ("Lewis-Francis") has no space before it. A plural noun opening a full name is cut off too."""
+    name ("Lewis-Francis") has no space before it. A plural noun opening a full name is cut off too, and a
+    speech verb opening a name."""
     changed = False
     ents = []
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) > 2 and ent[0].tag_ in _PLURAL_TAGS:
+        if ent.label_ == "PERSON" and (
+            (len(ent) > 2 and ent[0].tag_ in _PLURAL_TAGS) or (len(ent) > 1 and ent[0].lower_ in INVERTING)
+        ):
             # A plural before a full name is who they are, not their name ("Tories Ken Clarke", "Singers
-            # Jennifer Lopez", "Seeds Dominik Hrbaty"): nobody's given name is a plural noun.
+            # Jennifer Lopez", "Seeds Dominik Hrbaty"): nobody's given name is a plural noun. Nor is the
+            # speech verb of an inverted attribution ("Said Williams: '…'").
             ent = doc.char_span(ent[1].idx, ent.end_char, "PERSON") or ent
             changed = True
         end = ent.end

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing.analyze.honorifics import HONORIFICS, KNIGHTLY, LEADING_TITLES, peerage_surname
+from briefing.analyze.misread_names import INVERTING
 from briefing.analyze.parsed import doc_text, sentence_of, sentences
 from briefing.analyze.people import FIRM_NOUNS, OCCUPATIONS, ROLE_WORDS, acronym_country, match_name, mention_title
 from briefing.article import Entity, Person, Statement
@@ -769,6 +770,9 @@ class _SpeakerResolver:
     def from_sentence(self, sent: Span, quote: _Quote) -> tuple[str, str | None, str | None] | None:
         """The speaker of a quote in this sentence, with the country and the title its subject phrase gives
         (or None)."""
+        introduced = self._named_before_colon(quote)
+        if introduced is not None:
+            return introduced, None, None
         verbs = [t for t in sent if (is_speech_verb(t) or _as_reported(t)) and not (quote.start <= t.idx < quote.end)]
         # Nearest first; a speech verb in a relative clause last: in "said instead of the “bonfire of quangos”
         # New Labour had promised" the quote is the object of what the speaker said.
@@ -799,6 +803,32 @@ class _SpeakerResolver:
             speaker = self.resolve(subj, quote.start)
             return (speaker, self.subject_country(subj), None) if speaker else None
         return None
+
+    def _named_before_colon(self, quote: _Quote) -> str | None:
+        """The person whose name ends right before a colon that opens the quote: "the question posed by Brighton
+        nurse Marion Brown: 'Would you …?'" is hers, with no speech verb to say so, whatever verb the sentence
+        has elsewhere (the parser ran "Diane Granger said: '…?' And … Marion Brown: '…'" into one sentence); so
+        are "- Blackburn boss Mark Hughes: '…'" and "Said Williams: '…'". Not whom the words are addressed to
+        ("He told Ms Sturgeon: '…'", "told BBC Radio 4's Westminster Hour: '…'")."""
+        at = quote.start
+        while at > 0 and self.text[at - 1] in " \t\n\"'“‘":
+            at -= 1
+        if at == 0 or self.text[at - 1] != ":":
+            return None
+        token = self.doc.char_span(at - 1, at, alignment_mode="expand")
+        if token is None or token.start == 0:
+            return None
+        named = self.ent_at.get(token.start - 1)
+        if named is None or named.label_ != "PERSON" or named.end != token.start:
+            # "nurse Marion Brown:", "Said Williams:", a name the model missed: up to three capitalised proper
+            # nouns, untagged, none opening the sentence ("Update:").
+            start = token.start
+            while start > 0 and token.start - start < 3 and _untagged_word(self.doc[start - 1]):
+                start -= 1
+            named = self.doc[start : token.start] if start < token.start else None
+        if named is None or _addressed(named.root):
+            return None
+        return self.full_name(named.text, named.start_char)
 
     def subject_title(self, subj: Token, speaker: str) -> str | None:
         """The title a subject phrase names a known person by, when it names them by no name ("the trade and
@@ -1287,6 +1317,23 @@ def _words_owner(sent: Span, quote: _Quote) -> Token | None:
             if named and that and said.start_char <= quote.start and quote.end <= said.end_char + 2:
                 return owner  # the closing mark may fall just outside the clause the parser built
     return None
+
+
+def _addressed(name: Token) -> bool:
+    """The name is an object, the one spoken to ("told Sir Edward", "asked Mr Sullivan", "Breakfast with
+    Frost"), not the agent of a passive ("the question posed by Marion Brown")."""
+    return name.dep_ in ("dobj", "dative", "iobj") or (name.dep_ == "pobj" and name.head.dep_ != "agent")
+
+
+def _untagged_word(token: Token) -> bool:
+    """A capitalised proper noun the model tagged as nothing or as a person, not a speech verb that opens an
+    inverted attribution, which the tagger may read as a name ("Said Williams: '…'")."""
+    return (
+        token.pos_ == "PROPN"
+        and token.is_title
+        and token.ent_type_ in ("", "PERSON")
+        and not (token.is_sent_start or token.lower_ in INVERTING)
+    )
 
 
 def _untagged_name(token: Token, any_label: bool = False, words: int = 2) -> Span | None:

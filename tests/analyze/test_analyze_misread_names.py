@@ -107,9 +107,11 @@ def test_a_name_ends_where_a_spaced_dash_a_slash_a_score_or_its_possessive_mark_
         # BBC politics/319, entertainment, sport: the model takes a plural noun before a full name into it.
         ("The group, including Tories Ken Clarke and Sir George Young, is confident.", "Ken Clarke"),
         ("Singers Jennifer Lopez and Marc Anthony arrived at the premiere.", "Jennifer Lopez"),
+        # BBC sport: the speech verb of an inverted attribution.
+        ('Bath need experienced back-up. Said Williams: "When this opportunity came, I did not hesitate."', "Williams"),
     ],
 )
-def test_a_plural_before_a_full_name_is_no_part_of_it(text: str, name: str) -> None:
+def test_a_plural_or_a_speech_verb_before_a_name_is_no_part_of_it(text: str, name: str) -> None:
     people = {t for t, label in _people_tags(text).items() if label == "PERSON"}
     assert name in people
     assert not any(name in t and t != name for t in people)

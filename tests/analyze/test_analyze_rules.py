@@ -673,6 +673,29 @@ def test_two_speakers_side_by_side_in_a_sentence_both_speak_and_a_report_inside_
     assert speakers(r, "economy was strong") == ["Blair"]
 
 
+def test_a_quote_opened_by_a_colon_after_a_name_is_that_persons() -> None:
+    # BBC politics/353: one sentence to the parser, two questioners; the second's was the first's.
+    r = analyze(
+        "Blair grilled",
+        'On immigration, London teacher Diane Granger said: "Where are you going to put everyone?" And can you '
+        'imagine even Jeremy Paxman putting the question posed by Brighton nurse Marion Brown: "Would you wipe '
+        "somebody's backside for £5?\"",
+    )
+    assert speakers(r, "Where are you going") == ["Diane Granger"]
+    assert speakers(r, "wipe somebody") == ["Marion Brown"]
+    # BBC sport's match previews; whom the words are addressed to is not who speaks (BBC politics).
+    sport = analyze(
+        "Cup tie",
+        'He outpaced Stubbs.\n\n- Manchester United coach Sir Alex Ferguson: "It was a fantastic performance by '
+        'us." Bath need experienced back-up. Said Williams: "When this opportunity presented itself, I did not '
+        'hesitate." In a furious response, the first minister Jack McConnell said his comments had been '
+        'distorted. He told Ms Sturgeon: "It is disappointing that you have contributed to this."',
+    )
+    assert speakers(sport, "fantastic performance") == ["Alex Ferguson"]
+    assert speakers(sport, "opportunity presented itself") == ["Williams"]
+    assert speakers(sport, "It is disappointing") == ["Jack McConnell"]
+
+
 def test_a_quote_as_an_outlet_reported_it_is_the_outlets_and_a_report_alone_is_no_statement() -> None:
     # A pasted page (Sydney siege): the quote went to the gunman the sentence before had named.
     r = analyze(
