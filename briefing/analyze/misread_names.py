@@ -133,8 +133,9 @@ def end_names(doc: Doc) -> None:
             # A plural before a full name is who they are, not their name ("Tories Ken Clarke", "Singers
             # Jennifer Lopez", "Seeds Dominik Hrbaty"): nobody's given name is a plural noun. Nor is the
             # speech verb of an inverted attribution ("Said Williams: '…'").
-            ent = doc.char_span(ent[1].idx, ent.end_char, "PERSON") or ent
-            changed = True
+            cut = doc.char_span(ent[1].idx, ent.end_char, "PERSON")
+            if cut is not None:
+                ent, changed = cut, True
         end = ent.end
         if ent.label_ == "PERSON":
             for token in ent[1:]:

@@ -1182,13 +1182,17 @@ where one that indicates, suggests, highlights or calls may be a thing ("the cut
 highlight", "more customers are calling")."""
 
 
+_SPEAK_FOR_THEMSELVES = INSTITUTION_HEADS | RELATIONS
+"""Bodies and relatives, who name their own speakers (`_titled`, `cited_publication`): no group of `_group`'s."""
+
+
 def _group(subj: Token) -> bool:
     """A plural noun that speaks as a group of people: a title's ("US officials"), else one that says
     (`_SAYING`); not a body's or a relative's, which name their own speakers."""
     lemma = subj.lemma_.lower()
     if lemma in TITLE_HEADS:
         return True
-    return lemma not in INSTITUTION_HEADS | RELATIONS and subj.head.lemma_.lower() in _SAYING
+    return lemma not in _SPEAK_FOR_THEMSELVES and subj.head.lemma_.lower() in _SAYING
 
 
 def _as_reported(verb: Token) -> bool:
@@ -1325,15 +1329,15 @@ def _addressed(name: Token) -> bool:
     return name.dep_ in ("dobj", "dative", "iobj") or (name.dep_ == "pobj" and name.head.dep_ != "agent")
 
 
+def _name_word(token: Token, any_label: bool = False) -> bool:
+    """A capitalised proper noun the model tagged as nothing or as a person (as anything, with `any_label`)."""
+    return token.pos_ == "PROPN" and token.is_title and (any_label or token.ent_type_ in ("", "PERSON"))
+
+
 def _untagged_word(token: Token) -> bool:
-    """A capitalised proper noun the model tagged as nothing or as a person, not a speech verb that opens an
-    inverted attribution, which the tagger may read as a name ("Said Williams: '…'")."""
-    return (
-        token.pos_ == "PROPN"
-        and token.is_title
-        and token.ent_type_ in ("", "PERSON")
-        and not (token.is_sent_start or token.lower_ in INVERTING)
-    )
+    """A name word (`_name_word`) that opens no sentence ("Update:") and is no speech verb that opens an inverted
+    attribution, which the tagger may read as a name ("Said Williams: '…'")."""
+    return _name_word(token) and not (token.is_sent_start or token.lower_ in INVERTING)
 
 
 def _untagged_name(token: Token, any_label: bool = False, words: int = 2) -> Span | None:
@@ -1344,7 +1348,7 @@ def _untagged_name(token: Token, any_label: bool = False, words: int = 2) -> Spa
     run = [t for t in token.lefts if t.dep_ == "compound"] + [token]
     if len(run) < words or run[-1].i - run[0].i + 1 != len(run):
         return None
-    if not all(t.pos_ == "PROPN" and t.is_title and (any_label or t.ent_type_ in ("", "PERSON")) for t in run):
+    if not all(_name_word(t, any_label) for t in run):
         return None
     return token.doc[run[0].i : token.i + 1]
 
