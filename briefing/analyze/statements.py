@@ -585,6 +585,7 @@ _PRONOUN_GENDER = {
 _GENDER_LOOKBACK = 6
 """How many people in focus back a pronoun may reach past people of the other pronoun."""
 _POSSESSIVE = re.compile(r"['’]s\b")
+_UNCLOSED = re.compile(r"\s*\([^)]*$")
 _ROLE_BEFORE_NAME = 300
 """Characters after a title with no one in focus before it to the person it introduces."""
 
@@ -749,6 +750,7 @@ class _SpeakerResolver:
         """The known person a mention starting at `at` names; the honorific tells namesakes apart."""
         names = [p.name for p in self.people]
         text = _POSSESSIVE.sub("", text)  # "Tony Blair's" and "Tony Blair’s" are Tony Blair
+        text = _UNCLOSED.sub("", text)  # "Institute for Fiscal Studies (IFS": the model's span ends inside
         cleaned = OCCUPATIONS.sub("", LEADING_TITLES.sub("", text)).strip()  # "Prof Etzioni"
         if len(cleaned.split()) == 1 or peerage_surname(cleaned):  # "Baroness Greenfield" may be "Susan Greenfield"
             title = mention_title(self.text, text, at) if at is not None else ""
@@ -961,9 +963,12 @@ class _SpeakerResolver:
         if speaking and subj.lemma_.lower() in RELATIONS:
             # "Michael Jackson's mother", "his son"; "the mother-of-nine" is the person the article is about.
             return self._titled(subj, phrase, head) if phrase[0].lower_ == "the" else _own_words(phrase, subj).text
-        if speaking and head in FIRM_NOUNS and subj.text.islower() and phrase[0].lower_ == "the":
-            # "The company said …": the organisation that acted in the sentences before ("Toyota has raised its
-            # forecast. The company said …"), when no one else acted since.
+        if speaking and (
+            (head in FIRM_NOUNS and subj.text.islower() and phrase[0].lower_ == "the")
+            or (head == "it" and subj.dep_ == "nsubj" and is_speech_verb(subj.head))
+        ):
+            # "The company said …", "It said …": the organisation that acted in the sentences before ("Toyota
+            # has raised its forecast. The company said …"), when no one else acted since.
             return self.acting_organisation(subj)
         if head in INSTITUTION_HEADS:
             own = _own_words(phrase, subj)
@@ -1095,8 +1100,11 @@ class _SpeakerResolver:
                 if any(e.label_ == "PERSON" for e in own):
                     return None
                 org = own[0]
-                the = "the " if org.start > 0 and self.doc[org.start - 1].lower_ == "the" else ""
-                return the + re.sub(r"^The\b", "the", re.sub(r"['’]s?$", "", org.text))
+                if org[-1].pos_ in ("ADP", "CCONJ", "DET"):
+                    return None  # a name the model cut short ("The Association of | British insurers")
+                # "the Home Office", but not "the Rosneft" of "The Rosneft announcement".
+                the = "the " if org.start > 0 and self.doc[org.start - 1].lower_ == "the" and org.end > actor.i else ""
+                return the + re.sub(r"^The\b", "the", re.sub(r"['’]s?$", "", _UNCLOSED.sub("", org.text)))
         return None
 
     def _titled(self, subj: Token, phrase: Span, head: str) -> str:

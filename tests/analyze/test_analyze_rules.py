@@ -400,6 +400,58 @@ def test_the_company_that_speaks_is_the_organisation_that_acted_before(body: str
     assert speakers(analyze("Toyota raises forecast", body), "demand in China was strong") == said
 
 
+@pytest.mark.parametrize(
+    ("body", "fragment", "said"),
+    [
+        pytest.param(  # BBC politics: "It said" was no one's (82 BBC statements lost)
+            "The Home Office said it had not meant to discriminate against anyone. It said it would look at the "
+            "implications of the ruling.",
+            "look at the implications",
+            ["the Home Office"],
+            id="it-the-organisation-that-spoke",
+        ),
+        pytest.param(  # the model's span ends inside the parenthesis: the name without it
+            "In January the independent Institute for Fiscal Studies (IFS) said Mr Brown would need to raise "
+            "taxes. It also said the government might narrowly miss its golden rule.",
+            "narrowly miss",
+            ["Institute for Fiscal Studies"],
+            id="it-without-an-unclosed-parenthesis",
+        ),
+        pytest.param(  # "it" is the report that spoke, the organisation's that owns it
+            "The Ministry of Defence has been criticised over soaring costs. A National Audit Office report on the "
+            "20 biggest projects says costs have risen by £1.7bn. It says there is little evidence the MoD's "
+            "performance had improved.",
+            "little evidence",
+            ["National Audit Office"],
+            id="the-organisation-whose-report-spoke",
+        ),
+        pytest.param(  # the article before a name that qualifies a noun is the noun's, not the name's
+            "The Rosneft announcement came just hours after the auction ended. It has said it will seek damages "
+            "of $20bn.",
+            "seek damages",
+            ["Rosneft"],
+            id="the-name-without-the-article-of-its-noun",
+        ),
+        pytest.param(  # a name the model cut short is no speaker
+            "Tourists cutting short their holidays may suffer. The Association of British insurers warned that "
+            "travel insurance does not cover it. It said loss of possessions will usually be covered.",
+            "loss of possessions",
+            [],
+            id="not-a-name-cut-short",
+        ),
+        pytest.param(  # an expletive "it" of a passive speaks for no one
+            "Car maker Toyota unveiled its trumpet-playing robot. By 2007, it is predicted that there will be "
+            "almost 2.5 million entertainment robots.",
+            "2.5 million",
+            [],
+            id="not-a-passive-it",
+        ),
+    ],
+)
+def test_it_that_speaks_is_the_organisation_that_acted_before(body: str, fragment: str, said: list[str]) -> None:
+    assert speakers(analyze("A headline", body), fragment) == said
+
+
 def test_an_acronym_spelled_out_with_a_country_places_its_people() -> None:
     body = (  # BBC politics/292
         "A UK Independence Party MEP suggested Germany saw the EU as an 'empire', a new documentary has revealed. "
