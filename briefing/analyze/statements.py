@@ -301,6 +301,10 @@ def _reported(doc: Doc, resolver: _SpeakerResolver, skip: set[int]) -> list[Stat
                 # after the verb, and after whom a verb of telling addresses ("told MPs child benefit would
                 # rise").
                 left = _said_from(tok, left)
+            if doc[left].tag_ in ("WDT", "WP") and left < tok.i and tok.dep_ == "relcl" and tok.head.pos_ != "VERB":
+                # "proposals which the Tories say would save more than £4.3bn": the words said are about what the
+                # relative word stands for, so they begin with it, not with "which".
+                left = min(left, tok.head.left_edge.i)
             if _conjunction_that(doc[left]):
                 left += 1
             while left < right and doc[left].text in _OPENING_PUNCTUATION:
@@ -333,20 +337,27 @@ def _reported(doc: Doc, resolver: _SpeakerResolver, skip: set[int]) -> list[Stat
 
 _OPENING_PUNCTUATION = frozenset({",", ";", ":", "-", "–", "—"})
 _WITHHOLDING = frozenset("decline refuse fail".split())
+_WH_WORD = re.compile(r"what|when|where|who|whom|whose|which|why|how")
 
 
 def _indirect_question(verb: Token, comp: Token) -> bool:
     """A reported question or a question left open, not a statement: "asked whether the Treasury had leaned on
-    the ONS", "declined to say if he was pleased", "would not confirm whether …". An "if" clause after a plain
-    "said" is a condition the parser cut off ("said if he had committed any crimes he should be prosecuted")."""
-    mark = next((c.lower_ for c in comp.children if c.dep_ == "mark" and c.i == comp.left_edge.i), None)
-    if mark == "whether":
+    the ONS", "declined to say if he was pleased", "would not confirm whether …", "did not say when the move
+    would take place", "predict which celebrity would be evicted". An "if" clause after a plain "said" is a
+    condition the parser cut off ("said if he had committed any crimes he should be prosecuted"); a question word
+    after a plain "said" starts a statement ("told the programme what was needed was one approach"), and after
+    "asked" it is often one put as a question ("He asked what the government had to hide")."""
+    first = comp.left_edge
+    mark = next((c.lower_ for c in comp.children if c.dep_ == "mark" and c.i == first.i), None)
+    if mark == "whether" or (first.dep_ == "det" and _WH_WORD.fullmatch(first.lower_)):
         return True
-    if mark != "if":
-        return False
-    withheld = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _WITHHOLDING
+    withheld = verb.dep_ == "xcomp" and (
+        verb.head.lemma_.lower() in _WITHHOLDING or any(c.lower_ in ("yet", "still") for c in verb.head.children)
+    )
     negated = any(c.dep_ == "neg" for c in (*verb.children, *(verb.head.children if withheld else ())))
-    return verb.lemma_.lower() == "ask" or withheld or negated
+    if mark == "if":
+        return verb.lemma_.lower() == "ask" or withheld or negated
+    return bool(_WH_WORD.fullmatch(first.lower_)) and (withheld or negated)
 
 
 _CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})

@@ -684,6 +684,35 @@ def test_a_reported_question_or_a_question_left_open_is_no_statement() -> None:
     assert speakers(r, "it would make sure") == ["Theresa May"]  # an "if" after a plain "said" is a condition
 
 
+def test_a_question_word_left_open_is_no_statement_but_after_a_plain_said_it_is_one() -> None:
+    body = (  # BBC business and politics: "when the move would take place" was Marsh's statement
+        "Marsh did not say when the move would take place. "
+        "The Tories have promised £4bn in tax cuts but have yet to say where they will fall. "
+        "Twentieth Century Fox is still to announce which technology it will be supporting. "
+        "The show used the votes to predict which celebrity would be evicted next. "
+        "But South Africa Finance Minister Trevor Manuel told the BBC's Talking Point programme what was needed "
+        "was one approach, with all wealthy nations on board. "
+        "Mr Cable asked what the government had to hide."
+    )
+    r = analyze("Questions", body)
+    reported = [s.text for s in r.statements if not s.direct]
+    assert not [t for t in reported if "take place" in t or "will fall" in t or "technology" in t or "evicted" in t]
+    assert speakers(r, "one approach") == ["Trevor Manuel"]
+    assert speakers(r, "had to hide") == ["Mr Cable"]  # a point put as a question is still the speaker's
+
+
+def test_words_said_in_a_relative_clause_begin_with_what_the_relative_word_stands_for() -> None:
+    # BBC politics: the statement was "which the Tories say would save more than £4.3bn", about nothing named.
+    r = analyze(
+        "Tory cuts",
+        "Income tax relief would also be scrapped under proposals which the Tories say would save more than "
+        "£4.3bn. Mr Ancram condemned the document, which the Foreign Office says has cost about £2,500 to design.",
+    )
+    said = {s.speaker: s.text for s in r.statements}
+    assert said["Tories"].startswith("proposals which the Tories say would save")
+    assert said["the Foreign Office"].startswith("the document, which the Foreign Office says has cost")
+
+
 def test_a_long_subject_speaks_as_its_words_without_what_commas_set_off() -> None:
     # BBC politics/377: the relative clause made the subject too long, and the speaker was "A spokesman".
     r = analyze(
