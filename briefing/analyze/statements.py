@@ -311,12 +311,14 @@ def _reported(doc: Doc, resolver: _SpeakerResolver, skip: set[int]) -> list[Stat
                 left += 1  # "said that, once the deal was completed, it …"
             while right > left and doc[right].is_space:
                 right -= 1  # the parser hangs a paragraph break on the clause's last word: no words of it
-            span = doc[left : right + 1]
-            if len(span) < 4 or (left <= tok.i <= right and right - tok.i < 4):
+            if right - left + 1 < 4 or (left <= tok.i <= right and right - tok.i < 4):
                 # A clause around its own speech verb with next to nothing after it is a misparse, not words
                 # said ("in what Palestinian officials said was a compromise": "what Palestinian officials said
                 # was"); "which the Tories say would save more than £4.3bn" still says what they say.
                 continue
+            while right > left and (doc[right].pos_ == "CCONJ" or doc[right].text in ",;"):
+                right -= 1  # the "and" or comma that joins the next clause ("he was resigning and")
+            span = doc[left : right + 1]
             if any(a <= right and left <= b for a, b in taken):
                 continue
             person = resolver.person(speaker)
@@ -890,6 +892,9 @@ class _SpeakerResolver:
         if subj.lower_ in PRONOUNS:
             if subj.lower_ in ("i", "we"):
                 return None
+            group = self._plural_antecedent(subj) if speaking and subj.lower_ == "they" else None
+            if group is not None:
+                return group
             at = subj.idx if subj.idx < before else before
             focus = self._focus_for(subj.lower_, at) if subj.lower_ in ("he", "she") else self.focus(at)
             if focus:
@@ -991,6 +996,60 @@ class _SpeakerResolver:
             return re.sub(r"^(?:the|a|an)\s+", "", own.text, flags=re.IGNORECASE)
         if subj.pos_ == "PROPN":
             return self.full_name(_own_words(phrase, subj).text)
+        return None
+
+    def _plural_antecedent(self, they: Token) -> str | None:
+        """Who "they" are: the nearest subject before, in its sentence or the two before it, that is plural and
+        stands for people ("union officials denied …. They said", "Business leaders had opposed the plan as they
+        said", "Lord Justice Rix and Mr Justice Forbes ruled …. They said"), spoken of in the words the text
+        gives them. Not a person in focus: "they" is never one person, and the text's last "he" or "she" gave
+        the union's words to the transport secretary and the law lords' to the home secretary."""
+        doc = self.doc
+        quoted = self.quoted_spans()
+        found = sentences(doc)
+        at = found.index(sentence_of(doc, they.i))
+        for sent in reversed(found[max(0, at - 2) : at + 1]):
+            if sent.start <= they.i < sent.end:
+                # Its own sentence: any clause before it ("… had opposed the plan as they said"), not the words
+                # said ("The other five Iraqis did not die in custody, so their cases had to fail, they said").
+                subjects = [
+                    t
+                    for t in sent
+                    if t.dep_ in ("nsubj", "nsubjpass") and t.i < they.i and not they.head.is_ancestor(t)
+                ]
+            else:
+                # A sentence before: who acts in it, not who is acted on ("insisted they would hold ministers …"),
+                # and in the passive the agent ("is expected to be opposed by the Liberal Democrats").
+                verbs = [sent.root, *(t for t in sent if is_speech_verb(t) and t.i != sent.root.i)]
+                main = [v for v in sent if v.dep_ in ("ROOT", "xcomp") or (v.dep_ == "conj" and v.head.dep_ == "ROOT")]
+                agents = [
+                    o for v in main for c in v.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"
+                ]
+                actors = [a for a in map(_subject, verbs) if a is not None and a.dep_ != "nsubjpass"] + agents
+                subjects = sorted(actors, key=lambda a: a.i)
+            for t in reversed(subjects):
+                if t.lower_ in PRONOUNS or any(a <= t.idx < b for a, b in quoted):
+                    continue
+                # "Lord Justice Rix and Mr Justice Forbes", "Both the IMF and World Bank" (parsed as one bank).
+                coordinated = any(
+                    c.dep_ in ("conj", "cc", "preconj") and (c.i < t.i or c.head.i == t.i) for c in t.subtree
+                )
+                if t.tag_ not in ("NNS", "NNPS") and not coordinated:
+                    continue
+                # People or bodies, by the head or the words before it and its coordinated parts ("Lord Justice Rix
+                # and Mr Justice Forbes", "Ministry of Defence lawyers"), or a group that says ("Analysts said",
+                # not "their stories can be told"); not "prices" or "the figures from the ONS": things do not say.
+                words = [w for w in t.subtree if w.i <= t.i or (w.head.i == t.i and w.dep_ == "conj")]
+                said = t.dep_ == "nsubj" and _group(t)
+                if not (said or any(_names_people(w) for w in words)):
+                    continue
+                name = self.resolve(t, they.idx) if t.ent_type_ == "PERSON" or not coordinated else None
+                if name:
+                    return name
+                phrase = _own_words(doc[t.left_edge.i : t.right_edge.i + 1], t)
+                if len(phrase) > 12:
+                    phrase = doc[t.left_edge.i : t.i + 1]
+                return re.sub(r"^the\s+", "", phrase.text, flags=re.IGNORECASE)
         return None
 
     def _antecedent(self, relative: Token) -> str | None:
@@ -1203,6 +1262,13 @@ highlight", "more customers are calling")."""
 
 _SPEAK_FOR_THEMSELVES = INSTITUTION_HEADS | RELATIONS
 """Bodies and relatives, who name their own speakers (`_titled`, `cited_publication`): no group of `_group`'s."""
+
+
+def _names_people(word: Token) -> bool:
+    """A word that stands for people or a body of them: a name of a person, people or organisation, a title or
+    an honorific, or a noun for a body ("police", "firms")."""
+    lemma = word.lemma_.lower()
+    return word.ent_type_ in ("PERSON", "NORP", "ORG") or lemma in _ACTORS or lemma in HONORIFICS
 
 
 def _group(subj: Token) -> bool:

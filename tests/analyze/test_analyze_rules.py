@@ -713,6 +713,67 @@ def test_words_said_in_a_relative_clause_begin_with_what_the_relative_word_stand
     assert said["the Foreign Office"].startswith("the document, which the Foreign Office says has cost")
 
 
+def test_reported_words_end_before_the_conjunction_or_comma_that_joins_the_next_clause() -> None:
+    # BBC: "he does not want higher tax rates for top earners but", "… no assets in the US,"
+    r = analyze(
+        "Tax",
+        "Mr Blair said he does not want higher tax rates for top earners but Labour MPs disagree. Deutsche Bank "
+        "said the case has no place in a US court because Yukos has no assets in the US, the filing shows.",
+    )
+    said = {s.speaker: s.text for s in r.statements}
+    assert said["Blair"] == "he does not want higher tax rates for top earners"
+    assert said["Deutsche Bank"].endswith("no assets in the US")
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "said"),
+    [
+        pytest.param(  # BBC business: the union's words went to the transport secretary in focus
+            "Transport Secretary Norman Mineta called for an inquiry. However, union officials denied there had "
+            "been a deliberate sickout. They said that many people have flu at this time of year.",
+            "many people have flu",
+            ["union officials"],
+            id="the-group-that-spoke-before",
+        ),
+        pytest.param(  # BBC politics: the law lords' ruling went to the home secretary
+            "House of Lords law lords ruled against the detention measures last week. Home Secretary Charles "
+            "Clarke disagreed. They said it was wrong to have one set of laws for foreigners.",
+            "one set of laws",
+            ["House of Lords law lords"],
+            id="past-a-person-who-acted-since",
+        ),
+        pytest.param(  # BBC politics: who acts in the sentence before, not whom they act on ("ministers")
+            "Despite giving their backing to ID cards, the Conservatives insisted they would hold ministers to "
+            "account over the precise purpose of the scheme. They said they would also press Labour over the cost.",
+            "press Labour",
+            ["Conservatives"],
+            id="the-subject-not-the-object",
+        ),
+        pytest.param(  # BBC politics: not a subject inside the words said
+            "But Lord Justice Rix and Mr Justice Forbes ruled that UK jurisdiction could extend to a UK-run "
+            "prison. The other five Iraqis did not die in custody, so their cases had to fail, they said.",
+            "cases had to fail",
+            ["Rix"],
+            id="not-inside-the-words-said",
+        ),
+        pytest.param(  # BBC politics: the agent of a passive acts ("opposed by the Liberal Democrats")
+            "The bill, which ministers claim will tackle crime, is expected to be opposed by the Liberal Democrats. "
+            "They have said the scheme is deeply flawed and a waste of money.",
+            "deeply flawed",
+            ["Liberal Democrats"],
+            id="the-agent-of-a-passive",
+        ),
+    ],
+)
+def test_they_who_speak_are_the_group_named_before(body: str, fragment: str, said: list[str]) -> None:
+    assert speakers(analyze("A headline", body), fragment) == said
+
+
+def test_they_who_speak_are_no_thing_named_before() -> None:
+    body = "Prices rose sharply in March. Mr Brown met the bankers. They said the economy was strong."
+    assert "Prices" not in speakers(analyze("A headline", body), "economy was strong")
+
+
 def test_a_long_subject_speaks_as_its_words_without_what_commas_set_off() -> None:
     # BBC politics/377: the relative clause made the subject too long, and the speaker was "A spokesman".
     r = analyze(
