@@ -969,10 +969,14 @@ class _SpeakerResolver:
         if subj.is_title and self.person(self.full_name(subj.text, subj.idx)):
             return self.full_name(subj.text, subj.idx)  # a surname the model did not tag ("asserted Price")
         head = subj.lower_
-        if speaking and phrase[0].lower_ == "the" and _AGE.search(doc[phrase.start : subj.i + 1].text):
-            # "The 47-year-old (director) said": a person the text has named, the one it is about.
+        demonym = len(phrase) == 2 and subj.ent_type_ == "NORP" and subj.tag_ == "NNP" and bool(subj.ent_id_)
+        if speaking and phrase[0].lower_ == "the" and (demonym or _AGE.search(doc[phrase.start : subj.i + 1].text)):
+            # "The 47-year-old (director) said", "the American said": a person the text has named, the one it is
+            # about (of that country, when the text says whose).
             focus = self.focus(subj.idx)
-            if focus is not None and subj.idx - focus[0] < _DESCRIBED_REACH:
+            person = self.person(focus[1]) if focus is not None else None
+            foreign = demonym and person is not None and person.country not in (None, subj.ent_id_)
+            if focus is not None and subj.idx - focus[0] < _DESCRIBED_REACH and not foreign:
                 return focus[1]
         if head in TITLE_HEADS:
             return self._titled(subj, phrase, head)

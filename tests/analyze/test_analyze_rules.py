@@ -774,6 +774,19 @@ def test_they_who_speak_are_no_thing_named_before() -> None:
     assert "Prices" not in speakers(analyze("A headline", body), "economy was strong")
 
 
+def test_the_demonym_that_speaks_is_the_person_the_text_is_about() -> None:
+    # BBC sport: "the American said" was nobody's.
+    body = (
+        "World number one Lindsay Davenport has criticised Wimbledon over equal prize money for women. Reacting to "
+        'a disputed comment by All England Club chairman Tim Phillips, the American said: "I think it is highly '
+        'insulting."'
+    )
+    assert speakers(analyze("Davenport hits out at Wimbledon", body), "highly insulting") == ["Lindsay Davenport"]
+    # A person the text places in another country is not "the American".
+    body = 'Russian Foreign Minister Sergei Lavrov arrived in Paris. "We had good talks," the American said.'
+    assert speakers(analyze("Talks", body), "good talks") != ["Sergei Lavrov"]
+
+
 def test_a_long_subject_speaks_as_its_words_without_what_commas_set_off() -> None:
     # BBC politics/377: the relative clause made the subject too long, and the speaker was "A spokesman".
     r = analyze(
