@@ -1024,12 +1024,11 @@ class _SpeakerResolver:
             else:
                 # A sentence before: who acts in it, not who is acted on ("insisted they would hold ministers …"),
                 # and in the passive the agent ("is expected to be opposed by the Liberal Democrats").
-                verbs = [sent.root, *(t for t in sent if is_speech_verb(t) and t.i != sent.root.i)]
                 main = [v for v in sent if v.dep_ in ("ROOT", "xcomp") or (v.dep_ == "conj" and v.head.dep_ == "ROOT")]
                 agents = [
                     o for v in main for c in v.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"
                 ]
-                actors = [a for a in map(_subject, verbs) if a is not None and a.dep_ != "nsubjpass"] + agents
+                actors = [a for a in _actors(sent) if a.dep_ != "nsubjpass"] + agents
                 subjects = sorted(actors, key=lambda a: a.i)
             for t in reversed(subjects):
                 if t.lower_ in PRONOUNS or any(a <= t.idx < b for a, b in quoted):
@@ -1151,8 +1150,7 @@ class _SpeakerResolver:
             if k == at:  # its own sentence: any clause before it ("O'Herlihy died at his home, a spokesman said")
                 actors = [t for t in reversed(sent) if t.dep_ in ("nsubj", "nsubjpass") and t.idx < subj.idx]
             else:
-                verbs = [sent.root, *(t for t in sent if is_speech_verb(t) and t is not sent.root)]
-                actors = [a for a in map(_subject, verbs) if a is not None]
+                actors = _actors(sent)
             for actor in actors:
                 if actor.idx >= subj.idx or any(a <= actor.idx < b for a, b in quoted):
                     continue  # after the spokesperson, or inside someone's quoted words
@@ -1266,6 +1264,12 @@ highlight", "more customers are calling")."""
 
 _SPEAK_FOR_THEMSELVES = INSTITUTION_HEADS | RELATIONS
 """Bodies and relatives, who name their own speakers (`_titled`, `cited_publication`): no group of `_group`'s."""
+
+
+def _actors(sent: Span) -> list[Token]:
+    """Who acts in a sentence: the subjects of its main verb and of its speech verbs."""
+    verbs = [sent.root, *(t for t in sent if is_speech_verb(t) and t.i != sent.root.i)]
+    return [a for a in map(_subject, verbs) if a is not None]
 
 
 def _names_people(word: Token) -> bool:
