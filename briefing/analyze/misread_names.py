@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from briefing.analyze.gazetteer import lookup
 from briefing.analyze.honorifics import HONORIFICS
 from briefing.analyze.people import OCCUPATIONS, ROLE_WORDS
 
@@ -76,15 +77,15 @@ def repair_person_names(doc: Doc) -> Doc:
         if not taken.intersection(range(span.start, span.end)):
             people.append(span)
             taken.update(range(span.start, span.end))
-    if not people:
-        return doc
-    kept = [e for e in doc.ents if not taken.intersection(range(e.start, e.end))]
-    # Spans of whole tokens: "expand" finds each one (no spaCy import here; nlp.py is the one that loads it).
-    relabelled = [doc.char_span(p.start_char, p.end_char, label="PERSON", alignment_mode="expand") for p in people]
-    doc.ents = sorted([*kept, *(p for p in relabelled if p is not None)], key=lambda s: s.start)
-    for person in people:
-        for token in person:
-            token.ent_id_ = ""  # "Mr Irish" is nobody's country: the ruler's code stays on tokens otherwise
+    if people:
+        kept = [e for e in doc.ents if not taken.intersection(range(e.start, e.end))]
+        # Spans of whole tokens: "expand" finds each one (no spaCy import here; nlp.py is the one that loads it).
+        relabelled = [doc.char_span(p.start_char, p.end_char, label="PERSON", alignment_mode="expand") for p in people]
+        doc.ents = sorted([*kept, *(p for p in relabelled if p is not None)], key=lambda s: s.start)
+        for person in people:
+            for token in person:
+                token.ent_id_ = ""  # "Mr Irish" is nobody's country: the ruler's code stays on tokens otherwise
+    capital_surnames(doc)
     return doc
 
 
@@ -367,7 +368,7 @@ def _untagged_runs(doc: Doc) -> list[Span]:
         token = doc[i] if i < len(doc) else None
         inside = (
             token is not None
-            and not token.ent_type_
+            and (not token.ent_type_ or _capital(token))
             and (_name_word(token) or (start is not None and _joining_hyphen(token)))
             and not _honorific(token)
         )
@@ -375,6 +376,37 @@ def _untagged_runs(doc: Doc) -> list[Span]:
             start = i
         elif not inside and start is not None:
             end = i - 1 if _joining_hyphen(doc[i - 1]) else i
-            runs.append(doc[start:end])
+            if any(not t.ent_type_ for t in doc[start:end]):  # a capital alone, or two, are places
+                runs.append(doc[start:end])
             start = None
     return runs
+
+
+def _capital(token: Token) -> bool:
+    """A city the country ruler tagged alone that may be a word of a person's name the model then left
+    untagged ("Actor Michael | Douglas", "Stanley | Fischer"): many capitals are names too."""
+    term = lookup(token.text)
+    return (
+        bool(token.ent_id_)
+        and token.ent_iob_ == "B"
+        and term is not None
+        and term.kind == "capital"
+        and (token.i + 1 >= len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
+    )
+
+
+def capital_surnames(doc: Doc) -> None:
+    """A capital written alone where the text names a person with it as surname ("Actor Michael Douglas …
+    Douglas added that …") is that person, not the city."""
+    surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(_name_words(e)) >= 2}
+    ents = list(doc.ents)
+    changed = False
+    for k, ent in enumerate(ents):
+        if len(ent) == 1 and ent.text in surnames and _capital(ent[0]):
+            span = _span_to(ent, ent.end, "PERSON")
+            if span is not None:
+                ents[k] = span
+                ent[0].ent_id_ = ""
+                changed = True
+    if changed:
+        doc.ents = ents

@@ -219,3 +219,28 @@ def test_the_opening_a_sentence_is_no_evidence_of_a_work() -> None:
     """Any sentence may open with "The"; the name after it keeps the model's tag."""
     text = "The Boxer was a hit in 1998, and Daniel Day-Lewis starred in it."
     assert _people_tags(text).get("Boxer") == _bare_tags(text).get("Boxer")
+
+
+def test_a_capital_that_is_a_word_of_a_persons_name_is_no_country() -> None:
+    # BBC business: "Stanley" of Stanley Fischer was the capital of the Falklands, a country of the article.
+    text = (
+        "Israel has named a former International Monetary Fund official to run its central bank. Stanley Fischer, "
+        "vice chairman of banking group Citigroup, will take over as governor of the Bank of Israel. Mr Fischer "
+        "said he was honoured."
+    )
+    assert _bare_tags(text).get("Stanley") == "GPE"  # what the country ruler alone makes of it
+    assert _people_tags(text).get("Stanley Fischer") == "PERSON"
+    r = analyze("Israel looks to US for bank chief", text)
+    assert "FLK" not in {e.country for e in r.entities}
+    # A capital written beside a name that is no person's stays the city.
+    r = analyze("LSE bid", "Deutsche Boerse investors unhappy with its London Stock Exchange bid will have their say.")
+    assert "GBR" in {e.country for e in r.entities}
+
+
+def test_a_capital_alone_that_is_a_named_persons_surname_is_that_person() -> None:
+    # BBC entertainment wrote "Actor Michael Douglas … Douglas added …": an Isle of Man–India pair.
+    text = "Economist Michael Douglas said the plan was sound. Douglas added that costs would fall."
+    assert _bare_tags(text).get("Douglas") == "GPE"
+    tags = _people_tags(text)
+    assert tags.get("Michael Douglas") == "PERSON" and tags.get("Douglas") == "PERSON"
+    assert "IMN" not in {e.country for e in analyze("Plan", text).entities}
