@@ -49,7 +49,8 @@ def repair_person_names(doc: Doc) -> Doc:
     full name where it comes without a title ("Vince Cable, the party's …" after "Mr Cable"). The rest stays.
     Names the model ran on past their end are cut back first (`end_names`), names it cut short at a
     country word joined (`join_names_at_countries`) and people's names it cut short completed
-    (`complete_names`)."""
+    (`complete_names`). A capital the ruler tagged beside an untagged name is a word of it, and alone a named
+    person's surname (`capital_surnames`)."""
     name_works(doc)
     end_names(doc)
     join_names_at_countries(doc)
@@ -384,7 +385,8 @@ def _untagged_runs(doc: Doc) -> list[Span]:
 
 def _capital(token: Token) -> bool:
     """A city the country ruler tagged alone that may be a word of a person's name the model then left
-    untagged ("Actor Michael | Douglas", "Stanley | Fischer"): many capitals are names too."""
+    untagged ("Stanley | Fischer, vice chairman of …", "Tory ex-minister Douglas | Hogg"): many capitals are
+    names too."""
     term = lookup(token.text)
     return (
         bool(token.ent_id_)
@@ -396,8 +398,8 @@ def _capital(token: Token) -> bool:
 
 
 def capital_surnames(doc: Doc) -> None:
-    """A capital written alone where the text names a person with it as surname ("Actor Michael Douglas …
-    Douglas added that …") is that person, not the city."""
+    """A capital written alone where the text names a person with it as surname ("Economist Michael Douglas
+    … Douglas added that …") is that person, not the city."""
     surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(_name_words(e)) >= 2}
     ents = list(doc.ents)
     changed = False
